@@ -1,0 +1,482 @@
+"""The ``ambassadeur`` command: opens the app, or runs one task on a carnet.
+
+Exit status: 0 on success, 1 with ``erreur : …`` on stderr for a user error (nothing written),
+2 for bad usage. Imports no Qt: the GUI is imported only when the app is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ambassadeur_app import APP_NAME, __version__, paths
+from ambassadeur_app.domain.dates import Month, parse_date, parse_time
+from ambassadeur_app.domain.durations import format_duration, parse_duration
+from ambassadeur_app.domain.formatting import (
+    format_date,
+    format_euros,
+    format_hours_decimal,
+    format_timestamp,
+    plural,
+)
+from ambassadeur_app.domain.model import (
+    GRAND_EST_DEPARTEMENTS,
+    Ambassador,
+    Mission,
+    Programme,
+    Role,
+)
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.errors import AppError, InvalidInput
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
+
+# WORKAROUND: argparse has no French catalogue; it looks its messages up through the module
+# globals ``_`` and ``ngettext`` at call time, so a small table makes its usage errors French.
+_ARGPARSE_FR = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "show program's version number and exit": "affiche la version et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (possibles : %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "expected one argument": "une valeur est attendue",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+}
+
+
+def _french(message: str) -> str:
+    return _ARGPARSE_FR.get(message, message)
+
+
+def _french_n(singular: str, plural_form: str, count: int) -> str:
+    return _french(singular if count == 1 else plural_form)
+
+
+argparse._ = _french  # type: ignore[attr-defined]
+argparse.ngettext = _french_n  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"erreur : {message}\n")
+
+
+def _month(text: str) -> Month:
+    try:
+        return Month.parse(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _ambassador_spec(text: str) -> Ambassador:
+    name, _, role = text.rpartition(":")
+    roles = {"medical": Role.MEDICAL, "administratif": Role.ADMINISTRATIF}
+    if not name.strip() or fold(role) not in roles:
+        raise argparse.ArgumentTypeError(
+            f'« {text} » : écrivez "Nom:medical" ou "Nom:administratif"'
+        )
+    return Ambassador("", name.strip(), roles[fold(role)])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ambassadeur",
+        description=f"{APP_NAME} : le journal de bord du binôme ambassadeur Parceo. "
+        "Sans commande, ouvre l'application.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--carnet",
+        type=Path,
+        metavar="CHEMIN",
+        help=f"fichier du carnet (par défaut : {paths.CARNET_FILENAME} dans le dossier de "
+        "données de l'utilisateur)",
+    )
+    parser.add_argument("--fermer-apres", type=int, metavar="MS", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
+
+    init = commands.add_parser("init", help="crée et paramètre un nouveau carnet")
+    init.add_argument("--cpts", required=True, metavar="NOM", help="nom de la CPTS")
+    init.add_argument(
+        "--departement", required=True, metavar="CODE", help="code du département (ex. 54)"
+    )
+    init.add_argument(
+        "--debut",
+        required=True,
+        type=_day,
+        metavar="AAAA-MM-JJ",
+        help="premier jour de l'expérimentation",
+    )
+    init.add_argument(
+        "--ambassadeur",
+        action="append",
+        type=_ambassador_spec,
+        default=[],
+        metavar='"NOM:medical|administratif"',
+        help="un membre du binôme (répétable)",
+    )
+    init.add_argument("--mois", type=int, default=6, help="durée en mois (par défaut 6)")
+    init.add_argument("--programme", default="Parceo", help="nom du programme (par défaut Parceo)")
+
+    commands.add_parser(
+        "demo", help="remplit un carnet neuf avec une démonstration réaliste de 6 mois"
+    )
+
+    imp = commands.add_parser("import", help="importe des données")
+    imp_kinds = imp.add_subparsers(dest="kind", metavar="TYPE", required=True, parser_class=_Parser)
+    imp_carnet = imp_kinds.add_parser(
+        "carnet", help="un carnet tenu dans un tableur (.xlsx ou .csv)"
+    )
+    imp_carnet.add_argument("fichier", type=Path, metavar="FICHIER")
+    imp_carnet.add_argument(
+        "--ignorer-invalides",
+        action="store_true",
+        help="importe les lignes valides même si d'autres sont invalides",
+    )
+
+    exp = commands.add_parser("export", help="écrit un document pour le financeur")
+    exp_kinds = exp.add_subparsers(
+        dest="kind", metavar="DOCUMENT", required=True, parser_class=_Parser
+    )
+    releve = exp_kinds.add_parser("releve", help="le relevé d'heures mensuel")
+    releve.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
+    releve.add_argument("--format", required=True, choices=("xlsx", "pdf"))
+    releve.add_argument("--sortie", required=True, type=Path, metavar="FICHIER")
+    releve.add_argument("--ambassadeur", metavar="NOM", help="le relevé d'un seul ambassadeur")
+
+    entry = commands.add_parser("saisir", help="enregistre une entrée d'heures")
+    entry.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA")
+    entry.add_argument("--ambassadeur", required=True, metavar="NOM")
+    entry.add_argument("--mission", required=True, choices=[m.value for m in Mission])
+    entry.add_argument("--activite", required=True, metavar="ACTIVITÉ")
+    entry.add_argument("--duree", required=True, metavar="DURÉE", help="ex. 1h30, 1,5, 90 min")
+    entry.add_argument("--debut", default="", metavar="HH:MM", help="heure de début")
+    entry.add_argument("--lieu", default="", metavar="LIEU")
+    entry.add_argument("--description", default="", metavar="TEXTE")
+
+    summary = commands.add_parser("resume", help="affiche le mois en un coup d'œil")
+    summary.add_argument(
+        "--mois", type=_month, metavar="AAAA-MM", help="par défaut : le mois en cours"
+    )
+
+    close = commands.add_parser(
+        "cloturer", help="clôture un mois et écrit son relevé (xlsx et PDF)"
+    )
+    close.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
+    close.add_argument(
+        "--dossier",
+        type=Path,
+        metavar="DOSSIER",
+        help="où écrire le relevé (par défaut : le dossier Documents)",
+    )
+
+    reopen = commands.add_parser("rouvrir", help="rouvre un mois clôturé")
+    reopen.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
+    reopen.add_argument("--motif", required=True, metavar="TEXTE", help="imprimé sur le relevé")
+
+    commands.add_parser("imports", help="liste les imports du carnet")
+    undo = commands.add_parser("annuler-import", help="annule un import en entier")
+    undo.add_argument(
+        "identifiant", metavar="ID", help="identifiant (affiché par la commande imports)"
+    )
+
+    backup = commands.add_parser("backup", help="copie le carnet dans un fichier de sauvegarde")
+    backup.add_argument("--sortie", required=True, type=Path, metavar="FICHIER")
+    restore = commands.add_parser("restore", help="remplace le carnet par une sauvegarde")
+    restore.add_argument("fichier", type=Path, metavar="FICHIER")
+    commands.add_parser("sauvegardes", help="liste les sauvegardes automatiques du carnet")
+    commands.add_parser("check", help="vérifie l'intégrité du carnet")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ambassadeur_app.gui.app import run_app
+
+        return run_app(args.carnet, close_after_ms=args.fermer_apres)
+    handler = _HANDLERS[args.command]
+    try:
+        handler(args)
+    except AppError as exc:
+        print(f"erreur : {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("erreur : interrompu.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _carnet_path(args: argparse.Namespace) -> Path:
+    return Path(args.carnet) if args.carnet else paths.default_carnet_path()
+
+
+def _service(
+    args: argparse.Namespace, *, create: bool = False, readonly: bool = False
+) -> CarnetService:
+    from ambassadeur_app.services import open_service
+
+    return open_service(_carnet_path(args), create=create, readonly=readonly)
+
+
+def _cmd_init(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services import open_service
+
+    path = _carnet_path(args)
+    code = args.departement.strip().upper().zfill(2)
+    programme = Programme(
+        cpts_name=args.cpts.strip(),
+        departement_code=code,
+        departement_name=GRAND_EST_DEPARTEMENTS.get(code, ""),
+        start_date=args.debut,
+        programme_name=args.programme,
+        months=args.mois,
+    )
+    service = open_service(path, create=True)
+    try:
+        if service.is_set_up:
+            raise InvalidInput(f"Le carnet « {path} » est déjà paramétré.")
+        service.setup(programme, args.ambassadeur)
+    finally:
+        service.close()
+    print(f"Carnet créé : {path}")
+    start, end = format_date(programme.start_date), format_date(programme.end_date)
+    print(f"Expérimentation du {start} au {end}.")
+
+
+def _cmd_demo(args: argparse.Namespace) -> None:
+    from ambassadeur_app.demo import build_demo
+
+    service = _service(args, create=True)
+    try:
+        count = build_demo(service)
+    finally:
+        service.close()
+    print(f"Carnet de démonstration créé : {service.path} ({plural(count, 'entrée')}).")
+
+
+def _cmd_import(args: argparse.Namespace) -> None:
+    service = _service(args)
+    try:
+        preview = service.preview_import(args.fichier)
+        for problem in preview.problems:
+            print(f"ligne invalide — {problem}", file=sys.stderr)
+        for warning in preview.warnings:
+            print(f"attention : {warning}")
+        outcome = service.apply_import(preview, skip_invalid=args.ignorer_invalides)
+    finally:
+        service.close()
+    message = plural(outcome.imported, "entrée importée", "entrées importées")
+    if outcome.skipped_invalid:
+        skipped = plural(
+            outcome.skipped_invalid, "ligne invalide ignorée", "lignes invalides ignorées"
+        )
+        message += f", {skipped}"
+    print(f"{message}. Pour annuler : ambassadeur annuler-import {outcome.import_id}")
+    if preview.new_ambassadors:
+        print(f"Ambassadeurs ajoutés : {', '.join(preview.new_ambassadors)}")
+
+
+def _cmd_export(args: argparse.Namespace) -> None:
+    service = _service(args, readonly=True)
+    try:
+        ambassador_id = service.find_ambassador(args.ambassadeur).id if args.ambassadeur else None
+        out = service.export_timesheet(args.mois, args.format, args.sortie, ambassador_id)
+    finally:
+        service.close()
+    print(f"Relevé d'heures {args.mois.of_label()} écrit : {out}")
+
+
+def _cmd_saisir(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.model import TimeEntry
+
+    service = _service(args)
+    try:
+        saved = service.add_entry(
+            TimeEntry(
+                day=args.date,
+                ambassador_id=service.find_ambassador(args.ambassadeur).id,
+                mission=Mission(args.mission),
+                activity=args.activite,
+                minutes=parse_duration(args.duree),
+                start_time=parse_time(args.debut),
+                place=args.lieu,
+                description=args.description,
+            )
+        )
+    finally:
+        service.close()
+    for warning in saved.warnings:
+        print(f"attention : {warning}")
+    duration = format_duration(parse_duration(args.duree))
+    print(f"Entrée enregistrée ({duration} le {format_date(args.date)}).")
+
+
+def _cmd_resume(args: argparse.Namespace) -> None:
+    service = _service(args, readonly=True)
+    try:
+        month = args.mois or service.default_month()
+        summary = service.month_summary(month)
+        progress = service.progress()
+        names = service.ambassador_names()
+        lock = service.month_lock(month)
+    finally:
+        service.close()
+    claim = summary.claim
+    print(f"{month.title()} — {'clôturé' if lock else 'ouvert'}")
+    for mission in Mission:
+        print(f"  {mission.label:<22} {format_hours_decimal(summary.by_mission[mission]):>10}")
+    for ambassador_id, minutes in summary.by_ambassador.items():
+        print(f"  {names.get(ambassador_id, '?'):<22} {format_hours_decimal(minutes):>10}")
+    print(
+        f"  Total : {format_hours_decimal(summary.total_minutes)} ; montant demandé : "
+        f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}"
+    )
+    if claim.over_cap_minutes:
+        print(
+            f"  Au-delà du plafond (non financé) : {format_hours_decimal(claim.over_cap_minutes)}"
+        )
+    print(
+        f"Expérimentation : mois {progress.months_elapsed} sur {progress.months_total}, "
+        f"{format_euros(progress.claimed_cents)} sur {format_euros(progress.hourly_cap_cents)}"
+    )
+
+
+def _cmd_cloturer(args: argparse.Namespace) -> None:
+    folder = args.dossier or paths.documents_dir()
+    if not folder.is_dir():
+        raise InvalidInput(f"Le dossier « {folder} » n'existe pas.")
+    service = _service(args)
+    try:
+        written = service.close_month(args.mois, folder)
+    finally:
+        service.close()
+    print(f"Mois {args.mois.of_label()} clôturé. Relevé écrit :")
+    for path in written:
+        print(f"  {path}")
+
+
+def _cmd_rouvrir(args: argparse.Namespace) -> None:
+    service = _service(args)
+    try:
+        service.reopen_month(args.mois, args.motif)
+    finally:
+        service.close()
+    print(f"Mois {args.mois.of_label()} rouvert.")
+
+
+def _cmd_imports(args: argparse.Namespace) -> None:
+    service = _service(args, readonly=True)
+    try:
+        records = service.imports()
+    finally:
+        service.close()
+    if not records:
+        print("Aucun import dans ce carnet.")
+    for record in records:
+        state = f"annulé le {format_timestamp(record.undone_at)}" if record.undone_at else "actif"
+        print(
+            f"{record.id}  {format_timestamp(record.created_at)}  {record.filename}  "
+            f"{plural(record.row_count, 'entrée')}  ({state})"
+        )
+
+
+def _cmd_undo_import(args: argparse.Namespace) -> None:
+    service = _service(args)
+    try:
+        removed = service.undo_import(args.identifiant)
+    finally:
+        service.close()
+    print(f"Import annulé : {plural(removed, 'entrée retirée', 'entrées retirées')}.")
+
+
+def _cmd_backup(args: argparse.Namespace) -> None:
+    service = _service(args, readonly=True)
+    try:
+        out = service.backup_to(args.sortie)
+    finally:
+        service.close()
+    print(f"Sauvegarde écrite : {out}")
+
+
+def _cmd_restore(args: argparse.Namespace) -> None:
+    from ambassadeur_app.storage.db import restore_carnet
+
+    path = _carnet_path(args)
+    kept = restore_carnet(path, args.fichier, backup_root=paths.backup_root())
+    print(f"Carnet restauré depuis « {args.fichier} ».")
+    if kept:
+        print(f"L'ancien carnet a été conservé : {kept}")
+
+
+def _cmd_sauvegardes(args: argparse.Namespace) -> None:
+    from ambassadeur_app.storage.backup import BackupManager, backup_folder
+
+    folder = backup_folder(paths.backup_root(), _carnet_path(args).absolute())
+    backups = BackupManager(folder).all()
+    if not backups:
+        print(f"Aucune sauvegarde dans « {folder} ».")
+    for backup in backups:
+        print(f"{backup.taken_at:%d/%m/%Y %H:%M}  {backup.kind.label:<28} {backup.path}")
+
+
+def _cmd_check(args: argparse.Namespace) -> None:
+    from ambassadeur_app.storage.backup import check_file
+
+    path = _carnet_path(args)
+    if not path.exists():
+        raise InvalidInput(f"Le carnet « {path} » n'existe pas.")
+    problem = check_file(path)
+    if problem:
+        raise AppError(f"Le carnet « {path} » n'est pas sain : {problem}.")
+    service = _service(args, readonly=True)
+    try:
+        count = service.carnet.entries.count()
+    finally:
+        service.close()
+    print(f"Le carnet « {path} » est sain ({plural(count, 'entrée')}).")
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "saisir": _cmd_saisir,
+    "resume": _cmd_resume,
+    "cloturer": _cmd_cloturer,
+    "rouvrir": _cmd_rouvrir,
+    "imports": _cmd_imports,
+    "annuler-import": _cmd_undo_import,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "sauvegardes": _cmd_sauvegardes,
+    "check": _cmd_check,
+}

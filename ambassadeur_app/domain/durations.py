@@ -1,0 +1,102 @@
+"""Durations typed the way people write them, kept as integer minutes."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from ambassadeur_app.errors import InvalidInput
+
+MAX_ENTRY_MINUTES = 24 * 60
+
+_HOURS_MINUTES = re.compile(
+    r"(?P<h>\d+)\s*(?:h|heures?)\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|m|minutes?)?)?"
+)
+_MINUTES = re.compile(r"(?P<m>\d+)\s*(?:min|mn|m|minutes?)")
+_CLOCK = re.compile(r"(?P<h>\d+):(?P<m>\d{2})")
+_DECIMAL = re.compile(r"\d*[.,]?\d+|\d+[.,]")
+
+EXAMPLES = "Écrivez par exemple 1h30, 1,5, 1:30 ou 90 min."
+
+
+def parse_duration(text: str, field: str = "durée") -> int:
+    """Return the number of minutes in ``text`` (``1h30``, ``1,5``, ``1:30``, ``90 min``...).
+
+    Decimal hours are rounded to the nearest minute.
+
+    Raises:
+        InvalidInput: empty, unreadable, zero, negative or longer than 24 h, in French.
+    """
+    raw = text.strip()
+    value = raw.lower().replace("\u00a0", " ").replace("\u202f", " ")
+    if not value:
+        raise InvalidInput(f"Indiquez une durée. {EXAMPLES}", field)
+    if value.startswith("-"):
+        raise InvalidInput(f"La durée doit être positive : « {raw} ».", field)
+    minutes: int | None = None
+    if match := _HOURS_MINUTES.fullmatch(value):
+        extra = int(match.group("m") or 0)
+        if extra >= 60:
+            raise InvalidInput(
+                f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field
+            )
+        minutes = int(match.group("h")) * 60 + extra
+    elif match := _CLOCK.fullmatch(value):
+        extra = int(match.group("m"))
+        if extra >= 60:
+            raise InvalidInput(
+                f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field
+            )
+        minutes = int(match.group("h")) * 60 + extra
+    elif match := _MINUTES.fullmatch(value):
+        minutes = int(match.group("m"))
+    elif _DECIMAL.fullmatch(value):
+        minutes = hours_to_minutes(value.replace(",", "."), raw, field)
+    if minutes is None:
+        raise InvalidInput(f"Durée invalide : « {raw} ». {EXAMPLES}", field)
+    check_minutes(minutes, raw, field)
+    return minutes
+
+
+def hours_to_minutes(hours: str | float | Decimal, shown: str = "", field: str = "durée") -> int:
+    """Convert a number of hours (``1.5``) into minutes, rounded half up to the minute.
+
+    Raises:
+        InvalidInput: if ``hours`` is not a number.
+    """
+    try:
+        minutes = (Decimal(str(hours)) * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise InvalidInput(f"Durée invalide : « {shown or hours} ». {EXAMPLES}", field) from None
+    return int(minutes)
+
+
+def check_minutes(minutes: int, shown: str = "", field: str = "durée") -> None:
+    """Check that a duration is positive and at most 24 h.
+
+    Raises:
+        InvalidInput: with a French message.
+    """
+    label = shown or format_duration(abs(minutes))
+    if minutes < 0:
+        raise InvalidInput(f"La durée doit être positive : « {label} ».", field)
+    if minutes == 0:
+        raise InvalidInput(f"La durée doit être supérieure à zéro : « {shown or '0'} ».", field)
+    if minutes > MAX_ENTRY_MINUTES:
+        raise InvalidInput(f"Une durée ne peut pas dépasser 24 h : « {label} ».", field)
+
+
+def format_duration(minutes: int) -> str:
+    """Return ``1 h 30``, ``2 h``, ``45 min`` (no-break spaces)."""
+    sign = "-" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    if hours == 0:
+        return f"{sign}{rest}\u00a0min"
+    if rest == 0:
+        return f"{sign}{hours}\u00a0h"
+    return f"{sign}{hours}\u00a0h\u00a0{rest:02d}"
+
+
+def minutes_to_hours(minutes: int) -> float:
+    """Return decimal hours for spreadsheets (``90`` -> ``1.5``)."""
+    return minutes / 60

@@ -1,0 +1,91 @@
+"""Where things live: bundled resources, the user's data and configuration folders.
+
+Setting the environment variable ``AMBASSADEUR_HOME`` moves every per-user folder under it
+(tests, portable installs). Storage code never guesses a location: it receives explicit paths.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from pathlib import Path
+
+from ambassadeur_app import APP_ID, ORG_NAME
+
+HOME_ENV = "AMBASSADEUR_HOME"
+CARNET_FILENAME = "carnet.ambassadeur"
+
+
+def resource_dir() -> Path:
+    """Return the folder of bundled resources (``_internal/resources`` in a frozen build)."""
+    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def _user_dir(kind: str) -> Path:
+    override = os.environ.get(HOME_ENV)
+    if override:
+        path = Path(override) / kind
+    else:
+        import platformdirs
+
+        if kind == "data":
+            path = Path(platformdirs.user_data_dir(APP_ID, ORG_NAME))
+        elif kind == "config":
+            path = Path(platformdirs.user_config_dir(APP_ID, ORG_NAME))
+        else:
+            path = Path(platformdirs.user_log_dir(APP_ID, ORG_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_data_dir() -> Path:
+    """Return the folder holding the default carnet and the automatic backups."""
+    return _user_dir("data")
+
+
+def user_config_dir() -> Path:
+    """Return the folder holding per-user settings (device id, window state)."""
+    return _user_dir("config")
+
+
+def log_dir() -> Path:
+    """Return the folder holding the application log."""
+    return _user_dir("logs")
+
+
+def default_carnet_path() -> Path:
+    """Return the carnet opened when no ``--carnet`` is given."""
+    return user_data_dir() / CARNET_FILENAME
+
+
+def backup_root() -> Path:
+    """Return the folder under which each carnet gets its own backup folder."""
+    return user_data_dir() / "sauvegardes"
+
+
+def documents_dir() -> Path:
+    """Return the user's documents folder, the default place to save exported documents."""
+    if os.environ.get(HOME_ENV):
+        path = Path(os.environ[HOME_ENV]) / "documents"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
+def device_id() -> str:
+    """Return this computer's id, created on first use; every record written here carries it."""
+    path = user_config_dir() / "device-id"
+    try:
+        value = path.read_text(encoding="ascii").strip()
+        return str(uuid.UUID(value))
+    except (OSError, ValueError):
+        value = str(uuid.uuid4())
+        tmp = path.with_suffix(".part")
+        tmp.write_text(value, encoding="ascii")
+        tmp.replace(path)
+        return value

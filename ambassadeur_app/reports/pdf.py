@@ -1,0 +1,153 @@
+"""Shared helpers for PDF documents (reportlab): A4, header on every page, "Page X sur Y".
+
+The base fonts (Helvetica) cover French fully through their WinAnsi encoding; characters
+outside it are replaced rather than drawn as empty boxes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from ambassadeur_app.reports.output import atomic_output
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
+HEADER_COLOR = "#DCE6F1"
+
+
+def pdf_text(text: str) -> str:
+    """Return ``text`` limited to what the PDF base fonts can draw."""
+    text = text.replace("\u202f", "\u00a0")
+    return text.encode("cp1252", errors="replace").decode("cp1252")
+
+
+def para_text(text: str) -> str:
+    """Return ``text`` ready for a reportlab ``Paragraph`` (escaped, line breaks kept)."""
+    return escape(pdf_text(text)).replace("\n", "<br/>")
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What is printed around every page."""
+
+    title: str
+    header_left: str
+    header_right: str
+    footer_left: str
+    landscape: bool = False
+
+
+def styles() -> dict[str, Any]:
+    """Return the paragraph styles shared by the documents."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName=FONT, fontSize=8.5, leading=10.5)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=4
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD),
+        "right": ParagraphStyle("right", parent=base, alignment=2),
+    }
+
+
+def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> Any:
+    """Return the grid style used by every table of the documents."""
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#7F8C99")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header_rows:
+        commands += [
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, 8),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(HEADER_COLOR)),
+        ]
+    return TableStyle([*commands, *extra])
+
+
+def fit(text: str, width: float, style: Any) -> Any:
+    """Return ``text`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    clean = pdf_text(text)
+    if "\n" not in clean and stringWidth(clean, style.fontName, style.fontSize) <= width - 6:
+        return clean
+    return Paragraph(para_text(text), style)
+
+
+def build_pdf(path: Path, story: list[Flowable], frame: PageFrame) -> Path:
+    """Lay out ``story`` on A4 pages with the frame's header and footer, atomically."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import SimpleDocTemplate
+
+    pagesize = landscape(A4) if frame.landscape else A4
+
+    class NumberedCanvas(Canvas):
+        """Delay page output so that each page can print the total page count."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()  # type: ignore[attr-defined]
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = pagesize
+            self.setFont(FONT_BOLD, 8)
+            self.drawString(15 * mm, height - 10 * mm, pdf_text(frame.header_left))
+            self.setFont(FONT, 8)
+            self.drawRightString(width - 15 * mm, height - 10 * mm, pdf_text(frame.header_right))
+            self.line(15 * mm, height - 11.5 * mm, width - 15 * mm, height - 11.5 * mm)
+            self.drawString(15 * mm, 8 * mm, pdf_text(frame.footer_left))
+            self.drawRightString(width - 15 * mm, 8 * mm, f"Page {number} sur {total}")
+
+    with atomic_output(path) as part:
+        document = SimpleDocTemplate(
+            str(part),
+            pagesize=pagesize,
+            leftMargin=15 * mm,
+            rightMargin=15 * mm,
+            topMargin=16 * mm,
+            bottomMargin=15 * mm,
+            title=pdf_text(frame.title),
+            author=pdf_text(frame.header_left),
+            lang="fr-FR",
+        )
+        document.build(story, canvasmaker=NumberedCanvas)
+    return path

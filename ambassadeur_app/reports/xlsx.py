@@ -1,0 +1,117 @@
+"""Shared helpers for xlsx documents: real types, safe text, styles, A4 print setup."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ambassadeur_app.reports.output import atomic_output
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell
+
+DATE_FORMAT = "DD/MM/YYYY"
+HOURS_FORMAT = "0.00"
+EURO_FORMAT = '#,##0.00 "€"'
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SheetWriter:
+    """Append typed rows to a write-only sheet and remember where each row landed."""
+
+    def __init__(self, workbook: Workbook, title: str) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        # The stubs lack most attributes of write-only sheets (page setup, widths...).
+        self.sheet: Any = workbook.create_sheet(title)
+        self.row = 0
+        self._bold = Font(bold=True)
+        self._title = Font(bold=True, size=14)
+        self._header_fill = PatternFill("solid", fgColor="DCE6F1")
+        self._wrap = Alignment(wrap_text=True, vertical="top")
+
+    def cell(
+        self,
+        value: Any,
+        *,
+        number_format: str | None = None,
+        bold: bool = False,
+        title: bool = False,
+        header: bool = False,
+        wrap: bool = False,
+    ) -> Cell:
+        """Return a cell; user text starting like a formula stays text."""
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+            cell.data_type = "s"
+        if number_format:
+            cell.number_format = number_format
+        elif isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+        if bold or header:
+            cell.font = self._bold
+        if title:
+            cell.font = self._title
+        if header:
+            cell.fill = self._header_fill
+        if wrap:
+            cell.alignment = self._wrap
+        return cell
+
+    def formula(self, expression: str, number_format: str, bold: bool = False) -> Cell:
+        """Return a cell holding a formula the app wrote (never user text)."""
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.sheet, value=f"={expression}")
+        cell.number_format = number_format
+        if bold:
+            cell.font = self._bold
+        return cell
+
+    def append(self, values: list[Any]) -> int:
+        """Append a row (plain values are wrapped as safe cells); return its row number."""
+        from openpyxl.cell import Cell
+
+        self.sheet.append([v if isinstance(v, Cell) or v is None else self.cell(v) for v in values])
+        self.row += 1
+        return self.row
+
+    def widths(self, widths: list[float]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for index, width in enumerate(widths, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+
+    def print_setup(self, *, landscape: bool, title_row: int | None, footer: str) -> None:
+        """A4, fit to width, repeated header row, page numbers in the footer."""
+        from openpyxl.worksheet.worksheet import Worksheet
+
+        setup = self.sheet.page_setup
+        setup.paperSize = Worksheet.PAPERSIZE_A4
+        setup.orientation = "landscape" if landscape else "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if title_row:
+            self.sheet.print_title_rows = f"{title_row}:{title_row}"
+            self.sheet.freeze_panes = f"A{title_row + 1}"
+        footer_item = self.sheet.oddFooter
+        footer_item.left.text = footer.replace("&", "&&")  # & starts a footer code
+        footer_item.right.text = "Page &P sur &N"
+
+
+def new_workbook() -> Workbook:
+    from openpyxl import Workbook
+
+    return Workbook(write_only=True)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> Path:
+    """Save atomically (``.part`` then rename)."""
+    with atomic_output(path) as part:
+        workbook.save(part)
+    return path

@@ -1,0 +1,579 @@
+"""Use-cases shared by the GUI and the CLI: every change to a carnet goes through here.
+
+``CarnetService`` wraps an open ``Carnet`` and applies the rules the repositories don't know:
+closed months are read-only, no ambassador works more than 24 h a day, dates outside the
+experiment are warned about, imports are checked before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from ambassadeur_app import paths
+from ambassadeur_app.domain.dates import Month, utc_now_iso, weeks_of_month
+from ambassadeur_app.domain.formatting import format_date, plural
+from ambassadeur_app.domain.model import (
+    DEFAULT_ACTIVITIES,
+    Ambassador,
+    EntryFilter,
+    Mission,
+    MonthLock,
+    Programme,
+    Role,
+    TimeEntry,
+)
+from ambassadeur_app.domain.rules import (
+    MonthSummary,
+    ProgrammeProgress,
+    check_day_limit,
+    date_warnings,
+    funding_window,
+    month_summary,
+    programme_progress,
+    validate_entry,
+)
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.validation import validate_ambassador, validate_programme
+from ambassadeur_app.errors import AppError, CarnetError, InvalidInput, MonthClosed
+from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
+from ambassadeur_app.reports import timesheet as timesheet_report
+from ambassadeur_app.storage.backup import Backup, BackupKind
+from ambassadeur_app.storage.db import Carnet, open_carnet
+from ambassadeur_app.storage.entries import EntryOrder
+from ambassadeur_app.storage.imports import ImportRecord
+
+Today = Callable[[], date]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The result of saving an entry: its id and the warnings to show."""
+
+    entry_id: str
+    warnings: list[str]
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do, shown to the user before anything is written."""
+
+    path: Path
+    lines: list[CarnetLine]
+    new_ambassadors: list[str] = field(default_factory=list)
+    new_activities: list[tuple[Mission, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> list[CarnetLine]:
+        return [line for line in self.lines if line.valid and not line.duplicate]
+
+    @property
+    def invalid(self) -> list[CarnetLine]:
+        return [line for line in self.lines if not line.valid]
+
+    @property
+    def duplicates(self) -> list[CarnetLine]:
+        return [line for line in self.lines if line.valid and line.duplicate]
+
+    @property
+    def problems(self) -> list[LineProblem]:
+        return [problem for line in self.invalid for problem in line.problems]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    import_id: str
+    imported: int
+    skipped_invalid: int
+    skipped_duplicates: int
+
+
+def open_service(
+    path: Path | None = None,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    today: Today = date.today,
+) -> CarnetService:
+    """Open the carnet at ``path`` (the user's default carnet when ``None``)."""
+    carnet = open_carnet(
+        path or paths.default_carnet_path(),
+        device_id=paths.device_id(),
+        backup_root=paths.backup_root(),
+        create=create,
+        readonly=readonly,
+    )
+    return CarnetService(carnet, today)
+
+
+class CarnetService:
+    """The operations on one open carnet."""
+
+    def __init__(self, carnet: Carnet, today: Today = date.today) -> None:
+        self.carnet = carnet
+        self.today = today
+
+    def close(self) -> None:
+        self.carnet.close()
+
+    @property
+    def path(self) -> Path:
+        return self.carnet.path
+
+    # --- programme and binôme -----------------------------------------------------------------
+
+    @property
+    def is_set_up(self) -> bool:
+        return self.carnet.programme.get() is not None
+
+    def programme(self) -> Programme:
+        """Return the programme settings.
+
+        Raises:
+            CarnetError: the carnet has not been set up yet.
+        """
+        programme = self.carnet.programme.get()
+        if programme is None:
+            raise CarnetError(
+                f"Le carnet « {self.path} » n'est pas encore paramétré (CPTS, département, "
+                "date de début) : ouvrez-le dans l'application ou utilisez la commande init."
+            )
+        return programme
+
+    def setup(self, programme: Programme, ambassadors: list[Ambassador]) -> None:
+        """Set up a new carnet: programme, binôme and the default activity lists."""
+        validate_programme(programme)
+        for index, ambassador in enumerate(ambassadors):
+            validate_ambassador(ambassador, ambassadors[:index])
+        with self.carnet.write():
+            self.carnet.programme.save(programme)
+            for ambassador in ambassadors:
+                self.carnet.ambassadors.add(ambassador)
+            if not any(self.carnet.activities.by_mission().values()):
+                for mission, labels in DEFAULT_ACTIVITIES.items():
+                    for label in labels:
+                        self.carnet.activities.ensure(mission, label)
+
+    def save_programme(self, programme: Programme) -> None:
+        validate_programme(programme)
+        with self.carnet.write():
+            self.carnet.programme.save(programme)
+
+    def ambassadors(self, include_inactive: bool = True) -> list[Ambassador]:
+        return self.carnet.ambassadors.all(include_inactive)
+
+    def ambassador_names(self) -> dict[str, str]:
+        return {a.id: a.name for a in self.carnet.ambassadors.all()}
+
+    def save_ambassador(self, ambassador: Ambassador) -> str:
+        """Add (empty id) or update an ambassador; return the id."""
+        validate_ambassador(ambassador, self.ambassadors())
+        with self.carnet.write():
+            if ambassador.id and self.carnet.ambassadors.get(ambassador.id):
+                self.carnet.ambassadors.update(ambassador)
+                return ambassador.id
+            return self.carnet.ambassadors.add(ambassador)
+
+    def activities(self) -> dict[Mission, list[str]]:
+        return self.carnet.activities.by_mission()
+
+    def add_activity(self, mission: Mission, label: str) -> str:
+        if not label.strip():
+            raise InvalidInput("Indiquez le nom de l'activité.", "activité")
+        with self.carnet.write():
+            return self.carnet.activities.ensure(mission, label)
+
+    def remove_activity(self, mission: Mission, label: str) -> None:
+        with self.carnet.write():
+            self.carnet.activities.remove(mission, label)
+
+    # --- entries ------------------------------------------------------------------------------
+
+    def entry(self, entry_id: str) -> TimeEntry:
+        entry = self.carnet.entries.get(entry_id)
+        if entry is None:
+            raise AppError("Cette entrée n'existe plus dans le carnet.")
+        return entry
+
+    def entries(self, entry_ids: Iterable[str]) -> dict[str, TimeEntry]:
+        return self.carnet.entries.get_many(entry_ids)
+
+    def entry_ids(
+        self, where: EntryFilter, order: EntryOrder = EntryOrder.DATE, descending: bool = False
+    ) -> list[str]:
+        return self.carnet.entries.ids(where, order, descending)
+
+    def check_entry(self, entry: TimeEntry) -> list[str]:
+        """Check an entry against every rule without saving it; return its warnings.
+
+        Raises:
+            InvalidInput, MonthClosed: the entry cannot be saved.
+        """
+        validate_entry(entry)
+        ambassador = self.carnet.ambassadors.get(entry.ambassador_id)
+        if ambassador is None:
+            raise InvalidInput("Cet ambassadeur n'existe pas dans le carnet.", "ambassadeur")
+        self._check_open(entry.month)
+        if entry.id:
+            previous = self.entry(entry.id)
+            self._check_open(previous.month)
+        others = self.carnet.entries.day_minutes(entry.ambassador_id, entry.day, entry.id)
+        check_day_limit(entry.day, ambassador.name, others, entry.minutes)
+        return date_warnings(entry.day, self.programme(), self.today())
+
+    def add_entry(self, entry: TimeEntry) -> Saved:
+        """Save a new entry; its activity joins its mission's list if it is new."""
+        entry = replace(entry, id="")
+        warnings = self.check_entry(entry)
+        with self.carnet.write():
+            activity = self.carnet.activities.ensure(entry.mission, entry.activity)
+            entry_id = self.carnet.entries.add(replace(entry, activity=activity))
+        return Saved(entry_id, warnings)
+
+    def update_entry(self, entry: TimeEntry) -> Saved:
+        warnings = self.check_entry(entry)
+        with self.carnet.write():
+            activity = self.carnet.activities.ensure(entry.mission, entry.activity)
+            self.carnet.entries.update(replace(entry, activity=activity))
+        return Saved(entry.id, warnings)
+
+    def delete_entries(self, entry_ids: list[str]) -> None:
+        """Delete entries (undoable with ``restore_entries``)."""
+        for month in sorted(self.carnet.entries.months_of(entry_ids)):
+            self._check_open(month)
+        with self.carnet.write():
+            self.carnet.entries.delete(entry_ids)
+
+    def restore_entries(self, entry_ids: list[str]) -> None:
+        """Bring deleted entries back (undo of a deletion)."""
+        entries = self.carnet.entries.get_many(entry_ids).values()
+        for month in sorted({e.month for e in entries}):
+            self._check_open(month)
+        for entry in entries:
+            others = self.carnet.entries.day_minutes(entry.ambassador_id, entry.day, entry.id)
+            name = self.ambassador_names().get(entry.ambassador_id, "?")
+            check_day_limit(entry.day, name, others, entry.minutes)
+        with self.carnet.write():
+            self.carnet.entries.restore(entry_ids)
+
+    def duplicate_entry(self, entry_id: str, day: date | None = None) -> Saved:
+        """Copy an entry, on ``day`` or on the same day."""
+        original = self.entry(entry_id)
+        return self.add_entry(replace(original, id="", day=day or original.day))
+
+    # --- months -------------------------------------------------------------------------------
+
+    def _check_open(self, month: Month) -> None:
+        lock = self.carnet.months.active(month)
+        if lock is not None:
+            raise MonthClosed(
+                f"Le mois {month.of_label()} est clôturé : ses entrées ne peuvent plus être "
+                "modifiées. Rouvrez-le (menu Mois > Rouvrir le mois) pour corriger."
+            )
+
+    def month_lock(self, month: Month) -> MonthLock | None:
+        return self.carnet.months.active(month)
+
+    def closed_months(self) -> set[Month]:
+        return self.carnet.months.closed_months()
+
+    def month_summary(self, month: Month) -> MonthSummary:
+        """Return the month at a glance (its weeks include days of the adjacent months)."""
+        weeks = weeks_of_month(month)
+        rows = self.carnet.entries.day_totals(weeks[0], weeks[-1] + timedelta(days=6))
+        return month_summary(rows, self.programme(), month, self.today())
+
+    def progress(self) -> ProgrammeProgress:
+        programme = self.programme()
+        first, last = funding_window(programme, self.today())
+        minutes = self.carnet.entries.minutes_by_month(first, last, Mission.funded_missions())
+        return programme_progress(minutes, programme, self.today())
+
+    def default_month(self) -> Month:
+        """Return the month to show first: today's, or the nearest month of the experiment."""
+        current = Month.of(self.today())
+        if not self.is_set_up:
+            return current
+        months = self.programme().period_months
+        if current < months[0]:
+            return months[0]
+        if current > months[-1]:
+            bounds = self.carnet.entries.date_bounds()
+            return min(Month.of(bounds[1]), months[-1]) if bounds else months[-1]
+        return current
+
+    def close_month(self, month: Month, folder: Path | None = None) -> list[Path]:
+        """Close a month and write its timesheet (xlsx and PDF) into ``folder``.
+
+        Returns the written files (none when ``folder`` is ``None``).
+
+        Raises:
+            MonthClosed: already closed; InvalidInput: the month has not begun.
+        """
+        if self.carnet.months.active(month) is not None:
+            raise MonthClosed(f"Le mois {month.of_label()} est déjà clôturé.")
+        if month.first_day > self.today():
+            raise InvalidInput(
+                f"Le mois {month.of_label()} n'a pas commencé : il ne peut pas être clôturé.",
+                "mois",
+            )
+        written = []
+        if folder is not None:
+            provisional = MonthLock("", month, utc_now_iso())
+            sheet = self._timesheet(month, None, extra_lock=provisional)
+            for fmt in timesheet_report.FORMATS:
+                written.append(self._write(sheet, fmt, folder / f"{sheet.file_stem()}.{fmt}"))
+        with self.carnet.write():
+            self.carnet.months.close(month)
+        return written
+
+    def reopen_month(self, month: Month, reason: str) -> None:
+        """Reopen a closed month; the reason is printed on its next timesheet."""
+        lock = self.carnet.months.active(month)
+        if lock is None:
+            raise InvalidInput(f"Le mois {month.of_label()} n'est pas clôturé.", "mois")
+        if len(reason.strip()) < 3:
+            raise InvalidInput(
+                "Indiquez le motif de la réouverture : il sera imprimé sur le relevé.", "motif"
+            )
+        with self.carnet.write():
+            self.carnet.months.reopen(lock, " ".join(reason.split()))
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def _timesheet(
+        self, month: Month, ambassador_id: str | None, extra_lock: MonthLock | None = None
+    ) -> timesheet_report.Timesheet:
+        ambassadors = self.ambassadors()
+        only = None
+        if ambassador_id:
+            only = next((a for a in ambassadors if a.id == ambassador_id), None)
+            if only is None:
+                raise InvalidInput("Cet ambassadeur n'existe pas dans le carnet.", "ambassadeur")
+        locks = self.carnet.months.history(month) + ([extra_lock] if extra_lock else [])
+        return timesheet_report.build_timesheet(
+            self.programme(),
+            month,
+            self.carnet.entries.in_range(month.first_day, month.last_day),
+            ambassadors,
+            locks,
+            self.today(),
+            only,
+        )
+
+    def timesheet(
+        self, month: Month, ambassador_id: str | None = None
+    ) -> timesheet_report.Timesheet:
+        return self._timesheet(month, ambassador_id)
+
+    def _write(self, sheet: timesheet_report.Timesheet, fmt: str, out: Path) -> Path:
+        if fmt == "xlsx":
+            return timesheet_report.write_xlsx(sheet, out)
+        if fmt == "pdf":
+            return timesheet_report.write_pdf(sheet, out)
+        raise InvalidInput(f"Format inconnu : « {fmt} » (xlsx ou pdf).", "format")
+
+    def export_timesheet(
+        self, month: Month, fmt: str, out: Path, ambassador_id: str | None = None
+    ) -> Path:
+        """Write one month's timesheet (the binôme's, or one ambassador's) to ``out``."""
+        return self._write(self._timesheet(month, ambassador_id), fmt, out)
+
+    def find_ambassador(self, name: str) -> Ambassador:
+        """Return the ambassador called ``name`` (case and accents ignored).
+
+        Raises:
+            InvalidInput: no such ambassador, listing the known names.
+        """
+        ambassadors = self.ambassadors()
+        for ambassador in ambassadors:
+            if fold(ambassador.name) == fold(name):
+                return ambassador
+        known = ", ".join(a.name for a in ambassadors) or "aucun"
+        raise InvalidInput(f"Ambassadeur inconnu : « {name} ». Ambassadeurs du carnet : {known}.")
+
+    # --- import -------------------------------------------------------------------------------
+
+    def preview_import(self, path: Path) -> ImportPreview:
+        """Read a spreadsheet carnet and check every line against the carnet; write nothing."""
+        lines = parse_carnet_file(path)
+        preview = ImportPreview(path=path, lines=lines)
+        known = {fold(a.name): a for a in self.ambassadors()}
+        activities = self.activities()
+        closed = self.closed_months()
+        programme = self.programme()
+        existing = self._signatures(lines)
+        day_use: dict[tuple[str, date], int] = {}
+        warned = 0
+        for line in lines:
+            if not line.valid or line.day is None or line.mission is None:
+                continue
+            ambassador = known.get(fold(line.ambassador))
+            if ambassador is None and fold(line.ambassador) not in {
+                fold(n) for n in preview.new_ambassadors
+            }:
+                preview.new_ambassadors.append(line.ambassador)
+            if not any(
+                fold(a) == fold(line.activity) for a in activities[line.mission]
+            ) and not any(
+                m is line.mission and fold(a) == fold(line.activity)
+                for m, a in preview.new_activities
+            ):
+                preview.new_activities.append((line.mission, line.activity))
+            month = Month.of(line.day)
+            if month in closed:
+                line.problems.append(
+                    LineProblem(
+                        line.line,
+                        "Date",
+                        format_date(line.day),
+                        f"le mois {month.of_label()} est clôturé",
+                    )
+                )
+                continue
+            key = (fold(line.ambassador), line.day)
+            if _signature(line, ambassador.id if ambassador else "") in existing:
+                line.duplicate = True
+                continue
+            if key not in day_use:
+                day_use[key] = (
+                    self.carnet.entries.day_minutes(ambassador.id, line.day) if ambassador else 0
+                )
+            if day_use[key] + line.minutes > 24 * 60:
+                line.problems.append(
+                    LineProblem(
+                        line.line,
+                        "Durée",
+                        str(line.minutes),
+                        f"{line.ambassador} dépasserait 24 h le {format_date(line.day)}",
+                    )
+                )
+                continue
+            day_use[key] += line.minutes
+            if date_warnings(line.day, programme, self.today()):
+                warned += 1
+        if warned:
+            preview.warnings.append(
+                f"{plural(warned, 'ligne')} hors de la période de l'expérimentation ou dans le "
+                "futur : importées mais non comptées dans les heures financées."
+            )
+        if preview.duplicates:
+            preview.warnings.append(
+                f"{plural(len(preview.duplicates), 'ligne')} déjà dans le carnet : ignorées."
+            )
+        return preview
+
+    def _signatures(self, lines: list[CarnetLine]) -> set[tuple[str, ...]]:
+        days = [line.day for line in lines if line.day is not None]
+        if not days:
+            return set()
+        return {
+            _signature(entry, entry.ambassador_id)
+            for entry in self.carnet.entries.in_range(min(days), max(days))
+        }
+
+    def apply_import(self, preview: ImportPreview, skip_invalid: bool = False) -> ImportOutcome:
+        """Write the valid lines of a previewed import as one undoable import.
+
+        Raises:
+            InvalidInput: invalid lines and ``skip_invalid`` is false (nothing is written).
+        """
+        if preview.invalid and not skip_invalid:
+            raise InvalidInput(
+                f"{plural(len(preview.invalid), 'ligne invalide', 'lignes invalides')} dans "
+                f"« {preview.path.name} » : rien n'a été importé. Corrigez le fichier ou "
+                "choisissez d'ignorer les lignes invalides."
+            )
+        lines = preview.valid
+        if not lines:
+            raise InvalidInput(f"Aucune ligne à importer dans « {preview.path.name} ».")
+        self.carnet.backup(BackupKind.BEFORE_IMPORT)
+        with self.carnet.write():
+            import_id = self.carnet.imports.add("carnet", preview.path.name, len(lines))
+            by_name = {fold(a.name): a.id for a in self.ambassadors()}
+            has_medical = any(a.role is Role.MEDICAL for a in self.ambassadors())
+            for line in lines:
+                if fold(line.ambassador) not in by_name:
+                    role = Role.ADMINISTRATIF if has_medical else Role.MEDICAL
+                    has_medical = True
+                    by_name[fold(line.ambassador)] = self.carnet.ambassadors.add(
+                        Ambassador(id="", name=line.ambassador, role=role), import_id
+                    )
+            for line in lines:
+                assert line.day is not None
+                assert line.mission is not None
+                activity = self.carnet.activities.ensure(line.mission, line.activity, import_id)
+                self.carnet.entries.add(
+                    TimeEntry(
+                        day=line.day,
+                        ambassador_id=by_name[fold(line.ambassador)],
+                        mission=line.mission,
+                        activity=activity,
+                        minutes=line.minutes,
+                        start_time=line.start_time,
+                        place=line.place,
+                        description=line.description,
+                    ),
+                    import_id,
+                )
+        return ImportOutcome(import_id, len(lines), len(preview.invalid), len(preview.duplicates))
+
+    def imports(self) -> list[ImportRecord]:
+        return self.carnet.imports.all()
+
+    def undo_import(self, import_id: str) -> int:
+        """Remove everything an import added; return the number of entries removed.
+
+        Raises:
+            MonthClosed: some of its entries are in a closed month.
+        """
+        record = next((r for r in self.imports() if r.id == import_id), None)
+        if record is None or record.undone_at:
+            raise InvalidInput("Cet import n'existe pas ou a déjà été annulé.")
+        entry_ids = self.carnet.entries.by_import(import_id)
+        for month in sorted(self.carnet.entries.months_of(entry_ids)):
+            self._check_open(month)
+        with self.carnet.write():
+            self.carnet.entries.delete(entry_ids)
+            self.carnet.activities.delete(self.carnet.activities.created_by_import(import_id))
+            orphans = [
+                a
+                for a in self.carnet.ambassadors.created_by_import(import_id)
+                if not self.carnet.ambassadors.has_entries(a)
+            ]
+            self.carnet.ambassadors.delete(orphans)
+            self.carnet.imports.mark_undone(import_id)
+        return len(entry_ids)
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def backups(self) -> list[Backup]:
+        return self.carnet.backups.all()
+
+    def backup_now(self) -> Path:
+        """Take a manual backup into the carnet's backup folder."""
+        return self.carnet.backup(BackupKind.MANUAL)
+
+    def backup_to(self, target: Path) -> Path:
+        """Copy the carnet to a file the user chose."""
+        from ambassadeur_app.storage.backup import copy_database
+
+        copy_database(self.carnet.db.conn, Path(target))
+        return Path(target)
+
+
+def _signature(item: CarnetLine | TimeEntry, ambassador_id: str) -> tuple[str, ...]:
+    """Return what makes two entries the same work (used to skip lines already imported)."""
+    assert item.day is not None
+    assert item.mission is not None
+    return (
+        item.day.isoformat(),
+        ambassador_id,
+        item.mission.value,
+        fold(item.activity),
+        str(item.minutes),
+        fold(item.description),
+    )

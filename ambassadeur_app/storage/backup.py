@@ -1,0 +1,214 @@
+"""Automatic and manual backups of a carnet, made with SQLite's online backup API.
+
+A carnet's backups live in their own folder. Daily backups are thinned (7 daily, 4 weekly,
+6 monthly); backups taken before a migration, an import or a restore keep the 10 most recent
+of each kind; manual backups are never deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from ambassadeur_app.errors import CarnetError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
+BACKUP_SUFFIX = ".ambassadeur"
+
+
+class BackupKind(StrEnum):
+    DAILY = "quotidienne"
+    BEFORE_MIGRATION = "avant-migration"
+    BEFORE_IMPORT = "avant-import"
+    BEFORE_RESTORE = "avant-restauration"
+    MANUAL = "manuelle"
+
+    @property
+    def label(self) -> str:
+        return {
+            BackupKind.DAILY: "quotidienne",
+            BackupKind.BEFORE_MIGRATION: "avant mise à jour du format",
+            BackupKind.BEFORE_IMPORT: "avant import",
+            BackupKind.BEFORE_RESTORE: "avant restauration",
+            BackupKind.MANUAL: "manuelle",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    kind: BackupKind
+    taken_at: datetime
+    size: int
+
+
+def backup_folder(root: Path, carnet_path: Path) -> Path:
+    """Return the folder of ``carnet_path``'s backups under ``root`` (one per carnet file)."""
+    digest = hashlib.sha1(str(carnet_path.resolve()).encode()).hexdigest()[:8]
+    return root / f"{carnet_path.stem}-{digest}"
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of an open database to ``target`` (via ``target.part``).
+
+    Raises:
+        CarnetError: when the copy cannot be written (full disk, no permission...).
+    """
+    part = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(part))
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        with open(part, "rb+") as handle:
+            os.fsync(handle.fileno())
+        part.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        part.unlink(missing_ok=True)
+        raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {exc}.") from exc
+
+
+def check_file(path: Path) -> str | None:
+    """Return ``None`` if ``path`` is a sound SQLite file, else a French reason."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        return f"fichier illisible ({exc.strerror or exc})"
+    if header != SQLITE_HEADER:
+        return "ce n'est pas un fichier de carnet (SQLite)"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"fichier endommagé ({exc})"
+    return None if result == "ok" else f"fichier endommagé ({result})"
+
+
+class BackupManager:
+    """The backups of one carnet file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._last_daily: date | None = None
+        self._scanned = False
+
+    def all(self) -> list[Backup]:
+        """Return the backups, newest first."""
+        if not self.folder.is_dir():
+            return []
+        backups = []
+        for path in self.folder.glob(f"*{BACKUP_SUFFIX}"):
+            parsed = _parse_name(path)
+            if parsed is not None:
+                backups.append(parsed)
+        backups.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        return backups
+
+    def create(
+        self, conn: sqlite3.Connection, kind: BackupKind, now: datetime | None = None
+    ) -> Backup:
+        """Copy the open carnet into the backup folder, then thin old backups."""
+        moment = (now or datetime.now()).replace(microsecond=0)
+        stamp = moment.strftime("%Y-%m-%d_%H-%M-%S")
+        target = self.folder / f"{stamp}_{kind.value}{BACKUP_SUFFIX}"
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.folder / f"{stamp}_{kind.value}-{counter}{BACKUP_SUFFIX}"
+        copy_database(conn, target)
+        if kind is BackupKind.DAILY:
+            self._last_daily = moment.date()
+        self.thin(moment.date())
+        return Backup(target, kind, moment, target.stat().st_size)
+
+    def daily_if_needed(
+        self, conn: sqlite3.Connection, now: datetime | None = None
+    ) -> Backup | None:
+        """Take the day's backup after its first change; later changes that day take none."""
+        moment = now or datetime.now()
+        if not self._scanned:
+            dailies = [b for b in self.all() if b.kind is BackupKind.DAILY]
+            self._last_daily = dailies[0].taken_at.date() if dailies else None
+            self._scanned = True
+        if self._last_daily == moment.date():
+            return None
+        return self.create(conn, BackupKind.DAILY, moment)
+
+    def thin(self, today: date) -> list[Path]:
+        """Delete the backups the retention policy no longer keeps; return them."""
+        backups = self.all()
+        keep = set(_kept_dailies([b for b in backups if b.kind is BackupKind.DAILY]))
+        for kind in (
+            BackupKind.BEFORE_MIGRATION,
+            BackupKind.BEFORE_IMPORT,
+            BackupKind.BEFORE_RESTORE,
+        ):
+            keep.update([b.path for b in backups if b.kind is kind][:KEEP_EVENT])
+        keep.update(b.path for b in backups if b.kind is BackupKind.MANUAL)
+        removed = []
+        for backup in backups:
+            if backup.path not in keep:
+                try:
+                    backup.path.unlink()
+                    removed.append(backup.path)
+                except OSError:
+                    pass  # a locked or vanished file is retried at the next thinning
+        return removed
+
+    def latest_sound(self) -> Backup | None:
+        """Return the newest backup that passes SQLite's integrity check."""
+        for backup in self.all():
+            if check_file(backup.path) is None:
+                return backup
+        return None
+
+
+def _kept_dailies(dailies: Iterable[Backup]) -> list[Path]:
+    """Grandfather-father-son: newest per day (7 days), per ISO week (4), per month (6)."""
+    ordered = sorted(dailies, key=lambda b: b.taken_at, reverse=True)
+    kept: list[Path] = []
+    for key, limit in (
+        (lambda d: d.date(), KEEP_DAILY),
+        (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda d: (d.year, d.month), KEEP_MONTHLY),
+    ):
+        seen: list[object] = []
+        for backup in ordered:
+            period = key(backup.taken_at)
+            if period in seen:
+                continue
+            if len(seen) == limit:
+                break
+            seen.append(period)
+            kept.append(backup.path)
+    return kept
+
+
+def _parse_name(path: Path) -> Backup | None:
+    stem = path.name[: -len(BACKUP_SUFFIX)]
+    try:
+        taken_at = datetime.strptime(stem[:19], "%Y-%m-%d_%H-%M-%S")
+        kind_text = stem[20:].rsplit("-", 1)
+        kind_value = stem[20:]
+        if kind_value not in BackupKind.__members__.values() and kind_text[-1].isdigit():
+            kind_value = kind_text[0]
+        kind = BackupKind(kind_value)
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return Backup(path, kind, taken_at, size)

@@ -1,0 +1,315 @@
+"""Open a carnet file: single-writer lock, version guard, integrity check, pragmas, migrations.
+
+One carnet is one SQLite file. ``open_carnet`` returns a ``Carnet`` holding the connection and
+one repository per table; every change goes through ``Carnet.write()``, a transaction after
+which the day's first change triggers the daily backup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlite_utils import Database
+
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetTooNew
+from ambassadeur_app.storage.activities import ActivityRepo
+from ambassadeur_app.storage.ambassadors import AmbassadorRepo
+from ambassadeur_app.storage.backup import (
+    SQLITE_HEADER,
+    BackupKind,
+    BackupManager,
+    backup_folder,
+    check_file,
+    copy_database,
+)
+from ambassadeur_app.storage.entries import TimeEntryRepo
+from ambassadeur_app.storage.imports import ImportRepo
+from ambassadeur_app.storage.migrations import FILE_FORMAT, migrations
+from ambassadeur_app.storage.months import MonthLockRepo
+from ambassadeur_app.storage.programme import ProgrammeRepo
+
+Clock = Callable[[], datetime]
+
+
+def lock_for(path: Path) -> FileLock:
+    """Return the lock file guarding ``path`` (released by the OS if the app dies)."""
+    return FileLock(str(path) + ".lock", timeout=0)
+
+
+def acquire_lock(path: Path) -> FileLock:
+    """Take the single-writer lock of a carnet.
+
+    Raises:
+        CarnetLocked: when another instance holds it.
+    """
+    lock = lock_for(path)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise CarnetLocked(
+            f"Le carnet « {path} » est déjà ouvert dans une autre fenêtre du Carnet de bord "
+            "(ou par une commande en cours). Fermez-la, puis réessayez."
+        ) from None
+    except OSError as exc:
+        raise CarnetError(
+            f"Impossible de verrouiller le carnet « {path} » : {exc.strerror or exc}."
+        ) from exc
+    return lock
+
+
+def sqlite_problem(exc: sqlite3.Error, path: Path) -> CarnetError:
+    """Turn an SQLite error caused by the environment into a French ``CarnetError``."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
+        reason = "le disque est plein"
+    elif name.startswith("SQLITE_READONLY"):
+        reason = "le fichier ou son dossier est en lecture seule"
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        reason = "le fichier est occupé par un autre programme"
+    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        reason = "le fichier est endommagé"
+    elif name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        reason = "erreur de lecture ou d'écriture sur le disque"
+    else:
+        reason = str(exc)
+    return CarnetError(
+        f"Le carnet « {path} » n'a pas pu être modifié : {reason}. "
+        "Rien n'a été enregistré de cette dernière action ; le carnet est intact."
+    )
+
+
+class Carnet:
+    """An open carnet: its connection, its repositories and its backups."""
+
+    def __init__(
+        self,
+        path: Path,
+        db: Database,
+        device_id: str,
+        backups: BackupManager,
+        lock: FileLock | None,
+        clock: Clock,
+    ) -> None:
+        self.path = path
+        self.db = db
+        self.device_id = device_id
+        self.backups = backups
+        self.readonly = lock is None
+        self._lock = lock
+        self._clock = clock
+        self._depth = 0
+        self.programme = ProgrammeRepo(db, device_id)
+        self.ambassadors = AmbassadorRepo(db, device_id)
+        self.activities = ActivityRepo(db, device_id)
+        self.entries = TimeEntryRepo(db, device_id)
+        self.months = MonthLockRepo(db, device_id)
+        self.imports = ImportRepo(db, device_id)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """Run a change as one transaction; the day's first change triggers a backup.
+
+        Raises:
+            CarnetError: read-only carnet, or the disk refused the change (nothing written).
+        """
+        if self.readonly:
+            raise CarnetError(f"Le carnet « {self.path} » est ouvert en lecture seule.")
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise sqlite_problem(exc, self.path) from exc
+        finally:
+            self._depth -= 1
+        if self._depth == 0:
+            self.backups.daily_if_needed(self.db.conn, self._clock())
+
+    def backup(self, kind: BackupKind) -> Path:
+        """Take a backup of the given kind now; return its path."""
+        return self.backups.create(self.db.conn, kind, self._clock()).path
+
+    def close(self) -> None:
+        """Close the connection and release the lock."""
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Carnet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_carnet(
+    path: Path,
+    *,
+    device_id: str,
+    backup_root: Path,
+    create: bool = False,
+    readonly: bool = False,
+    clock: Clock = datetime.now,
+) -> Carnet:
+    """Open (or create) a carnet file.
+
+    Args:
+        readonly: take no lock and never write (exports while the app is open, worker threads).
+
+    Raises:
+        CarnetError: missing or unreadable file; CarnetLocked, CarnetTooNew, CarnetDamaged.
+    """
+    path = Path(path).expanduser().absolute()
+    backups = BackupManager(backup_folder(backup_root, path))
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise CarnetError(f"Le carnet « {path} » n'existe pas.")
+    if exists:
+        _check_header(path)
+    elif not path.parent.is_dir():
+        raise CarnetError(f"Le dossier « {path.parent} » n'existe pas.")
+    lock = None if readonly else acquire_lock(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(str(path), timeout=5)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > FILE_FORMAT:
+            raise CarnetTooNew(
+                f"Le carnet « {path} » a été enregistré par une version plus récente du "
+                f"Carnet de bord (format {version} ; cette version lit jusqu'au format "
+                f"{FILE_FORMAT}). Installez la dernière version de l'application pour l'ouvrir."
+            )
+        if exists:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                latest = backups.latest_sound()
+                raise CarnetDamaged(
+                    f"Le carnet « {path} » est endommagé ({result}). Il n'a pas été modifié."
+                    + (
+                        f" La dernière sauvegarde saine date du "
+                        f"{latest.taken_at:%d/%m/%Y à %H:%M} : vous pouvez la restaurer."
+                        if latest
+                        else " Aucune sauvegarde saine n'a été trouvée."
+                    ),
+                    latest.path if latest else None,
+                )
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 5000")
+        conn.create_function("fold", 1, fold, deterministic=True)
+        pending = migrations.pending(db)
+        if readonly:
+            if pending:
+                raise CarnetError(
+                    f"Le carnet « {path} » doit d'abord être mis à jour : "
+                    "ouvrez-le une fois dans l'application."
+                )
+        else:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            if pending and exists and version > 0:
+                backups.create(conn, BackupKind.BEFORE_MIGRATION, clock())
+            migrations.apply(db)
+        db.execute("PRAGMA synchronous = FULL")
+        return Carnet(path, db, device_id, backups, lock, clock)
+    except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        if lock is not None:
+            lock.release()
+        raise CarnetError(
+            f"Le fichier « {path} » ne peut pas être ouvert comme carnet : {exc}."
+        ) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise CarnetError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
+    if header != SQLITE_HEADER:
+        raise CarnetError(
+            f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur."
+        )
+
+
+def restore_carnet(
+    path: Path, backup: Path, *, backup_root: Path, clock: Clock = datetime.now
+) -> Path | None:
+    """Replace the carnet at ``path`` with the backup file ``backup``.
+
+    The current file is first saved as an "avant restauration" backup, or, when it is damaged,
+    moved aside next to itself. Returns where the previous file was kept.
+
+    Raises:
+        CarnetError: unreadable or too recent backup; CarnetLocked when the carnet is open.
+    """
+    path = Path(path).expanduser().absolute()
+    backup = Path(backup).expanduser().absolute()
+    _check_restorable(backup)
+    lock = acquire_lock(path)
+    try:
+        kept: Path | None = None
+        if path.exists() and path.stat().st_size > 0:
+            if check_file(path) is None:
+                conn = sqlite3.connect(str(path))
+                try:
+                    kept = (
+                        BackupManager(backup_folder(backup_root, path))
+                        .create(conn, BackupKind.BEFORE_RESTORE, clock())
+                        .path
+                    )
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    conn.close()
+            else:
+                kept = path.with_name(f"{path.name}.endommage-{clock():%Y-%m-%d_%H-%M-%S}")
+                for suffix in ("", "-wal", "-shm"):
+                    side = Path(str(path) + suffix)
+                    if side.exists():
+                        side.replace(Path(str(kept) + suffix))
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            copy_database(source, path)
+        finally:
+            source.close()
+        return kept
+    finally:
+        lock.release()
+
+
+def _check_restorable(backup: Path) -> None:
+    problem = check_file(backup)
+    if problem is None:
+        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_programme = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'programme'"
+            ).fetchone()
+        finally:
+            conn.close()
+        if version > FILE_FORMAT:
+            problem = "elle vient d'une version plus récente de l'application"
+        elif not has_programme:
+            problem = "ce n'est pas un carnet du Carnet de bord ambassadeur"
+    if problem is not None:
+        raise CarnetError(f"La sauvegarde « {backup} » ne peut pas être restaurée : {problem}.")

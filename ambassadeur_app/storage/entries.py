@@ -1,0 +1,196 @@
+"""Time entries: the lines of the carnet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, time
+from enum import StrEnum
+from typing import Any
+
+from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.model import DayTotal, EntryFilter, Mission, TimeEntry
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.storage.records import Repo
+
+_COLUMNS = (
+    "id, day, ambassador_id, mission, activity, minutes, start_time, place, description, "
+    "import_id, created_at, updated_at"
+)
+
+
+class EntryOrder(StrEnum):
+    """Sort keys of the carnet table; each ends with a stable tie-breaker."""
+
+    DATE = "e.day {d}, e.start_time {d}, e.created_at {d}"
+    AMBASSADOR = "a.name COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
+    MISSION = "e.mission {d}, e.day, e.start_time, e.created_at"
+    ACTIVITY = "e.activity COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
+    DURATION = "e.minutes {d}, e.day, e.start_time, e.created_at"
+    DESCRIPTION = "e.description COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
+    PLACE = "e.place COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
+
+
+def _entry(row: dict[str, Any]) -> TimeEntry:
+    return TimeEntry(
+        id=row["id"],
+        day=date.fromisoformat(row["day"]),
+        ambassador_id=row["ambassador_id"],
+        mission=Mission(row["mission"]),
+        activity=row["activity"],
+        minutes=row["minutes"],
+        start_time=time.fromisoformat(row["start_time"]) if row["start_time"] else None,
+        place=row["place"],
+        description=row["description"],
+        import_id=row["import_id"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _values(entry: TimeEntry) -> dict[str, Any]:
+    return {
+        "day": entry.day.isoformat(),
+        "ambassador_id": entry.ambassador_id,
+        "mission": entry.mission.value,
+        "activity": entry.activity.strip(),
+        "minutes": entry.minutes,
+        "start_time": entry.start_time.strftime("%H:%M") if entry.start_time else None,
+        "place": entry.place.strip(),
+        "description": entry.description.strip(),
+    }
+
+
+class TimeEntryRepo(Repo):
+    table = "time_entries"
+
+    def ids(
+        self, where: EntryFilter, order: EntryOrder = EntryOrder.DATE, descending: bool = False
+    ) -> list[str]:
+        """Return the ids of the entries matching ``where``, sorted in SQL."""
+        clauses = ["e.deleted_at IS NULL"]
+        params: list[Any] = []
+        if where.month is not None:
+            clauses.append("e.day BETWEEN ? AND ?")
+            params += [where.month.first_day.isoformat(), where.month.last_day.isoformat()]
+        if where.ambassador_id:
+            clauses.append("e.ambassador_id = ?")
+            params.append(where.ambassador_id)
+        if where.mission is not None:
+            clauses.append("e.mission = ?")
+            params.append(where.mission.value)
+        for word in fold(where.text).split():
+            clauses.append(
+                "instr(fold(e.activity || ' ' || e.description || ' ' || e.place || ' ' || a.name),"
+                " ?) > 0"
+            )
+            params.append(word)
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            "SELECT e.id FROM time_entries e JOIN ambassadors a ON a.id = e.ambassador_id "
+            f"WHERE {' AND '.join(clauses)} ORDER BY {order.value.format(d=direction)}"
+        )
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def get(self, entry_id: str) -> TimeEntry | None:
+        rows = list(self.db.query(f"SELECT {_COLUMNS} FROM time_entries WHERE id = ?", [entry_id]))
+        return _entry(rows[0]) if rows else None
+
+    def get_many(self, entry_ids: Iterable[str]) -> dict[str, TimeEntry]:
+        """Return the entries with these ids (deleted ones included), by id."""
+        wanted = list(entry_ids)
+        result: dict[str, TimeEntry] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.db.query(
+                f"SELECT {_COLUMNS} FROM time_entries WHERE id IN ({marks})", chunk
+            ):
+                result[row["id"]] = _entry(row)
+        return result
+
+    def in_range(
+        self, first: date, last: date, ambassador_id: str | None = None
+    ) -> list[TimeEntry]:
+        """Return the live entries between two days, in timesheet order."""
+        sql = (
+            f"SELECT {_COLUMNS} FROM time_entries WHERE deleted_at IS NULL AND day BETWEEN ? AND ?"
+        )
+        params: list[Any] = [first.isoformat(), last.isoformat()]
+        if ambassador_id:
+            sql += " AND ambassador_id = ?"
+            params.append(ambassador_id)
+        sql += " ORDER BY day, start_time IS NULL, start_time, created_at"
+        return [_entry(row) for row in self.db.query(sql, params)]
+
+    def add(self, entry: TimeEntry, import_id: str | None = None) -> str:
+        return self._insert({**_values(entry), "import_id": import_id}, entry.id or None)
+
+    def add_many(self, entries: Iterable[TimeEntry], import_id: str | None = None) -> list[str]:
+        return [self.add(entry, import_id) for entry in entries]
+
+    def update(self, entry: TimeEntry) -> None:
+        self._update(entry.id, _values(entry))
+
+    def day_minutes(self, ambassador_id: str, day: date, exclude_id: str = "") -> int:
+        """Return what an ambassador has logged on ``day``, one entry excluded."""
+        row = self.db.execute(
+            "SELECT COALESCE(SUM(minutes), 0) FROM time_entries WHERE deleted_at IS NULL "
+            "AND ambassador_id = ? AND day = ? AND id != ?",
+            [ambassador_id, day.isoformat(), exclude_id],
+        ).fetchone()
+        return int(row[0])
+
+    def day_totals(self, first: date, last: date) -> list[DayTotal]:
+        """Return minutes per day, ambassador and mission between two days (aggregated in SQL)."""
+        return [
+            DayTotal(date.fromisoformat(day), ambassador_id, Mission(mission), minutes)
+            for day, ambassador_id, mission, minutes in self.db.execute(
+                "SELECT day, ambassador_id, mission, SUM(minutes) FROM time_entries "
+                "WHERE deleted_at IS NULL AND day BETWEEN ? AND ? "
+                "GROUP BY day, ambassador_id, mission",
+                [first.isoformat(), last.isoformat()],
+            ).fetchall()
+        ]
+
+    def minutes_by_month(
+        self, first: date, last: date, missions: Iterable[Mission]
+    ) -> dict[Month, int]:
+        """Return minutes per month for ``missions`` between two days."""
+        wanted = [m.value for m in missions]
+        marks = ", ".join("?" for _ in wanted)
+        return {
+            Month.parse(month): minutes
+            for month, minutes in self.db.execute(
+                "SELECT substr(day, 1, 7), SUM(minutes) FROM time_entries "
+                f"WHERE deleted_at IS NULL AND day BETWEEN ? AND ? AND mission IN ({marks}) "
+                "GROUP BY substr(day, 1, 7)",
+                [first.isoformat(), last.isoformat(), *wanted],
+            ).fetchall()
+        }
+
+    def by_import(self, import_id: str) -> list[str]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT id FROM time_entries WHERE import_id = ? AND deleted_at IS NULL",
+                [import_id],
+            ).fetchall()
+        ]
+
+    def months_of(self, entry_ids: Iterable[str]) -> set[Month]:
+        """Return the months the given entries fall in."""
+        return {entry.month for entry in self.get_many(entry_ids).values()}
+
+    def count(self) -> int:
+        return int(
+            self.db.execute(
+                "SELECT COUNT(*) FROM time_entries WHERE deleted_at IS NULL"
+            ).fetchone()[0]
+        )
+
+    def date_bounds(self) -> tuple[date, date] | None:
+        """Return the first and last day with an entry."""
+        low, high = self.db.execute(
+            "SELECT MIN(day), MAX(day) FROM time_entries WHERE deleted_at IS NULL"
+        ).fetchone()
+        return (date.fromisoformat(low), date.fromisoformat(high)) if low else None

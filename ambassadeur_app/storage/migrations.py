@@ -1,0 +1,105 @@
+"""Schema steps of the carnet file, in order. Append new steps; never edit an applied one.
+
+Every record has a UUID text id, ``created_at``/``updated_at`` (UTC ISO 8601), the ``device_id``
+of the computer that wrote it and ``deleted_at`` instead of a hard delete, so that the two
+laptops of a binôme can merge their carnets later.
+
+``PRAGMA user_version`` carries the file format; a step that changes it sets it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "ambassadeur"
+FILE_FORMAT = 1
+
+migrations = Migrations(MIGRATION_SET)
+
+_COMMON = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    deleted_at TEXT
+"""
+
+
+@migrations()
+def m001_create_carnet(db: Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE programme (
+            id TEXT PRIMARY KEY,
+            cpts_name TEXT NOT NULL,
+            departement_code TEXT NOT NULL,
+            departement_name TEXT NOT NULL,
+            programme_name TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            months INTEGER NOT NULL CHECK (months BETWEEN 1 AND 36),
+            hourly_rate_cents INTEGER NOT NULL CHECK (hourly_rate_cents > 0),
+            weekly_base_minutes INTEGER NOT NULL CHECK (weekly_base_minutes >= 0),
+            monthly_cap_cents INTEGER NOT NULL CHECK (monthly_cap_cents >= 0),
+            event_forfait_cents INTEGER NOT NULL CHECK (event_forfait_cents >= 0),
+            total_grant_cents INTEGER NOT NULL CHECK (total_grant_cents >= 0),
+            representative_name TEXT NOT NULL DEFAULT '',
+            representative_title TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE TABLE imports (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            filename TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            undone_at TEXT,
+            {_COMMON}
+        );
+        CREATE TABLE ambassadors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('medical', 'administratif')),
+            profession TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE TABLE activities (
+            id TEXT PRIMARY KEY,
+            mission TEXT NOT NULL,
+            label TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE TABLE time_entries (
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            ambassador_id TEXT NOT NULL REFERENCES ambassadors(id),
+            mission TEXT NOT NULL
+                CHECK (mission IN ('promotion', 'formation', 'accompagnement', 'autre')),
+            activity TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
+            start_time TEXT,
+            place TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE INDEX time_entries_day ON time_entries(day, start_time)
+            WHERE deleted_at IS NULL;
+        CREATE INDEX time_entries_ambassador_day ON time_entries(ambassador_id, day)
+            WHERE deleted_at IS NULL;
+        CREATE INDEX time_entries_import ON time_entries(import_id);
+        CREATE TABLE month_locks (
+            id TEXT PRIMARY KEY,
+            month TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            reopened_at TEXT,
+            reopen_reason TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE INDEX month_locks_month ON month_locks(month);
+        """
+    )
+    db.execute(f"PRAGMA user_version = {FILE_FORMAT}")

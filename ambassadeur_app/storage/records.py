@@ -1,0 +1,64 @@
+"""What every repository shares: UUID ids, timestamps, device id and soft deletes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ambassadeur_app.domain.dates import utc_now_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Repo:
+    """Base of the repositories: each owns one table and writes the common columns."""
+
+    table: ClassVar[str]
+
+    def __init__(self, db: Database, device_id: str) -> None:
+        self.db = db
+        self.device_id = device_id
+
+    def _insert(self, values: dict[str, Any], record_id: str | None = None) -> str:
+        now = utc_now_iso()
+        record = {
+            "id": record_id or str(uuid.uuid4()),
+            **values,
+            "created_at": now,
+            "updated_at": now,
+            "device_id": self.device_id,
+            "deleted_at": None,
+        }
+        columns = ", ".join(record)
+        marks = ", ".join("?" for _ in record)
+        self.db.execute(
+            f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", list(record.values())
+        )
+        return str(record["id"])
+
+    def _update(self, record_id: str, values: dict[str, Any]) -> None:
+        values = {**values, "updated_at": utc_now_iso(), "device_id": self.device_id}
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self.db.execute(
+            f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*values.values(), record_id]
+        )
+
+    def _set_deleted(self, record_ids: list[str], deleted: bool) -> None:
+        now = utc_now_iso()
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            self.db.execute(
+                f"UPDATE {self.table} SET deleted_at = ?, updated_at = ?, device_id = ? "
+                f"WHERE id IN ({marks})",
+                [now if deleted else None, now, self.device_id, *chunk],
+            )
+
+    def delete(self, record_ids: list[str]) -> None:
+        """Mark records as deleted (they stay in the file for merging and undo)."""
+        self._set_deleted(record_ids, True)
+
+    def restore(self, record_ids: list[str]) -> None:
+        """Bring soft-deleted records back."""
+        self._set_deleted(record_ids, False)
