@@ -97,9 +97,7 @@ def _ambassador_spec(text: str) -> Ambassador:
     name, _, role = text.rpartition(":")
     roles = {"medical": Role.MEDICAL, "administratif": Role.ADMINISTRATIF}
     if not name.strip() or fold(role) not in roles:
-        raise argparse.ArgumentTypeError(
-            f'« {text} » : écrivez "Nom:medical" ou "Nom:administratif"'
-        )
+        raise argparse.ArgumentTypeError(f'« {text} » : écrivez "Nom:medical" ou "Nom:administratif"')
     return Ambassador("", name.strip(), roles[fold(role)])
 
 
@@ -122,9 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="crée et paramètre un nouveau carnet")
     init.add_argument("--cpts", required=True, metavar="NOM", help="nom de la CPTS")
-    init.add_argument(
-        "--departement", required=True, metavar="CODE", help="code du département (ex. 54)"
-    )
+    init.add_argument("--departement", required=True, metavar="CODE", help="code du département (ex. 54)")
     init.add_argument(
         "--debut",
         required=True,
@@ -143,15 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--mois", type=int, default=6, help="durée en mois (par défaut 6)")
     init.add_argument("--programme", default="Parceo", help="nom du programme (par défaut Parceo)")
 
-    commands.add_parser(
-        "demo", help="remplit un carnet neuf avec une démonstration réaliste de 6 mois"
-    )
+    commands.add_parser("demo", help="remplit un carnet neuf avec une démonstration réaliste de 6 mois")
 
     imp = commands.add_parser("import", help="importe des données")
     imp_kinds = imp.add_subparsers(dest="kind", metavar="TYPE", required=True, parser_class=_Parser)
-    imp_carnet = imp_kinds.add_parser(
-        "carnet", help="un carnet tenu dans un tableur (.xlsx ou .csv)"
-    )
+    imp_carnet = imp_kinds.add_parser("carnet", help="un carnet tenu dans un tableur (.xlsx ou .csv)")
     imp_carnet.add_argument("fichier", type=Path, metavar="FICHIER")
     imp_carnet.add_argument(
         "--ignorer-invalides",
@@ -160,9 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     exp = commands.add_parser("export", help="écrit un document pour le financeur")
-    exp_kinds = exp.add_subparsers(
-        dest="kind", metavar="DOCUMENT", required=True, parser_class=_Parser
-    )
+    exp_kinds = exp.add_subparsers(dest="kind", metavar="DOCUMENT", required=True, parser_class=_Parser)
     releve = exp_kinds.add_parser("releve", help="le relevé d'heures mensuel")
     releve.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
     releve.add_argument("--format", required=True, choices=("xlsx", "pdf"))
@@ -180,13 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     entry.add_argument("--description", default="", metavar="TEXTE")
 
     summary = commands.add_parser("resume", help="affiche le mois en un coup d'œil")
-    summary.add_argument(
-        "--mois", type=_month, metavar="AAAA-MM", help="par défaut : le mois en cours"
-    )
+    summary.add_argument("--mois", type=_month, metavar="AAAA-MM", help="par défaut : le mois en cours")
 
-    close = commands.add_parser(
-        "cloturer", help="clôture un mois et écrit son relevé (xlsx et PDF)"
-    )
+    close = commands.add_parser("cloturer", help="clôture un mois et écrit son relevé (xlsx et PDF)")
     close.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
     close.add_argument(
         "--dossier",
@@ -201,9 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("imports", help="liste les imports du carnet")
     undo = commands.add_parser("annuler-import", help="annule un import en entier")
-    undo.add_argument(
-        "identifiant", metavar="ID", help="identifiant (affiché par la commande imports)"
-    )
+    undo.add_argument("identifiant", metavar="ID", help="identifiant (affiché par la commande imports)")
 
     backup = commands.add_parser("backup", help="copie le carnet dans un fichier de sauvegarde")
     backup.add_argument("--sortie", required=True, type=Path, metavar="FICHIER")
@@ -238,9 +222,7 @@ def _carnet_path(args: argparse.Namespace) -> Path:
     return Path(args.carnet) if args.carnet else paths.default_carnet_path()
 
 
-def _service(
-    args: argparse.Namespace, *, create: bool = False, readonly: bool = False
-) -> CarnetService:
+def _service(args: argparse.Namespace, *, create: bool = False, readonly: bool = False) -> CarnetService:
     from ambassadeur_app.services import open_service
 
     return open_service(_carnet_path(args), create=create, readonly=readonly)
@@ -295,9 +277,7 @@ def _cmd_import(args: argparse.Namespace) -> None:
         service.close()
     message = plural(outcome.imported, "entrée importée", "entrées importées")
     if outcome.skipped_invalid:
-        skipped = plural(
-            outcome.skipped_invalid, "ligne invalide ignorée", "lignes invalides ignorées"
-        )
+        skipped = plural(outcome.skipped_invalid, "ligne invalide ignorée", "lignes invalides ignorées")
         message += f", {skipped}"
     print(f"{message}. Pour annuler : ambassadeur annuler-import {outcome.import_id}")
     if preview.new_ambassadors:
@@ -360,9 +340,7 @@ def _cmd_resume(args: argparse.Namespace) -> None:
         f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}"
     )
     if claim.over_cap_minutes:
-        print(
-            f"  Au-delà du plafond (non financé) : {format_hours_decimal(claim.over_cap_minutes)}"
-        )
+        print(f"  Au-delà du plafond (non financé) : {format_hours_decimal(claim.over_cap_minutes)}")
     print(
         f"Expérimentation : mois {progress.months_elapsed} sur {progress.months_total}, "
         f"{format_euros(progress.claimed_cents)} sur {format_euros(progress.hourly_cap_cents)}"

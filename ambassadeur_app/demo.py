@@ -28,9 +28,7 @@ PROGRAMME = Programme(
 )
 
 AMBASSADORS = (
-    Ambassador(
-        "", "Dr Claire Fontaine", Role.MEDICAL, "Médecin généraliste", "claire.fontaine@example.org"
-    ),
+    Ambassador("", "Dr Claire Fontaine", Role.MEDICAL, "Médecin généraliste", "claire.fontaine@example.org"),
     Ambassador(
         "",
         "Julien Marchal",

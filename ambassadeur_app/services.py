@@ -323,9 +323,7 @@ class CarnetService:
         written = []
         if folder is not None:
             provisional = MonthLock("", month, utc_now_iso())
-            sheet = self._timesheet(month, None, extra_lock=provisional)
-            for fmt in timesheet_report.FORMATS:
-                written.append(self._write(sheet, fmt, folder / f"{sheet.file_stem()}.{fmt}"))
+            written = self.write_timesheets(month, timesheet_report.FORMATS, folder, extra_lock=provisional)
         with self.carnet.write():
             self.carnet.months.close(month)
         return written
@@ -364,9 +362,7 @@ class CarnetService:
             only,
         )
 
-    def timesheet(
-        self, month: Month, ambassador_id: str | None = None
-    ) -> timesheet_report.Timesheet:
+    def timesheet(self, month: Month, ambassador_id: str | None = None) -> timesheet_report.Timesheet:
         return self._timesheet(month, ambassador_id)
 
     def _write(self, sheet: timesheet_report.Timesheet, fmt: str, out: Path) -> Path:
@@ -376,9 +372,19 @@ class CarnetService:
             return timesheet_report.write_pdf(sheet, out)
         raise InvalidInput(f"Format inconnu : « {fmt} » (xlsx ou pdf).", "format")
 
-    def export_timesheet(
-        self, month: Month, fmt: str, out: Path, ambassador_id: str | None = None
-    ) -> Path:
+    def write_timesheets(
+        self,
+        month: Month,
+        formats: Iterable[str],
+        folder: Path,
+        ambassador_id: str | None = None,
+        extra_lock: MonthLock | None = None,
+    ) -> list[Path]:
+        """Write a month's timesheet in each format into ``folder``, named after the month."""
+        sheet = self._timesheet(month, ambassador_id, extra_lock)
+        return [self._write(sheet, fmt, folder / f"{sheet.file_stem()}.{fmt}") for fmt in formats]
+
+    def export_timesheet(self, month: Month, fmt: str, out: Path, ambassador_id: str | None = None) -> Path:
         """Write one month's timesheet (the binôme's, or one ambassador's) to ``out``."""
         return self._write(self._timesheet(month, ambassador_id), fmt, out)
 
@@ -412,15 +418,10 @@ class CarnetService:
             if not line.valid or line.day is None or line.mission is None:
                 continue
             ambassador = known.get(fold(line.ambassador))
-            if ambassador is None and fold(line.ambassador) not in {
-                fold(n) for n in preview.new_ambassadors
-            }:
+            if ambassador is None and fold(line.ambassador) not in {fold(n) for n in preview.new_ambassadors}:
                 preview.new_ambassadors.append(line.ambassador)
-            if not any(
-                fold(a) == fold(line.activity) for a in activities[line.mission]
-            ) and not any(
-                m is line.mission and fold(a) == fold(line.activity)
-                for m, a in preview.new_activities
+            if not any(fold(a) == fold(line.activity) for a in activities[line.mission]) and not any(
+                m is line.mission and fold(a) == fold(line.activity) for m, a in preview.new_activities
             ):
                 preview.new_activities.append((line.mission, line.activity))
             month = Month.of(line.day)
@@ -439,9 +440,7 @@ class CarnetService:
                 line.duplicate = True
                 continue
             if key not in day_use:
-                day_use[key] = (
-                    self.carnet.entries.day_minutes(ambassador.id, line.day) if ambassador else 0
-                )
+                day_use[key] = self.carnet.entries.day_minutes(ambassador.id, line.day) if ambassador else 0
             if day_use[key] + line.minutes > 24 * 60:
                 line.problems.append(
                     LineProblem(

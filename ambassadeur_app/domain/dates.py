@@ -50,9 +50,7 @@ class Month:
             InvalidInput: with a French message naming the value.
         """
         value = text.strip()
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})", value) or re.fullmatch(
-            r"(\d{1,2})/(\d{4})", value
-        )
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", value) or re.fullmatch(r"(\d{1,2})/(\d{4})", value)
         if match is None:
             raise InvalidInput(
                 f"Mois invalide : « {text} ». Écrivez-le AAAA-MM, par exemple 2024-09.", "mois"
@@ -60,9 +58,7 @@ class Month:
         first, second = match.groups()
         year, month = (int(first), int(second)) if len(first) == 4 else (int(second), int(first))
         if not 1 <= month <= 12:
-            raise InvalidInput(
-                f"Mois invalide : « {text} » (le mois doit aller de 01 à 12).", "mois"
-            )
+            raise InvalidInput(f"Mois invalide : « {text} » (le mois doit aller de 01 à 12).", "mois")
         return cls(year, month)
 
     def __str__(self) -> str:
@@ -161,12 +157,8 @@ def parse_date(text: str, field: str = "date") -> date:
         try:
             return date(year, parts["m"], parts["d"])
         except ValueError:
-            raise InvalidInput(
-                f"Date invalide : « {text} » (ce jour n'existe pas).", field
-            ) from None
-    raise InvalidInput(
-        f"Date invalide : « {text} ». Écrivez-la JJ/MM/AAAA, par exemple 02/09/2024.", field
-    )
+            raise InvalidInput(f"Date invalide : « {text} » (ce jour n'existe pas).", field) from None
+    raise InvalidInput(f"Date invalide : « {text} ». Écrivez-la JJ/MM/AAAA, par exemple 02/09/2024.", field)
 
 
 def parse_time(text: str, field: str = "heure de début") -> time | None:

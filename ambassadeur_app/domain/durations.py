@@ -9,9 +9,7 @@ from ambassadeur_app.errors import InvalidInput
 
 MAX_ENTRY_MINUTES = 24 * 60
 
-_HOURS_MINUTES = re.compile(
-    r"(?P<h>\d+)\s*(?:h|heures?)\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|m|minutes?)?)?"
-)
+_HOURS_MINUTES = re.compile(r"(?P<h>\d+)\s*(?:h|heures?)\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|m|minutes?)?)?")
 _MINUTES = re.compile(r"(?P<m>\d+)\s*(?:min|mn|m|minutes?)")
 _CLOCK = re.compile(r"(?P<h>\d+):(?P<m>\d{2})")
 _DECIMAL = re.compile(r"\d*[.,]?\d+|\d+[.,]")
@@ -37,16 +35,12 @@ def parse_duration(text: str, field: str = "durée") -> int:
     if match := _HOURS_MINUTES.fullmatch(value):
         extra = int(match.group("m") or 0)
         if extra >= 60:
-            raise InvalidInput(
-                f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field
-            )
+            raise InvalidInput(f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field)
         minutes = int(match.group("h")) * 60 + extra
     elif match := _CLOCK.fullmatch(value):
         extra = int(match.group("m"))
         if extra >= 60:
-            raise InvalidInput(
-                f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field
-            )
+            raise InvalidInput(f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field)
         minutes = int(match.group("h")) * 60 + extra
     elif match := _MINUTES.fullmatch(value):
         minutes = int(match.group("m"))

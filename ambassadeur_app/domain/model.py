@@ -122,10 +122,6 @@ class Programme:
         """Return the most the hourly forfait can pay over the whole experiment."""
         return self.months * self.monthly_cap_cents
 
-    @property
-    def cap_minutes_full_month(self) -> int:
-        return self.monthly_cap_cents * 60 // self.hourly_rate_cents
-
     def month_cap_cents(self, month: Month) -> int:
         """Return the cap of ``month``, prorated by day when the experiment covers it partly."""
         first = max(month.first_day, self.start_date)

@@ -108,6 +108,7 @@ class MonthClaim:
     fundable_minutes: int
     amount_cents: int
     cap_cents: int
+    cap_minutes: int
     claimed_cents: int
     funded_minutes: int
     over_cap_minutes: int
@@ -123,6 +124,7 @@ def month_claim(fundable_minutes: int, programme: Programme, month: Month) -> Mo
         fundable_minutes=fundable_minutes,
         amount_cents=amount,
         cap_cents=cap,
+        cap_minutes=cap_minutes,
         claimed_cents=min(amount, cap),
         funded_minutes=funded,
         over_cap_minutes=fundable_minutes - funded,
@@ -245,9 +247,7 @@ def programme_progress(
         for month in programme.period_months
     }
     claimed = min(sum(c.claimed_cents for c in by_month.values()), programme.hourly_total_cap_cents)
-    elapsed = sum(
-        1 for k in range(programme.months) if add_months(programme.start_date, k) <= today
-    )
+    elapsed = sum(1 for k in range(programme.months) if add_months(programme.start_date, k) <= today)
     return ProgrammeProgress(
         months_total=programme.months,
         months_elapsed=elapsed,

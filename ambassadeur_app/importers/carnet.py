@@ -92,9 +92,7 @@ def parse_carnet_file(path: Path) -> list[CarnetLine]:
     header = {key: table.headers[index] for key, index in columns.items()}
     lines = []
     for number, values in table.rows:
-        cells = {
-            key: values[index] if index < len(values) else None for key, index in columns.items()
-        }
+        cells = {key: values[index] if index < len(values) else None for key, index in columns.items()}
         lines.append(_parse_line(number, cells, header))
     return lines
 
@@ -111,9 +109,7 @@ def _parse_line(number: int, cells: dict[str, Any], header: dict[str, str]) -> C
     line = CarnetLine(line=number)
 
     def problem(key: str, reason: str) -> None:
-        line.problems.append(
-            LineProblem(number, header.get(key, key), _text(cells.get(key)), reason)
-        )
+        line.problems.append(LineProblem(number, header.get(key, key), _text(cells.get(key)), reason))
 
     try:
         line.day = _day(cells["date"])

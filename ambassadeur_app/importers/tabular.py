@@ -45,9 +45,7 @@ def read_table(path: Path) -> Table:
             "que l'application ne lit pas : enregistrez-le au format .xlsx ou .csv."
         )
     else:
-        raise ImportFileError(
-            f"Le fichier « {path.name} » n'est ni un classeur .xlsx ni un fichier .csv."
-        )
+        raise ImportFileError(f"Le fichier « {path.name} » n'est ni un classeur .xlsx ni un fichier .csv.")
     headers: list[str] | None = None
     rows: list[tuple[int, list[Any]]] = []
     for number, values in lines:
@@ -58,9 +56,7 @@ def read_table(path: Path) -> Table:
             continue
         rows.append((number, list(values)))
         if len(rows) > MAX_ROWS:
-            raise ImportFileError(
-                f"Le fichier « {path.name} » dépasse {MAX_ROWS} lignes : découpez-le."
-            )
+            raise ImportFileError(f"Le fichier « {path.name} » dépasse {MAX_ROWS} lignes : découpez-le.")
     if headers is None:
         raise ImportFileError(f"Le fichier « {path.name} » est vide.")
     return Table(path, headers, rows)

@@ -22,9 +22,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExportError(
-            f"Le dossier « {path.parent} » n'existe pas : « {path.name} » n'a pas été écrit."
-        )
+        raise ExportError(f"Le dossier « {path.parent} » n'existe pas : « {path.name} » n'a pas été écrit.")
     part = path.with_name(path.name + ".part")
     try:
         yield part

@@ -223,9 +223,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     last = max(out.row, first)  # an empty month still gets valid (empty) ranges
     hours = f"$G${first}:$G${last}"
 
-    def total(
-        label: str, expression: str, fmt: str = xlsxkit.HOURS_FORMAT, bold: bool = False
-    ) -> int:
+    def total(label: str, expression: str, fmt: str = xlsxkit.HOURS_FORMAT, bold: bool = False) -> int:
         return out.append(
             [
                 None,
@@ -279,7 +277,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
         )
         cap = fixed("Plafond mensuel", sheet.summary.claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
         total("Montant demandé", f"MIN(G{amount},G{cap})", xlsxkit.EURO_FORMAT, bold=True)
-        cap_hours = fixed("Plafond en heures", _cap_hours(sheet), xlsxkit.HOURS_FORMAT)
+        cap_hours = fixed("Plafond en heures", sheet.summary.claim.cap_minutes / 60, xlsxkit.HOURS_FORMAT)
         total(
             "Heures au-delà du plafond (non financées)",
             f"MAX(0,G{counted}-G{cap_hours})",
@@ -308,15 +306,8 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
         out.append([out.cell(who, bold=True), None, name, None, None, "Date et signature :"])
         out.append([])
         out.append([])
-    out.print_setup(
-        landscape=True, title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}"
-    )
+    out.print_setup(landscape=True, title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}")
     return xlsxkit.save_workbook(workbook, path)
-
-
-def _cap_hours(sheet: Timesheet) -> float:
-    claim = sheet.summary.claim
-    return (claim.cap_cents * 60 // sheet.programme.hourly_rate_cents) / 60
 
 
 # --- pdf --------------------------------------------------------------------------------------
@@ -352,9 +343,7 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
         )
     )
     story.append(Spacer(1, 4 * mm))
-    data: list[list[Any]] = [
-        ["Date", "Ambassadeur", "Mission", "Activité", "Lieu — description", "Durée"]
-    ]
+    data: list[list[Any]] = [["Date", "Ambassadeur", "Mission", "Activité", "Lieu — description", "Durée"]]
     grey_rows = []
     widths = [18 * mm, 30 * mm, 24 * mm, 32 * mm, 62 * mm, 14 * mm]
     small = style["small"]
@@ -484,8 +473,7 @@ def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
 
     blocks = [
         Paragraph(
-            f"<b>{pdfkit.para_text(who)}</b><br/>{pdfkit.para_text(name)}<br/><br/>"
-            "Date et signature :",
+            f"<b>{pdfkit.para_text(who)}</b><br/>{pdfkit.para_text(name)}<br/><br/>Date et signature :",
             style["base"],
         )
         for who, name in _signature_lines(sheet)

@@ -16,8 +16,7 @@ class ActivityRepo(Repo):
         """Return every mission's activities in their list order."""
         result: dict[Mission, list[str]] = defaultdict(list)
         for row in self.db.query(
-            "SELECT mission, label FROM activities WHERE deleted_at IS NULL "
-            "ORDER BY position, created_at"
+            "SELECT mission, label FROM activities WHERE deleted_at IS NULL ORDER BY position, created_at"
         ):
             result[Mission(row["mission"])].append(row["label"])
         return {mission: result.get(mission, []) for mission in Mission}
@@ -44,9 +43,7 @@ class ActivityRepo(Repo):
                 )
             )
         )["p"]
-        self._insert(
-            {"mission": mission.value, "label": label, "position": position, "import_id": import_id}
-        )
+        self._insert({"mission": mission.value, "label": label, "position": position, "import_id": import_id})
         return label
 
     def remove(self, mission: Mission, label: str) -> None:

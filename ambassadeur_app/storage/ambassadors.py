@@ -36,9 +36,7 @@ class AmbassadorRepo(Repo):
         ]
 
     def get(self, ambassador_id: str) -> Ambassador | None:
-        rows = list(
-            self.db.query(f"SELECT {_COLUMNS} FROM ambassadors WHERE id = ?", [ambassador_id])
-        )
+        rows = list(self.db.query(f"SELECT {_COLUMNS} FROM ambassadors WHERE id = ?", [ambassador_id]))
         return _ambassador(rows[0]) if rows else None
 
     def add(self, ambassador: Ambassador, import_id: str | None = None) -> str:
@@ -78,8 +76,7 @@ class AmbassadorRepo(Repo):
         return bool(
             list(
                 self.db.query(
-                    "SELECT 1 FROM time_entries WHERE ambassador_id = ? AND deleted_at IS NULL "
-                    "LIMIT 1",
+                    "SELECT 1 FROM time_entries WHERE ambassador_id = ? AND deleted_at IS NULL LIMIT 1",
                     [ambassador_id],
                 )
             )

@@ -119,9 +119,7 @@ class BackupManager:
         backups.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
         return backups
 
-    def create(
-        self, conn: sqlite3.Connection, kind: BackupKind, now: datetime | None = None
-    ) -> Backup:
+    def create(self, conn: sqlite3.Connection, kind: BackupKind, now: datetime | None = None) -> Backup:
         """Copy the open carnet into the backup folder, then thin old backups."""
         moment = (now or datetime.now()).replace(microsecond=0)
         stamp = moment.strftime("%Y-%m-%d_%H-%M-%S")
@@ -136,9 +134,7 @@ class BackupManager:
         self.thin(moment.date())
         return Backup(target, kind, moment, target.stat().st_size)
 
-    def daily_if_needed(
-        self, conn: sqlite3.Connection, now: datetime | None = None
-    ) -> Backup | None:
+    def daily_if_needed(self, conn: sqlite3.Connection, now: datetime | None = None) -> Backup | None:
         """Take the day's backup after its first change; later changes that day take none."""
         moment = now or datetime.now()
         if not self._scanned:

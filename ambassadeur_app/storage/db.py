@@ -57,9 +57,7 @@ def acquire_lock(path: Path) -> FileLock:
             "(ou par une commande en cours). Fermez-la, puis réessayez."
         ) from None
     except OSError as exc:
-        raise CarnetError(
-            f"Impossible de verrouiller le carnet « {path} » : {exc.strerror or exc}."
-        ) from exc
+        raise CarnetError(f"Impossible de verrouiller le carnet « {path} » : {exc.strerror or exc}.") from exc
     return lock
 
 
@@ -226,9 +224,7 @@ def open_carnet(
             conn.close()
         if lock is not None:
             lock.release()
-        raise CarnetError(
-            f"Le fichier « {path} » ne peut pas être ouvert comme carnet : {exc}."
-        ) from exc
+        raise CarnetError(f"Le fichier « {path} » ne peut pas être ouvert comme carnet : {exc}.") from exc
     except BaseException:
         if conn is not None:
             conn.close()
@@ -244,9 +240,7 @@ def _check_header(path: Path) -> None:
     except OSError as exc:
         raise CarnetError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
     if header != SQLITE_HEADER:
-        raise CarnetError(
-            f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur."
-        )
+        raise CarnetError(f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur.")
 
 
 def restore_carnet(

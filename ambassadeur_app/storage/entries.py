@@ -80,8 +80,7 @@ class TimeEntryRepo(Repo):
             params.append(where.mission.value)
         for word in fold(where.text).split():
             clauses.append(
-                "instr(fold(e.activity || ' ' || e.description || ' ' || e.place || ' ' || a.name),"
-                " ?) > 0"
+                "instr(fold(e.activity || ' ' || e.description || ' ' || e.place || ' ' || a.name), ?) > 0"
             )
             params.append(word)
         direction = "DESC" if descending else "ASC"
@@ -102,19 +101,13 @@ class TimeEntryRepo(Repo):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            for row in self.db.query(
-                f"SELECT {_COLUMNS} FROM time_entries WHERE id IN ({marks})", chunk
-            ):
+            for row in self.db.query(f"SELECT {_COLUMNS} FROM time_entries WHERE id IN ({marks})", chunk):
                 result[row["id"]] = _entry(row)
         return result
 
-    def in_range(
-        self, first: date, last: date, ambassador_id: str | None = None
-    ) -> list[TimeEntry]:
+    def in_range(self, first: date, last: date, ambassador_id: str | None = None) -> list[TimeEntry]:
         """Return the live entries between two days, in timesheet order."""
-        sql = (
-            f"SELECT {_COLUMNS} FROM time_entries WHERE deleted_at IS NULL AND day BETWEEN ? AND ?"
-        )
+        sql = f"SELECT {_COLUMNS} FROM time_entries WHERE deleted_at IS NULL AND day BETWEEN ? AND ?"
         params: list[Any] = [first.isoformat(), last.isoformat()]
         if ambassador_id:
             sql += " AND ambassador_id = ?"
@@ -152,9 +145,7 @@ class TimeEntryRepo(Repo):
             ).fetchall()
         ]
 
-    def minutes_by_month(
-        self, first: date, last: date, missions: Iterable[Mission]
-    ) -> dict[Month, int]:
+    def minutes_by_month(self, first: date, last: date, missions: Iterable[Mission]) -> dict[Month, int]:
         """Return minutes per month for ``missions`` between two days."""
         wanted = [m.value for m in missions]
         marks = ", ".join("?" for _ in wanted)
@@ -183,9 +174,7 @@ class TimeEntryRepo(Repo):
 
     def count(self) -> int:
         return int(
-            self.db.execute(
-                "SELECT COUNT(*) FROM time_entries WHERE deleted_at IS NULL"
-            ).fetchone()[0]
+            self.db.execute("SELECT COUNT(*) FROM time_entries WHERE deleted_at IS NULL").fetchone()[0]
         )
 
     def date_bounds(self) -> tuple[date, date] | None:

@@ -22,9 +22,7 @@ class ImportRepo(Repo):
     table = "imports"
 
     def add(self, kind: str, filename: str, row_count: int) -> str:
-        return self._insert(
-            {"kind": kind, "filename": filename, "row_count": row_count, "undone_at": None}
-        )
+        return self._insert({"kind": kind, "filename": filename, "row_count": row_count, "undone_at": None})
 
     def all(self) -> list[ImportRecord]:
         """Return the imports, newest first."""

@@ -27,8 +27,7 @@ class MonthLockRepo(Repo):
         return [
             _lock(row)
             for row in self.db.query(
-                "SELECT * FROM month_locks WHERE month = ? AND deleted_at IS NULL "
-                "ORDER BY closed_at",
+                "SELECT * FROM month_locks WHERE month = ? AND deleted_at IS NULL ORDER BY closed_at",
                 [str(month)],
             )
         ]
@@ -42,8 +41,7 @@ class MonthLockRepo(Repo):
         return {
             Month.parse(row["month"])
             for row in self.db.query(
-                "SELECT DISTINCT month FROM month_locks "
-                "WHERE deleted_at IS NULL AND reopened_at IS NULL"
+                "SELECT DISTINCT month FROM month_locks WHERE deleted_at IS NULL AND reopened_at IS NULL"
             )
         }
 

@@ -32,17 +32,13 @@ class Repo:
         }
         columns = ", ".join(record)
         marks = ", ".join("?" for _ in record)
-        self.db.execute(
-            f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", list(record.values())
-        )
+        self.db.execute(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", list(record.values()))
         return str(record["id"])
 
     def _update(self, record_id: str, values: dict[str, Any]) -> None:
         values = {**values, "updated_at": utc_now_iso(), "device_id": self.device_id}
         assignments = ", ".join(f"{column} = ?" for column in values)
-        self.db.execute(
-            f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*values.values(), record_id]
-        )
+        self.db.execute(f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*values.values(), record_id])
 
     def _set_deleted(self, record_ids: list[str], deleted: bool) -> None:
         now = utc_now_iso()

@@ -1,0 +1,82 @@
+"""Preview a spreadsheet carnet before importing it: every invalid line with its reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
+
+from ambassadeur_app.domain.formatting import plural
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui.forms.ui_import_dialog import Ui_ImportDialog
+from ambassadeur_app.services import CarnetService, ImportOutcome, ImportPreview
+
+
+class ImportDialog(QDialog):
+    """Shows an ``ImportPreview``; accepting writes it (``outcome`` is then set)."""
+
+    def __init__(self, service: CarnetService, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.service = service
+        self.preview = preview
+        self.outcome: ImportOutcome | None = None
+        ui = self.ui
+        self.import_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        ui.file_label.setText(f"Fichier : <b>{preview.path.name}</b> — {preview.path.parent}")
+        valid, invalid = len(preview.valid), len(preview.invalid)
+        lines = [
+            f"<b>{plural(valid, 'ligne prête', 'lignes prêtes')}</b> à importer"
+            + (
+                f", <b style='color:#B00020'>{plural(invalid, 'ligne invalide', 'lignes invalides')}"
+                "</b> (détail ci-dessous)"
+                if invalid
+                else ""
+            )
+            + "."
+        ]
+        if preview.new_ambassadors:
+            lines.append(f"Ambassadeurs ajoutés au carnet : {', '.join(preview.new_ambassadors)}.")
+        if preview.new_activities:
+            added = ", ".join(
+                f"{label} ({mission.label.lower()})" for mission, label in preview.new_activities
+            )
+            lines.append(f"Activités ajoutées aux listes : {added}.")
+        lines += [f"⚠ {warning}" for warning in preview.warnings]
+        if invalid:
+            lines.append(
+                "Un fichier avec des lignes invalides n'importe rien, sauf si vous "
+                "choisissez d'ignorer ces lignes."
+            )
+        ui.summary_label.setText("<br/>".join(lines))
+        problems = preview.problems
+        table = ui.problems_table
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels(["Ligne", "Colonne", "Valeur", "Raison"])
+        table.setRowCount(len(problems))
+        for row, problem in enumerate(problems):
+            for column, text in enumerate((str(problem.line), problem.column, problem.value, problem.reason)):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.setVisible(bool(problems))
+        ui.skip_invalid_check.setVisible(bool(invalid))
+        ui.skip_invalid_check.toggled.connect(lambda _: self._update_button())
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        count = len(self.preview.valid)
+        blocked = bool(self.preview.invalid) and not self.ui.skip_invalid_check.isChecked()
+        self.import_button.setText(f"Importer {plural(count, 'entrée')}")
+        self.import_button.setEnabled(count > 0 and not blocked)
+
+    def accept(self) -> None:
+        try:
+            self.outcome = self.service.apply_import(
+                self.preview, skip_invalid=self.ui.skip_invalid_check.isChecked()
+            )
+        except AppError as exc:
+            self.ui.summary_label.setText(f"<span style='color:#B00020'>{exc.message}</span>")
+            return
+        super().accept()

@@ -1,0 +1,77 @@
+"""The single place where exceptions become dialogs, plus the log file and the excepthook."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ambassadeur_app import APP_NAME, paths
+from ambassadeur_app.errors import AppError
+
+log = logging.getLogger("ambassadeur")
+
+
+def log_file() -> Path:
+    return paths.log_dir() / "ambassadeur.log"
+
+
+def setup_logging() -> None:
+    """Log warnings and errors to a rotating file in the user's log folder."""
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """Show ``exc``: its French message for an ``AppError``, else an unexpected-error box.
+
+    The box is window-modal but does not block the caller.
+    """
+    if isinstance(exc, AppError):
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=parent)
+    else:
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        log.error("Erreur inattendue :\n%s", details)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            "Une erreur inattendue s'est produite. Votre carnet n'a pas été modifié par "
+            f"l'action en cours.\n\nLe détail a été enregistré dans :\n{log_file()}",
+            parent=parent,
+        )
+        box.setDetailedText(details)
+    box.setObjectName("error_box")
+    box.open()
+    return box
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions (GUI thread and worker threads) to ``show_error``."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        show_error(None, exc.with_traceback(tb))
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            log.error(
+                "Erreur dans une tâche de fond :\n%s",
+                "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
+            )
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook

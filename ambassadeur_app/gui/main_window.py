@@ -1,0 +1,447 @@
+"""The main window: menus and actions around the carnet page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog
+
+from ambassadeur_app import APP_NAME, __version__, paths
+from ambassadeur_app.domain.formatting import format_timestamp, plural
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui import prompts, tasks
+from ambassadeur_app.gui.dialogs.backups_dialog import BackupsDialog
+from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog, ExportRequest
+from ambassadeur_app.gui.dialogs.import_dialog import ImportDialog
+from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
+from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
+from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
+from ambassadeur_app.gui.errors import show_error
+from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
+from ambassadeur_app.services import CarnetService, open_service
+from ambassadeur_app.storage.db import restore_carnet
+
+SHORTCUTS = (
+    ("Entrée", "enregistrer la saisie rapide"),
+    ("Tab / Maj+Tab", "passer d'un champ de saisie à l'autre"),
+    ("Ctrl+N", "nouvelle entrée (revient à la date)"),
+    ("Ctrl+E ou double-clic", "modifier l'entrée sélectionnée"),
+    ("F2", "modifier la cellule sélectionnée sur place"),
+    ("Ctrl+D", "dupliquer l'entrée sélectionnée"),
+    ("Suppr", "supprimer les entrées sélectionnées"),
+    ("Ctrl+Z / Ctrl+Maj+Z", "annuler / rétablir"),
+    ("Ctrl+F", "rechercher"),
+    ("Ctrl+Page préc. / suiv.", "mois précédent / suivant"),
+    ("Ctrl+Origine", "mois en cours"),
+    ("Ctrl+P", "exporter le relevé d'heures"),
+    ("Ctrl+I", "importer un carnet tenu dans un tableur"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        service: CarnetService,
+        settings: QSettings,
+        demo: bool = False,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.settings = settings
+        self.pool = pool
+        self.page = self.ui.carnet_page
+        self.service = service
+        self.demo = demo
+        self._tasks: list[tasks.Task] = []
+        self.status_label = QLabel()
+        self.ui.statusbar.addPermanentWidget(self.status_label)
+        undo = self.page.undo_stack.createUndoAction(self, "Annuler")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.page.undo_stack.createRedoAction(self, "Rétablir")
+        redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        first = self.ui.menu_edit.actions()[0]
+        self.ui.menu_edit.insertAction(first, undo)
+        self.ui.menu_edit.insertAction(first, redo)
+        self.ui.menu_edit.insertSeparator(first)
+        self.undo_action, self.redo_action = undo, redo
+        self._connect()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.page.ui.splitter.restoreState(splitter)
+        self._show_carnet(service, demo)
+
+    def _connect(self) -> None:
+        ui, page = self.ui, self.page
+        actions: dict[QAction, Callable[[], object]] = {
+            ui.action_new_carnet: self.new_carnet,
+            ui.action_open_carnet: self.open_carnet,
+            ui.action_import: self.import_carnet,
+            ui.action_undo_import: self.undo_import,
+            ui.action_export: self.export_timesheet,
+            ui.action_backups: self.show_backups,
+            ui.action_quit: self.close,
+            ui.action_new_entry: page.focus_quick_entry,
+            ui.action_edit_entry: page.edit_selected,
+            ui.action_duplicate_entry: page.duplicate_selected,
+            ui.action_delete_entry: page.delete_selected,
+            ui.action_find: page.focus_search,
+            ui.action_previous_month: lambda: page.show_month(page.month.previous()),
+            ui.action_next_month: lambda: page.show_month(page.month.next()),
+            ui.action_current_month: lambda: page.show_month(self.service.default_month()),
+            ui.action_close_month: self.close_month,
+            ui.action_reopen_month: self.reopen_month,
+            ui.action_settings: self.edit_settings,
+            ui.action_shortcuts: self.show_shortcuts,
+            ui.action_about: self.show_about,
+        }
+        for action, slot in actions.items():
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+        # Delete acts on the table only, so that it still deletes text in the entry fields.
+        ui.action_delete_entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        page.ui.table_view.addAction(ui.action_delete_entry)
+        page.ui.close_month_button.clicked.connect(self.close_month)
+        page.ui.reopen_month_button.clicked.connect(self.reopen_month)
+        page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
+        page.month_changed.connect(lambda _: self._update_status())
+        page.undo_stack.indexChanged.connect(lambda _: self._update_status())
+        ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
+
+    # --- carnet -------------------------------------------------------------------------------
+
+    def _show_carnet(self, service: CarnetService, demo: bool) -> None:
+        self.service = service
+        self.demo = demo
+        self.ui.demo_banner.setVisible(demo)
+        self.page.set_service(service)
+        programme = service.programme()
+        self.setWindowTitle(f"{programme.cpts_name} — {service.path.name} — {APP_NAME}")
+        self.settings.setValue("carnet/last", "" if demo else str(service.path))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        backups = self.service.backups()
+        last = (
+            f"dernière sauvegarde le {backups[0].taken_at:%d/%m/%Y à %H:%M}"
+            if backups
+            else "aucune sauvegarde encore"
+        )
+        count = self.service.carnet.entries.count()
+        self.status_label.setText(f"{plural(count, 'entrée')} · {last} · {self.service.path}")
+
+    def switch_to(self, path: Path, create: bool = False) -> bool:
+        """Open another carnet in this window (the current one is closed first)."""
+        try:
+            service = open_service(path, create=create)
+        except AppError as exc:
+            show_error(self, exc)
+            return False
+        old = self.service
+        if not service.is_set_up:
+            self._setup(service, lambda: self._replace(old, service))
+            return True
+        self._replace(old, service)
+        return True
+
+    def _replace(self, old: CarnetService, new: CarnetService) -> None:
+        if old is not new:
+            old.close()
+        self._show_carnet(new, demo=False)
+        self.ui.statusbar.showMessage(f"Carnet ouvert : {new.path}", 8000)
+
+    def _setup(self, service: CarnetService, done: Callable[[], None]) -> SetupWizard:
+        """Run the first-run assistant on a new carnet; on cancel the empty file goes away."""
+        wizard = SetupWizard(service.path, self)
+
+        def finish() -> None:
+            assert wizard.result_programme is not None
+            try:
+                service.setup(wizard.result_programme, wizard.result_ambassadors)
+            except AppError as exc:
+                show_error(self, exc)
+                return
+            done()
+
+        wizard.accepted.connect(finish)
+        wizard.rejected.connect(lambda: discard_new_carnet(service))
+        wizard.open()
+        return wizard
+
+    def new_carnet(self, path: Path | None = None) -> None:
+        if path is None:
+            path = prompts.save_file(
+                self,
+                "Nouveau carnet",
+                paths.documents_dir() / "carnet.ambassadeur",
+                "Carnets (*.ambassadeur)",
+            )
+            if path is None:
+                return
+            if path.suffix != ".ambassadeur":
+                path = path.with_name(path.name + ".ambassadeur")
+        if path.exists() and path.stat().st_size > 0:
+            self.switch_to(path)
+            return
+        self.switch_to(path, create=True)
+
+    def open_carnet(self) -> None:
+        path = prompts.open_file(
+            self,
+            "Ouvrir un carnet",
+            self.service.path.parent,
+            "Carnets (*.ambassadeur);;Tous les fichiers (*)",
+        )
+        if path is not None and path.resolve() != self.service.path.resolve():
+            self.switch_to(path)
+
+    # --- import -------------------------------------------------------------------------------
+
+    def import_carnet(self, path: Path | None = None) -> ImportDialog | None:
+        if path is None:
+            path = prompts.open_file(
+                self,
+                "Importer un carnet tenu dans un tableur",
+                paths.documents_dir(),
+                "Tableurs (*.xlsx *.csv);;Tous les fichiers (*)",
+            )
+            if path is None:
+                return None
+        try:
+            preview = self.service.preview_import(path)
+        except AppError as exc:
+            show_error(self, exc)
+            return None
+        dialog = ImportDialog(self.service, preview, self)
+
+        def imported() -> None:
+            outcome = dialog.outcome
+            assert outcome is not None
+            self.page.reload_choices()
+            self.page.refresh()
+            self._update_status()
+            self.ui.statusbar.showMessage(
+                f"{plural(outcome.imported, 'entrée importée', 'entrées importées')} — "
+                "Fichier > Annuler un import pour revenir en arrière.",
+                15000,
+            )
+
+        dialog.accepted.connect(imported)
+        dialog.open()
+        return dialog
+
+    def undo_import(self) -> None:
+        imports = [r for r in self.service.imports() if not r.undone_at]
+        if not imports:
+            self.ui.statusbar.showMessage("Aucun import à annuler.", 8000)
+            return
+        last = imports[0]
+        if not prompts.ask(
+            self,
+            f"Annuler l'import de « {last.filename} » du {format_timestamp(last.created_at)} ?",
+            f"Ses {plural(last.row_count, 'entrée')} seront retirées du carnet, ainsi que les "
+            "ambassadeurs et activités qu'il avait ajoutés.",
+            "Annuler l'import",
+        ):
+            return
+        try:
+            removed = self.service.undo_import(last.id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.page.reload_choices()
+        self.page.refresh()
+        self._update_status()
+        self.ui.statusbar.showMessage(
+            f"Import annulé : {plural(removed, 'entrée retirée', 'entrées retirées')}.", 10000
+        )
+
+    # --- months and documents ----------------------------------------------------------------
+
+    def documents_folder(self) -> Path:
+        saved = self.settings.value("export/folder")
+        if saved and Path(str(saved)).is_dir():
+            return Path(str(saved))
+        folder = paths.documents_dir() / APP_NAME
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def close_month(self) -> list[Path]:
+        month = self.page.month
+        summary = self.service.month_summary(month)
+        folder = self.documents_folder()
+        if not prompts.ask(
+            self,
+            f"Clôturer le mois {month.of_label()} ?",
+            f"Ses entrées ({plural(self.page.model.rowCount() if self.page.model else 0, 'entrée')}, "
+            f"{summary.total_minutes // 60} h {summary.total_minutes % 60:02d}) ne pourront plus être "
+            "modifiées, sauf à rouvrir le mois avec un motif.\n\nLe relevé d'heures (PDF à signer et "
+            f"Excel) sera enregistré dans :\n{folder}",
+            "Clôturer le mois",
+        ):
+            return []
+        try:
+            written = self.service.close_month(month, folder)
+        except AppError as exc:
+            show_error(self, exc)
+            return []
+        self.page.show_month(month)
+        self.ui.statusbar.showMessage(
+            f"Mois {month.of_label()} clôturé ; relevé enregistré dans {folder}.", 15000
+        )
+        pdf = next((p for p in written if p.suffix == ".pdf"), None)
+        if pdf is not None:
+            prompts.open_path(pdf)
+        return written
+
+    def reopen_month(self) -> ReopenDialog | None:
+        month = self.page.month
+        lock = self.service.month_lock(month)
+        if lock is None:
+            self.ui.statusbar.showMessage(f"Le mois {month.of_label()} n'est pas clôturé.", 8000)
+            return None
+        dialog = ReopenDialog(month, lock, self)
+
+        def reopen() -> None:
+            try:
+                self.service.reopen_month(month, dialog.reason())
+            except AppError as exc:
+                show_error(self, exc)
+                return
+            self.page.show_month(month)
+            self.ui.statusbar.showMessage(f"Mois {month.of_label()} rouvert.", 8000)
+
+        dialog.accepted.connect(reopen)
+        dialog.open()
+        return dialog
+
+    def export_timesheet(self) -> ExportDialog:
+        dialog = ExportDialog(self.service, self.page.month, self.documents_folder(), self)
+        dialog.accepted.connect(lambda: self._run_export(dialog.request))
+        dialog.open()
+        return dialog
+
+    def _run_export(self, request: ExportRequest | None) -> tasks.Task | None:
+        if request is None:
+            return None
+        self.settings.setValue("export/folder", str(request.folder))
+        path, today = self.service.path, self.service.today
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[Path]:
+            service = open_service(path, readonly=True, today=today)
+            try:
+                progress(0, 1)
+                written = service.write_timesheets(
+                    request.month, request.formats, request.folder, request.ambassador_id
+                )
+            finally:
+                service.close()
+            if cancelled():
+                for out in written:
+                    out.unlink(missing_ok=True)
+                return []
+            progress(1, 1)
+            return written
+
+        progress = QProgressDialog("Export du relevé d'heures…", "Annuler", 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = tasks.Task(work)
+        progress.canceled.connect(task.cancel)
+
+        def finished(written: list[Path]) -> None:
+            progress.reset()
+            self._tasks.remove(task)
+            if not written:
+                self.ui.statusbar.showMessage("Export annulé.", 8000)
+                return
+            self.ui.statusbar.showMessage("Relevé exporté : " + ", ".join(p.name for p in written), 15000)
+            if request.open_after:
+                for out in written:
+                    prompts.open_path(out)
+
+        def failed(exc: Exception) -> None:
+            progress.reset()
+            self._tasks.remove(task)
+            show_error(self, exc)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        self._tasks.append(task)
+        return tasks.start(task, self.pool)
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.service, self.restore_backup, self)
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Replace the open carnet by ``backup`` after confirmation; reopen it."""
+        if not prompts.ask(
+            self,
+            "Restaurer cette sauvegarde ?",
+            f"Le carnet sera remplacé par :\n{backup}\n\nSon état actuel est d'abord sauvegardé "
+            "(type « avant restauration ») : vous pourrez revenir en arrière.",
+            "Restaurer",
+        ):
+            return False
+        path, demo, today = self.service.path, self.demo, self.service.today
+        self.service.close()
+        error: AppError | None = None
+        try:
+            restore_carnet(path, backup, backup_root=paths.backup_root())
+        except AppError as exc:
+            error = exc
+        self._show_carnet(open_service(path, today=today), demo)
+        if error is not None:
+            show_error(self, error)
+            return False
+        self.ui.statusbar.showMessage(f"Carnet restauré depuis {backup.name}.", 15000)
+        return True
+
+    # --- settings and help --------------------------------------------------------------------
+
+    def edit_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.service, self)
+
+        def saved() -> None:
+            self.page.reload_choices()
+            self.page.show_month(self.page.month)
+            self.setWindowTitle(
+                f"{self.service.programme().cpts_name} — {self.service.path.name} — {APP_NAME}"
+            )
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{keys}</b></td><td>&nbsp;{what}</td></tr>" for keys, what in SHORTCUTS)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, "Raccourcis clavier", f"<table>{rows}</table>", parent=self
+        )
+        box.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"À propos — {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br/>Le journal de bord hors ligne du binôme "
+            "ambassadeur Parceo : heures par mission, plafond mensuel, relevés d'heures signables."
+            f"<br/><br/>Carnet : {self.service.path}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
+        QThreadPool.globalInstance().waitForDone(10_000)
+        self.service.close()
+        event.accept()

@@ -1,0 +1,218 @@
+"""The carnet table: entry ids from one SQL query, rows fetched lazily and cached."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ambassadeur_app.domain.dates import parse_time
+from ambassadeur_app.domain.durations import format_duration, parse_duration
+from ambassadeur_app.domain.formatting import format_date_long, format_day_short
+from ambassadeur_app.domain.model import EntryFilter, Mission, Programme, TimeEntry
+from ambassadeur_app.domain.rules import exclusion_reason
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui.widgets.programme_form import from_qdate
+from ambassadeur_app.services import CarnetService
+from ambassadeur_app.storage.entries import EntryOrder
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+PREFETCH = 200
+
+COLUMNS: list[tuple[str, EntryOrder]] = [
+    ("Date", EntryOrder.DATE),
+    ("Ambassadeur", EntryOrder.AMBASSADOR),
+    ("Mission", EntryOrder.MISSION),
+    ("Activité", EntryOrder.ACTIVITY),
+    ("Durée", EntryOrder.DURATION),
+    ("Début", EntryOrder.DATE),
+    ("Lieu", EntryOrder.PLACE),
+    ("Description", EntryOrder.DESCRIPTION),
+]
+DATE, AMBASSADOR, MISSION, ACTIVITY, DURATION, START, PLACE, DESCRIPTION = range(len(COLUMNS))
+
+GREY = QColor("#7A7A7A")
+OVER_CAP = QColor("#FCE8CF")
+EditHandler = Callable[[TimeEntry, TimeEntry], bool]
+
+
+class EntryTableModel(QAbstractTableModel):
+    """Rows of the displayed month; edits go through ``on_edit`` (the page's undo stack)."""
+
+    def __init__(self, service: CarnetService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.where = EntryFilter()
+        self.order = EntryOrder.DATE
+        self.descending = False
+        self.read_only = False
+        self.cap_reached_on: date | None = None
+        self.on_edit: EditHandler = lambda old, new: False
+        self.on_error: Callable[[AppError], None] = lambda exc: None
+        self._ids: list[str] = []
+        self._cache: dict[str, TimeEntry] = {}
+        self._names: dict[str, str] = {}
+        self._programme: Programme | None = None
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Query the ids again (after a change, a new filter or a new order)."""
+        self.beginResetModel()
+        self._ids = self.service.entry_ids(self.where, self.order, self.descending)
+        self._cache = {}
+        self._names = self.service.ambassador_names()
+        self._programme = self.service.programme()
+        self.endResetModel()
+
+    def set_filter(self, where: EntryFilter) -> None:
+        self.where = where
+        self.reload()
+
+    def entry_at(self, row: int) -> TimeEntry:
+        entry_id = self._ids[row]
+        if entry_id not in self._cache:
+            window = self._ids[max(0, row - PREFETCH // 4) : row + PREFETCH]
+            self._cache.update(self.service.entries(i for i in window if i not in self._cache))
+        return self._cache[entry_id]
+
+    def entry_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def row_of(self, entry_id: str) -> int:
+        try:
+            return self._ids.index(entry_id)
+        except ValueError:
+            return -1
+
+    # --- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base if self.read_only else base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        entry = self.entry_at(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(entry, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, START):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        reason = self._not_funded(entry)
+        if role == Qt.ItemDataRole.ForegroundRole and reason:
+            return QBrush(GREY)
+        if role == Qt.ItemDataRole.FontRole and reason:
+            return self._italic
+        if role == Qt.ItemDataRole.BackgroundRole and self._over_cap(entry):
+            return QBrush(OVER_CAP)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = format_date_long(entry.day)
+            if reason:
+                tip += f"\nNon comptée dans les heures financées : {reason}."
+            elif self._over_cap(entry):
+                tip += "\nAu-delà du plafond mensuel : non financée."
+            if column == DESCRIPTION and entry.description:
+                tip += f"\n\n{entry.description}"
+            return tip
+        return None
+
+    def _display(self, entry: TimeEntry, column: int) -> str:
+        if column == DATE:
+            return format_day_short(entry.day)
+        if column == AMBASSADOR:
+            return self._names.get(entry.ambassador_id, "?")
+        if column == MISSION:
+            return entry.mission.label
+        if column == ACTIVITY:
+            return entry.activity
+        if column == DURATION:
+            return format_duration(entry.minutes)
+        if column == START:
+            return entry.start_time.strftime("%H:%M") if entry.start_time else ""
+        if column == PLACE:
+            return entry.place
+        return " ".join(entry.description.split())
+
+    def _edit_value(self, entry: TimeEntry, column: int) -> Any:
+        if column == DATE:
+            return QDate(entry.day.year, entry.day.month, entry.day.day)
+        if column == AMBASSADOR:
+            return entry.ambassador_id
+        if column == MISSION:
+            return entry.mission.value
+        if column == DESCRIPTION:
+            return entry.description
+        return self._display(entry, column)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        old = self.entry_at(index.row())
+        try:
+            new = self._edited(old, index.column(), value)
+        except AppError as exc:
+            self.on_error(exc)
+            return False
+        if new == old:
+            return False
+        return self.on_edit(old, new)
+
+    def _edited(self, entry: TimeEntry, column: int, value: Any) -> TimeEntry:
+        if column == DATE:
+            return replace(entry, day=from_qdate(value))
+        if column == AMBASSADOR:
+            return replace(entry, ambassador_id=str(value))
+        if column == MISSION:
+            return replace(entry, mission=Mission(value))
+        if column == ACTIVITY:
+            return replace(entry, activity=str(value).strip())
+        if column == DURATION:
+            return replace(entry, minutes=parse_duration(str(value)))
+        if column == START:
+            return replace(entry, start_time=parse_time(str(value)))
+        if column == PLACE:
+            return replace(entry, place=str(value).strip())
+        return replace(entry, description=str(value).strip())
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.order = COLUMNS[column][1]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # --- funding marks ------------------------------------------------------------------------
+
+    def _not_funded(self, entry: TimeEntry) -> str:
+        if self._programme is None:
+            return ""
+        return exclusion_reason(entry.day, entry.mission, self._programme, self.service.today())
+
+    def _over_cap(self, entry: TimeEntry) -> bool:
+        return bool(self.cap_reached_on and entry.day > self.cap_reached_on and not self._not_funded(entry))

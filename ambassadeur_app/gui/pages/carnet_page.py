@@ -1,0 +1,474 @@
+"""The carnet page: the quick-entry bar, the month's entries and the month at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+
+from ambassadeur_app.domain.dates import Month, months_between
+from ambassadeur_app.domain.durations import format_duration
+from ambassadeur_app.domain.formatting import (
+    format_date_long,
+    format_date_medium,
+    format_euros,
+    format_hours_decimal,
+    format_percent,
+    format_timestamp,
+    plural,
+)
+from ambassadeur_app.domain.model import EntryFilter, Mission, TimeEntry
+from ambassadeur_app.domain.rules import MonthSummary, ProgrammeProgress
+from ambassadeur_app.errors import AppError, InvalidInput
+from ambassadeur_app.gui.dialogs.entry_dialog import EntryDialog
+from ambassadeur_app.gui.errors import show_error
+from ambassadeur_app.gui.forms.ui_carnet_page import Ui_CarnetPage
+from ambassadeur_app.gui.models.delegates import ChoiceDelegate
+from ambassadeur_app.gui.models.entry_table import (
+    AMBASSADOR,
+    DESCRIPTION,
+    MISSION,
+    EntryTableModel,
+)
+from ambassadeur_app.gui.undo import AddEntry, CarnetCommand, DeleteEntries, EditEntry
+from ambassadeur_app.gui.widgets.choices import fill_ambassadors, fill_missions, select_data
+from ambassadeur_app.gui.widgets.entry_fields import EntryFields
+from ambassadeur_app.gui.widgets.programme_form import to_qdate
+from ambassadeur_app.services import CarnetService
+
+OK_COLOR, WARN_COLOR, ERROR_COLOR = "#1B7F3B", "#A15C00", "#B00020"
+COLUMN_WIDTHS = (88, 140, 120, 170, 70, 56, 120)
+
+
+def _span(text: str, color: str) -> str:
+    return f"<span style='color:{color}'>{text}</span>"
+
+
+def _rows(rows: list[tuple[str, str]], title: str) -> str:
+    cells = "".join(
+        f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{value}</td></tr>" for label, value in rows
+    )
+    return f"<b>{title}</b><table width='100%'>{cells}</table>"
+
+
+class CarnetPage(QWidget):
+    """Signals:
+    message(str): a line for the status bar.
+    month_changed(object): the displayed ``Month``.
+    """
+
+    message = Signal(str)
+    month_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CarnetPage()
+        self.ui.setupUi(self)
+        self.service: CarnetService | None = None
+        self.model: EntryTableModel | None = None
+        self.undo_stack = QUndoStack(self)
+        self.month = Month.of(date.today())
+        self.fields = EntryFields(
+            self.ui.date_edit,
+            self.ui.ambassador_combo,
+            self.ui.mission_combo,
+            self.ui.activity_combo,
+            self.ui.duration_edit,
+            self.ui.start_edit,
+            self.ui.place_edit,
+            self.ui.description_edit,
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._apply_filter)
+        fill_missions(self.ui.mission_combo)
+        self.ui.filter_mission_combo.addItem("Toutes les missions", None)
+        for mission in Mission:
+            self.ui.filter_mission_combo.addItem(mission.label, mission.value)
+        table = self.ui.table_view
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(24)
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 1)
+        for widget in self.ui.entry_group.findChildren(QWidget):
+            widget.installEventFilter(self)
+        self._connect()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.add_button.clicked.connect(self.save_quick_entry)
+        ui.mission_combo.currentIndexChanged.connect(self._mission_changed)
+        ui.previous_month_button.clicked.connect(lambda: self.show_month(self.month.previous()))
+        ui.next_month_button.clicked.connect(lambda: self.show_month(self.month.next()))
+        ui.month_combo.activated.connect(lambda index: self.show_month(ui.month_combo.itemData(index)))
+        ui.filter_ambassador_combo.currentIndexChanged.connect(lambda _: self._apply_filter())
+        ui.filter_mission_combo.currentIndexChanged.connect(lambda _: self._apply_filter())
+        ui.search_edit.textChanged.connect(lambda _: self._search_timer.start())
+        ui.table_view.doubleClicked.connect(lambda _: self.edit_selected())
+        self.undo_stack.indexChanged.connect(lambda _: self.refresh())
+
+    # --- set-up -------------------------------------------------------------------------------
+
+    def set_service(self, service: CarnetService) -> None:
+        """Show a carnet (the previous one's undo history is dropped)."""
+        self.undo_stack.clear()
+        self.service = service
+        self.model = EntryTableModel(service, self)
+        self.model.on_edit = self._edit_in_place
+        self.model.on_error = self._report
+        table = self.ui.table_view
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        table.setItemDelegateForColumn(
+            AMBASSADOR,
+            ChoiceDelegate(lambda: [(a.name, a.id) for a in self._service().ambassadors()], table),
+        )
+        table.setItemDelegateForColumn(
+            MISSION, ChoiceDelegate(lambda: [(m.label, m.value) for m in Mission], table)
+        )
+        table.selectionModel().selectionChanged.connect(lambda *_: self.message.emit(""))
+        self.reload_choices()
+        self.ui.date_edit.setDate(to_qdate(service.today()))
+        self.show_month(service.default_month())
+
+    def _service(self) -> CarnetService:
+        assert self.service is not None, "set_service() first"
+        return self.service
+
+    def reload_choices(self) -> None:
+        """Refill ambassadors and activities (after the settings changed)."""
+        service = self._service()
+        ambassadors = service.ambassadors()
+        fill_ambassadors(self.ui.ambassador_combo, [a for a in ambassadors if a.active])
+        combo = self.ui.filter_ambassador_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Tout le binôme", None)
+        for ambassador in ambassadors:
+            combo.addItem(ambassador.name, ambassador.id)
+        select_data(combo, current)
+        combo.blockSignals(False)
+        self.fields.refresh_activities(service)
+
+    # --- months -------------------------------------------------------------------------------
+
+    def show_month(self, month: Month) -> None:
+        """Display ``month``: its entries, its summary, whether it is closed."""
+        self.month = month
+        today = self._service().today()
+        if not month.contains(self._entry_day()):
+            self.ui.date_edit.setDate(to_qdate(today if month.contains(today) else month.first_day))
+        self._fill_month_combo()
+        self.refresh()
+        self.month_changed.emit(month)
+
+    def _entry_day(self) -> date:
+        value = self.ui.date_edit.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _fill_month_combo(self) -> None:
+        service = self._service()
+        programme = service.programme()
+        months = programme.period_months
+        first = min(months[0], self.month)
+        last = max(months[-1], self.month, Month.of(service.today()))
+        closed = service.closed_months()
+        combo = self.ui.month_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for month in months_between(first, last):
+            mark = " 🔒" if month in closed else ""
+            outside = "" if month in months else " (hors période)"
+            combo.addItem(f"{month.title()}{mark}{outside}", month)
+        combo.setCurrentIndex(months_between(first, last).index(self.month))
+        combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        """Reload the entries and the summary of the displayed month, keeping the selection."""
+        if self.model is None:
+            return
+        selected = self.selected_ids()
+        service = self._service()
+        lock = service.month_lock(self.month)
+        summary = service.month_summary(self.month)
+        self.model.read_only = lock is not None
+        self.model.cap_reached_on = summary.cap_reached_on
+        self.model.set_filter(self._filter())
+        self._select(selected)
+        if lock is None:
+            self.ui.month_status_label.setText("Mois ouvert")
+        else:
+            self.ui.month_status_label.setText(
+                _span(f"🔒 Clôturé le {format_timestamp(lock.closed_at)} — lecture seule", WARN_COLOR)
+            )
+        self.ui.close_month_button.setVisible(lock is None)
+        self.ui.reopen_month_button.setVisible(lock is not None)
+        self._show_summary(summary, service.progress())
+        count = self.model.rowCount()
+        self.ui.count_label.setText(plural(count, "entrée"))
+        self.ui.month_combo.setItemText(
+            self.ui.month_combo.currentIndex(),
+            f"{self.month.title()}{' 🔒' if lock else ''}"
+            + ("" if self.month in service.programme().period_months else " (hors période)"),
+        )
+
+    def _filter(self) -> EntryFilter:
+        mission = self.ui.filter_mission_combo.currentData()
+        return EntryFilter(
+            month=self.month,
+            ambassador_id=self.ui.filter_ambassador_combo.currentData(),
+            mission=Mission(mission) if mission else None,
+            text=self.ui.search_edit.text(),
+        )
+
+    def _apply_filter(self) -> None:
+        if self.model is not None:
+            self.model.set_filter(self._filter())
+            self.ui.count_label.setText(plural(self.model.rowCount(), "entrée"))
+
+    def _show_summary(self, summary: MonthSummary, progress: ProgrammeProgress) -> None:
+        ui = self.ui
+        service = self._service()
+        claim = summary.claim
+        names = service.ambassador_names()
+        ui.summary_title_label.setText(f"<h3>{self.month.title()}</h3>")
+        ratio = claim.claimed_cents / claim.cap_cents if claim.cap_cents else 0.0
+        ui.claim_bar.setValue(round(min(ratio, 1.0) * 100))
+        ui.claim_bar.setFormat(f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}")
+        lines = [
+            f"<b>{format_hours_decimal(summary.total_minutes)}</b> saisies, dont "
+            f"{format_hours_decimal(claim.fundable_minutes)} comptées.",
+            f"Montant demandé : <b>{format_euros(claim.claimed_cents)}</b> "
+            f"({format_percent(ratio)} du plafond).",
+        ]
+        if claim.over_cap_minutes:
+            lines.append(
+                _span(
+                    f"Plafond atteint le {format_date_medium(summary.cap_reached_on or self.month.last_day)}"
+                    " : "
+                    f"{format_duration(claim.over_cap_minutes)} au-delà ne sont pas financées.",
+                    WARN_COLOR,
+                )
+            )
+        elif claim.cap_cents:
+            left = claim.cap_minutes - claim.fundable_minutes
+            lines.append(f"Encore {format_duration(left)} avant le plafond." if left else "")
+        else:
+            lines.append(_span("Ce mois est hors de la période de l'expérimentation.", WARN_COLOR))
+        if summary.excluded_minutes:
+            lines.append(
+                _span(
+                    f"{format_duration(summary.excluded_minutes)} hors période ou à venir : non comptées.",
+                    WARN_COLOR,
+                )
+            )
+        ui.claim_label.setText("<br/>".join(line for line in lines if line))
+        ui.missions_label.setText(
+            _rows([(m.label, format_duration(summary.by_mission[m])) for m in Mission], "Par mission")
+        )
+        ui.ambassadors_label.setText(
+            _rows(
+                [
+                    (names.get(a, "?"), format_duration(minutes))
+                    for a, minutes in sorted(
+                        summary.by_ambassador.items(), key=lambda item: names.get(item[0], "")
+                    )
+                ]
+                or [("Aucune heure", "")],
+                "Par ambassadeur",
+            )
+        )
+        weeks = []
+        for week in summary.weeks:
+            value = f"{format_duration(week.minutes)} / {format_duration(week.base_minutes)}"
+            if week.minutes < week.base_minutes:
+                value = _span(value, "#7A7A7A")
+            weeks.append((f"du {format_date_medium(week.monday)[:-5]}", value))
+        ui.weeks_label.setText(_rows(weeks, "Par semaine (base indicative)"))
+        ui.programme_bar.setValue(round(min(progress.ratio, 1.0) * 100))
+        ui.programme_bar.setFormat(
+            f"{format_euros(progress.claimed_cents)} sur {format_euros(progress.hourly_cap_cents)}"
+        )
+        programme = service.programme()
+        ui.programme_label.setText(
+            f"Mois {progress.months_elapsed} sur {progress.months_total} "
+            f"(du {format_date_medium(programme.start_date)} au "
+            f"{format_date_medium(programme.end_date)}).<br/>Forfait horaire demandé : "
+            f"{format_euros(progress.claimed_cents)} ({format_percent(progress.ratio)})."
+        )
+
+    # --- quick entry --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter anywhere in the quick-entry bar saves the entry."""
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.save_quick_entry()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _mission_changed(self) -> None:
+        if self.service is not None:
+            self.fields.refresh_activities(self.service)
+
+    def save_quick_entry(self) -> bool:
+        """Save the quick-entry bar; keep date, ambassador and mission for the next entry."""
+        try:
+            entry = self.fields.read()
+        except InvalidInput as exc:
+            self._report(exc)
+            return False
+        command = AddEntry(self._service(), self._report, entry)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            return False
+        ui = self.ui
+        for edit in (ui.duration_edit, ui.start_edit, ui.place_edit, ui.description_edit):
+            edit.clear()
+        if not self.month.contains(entry.day):
+            self.show_month(Month.of(entry.day))
+        self._select([command.entry_id])
+        self._announce(
+            command,
+            f"Entrée enregistrée : {format_duration(entry.minutes)} de "
+            f"{entry.mission.label.lower()} le {format_date_long(entry.day)}.",
+        )
+        self.fields.refresh_activities(self._service())
+        ui.activity_combo.setEditText(entry.activity)
+        line = ui.activity_combo.lineEdit()
+        if line is not None:
+            line.selectAll()
+        ui.activity_combo.setFocus()
+        return True
+
+    def _announce(self, command: CarnetCommand, done: str) -> None:
+        if command.warnings:
+            self.ui.entry_message_label.setText(_span("⚠ " + " ".join(command.warnings), WARN_COLOR))
+        else:
+            self.ui.entry_message_label.setText(_span("✔ " + done, OK_COLOR))
+        self.message.emit(done)
+
+    def _report(self, exc: AppError) -> None:
+        """Show a refused change under the entry bar and focus the field at fault."""
+        self.ui.entry_message_label.setText(_span(exc.message, ERROR_COLOR))
+        self.message.emit(exc.message)
+        if isinstance(exc, InvalidInput) and exc.field and self.ui.entry_group.isEnabled():
+            self.fields.widget_for(exc.field).setFocus()
+
+    # --- table actions ------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        if self.model is None or self.ui.table_view.selectionModel() is None:
+            return []
+        rows = sorted({index.row() for index in self.ui.table_view.selectionModel().selectedRows()})
+        return [self.model.entry_ids()[row] for row in rows if row < self.model.rowCount()]
+
+    def _select(self, entry_ids: list[str]) -> None:
+        if self.model is None:
+            return
+        table = self.ui.table_view
+        table.clearSelection()
+        flags = table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows
+        first = None
+        for entry_id in entry_ids:
+            row = self.model.row_of(entry_id)
+            if row >= 0:
+                index = self.model.index(row, 0)
+                table.selectionModel().select(index, flags)
+                first = first or index
+        if first is not None:
+            table.setCurrentIndex(first)
+            table.scrollTo(first)
+
+    def _edit_in_place(self, old: TimeEntry, new: TimeEntry) -> bool:
+        command = EditEntry(self._service(), self._report, old, new)
+        self.undo_stack.push(command)
+        if command.error is None:
+            self._announce(command, "Entrée modifiée.")
+        return command.error is None
+
+    def edit_selected(self) -> None:
+        """Open the selected entry in the edit dialog."""
+        ids = self.selected_ids()
+        if not ids:
+            self.message.emit("Sélectionnez une entrée à modifier.")
+            return
+        service = self._service()
+        if self.model is not None and self.model.read_only:
+            show_error(
+                self,
+                AppError(
+                    f"Le mois {self.month.of_label()} est clôturé : rouvrez-le pour modifier ses entrées."
+                ),
+            )
+            return
+        dialog = EntryDialog(service, service.entry(ids[0]), self)
+        dialog.accepted.connect(lambda: self._dialog_saved(dialog))
+        dialog.open()
+
+    def _dialog_saved(self, dialog: EntryDialog) -> None:
+        if dialog.edited is not None:
+            self._edit_in_place(dialog.entry, dialog.edited)
+            self._select([dialog.edited.id])
+
+    def duplicate_selected(self) -> None:
+        """Copy the selected entries (same day, same everything) for a quick variation."""
+        service = self._service()
+        ids = self.selected_ids()
+        if not ids:
+            self.message.emit("Sélectionnez l'entrée à dupliquer.")
+            return
+        new_ids = []
+        self.undo_stack.beginMacro(f"la duplication de {plural(len(ids), 'entrée')}")
+        for entry_id in ids:
+            command = AddEntry(
+                service,
+                self._report,
+                replace(service.entry(entry_id), id=""),
+                "la duplication de l'entrée",
+            )
+            self.undo_stack.push(command)
+            if command.error is not None:
+                break
+            new_ids.append(command.entry_id)
+        self.undo_stack.endMacro()
+        self._select(new_ids)
+        if new_ids:
+            self.message.emit(f"{plural(len(new_ids), 'entrée dupliquée', 'entrées dupliquées')}.")
+
+    def delete_selected(self) -> None:
+        """Delete the selected entries (Ctrl+Z brings them back)."""
+        ids = self.selected_ids()
+        if not ids:
+            self.message.emit("Sélectionnez les entrées à supprimer.")
+            return
+        row = self.ui.table_view.currentIndex().row()
+        command = DeleteEntries(self._service(), self._report, ids)
+        self.undo_stack.push(command)
+        if command.error is None and self.model is not None and self.model.rowCount():
+            self.ui.table_view.selectRow(min(row, self.model.rowCount() - 1))
+            self.message.emit(
+                f"{plural(len(ids), 'entrée supprimée', 'entrées supprimées')} — Ctrl+Z pour annuler."
+            )
+
+    def focus_quick_entry(self) -> None:
+        self.ui.date_edit.setFocus()
+
+    def focus_search(self) -> None:
+        self.ui.search_edit.setFocus()
+        self.ui.search_edit.selectAll()

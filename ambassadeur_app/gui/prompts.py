@@ -1,0 +1,52 @@
+"""Blocking questions to the user (confirmations, file choosers), kept in one module.
+
+Tests replace these functions (``monkeypatch``) so that no modal dialog ever blocks them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ambassadeur_app import APP_NAME
+
+
+def ask(parent: QWidget | None, text: str, informative: str = "", yes: str = "Continuer") -> bool:
+    """Ask a yes/no question; return True when the user confirms."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=parent)
+    box.setInformativeText(informative)
+    confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(confirm)
+    box.exec()
+    return box.clickedButton() is confirm
+
+
+def inform(parent: QWidget | None, text: str, informative: str = "") -> None:
+    """Show a short message the user acknowledges."""
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
+    box.setInformativeText(informative)
+    box.exec()
+
+
+def open_file(parent: QWidget | None, title: str, folder: Path, filters: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
+    return Path(name) if name else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: Path, filters: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+    return Path(name) if name else None
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(name) if name else None
+
+
+def open_path(path: Path) -> None:
+    """Open a document or folder with the system's default program."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

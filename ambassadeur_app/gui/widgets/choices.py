@@ -1,0 +1,46 @@
+"""Fill and read the combo boxes shared by the page, the dialogs and the delegates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
+
+from ambassadeur_app.domain.model import Ambassador, Mission
+
+
+def fill_missions(combo: QComboBox) -> None:
+    combo.clear()
+    for mission in Mission:
+        combo.addItem(mission.label, mission.value)
+
+
+def fill_ambassadors(combo: QComboBox, ambassadors: list[Ambassador]) -> None:
+    current = combo.currentData()
+    combo.clear()
+    for ambassador in ambassadors:
+        combo.addItem(ambassador.name, ambassador.id)
+    select_data(combo, current)
+
+
+def fill_activities(combo: QComboBox, labels: list[str]) -> None:
+    """Offer ``labels``; typing filters them (any part of the word, case ignored)."""
+    text = combo.currentText()
+    combo.clear()
+    combo.addItems(labels)
+    completer = QCompleter(labels, combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    combo.setEditText(text if text else (labels[0] if labels else ""))
+
+
+def select_data(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def current_mission(combo: QComboBox) -> Mission:
+    return Mission(combo.currentData())
