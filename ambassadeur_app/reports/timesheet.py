@@ -179,18 +179,20 @@ def _reopening_lines(sheet: Timesheet) -> list[str]:
 def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     """Write the timesheet as a workbook whose totals are formulas over the rows."""
     workbook = xlsxkit.new_workbook()
-    out = xlsxkit.SheetWriter(workbook, "Relevé")
+    out = xlsxkit.SheetWriter(workbook, "Relevé", landscape=True)
     out.widths([12, 22, 20, 26, 18, 46, 12, 10, 30])
     programme = sheet.programme
-    out.append([out.cell(sheet.title, title=True)])
-    for label, text in (
+    info = (
         ("CPTS", programme.cpts_name),
         ("Département", sheet.departement),
         ("Programme", f"Ambassadeurs {programme.programme_name}"),
         ("Période de l'expérimentation", sheet.period),
         ("Ambassadeurs", ", ".join(a.label for a in sheet.ambassadors)),
         ("Statut du mois", sheet.status),
-    ):
+    )
+    out.freeze_above(len(info) + 4)  # title, info lines, blank line, header row
+    out.append([out.cell(sheet.title, title=True)])
+    for label, text in info:
         out.append([out.cell(label, bold=True), text])
     out.append([])
     headers = [
@@ -220,7 +222,11 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
                 row.note,
             ]
         )
-    last = max(out.row, first)  # an empty month still gets valid (empty) ranges
+    if not sheet.rows:
+        out.append([None, None, None, None, None, "Aucune entrée ce mois-ci."])
+    # The ranges end on the blank row that closes the table: they always span two rows or
+    # more (an empty month included), and a row inserted at the end of the table joins them.
+    last = out.row + 1
     hours = f"$G${first}:$G${last}"
 
     def total(label: str, expression: str, fmt: str = xlsxkit.HOURS_FORMAT, bold: bool = False) -> int:
@@ -262,11 +268,11 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     total("Total des heures", f"SUM({hours})", bold=True)
     counted = total(
         "Heures comptées (missions financées, dans la période)",
-        f'SUMPRODUCT(($H${first}:$H${last}="oui")*{hours})',
+        f'SUMIF($H${first}:$H${last},"oui",{hours})',
     )
     total(
         "Heures non comptées (hors période, date future ou mission non financée)",
-        f'SUMPRODUCT(($H${first}:$H${last}="non")*{hours})',
+        f'SUMIF($H${first}:$H${last},"non",{hours})',
     )
     rate = fixed("Forfait horaire", programme.hourly_rate_cents / 100, xlsxkit.EURO_FORMAT)
     if sheet.only is None:
@@ -306,7 +312,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
         out.append([out.cell(who, bold=True), None, name, None, None, "Date et signature :"])
         out.append([])
         out.append([])
-    out.print_setup(landscape=True, title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}")
+    out.print_setup(title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}")
     return xlsxkit.save_workbook(workbook, path)
 
 

@@ -21,12 +21,21 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 class SheetWriter:
     """Append typed rows to a write-only sheet and remember where each row landed."""
 
-    def __init__(self, workbook: Workbook, title: str) -> None:
+    def __init__(self, workbook: Workbook, title: str, *, landscape: bool = False) -> None:
         from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.worksheet.worksheet import Worksheet
 
         # The stubs lack most attributes of write-only sheets (page setup, widths...).
         self.sheet: Any = workbook.create_sheet(title)
         self.row = 0
+        # Print on A4, fit to the page width. A write-only sheet writes these properties
+        # before its rows, so they are set now.
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        setup = self.sheet.page_setup
+        setup.paperSize = Worksheet.PAPERSIZE_A4
+        setup.orientation = "landscape" if landscape else "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
         self._bold = Font(bold=True)
         self._title = Font(bold=True, size=14)
         self._header_fill = PatternFill("solid", fgColor="DCE6F1")
@@ -86,19 +95,15 @@ class SheetWriter:
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
 
-    def print_setup(self, *, landscape: bool, title_row: int | None, footer: str) -> None:
-        """A4, fit to width, repeated header row, page numbers in the footer."""
-        from openpyxl.worksheet.worksheet import Worksheet
+    def freeze_above(self, row: int) -> None:
+        """Keep rows above ``row`` in view; in a write-only sheet, call before the first row."""
+        assert self.row == 0, "freeze panes before writing rows"
+        self.sheet.freeze_panes = f"A{row}"
 
-        setup = self.sheet.page_setup
-        setup.paperSize = Worksheet.PAPERSIZE_A4
-        setup.orientation = "landscape" if landscape else "portrait"
-        setup.fitToWidth = 1
-        setup.fitToHeight = 0
-        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    def print_setup(self, *, title_row: int | None, footer: str) -> None:
+        """Repeat the header row on every printed page; page numbers in the footer."""
         if title_row:
             self.sheet.print_title_rows = f"{title_row}:{title_row}"
-            self.sheet.freeze_panes = f"A{title_row + 1}"
         footer_item = self.sheet.oddFooter
         footer_item.left.text = footer.replace("&", "&&")  # & starts a footer code
         footer_item.right.text = "Page &P sur &N"

@@ -90,13 +90,21 @@ def check_file(path: Path) -> str | None:
         return "ce n'est pas un fichier de carnet (SQLite)"
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
     except sqlite3.Error as exc:
-        return f"fichier endommagé ({exc})"
+        return f"fichier illisible ({exc})"
+    try:
+        result = quick_check(conn)
+    finally:
+        conn.close()
     return None if result == "ok" else f"fichier endommagé ({result})"
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """Return ``ok`` or what SQLite's integrity check found (a malformed file raises)."""
+    try:
+        return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
 
 
 class BackupManager:
@@ -116,7 +124,8 @@ class BackupManager:
             parsed = _parse_name(path)
             if parsed is not None:
                 backups.append(parsed)
-        backups.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        # Names carry the second; the file time orders backups taken within the same second.
+        backups.sort(key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
         return backups
 
     def create(self, conn: sqlite3.Connection, kind: BackupKind, now: datetime | None = None) -> Backup:
@@ -197,13 +206,12 @@ def _kept_dailies(dailies: Iterable[Backup]) -> list[Path]:
 
 def _parse_name(path: Path) -> Backup | None:
     stem = path.name[: -len(BACKUP_SUFFIX)]
+    kind_text = stem[20:]
+    if kind_text.rpartition("-")[2].isdigit():  # "-2" added to a second backup in the same second
+        kind_text = kind_text.rpartition("-")[0]
     try:
         taken_at = datetime.strptime(stem[:19], "%Y-%m-%d_%H-%M-%S")
-        kind_text = stem[20:].rsplit("-", 1)
-        kind_value = stem[20:]
-        if kind_value not in BackupKind.__members__.values() and kind_text[-1].isdigit():
-            kind_value = kind_text[0]
-        kind = BackupKind(kind_value)
+        kind = BackupKind(kind_text)
         size = path.stat().st_size
     except (ValueError, OSError):
         return None

@@ -27,6 +27,7 @@ from ambassadeur_app.storage.backup import (
     backup_folder,
     check_file,
     copy_database,
+    quick_check,
 )
 from ambassadeur_app.storage.entries import TimeEntryRepo
 from ambassadeur_app.storage.imports import ImportRepo
@@ -187,7 +188,7 @@ def open_carnet(
                 f"{FILE_FORMAT}). Installez la dernière version de l'application pour l'ouvrir."
             )
         if exists:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            result = quick_check(conn)
             if result != "ok":
                 latest = backups.latest_sound()
                 raise CarnetDamaged(

@@ -1,0 +1,44 @@
+"""The house rules: the core never imports Qt, and the committed forms match their .ui files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "ui"))
+from compile import compile_form  # noqa: E402
+
+
+def test_core_runs_without_qt() -> None:
+    code = (
+        "import sys\n"
+        "import ambassadeur_app.cli, ambassadeur_app.services, ambassadeur_app.demo\n"
+        "import ambassadeur_app.reports.timesheet, ambassadeur_app.importers.carnet\n"
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_cli_starts_without_the_heavy_libraries() -> None:
+    code = (
+        "import sys, ambassadeur_app.cli\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'reportlab', 'PySide6')]\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))
+def test_form_is_regenerated(form: str, tmp_path: Path) -> None:
+    target = tmp_path / f"ui_{form}.py"
+    compile_form(ROOT / "ui" / f"{form}.ui", target)
+
+    def body(path: Path) -> list[str]:
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+
+    committed = ROOT / "ambassadeur_app" / "gui" / "forms" / f"ui_{form}.py"
+    assert body(committed) == body(target), f"run: python ui/compile.py ({form}.ui changed)"

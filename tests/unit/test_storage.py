@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ambassadeur_app.domain.model import Ambassador, Mission, Role, TimeEntry
+from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetTooNew
+from ambassadeur_app.storage.backup import BackupKind
+from ambassadeur_app.storage.db import open_carnet
+from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
+
+
+def open_(path: Path, tmp_path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+    return open_carnet(path, device_id="device-test", backup_root=tmp_path / "backups", **kwargs)
+
+
+def fill(carnet, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    with carnet.write():
+        ambassador = carnet.ambassadors.add(Ambassador("", "Marie", Role.MEDICAL))
+        return [
+            carnet.entries.add(
+                TimeEntry(date(2024, 9, 1 + i % 28), ambassador, Mission.PROMOTION, "Appel", 30,
+                          description="x" * 200)
+            )
+            for i in range(count)
+        ]
+
+
+def test_new_carnet_has_schema_pragmas_and_format(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        conn = carnet.db.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FILE_FORMAT
+        assert [m.name for m in migrations.applied(carnet.db)] == ["m001_create_carnet"]
+        assert not migrations.pending(carnet.db)
+        for table in ("programme", "ambassadors", "activities", "time_entries", "month_locks", "imports"):
+            columns = {c.name for c in carnet.db.table(table).columns}
+            assert {"id", "created_at", "updated_at", "device_id", "deleted_at"} <= columns
+
+
+def test_records_carry_uuid_timestamps_device_and_soft_delete(tmp_path: Path) -> None:
+    with open_(tmp_path / "c.ambassadeur", tmp_path, create=True) as carnet:
+        (entry_id,) = fill(carnet, 1)
+        row = carnet.db.execute("SELECT * FROM time_entries WHERE id = ?", [entry_id]).fetchone()
+        assert len(entry_id) == 36
+        assert entry_id.count("-") == 4
+        with carnet.write():
+            carnet.entries.delete([entry_id])
+        assert carnet.entries.count() == 0
+        deleted = carnet.db.execute(
+            "SELECT deleted_at, device_id FROM time_entries WHERE id = ?", [entry_id]
+        ).fetchone()
+        assert deleted[0].endswith("Z")
+        assert deleted[1] == "device-test"
+        with carnet.write():
+            carnet.entries.restore([entry_id])
+        assert carnet.entries.count() == 1
+        assert row is not None
+
+
+def test_the_database_refuses_impossible_values(tmp_path: Path) -> None:
+    with open_(tmp_path / "c.ambassadeur", tmp_path, create=True) as carnet:
+        fill(carnet, 1)
+        with pytest.raises(sqlite3.IntegrityError):
+            carnet.db.execute("UPDATE time_entries SET minutes = -5")
+        with pytest.raises(sqlite3.IntegrityError):
+            carnet.db.execute("UPDATE time_entries SET ambassador_id = 'nobody'")
+
+
+def test_a_missing_file_is_not_created_without_asking(tmp_path: Path) -> None:
+    with pytest.raises(CarnetError, match="n'existe pas"):
+        open_(tmp_path / "absent.ambassadeur", tmp_path)
+    assert not (tmp_path / "absent.ambassadeur").exists()
+
+
+def test_a_file_that_is_not_a_carnet_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.ambassadeur"
+    path.write_text("Ceci n'est pas une base de données", encoding="utf-8")
+    with pytest.raises(CarnetError, match="n'est pas un carnet"):
+        open_(path, tmp_path)
+    assert path.read_text(encoding="utf-8") == "Ceci n'est pas une base de données"
+
+
+def test_a_newer_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        carnet.db.execute(f"PRAGMA user_version = {FILE_FORMAT + 1}")
+    before = path.read_bytes()
+    with pytest.raises(CarnetTooNew, match="version plus récente"):
+        open_(path, tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_second_writer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True):
+        with pytest.raises(CarnetLocked, match="déjà ouvert"):
+            open_(path, tmp_path)
+        code = (
+            "import sys; from pathlib import Path; from ambassadeur_app.storage.db import open_carnet\n"
+            "from ambassadeur_app.errors import CarnetLocked\n"
+            f"try: open_carnet(Path({str(path)!r}), device_id='x', backup_root=Path({str(tmp_path)!r}))\n"
+            "except CarnetLocked: sys.exit(3)\n"
+        )
+        assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 3
+        with open_(path, tmp_path, readonly=True) as reader:  # exports may read meanwhile
+            assert reader.readonly
+            with pytest.raises(CarnetError, match="lecture seule"), reader.write():
+                pass
+    with open_(path, tmp_path):  # the lock went with the first instance
+        pass
+
+
+def test_migrating_an_old_file_backs_it_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        fill(carnet, 3)
+    newer = Migrations(MIGRATION_SET)
+    newer._migrations = [*migrations._migrations]
+
+    @newer()
+    def m002_add_note(db: Database) -> None:
+        db.execute("ALTER TABLE time_entries ADD COLUMN note TEXT")
+
+    monkeypatch.setattr("ambassadeur_app.storage.db.migrations", newer)
+    with pytest.raises(CarnetError, match="doit d'abord être mis à jour"):
+        open_(path, tmp_path, readonly=True)  # a reader never migrates
+    with open_(path, tmp_path) as carnet:
+        assert "note" in {c.name for c in carnet.db.table("time_entries").columns}
+        (backup,) = [b for b in carnet.backups.all() if b.kind is BackupKind.BEFORE_MIGRATION]
+        old = sqlite3.connect(backup.path)
+        assert "note" not in {r[1] for r in old.execute("PRAGMA table_info(time_entries)")}
+        assert old.execute("SELECT COUNT(*) FROM time_entries").fetchone()[0] == 3
+        old.close()
+    with open_(path, tmp_path) as carnet:  # re-opening applies nothing more
+        assert len([b for b in carnet.backups.all() if b.kind is BackupKind.BEFORE_MIGRATION]) == 1
+
+
+def damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file, keeping the SQLite header intact."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(2 * page, len(data) - page, 3 * page):
+        data[offset + 100 : offset + 2000] = b"\xff" * 1900
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_carnet_is_refused_and_the_last_sound_backup_offered(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        fill(carnet, 400)
+        good = carnet.backup(BackupKind.MANUAL)
+    damage(path)
+    before = path.read_bytes()
+    with pytest.raises(CarnetDamaged) as caught:
+        open_(path, tmp_path)
+    assert "endommagé" in caught.value.message
+    assert "dernière sauvegarde saine" in caught.value.message
+    assert caught.value.backup == good
+    assert path.read_bytes() == before  # nothing written into the damaged file
+
+
+def test_a_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        fill(carnet, 1)
+    script = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from ambassadeur_app.domain.model import Mission, TimeEntry\n"
+        "from ambassadeur_app.storage.db import open_carnet\n"
+        f"carnet = open_carnet(Path({str(path)!r}), device_id='w', backup_root=Path({str(tmp_path)!r}))\n"
+        "amb = carnet.ambassadors.all()[0].id\n"
+        "while True:\n"
+        "    with carnet.write():\n"
+        "        i = carnet.entries.add(TimeEntry(date(2024, 9, 2), amb, Mission.FORMATION, 'Session', 5))\n"
+        "    print(i, flush=True)\n"
+    )
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) as writer:
+        assert writer.stdout is not None
+        committed = [writer.stdout.readline().strip() for _ in range(60)]
+        writer.kill()
+    with open_(path, tmp_path) as carnet:
+        assert carnet.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        present = set(carnet.entries.get_many(committed))
+        assert present == set(committed)
