@@ -443,5 +443,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
         QThreadPool.globalInstance().waitForDone(10_000)
+        self.page.shutdown()
         self.service.close()
         event.accept()

@@ -23,15 +23,19 @@ class Clock:
 def add_entry(carnet, minutes: int = 30) -> str:  # type: ignore[no-untyped-def]
     with carnet.write():
         ambassadors = carnet.ambassadors.all()
-        amb = ambassadors[0].id if ambassadors else carnet.ambassadors.add(
-            Ambassador("", "Marie", Role.MEDICAL))
+        amb = (
+            ambassadors[0].id
+            if ambassadors
+            else carnet.ambassadors.add(Ambassador("", "Marie", Role.MEDICAL))
+        )
         return carnet.entries.add(TimeEntry(date(2024, 9, 2), amb, Mission.PROMOTION, "Appel", minutes))
 
 
 def test_one_daily_backup_after_the_first_change_of_each_day(tmp_path: Path) -> None:
     clock = Clock(datetime(2024, 9, 2, 9, 0))
-    with open_carnet(tmp_path / "c.ambassadeur", device_id="d", backup_root=tmp_path / "b",
-                     create=True, clock=clock) as carnet:
+    with open_carnet(
+        tmp_path / "c.ambassadeur", device_id="d", backup_root=tmp_path / "b", create=True, clock=clock
+    ) as carnet:
         assert carnet.backups.all() == []
         add_entry(carnet)
         clock.moment += timedelta(hours=3)
@@ -45,8 +49,9 @@ def test_one_daily_backup_after_the_first_change_of_each_day(tmp_path: Path) -> 
         add_entry(carnet)
         assert len([b for b in carnet.backups.all() if b.kind is BackupKind.DAILY]) == 2
     # A new session on the same day takes no second backup.
-    with open_carnet(tmp_path / "c.ambassadeur", device_id="d", backup_root=tmp_path / "b",
-                     clock=clock) as carnet:
+    with open_carnet(
+        tmp_path / "c.ambassadeur", device_id="d", backup_root=tmp_path / "b", clock=clock
+    ) as carnet:
         add_entry(carnet)
         assert len([b for b in carnet.backups.all() if b.kind is BackupKind.DAILY]) == 2
 

@@ -19,16 +19,33 @@ def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "AMBASSADEUR_HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "ambassadeur_app", *map(str, args)],
-        capture_output=True, text=True, env=env, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
     )
 
 
 @pytest.fixture
 def carnet(tmp_path: Path, private_home: Path) -> Path:
     path = tmp_path / "cli.ambassadeur"
-    result = run("--carnet", path, "init", "--cpts", "CPTS du Toulois", "--departement", "54",
-                 "--debut", "2024-09-01", "--ambassadeur", "Marie Durand:medical",
-                 "--ambassadeur", "Paul Martin:administratif", home=private_home)
+    result = run(
+        "--carnet",
+        path,
+        "init",
+        "--cpts",
+        "CPTS du Toulois",
+        "--departement",
+        "54",
+        "--debut",
+        "2024-09-01",
+        "--ambassadeur",
+        "Marie Durand:medical",
+        "--ambassadeur",
+        "Paul Martin:administratif",
+        home=private_home,
+    )
     assert result.returncode == 0, result.stderr
     assert "Expérimentation du 01/09/2024 au 28/02/2025." in result.stdout
     return path
@@ -47,8 +64,19 @@ def test_bad_usage_exits_2_in_french(private_home: Path, carnet: Path) -> None:
     result = run("--carnet", carnet, "export", "releve", "--format", "pdf", home=private_home)
     assert result.returncode == 2
     assert "erreur : arguments obligatoires manquants : --mois, --sortie" in result.stderr
-    result = run("--carnet", carnet, "export", "releve", "--mois", "2024-13", "--format", "pdf",
-                 "--sortie", "x.pdf", home=private_home)
+    result = run(
+        "--carnet",
+        carnet,
+        "export",
+        "releve",
+        "--mois",
+        "2024-13",
+        "--format",
+        "pdf",
+        "--sortie",
+        "x.pdf",
+        home=private_home,
+    )
     assert result.returncode == 2
     assert "le mois doit aller de 01 à 12" in result.stderr
     result = run("--carnet", carnet, "inconnue", home=private_home)
@@ -57,36 +85,123 @@ def test_bad_usage_exits_2_in_french(private_home: Path, carnet: Path) -> None:
 
 
 def test_log_summarise_export_and_close(carnet: Path, private_home: Path, tmp_path: Path) -> None:
-    result = run("--carnet", carnet, "saisir", "--date", "02/09/2024", "--ambassadeur", "marie durand",
-                 "--mission", "promotion", "--activite", "Rencontre / visite", "--duree", "2h30",
-                 "--description", "MSP de Toul", home=private_home)
+    result = run(
+        "--carnet",
+        carnet,
+        "saisir",
+        "--date",
+        "02/09/2024",
+        "--ambassadeur",
+        "marie durand",
+        "--mission",
+        "promotion",
+        "--activite",
+        "Rencontre / visite",
+        "--duree",
+        "2h30",
+        "--description",
+        "MSP de Toul",
+        home=private_home,
+    )
     assert result.returncode == 0, result.stderr
     assert "Entrée enregistrée (2 h 30 le 02/09/2024)." in result.stdout.replace("\u00a0", " ")
-    refused = run("--carnet", carnet, "saisir", "--date", "02/09/2024", "--ambassadeur", "Marie Durand",
-                  "--mission", "formation", "--activite", "Session", "--duree", "22h",
-                  home=private_home)
+    refused = run(
+        "--carnet",
+        carnet,
+        "saisir",
+        "--date",
+        "02/09/2024",
+        "--ambassadeur",
+        "Marie Durand",
+        "--mission",
+        "formation",
+        "--activite",
+        "Session",
+        "--duree",
+        "22h",
+        home=private_home,
+    )
     assert refused.returncode == 1
     assert refused.stderr.startswith("erreur : Marie Durand aurait 24")
     summary = run("--carnet", carnet, "resume", "--mois", "2024-09", home=private_home)
     assert "montant demandé : 125,00 € sur 2 000,00 €" in summary.stdout.replace("\u00a0", " ")
     xlsx = tmp_path / "sept.xlsx"
     pdf = tmp_path / "sept.pdf"
-    assert run("--carnet", carnet, "export", "releve", "--mois", "2024-09", "--format", "xlsx",
-               "--sortie", xlsx, home=private_home).returncode == 0
-    assert run("--carnet", carnet, "export", "releve", "--mois", "2024-09", "--format", "pdf",
-               "--sortie", pdf, "--ambassadeur", "Marie Durand", home=private_home).returncode == 0
+    assert (
+        run(
+            "--carnet",
+            carnet,
+            "export",
+            "releve",
+            "--mois",
+            "2024-09",
+            "--format",
+            "xlsx",
+            "--sortie",
+            xlsx,
+            home=private_home,
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "--carnet",
+            carnet,
+            "export",
+            "releve",
+            "--mois",
+            "2024-09",
+            "--format",
+            "pdf",
+            "--sortie",
+            pdf,
+            "--ambassadeur",
+            "Marie Durand",
+            home=private_home,
+        ).returncode
+        == 0
+    )
     sheet = openpyxl.load_workbook(xlsx)["Relevé"]
     assert sheet["A1"].value == "Relevé d'heures — Septembre 2024"
     assert "Marie Durand" in PdfReader(pdf).pages[0].extract_text()
-    unknown = run("--carnet", carnet, "export", "releve", "--mois", "2024-09", "--format", "pdf",
-                  "--sortie", pdf, "--ambassadeur", "Inconnu", home=private_home)
+    unknown = run(
+        "--carnet",
+        carnet,
+        "export",
+        "releve",
+        "--mois",
+        "2024-09",
+        "--format",
+        "pdf",
+        "--sortie",
+        pdf,
+        "--ambassadeur",
+        "Inconnu",
+        home=private_home,
+    )
     assert unknown.returncode == 1
     assert "Ambassadeur inconnu : « Inconnu »" in unknown.stderr
-    closed = run("--carnet", carnet, "cloturer", "--mois", "2024-09", "--dossier", tmp_path, home=private_home)
+    closed = run(
+        "--carnet", carnet, "cloturer", "--mois", "2024-09", "--dossier", tmp_path, home=private_home
+    )
     assert closed.returncode == 0, closed.stderr
     assert (tmp_path / "releve-heures-2024-09.pdf").exists()
-    locked = run("--carnet", carnet, "saisir", "--date", "03/09/2024", "--ambassadeur", "Marie Durand",
-                 "--mission", "promotion", "--activite", "Appel", "--duree", "1h", home=private_home)
+    locked = run(
+        "--carnet",
+        carnet,
+        "saisir",
+        "--date",
+        "03/09/2024",
+        "--ambassadeur",
+        "Marie Durand",
+        "--mission",
+        "promotion",
+        "--activite",
+        "Appel",
+        "--duree",
+        "1h",
+        home=private_home,
+    )
     assert locked.returncode == 1
     assert "est clôturé" in locked.stderr
     reopened = run("--carnet", carnet, "rouvrir", "--mois", "2024-09", "--motif", "Oubli", home=private_home)
@@ -121,8 +236,22 @@ def test_import_with_invalid_lines_writes_nothing_unless_asked(
 def test_backup_restore_and_check(carnet: Path, private_home: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copie.ambassadeur"
     assert run("--carnet", carnet, "backup", "--sortie", copy, home=private_home).returncode == 0
-    run("--carnet", carnet, "saisir", "--date", "02/09/2024", "--ambassadeur", "Paul Martin",
-        "--mission", "formation", "--activite", "Session", "--duree", "1h", home=private_home)
+    run(
+        "--carnet",
+        carnet,
+        "saisir",
+        "--date",
+        "02/09/2024",
+        "--ambassadeur",
+        "Paul Martin",
+        "--mission",
+        "formation",
+        "--activite",
+        "Session",
+        "--duree",
+        "1h",
+        home=private_home,
+    )
     assert "1 entrée" in run("--carnet", carnet, "check", home=private_home).stdout
     restored = run("--carnet", carnet, "restore", copy, home=private_home)
     assert restored.returncode == 0, restored.stderr
@@ -144,8 +273,22 @@ def test_backup_restore_and_check(carnet: Path, private_home: Path, tmp_path: Pa
 def test_a_second_writer_is_told_the_carnet_is_open(carnet: Path, private_home: Path) -> None:
     lock = acquire_lock(carnet.absolute())
     try:
-        result = run("--carnet", carnet, "saisir", "--date", "02/09/2024", "--ambassadeur", "Paul Martin",
-                     "--mission", "formation", "--activite", "Session", "--duree", "1h", home=private_home)
+        result = run(
+            "--carnet",
+            carnet,
+            "saisir",
+            "--date",
+            "02/09/2024",
+            "--ambassadeur",
+            "Paul Martin",
+            "--mission",
+            "formation",
+            "--activite",
+            "Session",
+            "--duree",
+            "1h",
+            home=private_home,
+        )
         assert result.returncode == 1
         assert "est déjà ouvert dans une autre fenêtre" in result.stderr
         # Reading (summaries, exports) still works while the app is open.

@@ -22,7 +22,8 @@ def entries_of(path: Path) -> list[tuple[object, ...]]:
 
 def test_demo_is_deterministic(tmp_path: Path) -> None:
     assert sorted(entries_of(tmp_path / "a.ambassadeur"), key=str) == sorted(
-        entries_of(tmp_path / "b.ambassadeur"), key=str)
+        entries_of(tmp_path / "b.ambassadeur"), key=str
+    )
 
 
 def test_demo_is_realistic(tmp_path: Path) -> None:

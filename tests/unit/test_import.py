@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -35,13 +36,24 @@ def write_csv(path: Path, lines: list[str], encoding: str = "utf-8-sig") -> Path
 
 def test_xlsx_with_real_dates_numbers_and_times(service: CarnetService, tmp_path: Path) -> None:
     cell_time = time(1, 30)
-    path = write_xlsx(tmp_path / "carnet.xlsx", [
-        [datetime(2024, 9, 2), "Marie Durand", "Promotion", "Rencontre / visite", 1.5, "MSP de Lunéville"],
-        [date(2024, 9, 3), "marie durand", "formation", "session de formation", cell_time, None],
-        ["04/09/2024", "Paul Martin", "ACCOMPAGNEMENT", "Appel", "45 min", "Réinitialisation"],
-        ["2024-09-05", "Paul Martin", "Autre", "Administratif", "1h15", ""],
-        [None, None, None, None, None, None],  # empty lines are skipped
-    ], header=["DATE", "ambassadeur", "Mission", "Activite", "durée", "DESCRIPTION"])
+    path = write_xlsx(
+        tmp_path / "carnet.xlsx",
+        [
+            [
+                datetime(2024, 9, 2),
+                "Marie Durand",
+                "Promotion",
+                "Rencontre / visite",
+                1.5,
+                "MSP de Lunéville",
+            ],
+            [date(2024, 9, 3), "marie durand", "formation", "session de formation", cell_time, None],
+            ["04/09/2024", "Paul Martin", "ACCOMPAGNEMENT", "Appel", "45 min", "Réinitialisation"],
+            ["2024-09-05", "Paul Martin", "Autre", "Administratif", "1h15", ""],
+            [None, None, None, None, None, None],  # empty lines are skipped
+        ],
+        header=["DATE", "ambassadeur", "Mission", "Activite", "durée", "DESCRIPTION"],
+    )
     preview = service.preview_import(path)
     assert [line.line for line in preview.valid] == [2, 3, 4, 5]
     assert preview.invalid == []
@@ -50,8 +62,10 @@ def test_xlsx_with_real_dates_numbers_and_times(service: CarnetService, tmp_path
     assert outcome.imported == 4
     entries = [service.entry(i) for i in service.entry_ids(EntryFilter(month=Month(2024, 9)))]
     assert [(e.day.day, e.minutes, e.mission) for e in entries] == [
-        (2, 90, Mission.PROMOTION), (3, 90, Mission.FORMATION),
-        (4, 45, Mission.ACCOMPAGNEMENT), (5, 75, Mission.AUTRE),
+        (2, 90, Mission.PROMOTION),
+        (3, 90, Mission.FORMATION),
+        (4, 45, Mission.ACCOMPAGNEMENT),
+        (5, 75, Mission.AUTRE),
     ]
     assert entries[1].activity == "Session de formation"  # matched to the existing list entry
     assert entries[0].description == "MSP de Lunéville"
@@ -60,14 +74,21 @@ def test_xlsx_with_real_dates_numbers_and_times(service: CarnetService, tmp_path
 
 
 def test_csv_in_french_excel_style_and_comma_style(service: CarnetService, tmp_path: Path) -> None:
-    french = write_csv(tmp_path / "a.csv", [
-        "Date;Ambassadeur;Mission;Activité;Durée;Description",
-        "02/09/2024;Marie Durand;Promotion;Appel;1,5;Appel à l'EHPAD « Les Tilleuls »",
-    ], encoding="cp1252")
-    english = write_csv(tmp_path / "b.csv", [
-        "date,ambassadeur,mission,activite,duree,description",
-        '2024-09-03,Paul Martin,Formation,Session de formation,2:00,"Formation, module 1"',
-    ])
+    french = write_csv(
+        tmp_path / "a.csv",
+        [
+            "Date;Ambassadeur;Mission;Activité;Durée;Description",
+            "02/09/2024;Marie Durand;Promotion;Appel;1,5;Appel à l'EHPAD « Les Tilleuls »",
+        ],
+        encoding="cp1252",
+    )
+    english = write_csv(
+        tmp_path / "b.csv",
+        [
+            "date,ambassadeur,mission,activite,duree,description",
+            '2024-09-03,Paul Martin,Formation,Session de formation,2:00,"Formation, module 1"',
+        ],
+    )
     service.apply_import(service.preview_import(french))
     service.apply_import(service.preview_import(english))
     entries = [service.entry(i) for i in service.entry_ids(EntryFilter(month=Month(2024, 9)))]
@@ -80,25 +101,32 @@ def test_csv_in_french_excel_style_and_comma_style(service: CarnetService, tmp_p
 def test_every_kind_of_bad_line_is_reported_and_nothing_is_written(
     service: CarnetService, tmp_path: Path
 ) -> None:
-    service.add_entry(TimeEntry(date(2024, 9, 10), ambassador_id(service, "Marie Durand"),
-                                Mission.PROMOTION, "Appel", 22 * 60))
-    service.add_entry(TimeEntry(date(2024, 10, 1), ambassador_id(service, "Marie Durand"),
-                                Mission.PROMOTION, "Appel", 60))
+    service.add_entry(
+        TimeEntry(
+            date(2024, 9, 10), ambassador_id(service, "Marie Durand"), Mission.PROMOTION, "Appel", 22 * 60
+        )
+    )
+    service.add_entry(
+        TimeEntry(date(2024, 10, 1), ambassador_id(service, "Marie Durand"), Mission.PROMOTION, "Appel", 60)
+    )
     service.close_month(Month(2024, 10))
-    path = write_xlsx(tmp_path / "bad.xlsx", [
-        ["02/09/2024", "Marie Durand", "Promotion", "Appel", "1h", "ok"],          # 2 valid
-        ["31/02/2024", "Marie Durand", "Promotion", "Appel", "1h", ""],            # 3 date
-        ["03/09/2024", "", "Promotion", "Appel", "1h", ""],                        # 4 ambassador
-        ["03/09/2024", "Marie Durand", "Marketing", "Appel", "1h", ""],            # 5 mission
-        ["03/09/2024", "Marie Durand", "Promotion", "", "1h", ""],                 # 6 activity
-        ["03/09/2024", "Marie Durand", "Promotion", "Appel", "beaucoup", ""],      # 7 duration
-        ["03/09/2024", "Marie Durand", "Promotion", "Appel", -2, ""],              # 8 negative
-        ["03/09/2024", "Marie Durand", "Promotion", "Appel", 0, ""],               # 9 zero
-        ["03/09/2024", "Marie Durand", "Promotion", "Appel", "30h", ""],           # 10 > 24 h
-        ["02/10/2024", "Marie Durand", "Promotion", "Appel", "1h", ""],            # 11 closed month
-        ["10/09/2024", "Marie Durand", "Formation", "Session", "3h", ""],          # 12 24 h with carnet
-        ["", "Marie Durand", "Promotion", "Appel", "1h", ""],                      # 13 missing date
-    ])
+    path = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            ["02/09/2024", "Marie Durand", "Promotion", "Appel", "1h", "ok"],  # 2 valid
+            ["31/02/2024", "Marie Durand", "Promotion", "Appel", "1h", ""],  # 3 date
+            ["03/09/2024", "", "Promotion", "Appel", "1h", ""],  # 4 ambassador
+            ["03/09/2024", "Marie Durand", "Marketing", "Appel", "1h", ""],  # 5 mission
+            ["03/09/2024", "Marie Durand", "Promotion", "", "1h", ""],  # 6 activity
+            ["03/09/2024", "Marie Durand", "Promotion", "Appel", "beaucoup", ""],  # 7 duration
+            ["03/09/2024", "Marie Durand", "Promotion", "Appel", -2, ""],  # 8 negative
+            ["03/09/2024", "Marie Durand", "Promotion", "Appel", 0, ""],  # 9 zero
+            ["03/09/2024", "Marie Durand", "Promotion", "Appel", "30h", ""],  # 10 > 24 h
+            ["02/10/2024", "Marie Durand", "Promotion", "Appel", "1h", ""],  # 11 closed month
+            ["10/09/2024", "Marie Durand", "Formation", "Session", "3h", ""],  # 12 24 h with carnet
+            ["", "Marie Durand", "Promotion", "Appel", "1h", ""],  # 13 missing date
+        ],
+    )
     preview = service.preview_import(path)
     problems = {p.line: p for p in preview.problems}
     assert sorted(problems) == list(range(3, 14))
@@ -117,7 +145,7 @@ def test_every_kind_of_bad_line_is_reported_and_nothing_is_written(
     assert "dépasserait 24 h le 10/09/2024" in problems[12].reason
     assert str(problems[3]).startswith("ligne 3, colonne Date « 31/02/2024 » : ")
     before = len(service.entry_ids(EntryFilter()))
-    with pytest.raises(InvalidInput, match="11 lignes invalides dans « bad.xlsx » : rien n'a été importé"):
+    with pytest.raises(InvalidInput, match=re.escape("11 lignes invalides dans « bad.xlsx » : rien n'a")):
         service.apply_import(preview)
     assert len(service.entry_ids(EntryFilter())) == before
     outcome = service.apply_import(preview, skip_invalid=True)
@@ -128,10 +156,13 @@ def test_every_kind_of_bad_line_is_reported_and_nothing_is_written(
 def test_unknown_people_and_activities_are_created_and_the_import_undone(
     service: CarnetService, tmp_path: Path
 ) -> None:
-    path = write_xlsx(tmp_path / "new.xlsx", [
-        ["02/09/2024", "Sophie Leroy", "Promotion", "Stand au salon", 2, ""],
-        ["03/09/2024", "Sophie Leroy", "Formation", "Session de formation", 1, ""],
-    ])
+    path = write_xlsx(
+        tmp_path / "new.xlsx",
+        [
+            ["02/09/2024", "Sophie Leroy", "Promotion", "Stand au salon", 2, ""],
+            ["03/09/2024", "Sophie Leroy", "Formation", "Session de formation", 1, ""],
+        ],
+    )
     preview = service.preview_import(path)
     assert preview.new_ambassadors == ["Sophie Leroy"]
     assert preview.new_activities == [(Mission.PROMOTION, "Stand au salon")]
@@ -176,8 +207,12 @@ def test_out_of_period_lines_are_imported_with_a_warning(service: CarnetService,
         ("binaire.xlsx", b"PK\x03\x04 not really a zip", "n'est pas un classeur Excel lisible"),
         ("ancien.xls", b"\xd0\xcf\x11\xe0", "enregistrez-le au format .xlsx"),
         ("notes.pdf", b"%PDF-1.4", "ni un classeur .xlsx ni un fichier .csv"),
-        ("colonnes.csv", "Jour;Nom;Temps\n02/09/2024;Marie;1h\n".encode(),
-         "Colonnes manquantes dans « colonnes.csv » : Mission, Activité. Colonnes trouvées : Jour, Nom, Temps"),
+        (
+            "colonnes.csv",
+            b"Jour;Nom;Temps\n02/09/2024;Marie;1h\n",
+            "Colonnes manquantes dans « colonnes.csv » : Mission, Activité. "
+            "Colonnes trouvées : Jour, Nom, Temps",
+        ),
     ],
 )
 def test_unreadable_files_get_a_clear_message(
@@ -185,15 +220,17 @@ def test_unreadable_files_get_a_clear_message(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(ImportFileError, match=message):
+    with pytest.raises(ImportFileError, match=re.escape(message)):
         service.preview_import(path)
 
 
 def test_a_truncated_workbook_is_refused(service: CarnetService, tmp_path: Path) -> None:
-    full = write_xlsx(tmp_path / "full.xlsx", [["02/09/2024", "Marie Durand", "Promotion", "Appel", 1, ""]] * 50)
+    full = write_xlsx(
+        tmp_path / "full.xlsx", [["02/09/2024", "Marie Durand", "Promotion", "Appel", 1, ""]] * 50
+    )
     truncated = tmp_path / "tronque.xlsx"
     truncated.write_bytes(full.read_bytes()[: full.stat().st_size // 2])
-    with pytest.raises(ImportFileError, match="tronque.xlsx"):
+    with pytest.raises(ImportFileError, match=r"tronque\.xlsx"):
         service.preview_import(truncated)
 
 

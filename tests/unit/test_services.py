@@ -15,8 +15,15 @@ from tests.conftest import ambassador_id, plain
 SEPT, OCT = Month(2024, 9), Month(2024, 10)
 
 
-def entry(service: CarnetService, day: date, minutes: int, mission: Mission = Mission.PROMOTION,
-          who: str = "Marie Durand", activity: str = "Appel", description: str = "") -> TimeEntry:
+def entry(
+    service: CarnetService,
+    day: date,
+    minutes: int,
+    mission: Mission = Mission.PROMOTION,
+    who: str = "Marie Durand",
+    activity: str = "Appel",
+    description: str = "",
+) -> TimeEntry:
     return TimeEntry(day, ambassador_id(service, who), mission, activity, minutes, description=description)
 
 
@@ -128,8 +135,9 @@ def test_duplicate_copies_an_entry(service: CarnetService) -> None:
 
 def test_filters_and_order_are_applied_in_sql(service: CarnetService) -> None:
     a = service.add_entry(entry(service, date(2024, 9, 5), 30, description="Réunion à l'EHPAD")).entry_id
-    b = service.add_entry(entry(service, date(2024, 9, 2), 90, Mission.FORMATION, "Paul Martin",
-                                "Session de formation")).entry_id
+    b = service.add_entry(
+        entry(service, date(2024, 9, 2), 90, Mission.FORMATION, "Paul Martin", "Session de formation")
+    ).entry_id
     c = service.add_entry(entry(service, date(2024, 10, 2), 60)).entry_id
     assert service.entry_ids(EntryFilter(month=SEPT)) == [b, a]
     assert service.entry_ids(EntryFilter(month=SEPT), EntryOrder.DURATION, descending=True) == [b, a]

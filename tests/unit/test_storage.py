@@ -26,8 +26,14 @@ def fill(carnet, count: int) -> list[str]:  # type: ignore[no-untyped-def]
         ambassador = carnet.ambassadors.add(Ambassador("", "Marie", Role.MEDICAL))
         return [
             carnet.entries.add(
-                TimeEntry(date(2024, 9, 1 + i % 28), ambassador, Mission.PROMOTION, "Appel", 30,
-                          description="x" * 200)
+                TimeEntry(
+                    date(2024, 9, 1 + i % 28),
+                    ambassador,
+                    Mission.PROMOTION,
+                    "Appel",
+                    30,
+                    description="x" * 200,
+                )
             )
             for i in range(count)
         ]

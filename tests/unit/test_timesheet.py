@@ -18,10 +18,18 @@ from tests.conftest import ambassador_id, plain
 SEPT = Month(2024, 9)
 
 
-def log(service: CarnetService, day: date, minutes: int, mission: Mission = Mission.PROMOTION,
-        who: str = "Marie Durand", description: str = "", activity: str = "Appel") -> None:
-    service.add_entry(TimeEntry(day, ambassador_id(service, who), mission, activity, minutes,
-                                description=description))
+def log(
+    service: CarnetService,
+    day: date,
+    minutes: int,
+    mission: Mission = Mission.PROMOTION,
+    who: str = "Marie Durand",
+    description: str = "",
+    activity: str = "Appel",
+) -> None:
+    service.add_entry(
+        TimeEntry(day, ambassador_id(service, who), mission, activity, minutes, description=description)
+    )
 
 
 @pytest.fixture
@@ -32,7 +40,7 @@ def busy_september(service: CarnetService) -> CarnetService:
     log(service, date(2024, 9, 23), 407, Mission.ACCOMPAGNEMENT, "Paul Martin")
     log(service, date(2024, 9, 24), 10, Mission.ACCOMPAGNEMENT, "Paul Martin")
     log(service, date(2024, 9, 25), 120, Mission.AUTRE, activity="Administratif")
-    log(service, date(2024, 9, 26), 60, description="=HYPERLINK(\"http://evil\")")
+    log(service, date(2024, 9, 26), 60, description='=HYPERLINK("http://evil")')
     return service
 
 
@@ -60,7 +68,8 @@ def test_xlsx_totals_are_formulas_equal_to_the_app(busy_september: CarnetService
     totals = totals_by_label(out)
     assert totals["Total des heures"] == pytest.approx(summary.total_minutes / 60)
     assert totals["Heures comptées (missions financées, dans la période)"] == pytest.approx(
-        claim.fundable_minutes / 60)
+        claim.fundable_minutes / 60
+    )
     assert totals["Montant des heures comptées (heures × forfait)"] == claim.amount_cents / 100
     assert totals["Montant demandé"] == claim.claimed_cents / 100 == 2000
     assert totals["Heures au-delà du plafond (non financées)"] == pytest.approx(claim.over_cap_minutes / 60)
@@ -70,8 +79,12 @@ def test_xlsx_totals_are_formulas_equal_to_the_app(busy_september: CarnetService
     assert totals["Autre (non financé)"] == pytest.approx(2)
     assert totals["Paul Martin"] == pytest.approx(417 / 60)
     sheet = openpyxl.load_workbook(out)["Relevé"]
-    formulas = [c.value for row in sheet.iter_rows(min_col=7, max_col=7) for c in row
-                if isinstance(c.value, str) and c.value.startswith("=")]
+    formulas = [
+        c.value
+        for row in sheet.iter_rows(min_col=7, max_col=7)
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
     assert any(f.startswith("=SUM(") for f in formulas)
     assert any(f.startswith("=MIN(") for f in formulas)
 
@@ -91,8 +104,12 @@ def test_xlsx_uses_real_types_print_setup_and_keeps_user_text_as_text(
     assert sheet.page_setup.paperSize == 9  # A4
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    evil = next(c for row in sheet.iter_rows(min_col=6, max_col=6) for c in row
-                if isinstance(c.value, str) and "HYPERLINK" in c.value)
+    evil = next(
+        c
+        for row in sheet.iter_rows(min_col=6, max_col=6)
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    )
     assert evil.data_type == "s"
     assert evil.value == '=HYPERLINK("http://evil")'
     texts = [c.value for row in sheet.iter_rows(max_col=2, max_row=8) for c in row if c.value]
@@ -164,11 +181,13 @@ def test_an_empty_month_still_gives_a_valid_timesheet(service: CarnetService, tm
     assert totals["Total des heures"] == 0
     assert totals["Montant demandé"] == 0
     assert "Aucune entrée ce mois-ci." in pdf_text(
-        service.export_timesheet(Month(2024, 10), "pdf", tmp_path / "oct.pdf"))
+        service.export_timesheet(Month(2024, 10), "pdf", tmp_path / "oct.pdf")
+    )
 
 
-def test_a_failed_write_leaves_no_file(service: CarnetService, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_file(
+    service: CarnetService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     log(service, date(2024, 9, 2), 60)
     target = tmp_path / "releve.pdf"
     target.write_bytes(b"previous version")

@@ -39,11 +39,11 @@ class ExportDialog(QDialog):
         for candidate in service.programme().period_months:
             ui.month_combo.addItem(
                 f"{candidate.title()}{' (clôturé)' if candidate in closed else ' (provisoire)'}",
-                candidate,
+                str(candidate),
             )
-        if ui.month_combo.findData(month) < 0:
-            ui.month_combo.addItem(f"{month.title()} (hors période)", month)
-        select_data(ui.month_combo, month)
+        if ui.month_combo.findData(str(month)) < 0:
+            ui.month_combo.addItem(f"{month.title()} (hors période)", str(month))
+        select_data(ui.month_combo, str(month))
         ui.who_combo.addItem("Le binôme (relevé commun)", None)
         for ambassador in service.ambassadors():
             ui.who_combo.addItem(f"{ambassador.name} seulement", ambassador.id)
@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
             )
             return
         self.request = ExportRequest(
-            month=ui.month_combo.currentData(),
+            month=Month.parse(ui.month_combo.currentData()),
             ambassador_id=ui.who_combo.currentData(),
             formats=formats,
             folder=folder,

@@ -117,7 +117,9 @@ class CarnetPage(QWidget):
 
     def set_service(self, service: CarnetService) -> None:
         """Show a carnet (the previous one's undo history is dropped)."""
+        self.undo_stack.blockSignals(True)  # the previous carnet may be closed already
         self.undo_stack.clear()
+        self.undo_stack.blockSignals(False)
         self.service = service
         self.model = EntryTableModel(service, self)
         self.model.on_edit = self._edit_in_place
@@ -142,6 +144,11 @@ class CarnetPage(QWidget):
         self.ui.date_edit.setDate(to_qdate(service.today()))
         self.show_month(service.default_month())
 
+    def shutdown(self) -> None:
+        """Stop what could still query the carnet once it is closed (timers, undo history)."""
+        self._search_timer.stop()
+        self.undo_stack.blockSignals(True)
+
     def _service(self) -> CarnetService:
         assert self.service is not None, "set_service() first"
         return self.service
@@ -160,7 +167,7 @@ class CarnetPage(QWidget):
             combo.addItem(ambassador.name, ambassador.id)
         select_data(combo, current)
         combo.blockSignals(False)
-        self.fields.refresh_activities(service)
+        self.fields.refresh_activities(service, keep_text=True)
 
     # --- months -------------------------------------------------------------------------------
 

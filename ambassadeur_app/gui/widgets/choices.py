@@ -24,9 +24,9 @@ def fill_ambassadors(combo: QComboBox, ambassadors: list[Ambassador]) -> None:
     select_data(combo, current)
 
 
-def fill_activities(combo: QComboBox, labels: list[str]) -> None:
-    """Offer ``labels``; typing filters them (any part of the word, case ignored)."""
-    text = combo.currentText()
+def fill_activities(combo: QComboBox, labels: list[str], keep_text: bool = False) -> None:
+    """Offer ``labels`` (typing filters them, ignoring case); show the first unless ``keep_text``."""
+    text = combo.currentText() if keep_text else ""
     combo.clear()
     combo.addItems(labels)
     completer = QCompleter(labels, combo)

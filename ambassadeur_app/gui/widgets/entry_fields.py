@@ -69,6 +69,7 @@ class EntryFields:
             "description": self.description_edit,
         }.get(field, self.duration_edit)
 
-    def refresh_activities(self, service: CarnetService) -> None:
+    def refresh_activities(self, service: CarnetService, keep_text: bool = False) -> None:
         """Offer the activities of the chosen mission."""
-        fill_activities(self.activity_combo, service.activities()[current_mission(self.mission_combo)])
+        labels = service.activities()[current_mission(self.mission_combo)]
+        fill_activities(self.activity_combo, labels, keep_text)
