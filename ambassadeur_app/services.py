@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ambassadeur_app import paths
 from ambassadeur_app.domain.dates import Month, utc_now_iso, weeks_of_month
@@ -39,13 +40,16 @@ from ambassadeur_app.domain.text import fold
 from ambassadeur_app.domain.validation import validate_ambassador, validate_programme
 from ambassadeur_app.errors import AppError, CarnetError, InvalidInput, MonthClosed
 from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
-from ambassadeur_app.reports import timesheet as timesheet_report
 from ambassadeur_app.storage.backup import Backup, BackupKind
 from ambassadeur_app.storage.db import Carnet, open_carnet
 from ambassadeur_app.storage.entries import EntryOrder
 from ambassadeur_app.storage.imports import ImportRecord
 
+if TYPE_CHECKING:
+    from ambassadeur_app.reports.timesheet import Timesheet
+
 Today = Callable[[], date]
+TIMESHEET_FORMATS = ("xlsx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ class CarnetService:
     def __init__(self, carnet: Carnet, today: Today = date.today) -> None:
         self.carnet = carnet
         self.today = today
+        self._fundable: dict[Month, int] = {}
+        self._fundable_key: tuple[Programme, date] | None = None
 
     def close(self) -> None:
         self.carnet.close()
@@ -231,21 +237,26 @@ class CarnetService:
         with self.carnet.write():
             activity = self.carnet.activities.ensure(entry.mission, entry.activity)
             entry_id = self.carnet.entries.add(replace(entry, activity=activity))
+        self._changed([entry.month])
         return Saved(entry_id, warnings)
 
     def update_entry(self, entry: TimeEntry) -> Saved:
         warnings = self.check_entry(entry)
+        previous = self.entry(entry.id)
         with self.carnet.write():
             activity = self.carnet.activities.ensure(entry.mission, entry.activity)
             self.carnet.entries.update(replace(entry, activity=activity))
+        self._changed([previous.month, entry.month])
         return Saved(entry.id, warnings)
 
     def delete_entries(self, entry_ids: list[str]) -> None:
         """Delete entries (undoable with ``restore_entries``)."""
-        for month in sorted(self.carnet.entries.months_of(entry_ids)):
+        months = self.carnet.entries.months_of(entry_ids)
+        for month in sorted(months):
             self._check_open(month)
         with self.carnet.write():
             self.carnet.entries.delete(entry_ids)
+        self._changed(months)
 
     def restore_entries(self, entry_ids: list[str]) -> None:
         """Bring deleted entries back (undo of a deletion)."""
@@ -258,6 +269,7 @@ class CarnetService:
             check_day_limit(entry.day, name, others, entry.minutes)
         with self.carnet.write():
             self.carnet.entries.restore(entry_ids)
+        self._changed({e.month for e in entries})
 
     def duplicate_entry(self, entry_id: str, day: date | None = None) -> Saved:
         """Copy an entry, on ``day`` or on the same day."""
@@ -287,10 +299,27 @@ class CarnetService:
         return month_summary(rows, self.programme(), month, self.today())
 
     def progress(self) -> ProgrammeProgress:
-        programme = self.programme()
-        first, last = funding_window(programme, self.today())
-        minutes = self.carnet.entries.minutes_by_month(first, last, Mission.funded_missions())
-        return programme_progress(minutes, programme, self.today())
+        """Return where the experiment stands; each month's sum is kept until it changes."""
+        programme, today = self.programme(), self.today()
+        if self._fundable_key != (programme, today):
+            self._fundable_key, self._fundable = (programme, today), {}
+        first, last = funding_window(programme, today)
+        for month in programme.period_months:
+            if month not in self._fundable:
+                low, high = max(first, month.first_day), min(last, month.last_day)
+                self._fundable[month] = (
+                    self.carnet.entries.minutes_between(low, high, Mission.funded_missions())
+                    if low <= high
+                    else 0
+                )
+        return programme_progress(self._fundable, programme, today)
+
+    def _changed(self, months: Iterable[Month] | None = None) -> None:
+        """Forget the sums of the months whose entries changed (all of them when ``None``)."""
+        if months is None:
+            self._fundable.clear()
+        for month in months or ():
+            self._fundable.pop(month, None)
 
     def default_month(self) -> Month:
         """Return the month to show first: today's, or the nearest month of the experiment."""
@@ -323,7 +352,7 @@ class CarnetService:
         written = []
         if folder is not None:
             provisional = MonthLock("", month, utc_now_iso())
-            written = self.write_timesheets(month, timesheet_report.FORMATS, folder, extra_lock=provisional)
+            written = self.write_timesheets(month, TIMESHEET_FORMATS, folder, extra_lock=provisional)
         with self.carnet.write():
             self.carnet.months.close(month)
         return written
@@ -344,7 +373,7 @@ class CarnetService:
 
     def _timesheet(
         self, month: Month, ambassador_id: str | None, extra_lock: MonthLock | None = None
-    ) -> timesheet_report.Timesheet:
+    ) -> Timesheet:
         ambassadors = self.ambassadors()
         only = None
         if ambassador_id:
@@ -352,7 +381,9 @@ class CarnetService:
             if only is None:
                 raise InvalidInput("Cet ambassadeur n'existe pas dans le carnet.", "ambassadeur")
         locks = self.carnet.months.history(month) + ([extra_lock] if extra_lock else [])
-        return timesheet_report.build_timesheet(
+        from ambassadeur_app.reports.timesheet import build_timesheet
+
+        return build_timesheet(
             self.programme(),
             month,
             self.carnet.entries.in_range(month.first_day, month.last_day),
@@ -362,14 +393,16 @@ class CarnetService:
             only,
         )
 
-    def timesheet(self, month: Month, ambassador_id: str | None = None) -> timesheet_report.Timesheet:
+    def timesheet(self, month: Month, ambassador_id: str | None = None) -> Timesheet:
         return self._timesheet(month, ambassador_id)
 
-    def _write(self, sheet: timesheet_report.Timesheet, fmt: str, out: Path) -> Path:
+    def _write(self, sheet: Timesheet, fmt: str, out: Path) -> Path:
+        from ambassadeur_app.reports.timesheet import write_pdf, write_xlsx
+
         if fmt == "xlsx":
-            return timesheet_report.write_xlsx(sheet, out)
+            return write_xlsx(sheet, out)
         if fmt == "pdf":
-            return timesheet_report.write_pdf(sheet, out)
+            return write_pdf(sheet, out)
         raise InvalidInput(f"Format inconnu : « {fmt} » (xlsx ou pdf).", "format")
 
     def write_timesheets(
@@ -518,6 +551,7 @@ class CarnetService:
                     ),
                     import_id,
                 )
+        self._changed()
         return ImportOutcome(import_id, len(lines), len(preview.invalid), len(preview.duplicates))
 
     def imports(self) -> list[ImportRecord]:
@@ -545,6 +579,7 @@ class CarnetService:
             ]
             self.carnet.ambassadors.delete(orphans)
             self.carnet.imports.mark_undone(import_id)
+        self._changed()
         return len(entry_ids)
 
     # --- backups ------------------------------------------------------------------------------

@@ -133,8 +133,7 @@ class MainWindow(QMainWindow):
             if backups
             else "aucune sauvegarde encore"
         )
-        count = self.service.carnet.entries.count()
-        self.status_label.setText(f"{plural(count, 'entrée')} · {last} · {self.service.path}")
+        self.status_label.setText(f"{last} · {self.service.path}")
 
     def switch_to(self, path: Path, create: bool = False) -> bool:
         """Open another carnet in this window (the current one is closed first)."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from ambassadeur_app.reports.output import atomic_output
 
@@ -29,7 +29,7 @@ def pdf_text(text: str) -> str:
 
 def para_text(text: str) -> str:
     """Return ``text`` ready for a reportlab ``Paragraph`` (escaped, line breaks kept)."""
-    return escape(pdf_text(text)).replace("\n", "<br/>")
+    return escape(pdf_text(text), quote=False).replace("\n", "<br/>")
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,6 @@ from ambassadeur_app.domain.text import fold
 from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
 
-FORMATS = ("xlsx", "pdf")
-
 
 @dataclass(frozen=True)
 class TimesheetRow:

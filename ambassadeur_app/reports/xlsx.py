@@ -83,9 +83,7 @@ class SheetWriter:
 
     def append(self, values: list[Any]) -> int:
         """Append a row (plain values are wrapped as safe cells); return its row number."""
-        from openpyxl.cell import Cell
-
-        self.sheet.append([v if isinstance(v, Cell) or v is None else self.cell(v) for v in values])
+        self.sheet.append([v if _plain(v) else self.cell(v) for v in values])
         self.row += 1
         return self.row
 
@@ -107,6 +105,15 @@ class SheetWriter:
         footer_item = self.sheet.oddFooter
         footer_item.left.text = footer.replace("&", "&&")  # & starts a footer code
         footer_item.right.text = "Page &P sur &N"
+
+
+def _plain(value: Any) -> bool:
+    """Tell whether openpyxl can take ``value`` as it is (the fast path for most cells)."""
+    from openpyxl.cell import Cell
+
+    if isinstance(value, str):
+        return not value.startswith(FORMULA_TRIGGERS)
+    return value is None or (isinstance(value, Cell | int | float) and not isinstance(value, bool))
 
 
 def new_workbook() -> Workbook:

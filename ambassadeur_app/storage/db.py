@@ -7,6 +7,7 @@ which the day's first change triggers the daily backup.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -138,6 +139,8 @@ class Carnet:
         """Close the connection and release the lock."""
         try:
             self.db.close()
+            if self._lock is not None:
+                _seal(self.path, self.backups, self._clock())
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -187,20 +190,10 @@ def open_carnet(
                 f"Carnet de bord (format {version} ; cette version lit jusqu'au format "
                 f"{FILE_FORMAT}). Installez la dernière version de l'application pour l'ouvrir."
             )
-        if exists:
+        if exists and not _sealed_today(path, backups, clock()):
             result = quick_check(conn)
             if result != "ok":
-                latest = backups.latest_sound()
-                raise CarnetDamaged(
-                    f"Le carnet « {path} » est endommagé ({result}). Il n'a pas été modifié."
-                    + (
-                        f" La dernière sauvegarde saine date du "
-                        f"{latest.taken_at:%d/%m/%Y à %H:%M} : vous pouvez la restaurer."
-                        if latest
-                        else " Aucune sauvegarde saine n'a été trouvée."
-                    ),
-                    latest.path if latest else None,
-                )
+                raise _damaged(path, result, backups)
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")
@@ -225,13 +218,58 @@ def open_carnet(
             conn.close()
         if lock is not None:
             lock.release()
-        raise CarnetError(f"Le fichier « {path} » ne peut pas être ouvert comme carnet : {exc}.") from exc
+        raise _damaged(path, str(exc), backups) from exc
     except BaseException:
         if conn is not None:
             conn.close()
         if lock is not None:
             lock.release()
         raise
+
+
+# The integrity check reads the whole file. It runs at the first opening of each day, and
+# whenever the file changed since the app last closed it (a copy, a sync tool, a crash);
+# otherwise the file is byte for byte what the app left, checked earlier that day.
+SEAL_NAME = "fermeture.json"
+
+
+def _seal(path: Path, backups: BackupManager, now: datetime) -> None:
+    """Record the size and time of a carnet the app has just closed cleanly."""
+    try:
+        stat = path.stat()
+        seal = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "day": now.date().isoformat()}
+        backups.folder.mkdir(parents=True, exist_ok=True)
+        (backups.folder / SEAL_NAME).write_text(json.dumps(seal), encoding="utf-8")
+    except OSError:
+        pass  # without a seal, the next opening simply runs the full check
+
+
+def _sealed_today(path: Path, backups: BackupManager, now: datetime) -> bool:
+    try:
+        seal = json.loads((backups.folder / SEAL_NAME).read_text(encoding="utf-8"))
+        stat = path.stat()
+    except (OSError, ValueError):
+        return False
+    wal = Path(str(path) + "-wal")
+    return seal == {
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "day": now.date().isoformat(),
+    } and not (wal.exists() and wal.stat().st_size)
+
+
+def _damaged(path: Path, problem: str, backups: BackupManager) -> CarnetDamaged:
+    latest = backups.latest_sound()
+    advice = (
+        f" La dernière sauvegarde saine date du {latest.taken_at:%d/%m/%Y à %H:%M} : "
+        "vous pouvez la restaurer."
+        if latest
+        else " Aucune sauvegarde saine n'a été trouvée."
+    )
+    return CarnetDamaged(
+        f"Le carnet « {path} » est endommagé ({problem}). Il n'a pas été modifié.{advice}",
+        latest.path if latest else None,
+    )
 
 
 def _check_header(path: Path) -> None:

@@ -84,8 +84,13 @@ class TimeEntryRepo(Repo):
             )
             params.append(word)
         direction = "DESC" if descending else "ASC"
+        join = (
+            " JOIN ambassadors a ON a.id = e.ambassador_id"
+            if where.text.strip() or order is EntryOrder.AMBASSADOR
+            else ""
+        )
         sql = (
-            "SELECT e.id FROM time_entries e JOIN ambassadors a ON a.id = e.ambassador_id "
+            f"SELECT e.id FROM time_entries e{join} "
             f"WHERE {' AND '.join(clauses)} ORDER BY {order.value.format(d=direction)}"
         )
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
@@ -145,19 +150,18 @@ class TimeEntryRepo(Repo):
             ).fetchall()
         ]
 
-    def minutes_by_month(self, first: date, last: date, missions: Iterable[Mission]) -> dict[Month, int]:
-        """Return minutes per month for ``missions`` between two days."""
+    def minutes_between(self, first: date, last: date, missions: Iterable[Mission]) -> int:
+        """Return the minutes logged for ``missions`` between two days (read from an index)."""
         wanted = [m.value for m in missions]
         marks = ", ".join("?" for _ in wanted)
-        return {
-            Month.parse(month): minutes
-            for month, minutes in self.db.execute(
-                "SELECT substr(day, 1, 7), SUM(minutes) FROM time_entries "
-                f"WHERE deleted_at IS NULL AND day BETWEEN ? AND ? AND mission IN ({marks}) "
-                "GROUP BY substr(day, 1, 7)",
-                [first.isoformat(), last.isoformat(), *wanted],
-            ).fetchall()
-        }
+        row = self.db.execute(
+            # SQLite's planner prefers the date-order index here; the sums index answers
+            # without visiting the table, several times faster.
+            "SELECT COALESCE(SUM(minutes), 0) FROM time_entries INDEXED BY time_entries_totals "
+            f"WHERE deleted_at IS NULL AND day BETWEEN ? AND ? AND mission IN ({marks})",
+            [first.isoformat(), last.isoformat(), *wanted],
+        ).fetchone()
+        return int(row[0])
 
     def by_import(self, import_id: str) -> list[str]:
         return [

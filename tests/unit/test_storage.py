@@ -47,7 +47,10 @@ def test_new_carnet_has_schema_pragmas_and_format(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] == FILE_FORMAT
-        assert [m.name for m in migrations.applied(carnet.db)] == ["m001_create_carnet"]
+        assert [m.name for m in migrations.applied(carnet.db)] == [
+            "m001_create_carnet",
+            "m002_index_entry_totals",
+        ]
         assert not migrations.pending(carnet.db)
         for table in ("programme", "ambassadors", "activities", "time_entries", "month_locks", "imports"):
             columns = {c.name for c in carnet.db.table(table).columns}
@@ -174,6 +177,33 @@ def test_a_damaged_carnet_is_refused_and_the_last_sound_backup_offered(tmp_path:
     assert "dernière sauvegarde saine" in caught.value.message
     assert caught.value.backup == good
     assert path.read_bytes() == before  # nothing written into the damaged file
+
+
+def test_the_integrity_check_runs_daily_and_whenever_the_file_changed(tmp_path: Path) -> None:
+    import os
+    from datetime import datetime, timedelta
+
+    path = tmp_path / "c.ambassadeur"
+    day = datetime(2024, 9, 2, 9, 0)
+    with open_(path, tmp_path, create=True, clock=lambda: day) as carnet:
+        fill(carnet, 400)
+    stat = path.stat()
+    damage(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time
+    before = path.read_bytes()
+    # Not re-checked the same day (byte for byte what the app left), yet the damage shows at
+    # the first read and the file is refused all the same, untouched.
+    with pytest.raises(CarnetDamaged):
+        open_(path, tmp_path, clock=lambda: day + timedelta(hours=2))
+    assert path.read_bytes() == before
+    with pytest.raises(CarnetDamaged):
+        open_(path, tmp_path, clock=lambda: day + timedelta(days=1))  # a new day: full check
+    fresh = tmp_path / "d.ambassadeur"
+    with open_(fresh, tmp_path, create=True, clock=lambda: day) as carnet:
+        fill(carnet, 400)
+    damage(fresh)  # changed outside the app: checked at once, even the same day
+    with pytest.raises(CarnetDamaged):
+        open_(fresh, tmp_path, clock=lambda: day)
 
 
 def test_a_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:

@@ -203,9 +203,10 @@ class EntryTableModel(QAbstractTableModel):
         return replace(entry, description=str(value).strip())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.order = COLUMNS[column][1]
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+        if wanted != (self.order, self.descending):
+            self.order, self.descending = wanted
+            self.reload()
 
     # --- funding marks ------------------------------------------------------------------------
 

@@ -122,12 +122,12 @@ class CarnetPage(QWidget):
         self.undo_stack.blockSignals(False)
         self.service = service
         self.model = EntryTableModel(service, self)
+        self.month = service.default_month()
+        self.model.where = self._filter()
         self.model.on_edit = self._edit_in_place
         self.model.on_error = self._report
         table = self.ui.table_view
         table.setModel(self.model)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
@@ -142,7 +142,10 @@ class CarnetPage(QWidget):
         table.selectionModel().selectionChanged.connect(lambda *_: self.message.emit(""))
         self.reload_choices()
         self.ui.date_edit.setDate(to_qdate(service.today()))
-        self.show_month(service.default_month())
+        self.show_month(self.month)
+        # Sorting is switched on once the month is loaded, in its order: no second query.
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
 
     def shutdown(self) -> None:
         """Stop what could still query the carnet once it is closed (timers, undo history)."""

@@ -1,0 +1,75 @@
+"""Shared set-up for the benchmarks: a carnet of 100 000 entries, built once and reused."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+ENTRIES = 100_000
+WORK = Path(os.environ.get("BENCH_DIR", Path(tempfile.gettempdir()) / "ambassadeur-bench"))
+os.environ.setdefault("AMBASSADEUR_HOME", str(WORK / "home"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ambassadeur_app.demo import AMBASSADORS, PROGRAMME, TEMPLATES  # noqa: E402
+from ambassadeur_app.domain.model import Mission, TimeEntry  # noqa: E402
+from ambassadeur_app.services import CarnetService, open_service  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+
+
+def big_carnet() -> Path:
+    """Return a carnet of ENTRIES entries over the six months of the demo programme."""
+    path = WORK / f"carnet-{ENTRIES}.ambassadeur"
+    if path.exists():
+        return path
+    WORK.mkdir(parents=True, exist_ok=True)
+    service = open_service(path, create=True, today=lambda: TODAY)
+    try:
+        service.setup(PROGRAMME, list(AMBASSADORS))
+        people = [a.id for a in service.ambassadors()]
+        rng = random.Random(1)
+        days = (PROGRAMME.end_date - PROGRAMME.start_date).days + 1
+        with service.carnet.write():
+            for _ in range(ENTRIES):
+                mission = rng.choice(list(Mission))
+                activity, text = rng.choice(TEMPLATES[mission])
+                service.carnet.entries.add(
+                    TimeEntry(
+                        day=PROGRAMME.start_date + timedelta(days=rng.randrange(days)),
+                        ambassador_id=rng.choice(people),
+                        mission=mission,
+                        activity=activity,
+                        minutes=rng.choice((1, 2, 3)),  # ~9 h per person and day: under 24 h
+                        description=text.format(s="la MSP des Provinces"),
+                    )
+                )
+    finally:
+        service.close()
+    return path
+
+
+def open_big() -> CarnetService:
+    return open_service(big_carnet(), today=lambda: TODAY)
+
+
+def best(run: Callable[[], object], repeat: int = 5) -> float:
+    """Return the median of ``repeat`` timings of ``run`` in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, value: float, floor: float, floor_name: str) -> None:
+    print(
+        f"{name:<44} {value * 1000:9.1f} ms   {floor_name:<34} {floor * 1000:9.1f} ms   "
+        f"ratio {value / floor:6.2f}"
+    )
