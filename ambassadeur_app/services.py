@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ambassadeur_app import paths
 from ambassadeur_app.domain.dates import Month, utc_now_iso, weeks_of_month
+from ambassadeur_app.domain.durations import format_duration
 from ambassadeur_app.domain.formatting import format_date, plural
 from ambassadeur_app.domain.model import (
     DEFAULT_ACTIVITIES,
@@ -464,7 +465,7 @@ class CarnetService:
                         line.line,
                         "Date",
                         format_date(line.day),
-                        f"le mois {month.of_label()} est clôturé",
+                        f"Le mois {month.of_label()} est clôturé",
                     )
                 )
                 continue
@@ -479,7 +480,7 @@ class CarnetService:
                     LineProblem(
                         line.line,
                         "Durée",
-                        str(line.minutes),
+                        format_duration(line.minutes),
                         f"{line.ambassador} dépasserait 24 h le {format_date(line.day)}",
                     )
                 )

@@ -129,9 +129,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         backups = self.service.backups()
         last = (
-            f"dernière sauvegarde le {backups[0].taken_at:%d/%m/%Y à %H:%M}"
+            f"Dernière sauvegarde le {backups[0].taken_at:%d/%m/%Y à %H:%M}"
             if backups
-            else "aucune sauvegarde encore"
+            else "Aucune sauvegarde encore"
         )
         self.status_label.setText(f"{last} · {self.service.path}")
 

@@ -117,19 +117,19 @@ def _parse_line(number: int, cells: dict[str, Any], header: dict[str, str]) -> C
         problem("date", _reason(exc))
     line.ambassador = _text(cells["ambassador"])
     if not line.ambassador:
-        problem("ambassador", "nom de l'ambassadeur manquant")
+        problem("ambassador", "Nom de l'ambassadeur manquant")
     mission_text = _text(cells["mission"])
     line.mission = _MISSIONS.get(fold(mission_text))
     if line.mission is None:
         problem(
             "mission",
-            "mission inconnue (Promotion, Formation, Accompagnement ou Autre)"
+            "Mission inconnue (Promotion, Formation, Accompagnement ou Autre)"
             if mission_text
-            else "mission manquante",
+            else "Mission manquante",
         )
     line.activity = _text(cells["activity"])
     if not line.activity:
-        problem("activity", "activité manquante")
+        problem("activity", "Activité manquante")
     try:
         line.minutes = _minutes(cells["duration"])
     except InvalidInput as exc:

@@ -178,7 +178,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     """Write the timesheet as a workbook whose totals are formulas over the rows."""
     workbook = xlsxkit.new_workbook()
     out = xlsxkit.SheetWriter(workbook, "Relevé", landscape=True)
-    out.widths([12, 22, 20, 26, 18, 46, 12, 10, 30])
+    out.widths([12, 22, 20, 26, 18, 60, 12, 10, 30])
     programme = sheet.programme
     info = (
         ("CPTS", programme.cpts_name),
@@ -191,7 +191,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     out.freeze_above(len(info) + 4)  # title, info lines, blank line, header row
     out.append([out.cell(sheet.title, title=True)])
     for label, text in info:
-        out.append([out.cell(label, bold=True), text])
+        out.append([out.cell(label, bold=True), None, text])  # the label spans A and B
     out.append([])
     headers = [
         "Date",
@@ -214,7 +214,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
                 row.mission.label,
                 row.activity,
                 row.place,
-                out.cell(row.description, wrap=True),
+                row.description,
                 out.cell(row.minutes / 60, number_format=xlsxkit.HOURS_FORMAT),
                 "oui" if row.counted else "non",
                 row.note,
@@ -307,7 +307,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     out.append([])
     out.append([out.cell("Signatures", bold=True)])
     for who, name in _signature_lines(sheet):
-        out.append([out.cell(who, bold=True), None, name, None, None, "Date et signature :"])
+        out.append([out.cell(who, bold=True), None, None, name, None, "Date et signature :"])
         out.append([])
         out.append([])
     out.print_setup(title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}")

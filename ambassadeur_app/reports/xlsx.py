@@ -22,7 +22,7 @@ class SheetWriter:
     """Append typed rows to a write-only sheet and remember where each row landed."""
 
     def __init__(self, workbook: Workbook, title: str, *, landscape: bool = False) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.styles import Font, PatternFill
         from openpyxl.worksheet.worksheet import Worksheet
 
         # The stubs lack most attributes of write-only sheets (page setup, widths...).
@@ -39,7 +39,6 @@ class SheetWriter:
         self._bold = Font(bold=True)
         self._title = Font(bold=True, size=14)
         self._header_fill = PatternFill("solid", fgColor="DCE6F1")
-        self._wrap = Alignment(wrap_text=True, vertical="top")
 
     def cell(
         self,
@@ -49,7 +48,6 @@ class SheetWriter:
         bold: bool = False,
         title: bool = False,
         header: bool = False,
-        wrap: bool = False,
     ) -> Cell:
         """Return a cell; user text starting like a formula stays text."""
         from openpyxl.cell import WriteOnlyCell
@@ -67,8 +65,6 @@ class SheetWriter:
             cell.font = self._title
         if header:
             cell.fill = self._header_fill
-        if wrap:
-            cell.alignment = self._wrap
         return cell
 
     def formula(self, expression: str, number_format: str, bold: bool = False) -> Cell:

@@ -63,6 +63,13 @@ def acquire_lock(path: Path) -> FileLock:
     return lock
 
 
+def _try_lock(path: Path) -> FileLock | None:
+    try:
+        return acquire_lock(path)
+    except CarnetLocked:
+        return None
+
+
 def sqlite_problem(exc: sqlite3.Error, path: Path) -> CarnetError:
     """Turn an SQLite error caused by the environment into a French ``CarnetError``."""
     name = getattr(exc, "sqlite_errorname", "")
@@ -199,18 +206,23 @@ def open_carnet(
         db.execute("PRAGMA busy_timeout = 5000")
         conn.create_function("fold", 1, fold, deterministic=True)
         pending = migrations.pending(db)
-        if readonly:
-            if pending:
+        if pending or not readonly:
+            # A reader of an old file migrates it first, when no other instance is writing.
+            migrating_lock = lock or _try_lock(path)
+            if migrating_lock is None:
                 raise CarnetError(
-                    f"Le carnet « {path} » doit d'abord être mis à jour : "
-                    "ouvrez-le une fois dans l'application."
+                    f"Le carnet « {path} » doit d'abord être mis à jour par l'application, "
+                    "qui l'a ouvert avec une version plus ancienne : fermez-la, puis réessayez."
                 )
-        else:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = FULL")
-            if pending and exists and version > 0:
-                backups.create(conn, BackupKind.BEFORE_MIGRATION, clock())
-            migrations.apply(db)
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+                if pending and exists and version > 0:
+                    backups.create(conn, BackupKind.BEFORE_MIGRATION, clock())
+                migrations.apply(db)
+            finally:
+                if migrating_lock is not lock:
+                    migrating_lock.release()
         db.execute("PRAGMA synchronous = FULL")
         return Carnet(path, db, device_id, backups, lock, clock)
     except sqlite3.DatabaseError as exc:

@@ -134,14 +134,14 @@ def test_every_kind_of_bad_line_is_reported_and_nothing_is_written(
     assert problems[3].value == "31/02/2024"
     assert "ce jour n'existe pas" in problems[3].reason
     assert problems[4].column == "Ambassadeur"
-    assert "mission inconnue" in problems[5].reason
+    assert "Mission inconnue" in problems[5].reason
     assert problems[5].value == "Marketing"
-    assert problems[6].reason == "activité manquante"
+    assert problems[6].reason == "Activité manquante"
     assert problems[7].column == "Durée"
     assert "positive" in problems[8].reason
     assert "supérieure à zéro" in problems[9].reason
     assert "24 h" in problems[10].reason
-    assert "octobre 2024 est clôturé" in problems[11].reason
+    assert problems[11].reason == "Le mois d'octobre 2024 est clôturé"
     assert "dépasserait 24 h le 10/09/2024" in problems[12].reason
     assert str(problems[3]).startswith("ligne 3, colonne Date « 31/02/2024 » : ")
     before = len(service.entry_ids(EntryFilter()))

@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from ambassadeur_app.domain.model import Ambassador, Mission, Role, TimeEntry
 from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetTooNew
 from ambassadeur_app.storage.backup import BackupKind
-from ambassadeur_app.storage.db import open_carnet
+from ambassadeur_app.storage.db import acquire_lock, open_carnet
 from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 
 
@@ -142,8 +142,15 @@ def test_migrating_an_old_file_backs_it_up_first(tmp_path: Path, monkeypatch: py
         db.execute("ALTER TABLE time_entries ADD COLUMN note TEXT")
 
     monkeypatch.setattr("ambassadeur_app.storage.db.migrations", newer)
-    with pytest.raises(CarnetError, match="doit d'abord être mis à jour"):
-        open_(path, tmp_path, readonly=True)  # a reader never migrates
+    older_app = acquire_lock(path)  # an older version holds the file without migrating it
+    try:
+        with pytest.raises(CarnetError, match="version plus ancienne : fermez-la"):
+            open_(path, tmp_path, readonly=True)
+    finally:
+        older_app.release()
+    with open_(path, tmp_path, readonly=True) as reader:  # a reader alone migrates, then reads
+        assert reader.readonly
+        assert reader.entries.count() == 3
     with open_(path, tmp_path) as carnet:
         assert "note" in {c.name for c in carnet.db.table("time_entries").columns}
         (backup,) = [b for b in carnet.backups.all() if b.kind is BackupKind.BEFORE_MIGRATION]

@@ -112,7 +112,7 @@ def test_xlsx_uses_real_types_print_setup_and_keeps_user_text_as_text(
     )
     assert evil.data_type == "s"
     assert evil.value == '=HYPERLINK("http://evil")'
-    texts = [c.value for row in sheet.iter_rows(max_col=2, max_row=8) for c in row if c.value]
+    texts = [c.value for row in sheet.iter_rows(max_col=3, max_row=8) for c in row if c.value]
     assert "CPTS Test du Lunévillois" in texts
     assert any("Mois non clôturé" in str(t) for t in texts)
     signatures = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]

@@ -57,6 +57,7 @@ class ImportDialog(QDialog):
         for row, problem in enumerate(problems):
             for column, text in enumerate((str(problem.line), problem.column, problem.value, problem.reason)):
                 table.setItem(row, column, QTableWidgetItem(text))
+        table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.setVisible(bool(problems))
         ui.skip_invalid_check.setVisible(bool(invalid))

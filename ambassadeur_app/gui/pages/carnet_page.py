@@ -199,7 +199,7 @@ class CarnetPage(QWidget):
         combo.blockSignals(True)
         combo.clear()
         for month in months_between(first, last):
-            mark = " 🔒" if month in closed else ""
+            mark = " — clôturé" if month in closed else ""
             outside = "" if month in months else " (hors période)"
             combo.addItem(f"{month.title()}{mark}{outside}", month)
         combo.setCurrentIndex(months_between(first, last).index(self.month))
@@ -221,7 +221,7 @@ class CarnetPage(QWidget):
             self.ui.month_status_label.setText("Mois ouvert")
         else:
             self.ui.month_status_label.setText(
-                _span(f"🔒 Clôturé le {format_timestamp(lock.closed_at)} — lecture seule", WARN_COLOR)
+                _span(f"Clôturé le {format_timestamp(lock.closed_at)} — lecture seule", WARN_COLOR)
             )
         self.ui.close_month_button.setVisible(lock is None)
         self.ui.reopen_month_button.setVisible(lock is not None)
@@ -230,7 +230,7 @@ class CarnetPage(QWidget):
         self.ui.count_label.setText(plural(count, "entrée"))
         self.ui.month_combo.setItemText(
             self.ui.month_combo.currentIndex(),
-            f"{self.month.title()}{' 🔒' if lock else ''}"
+            f"{self.month.title()}{' — clôturé' if lock else ''}"
             + ("" if self.month in service.programme().period_months else " (hors période)"),
         )
 
