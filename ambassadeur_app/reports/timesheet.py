@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ambassadeur_app import APP_NAME
 from ambassadeur_app.domain.dates import Month
@@ -32,6 +32,9 @@ from ambassadeur_app.domain.rules import (
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,13 @@ def _reopening_lines(sheet: Timesheet) -> list[str]:
 
 def write_xlsx(sheet: Timesheet, path: Path) -> Path:
     """Write the timesheet as a workbook whose totals are formulas over the rows."""
-    workbook = xlsxkit.new_workbook()
+    with xlsxkit.workbook_to(path) as workbook:
+        _write_sheet(sheet, workbook)
+    return path
+
+
+def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
+    """Lay out the header, the rows, the totals as formulas and the signature blocks."""
     out = xlsxkit.SheetWriter(workbook, "Relevé", landscape=True)
     out.widths([12, 22, 20, 26, 18, 60, 12, 10, 30])
     programme = sheet.programme
@@ -311,7 +320,6 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
         out.append([])
         out.append([])
     out.print_setup(title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}")
-    return xlsxkit.save_workbook(workbook, path)
 
 
 # --- pdf --------------------------------------------------------------------------------------

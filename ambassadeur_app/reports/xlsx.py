@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,14 +114,21 @@ def _plain(value: Any) -> bool:
     return value is None or (isinstance(value, Cell | int | float) and not isinstance(value, bool))
 
 
-def new_workbook() -> Workbook:
+@contextmanager
+def workbook_to(path: Path) -> Iterator[Workbook]:
+    """Yield a write-only workbook, saved atomically to ``path`` when the block ends.
+
+    If anything fails, the half-written sheets are closed and nothing is left at ``path``.
+    """
     from openpyxl import Workbook
 
-    return Workbook(write_only=True)
-
-
-def save_workbook(workbook: Workbook, path: Path) -> Path:
-    """Save atomically (``.part`` then rename)."""
-    with atomic_output(path) as part:
-        workbook.save(part)
-    return path
+    workbook = Workbook(write_only=True)
+    try:
+        yield workbook
+        with atomic_output(path) as part:
+            workbook.save(part)
+    except BaseException:
+        for sheet in workbook.worksheets:
+            with suppress(Exception):  # a sheet already written raises; nothing to undo
+                sheet.close()
+        raise

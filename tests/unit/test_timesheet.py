@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -202,3 +203,4 @@ def test_a_failed_write_leaves_no_file(
     assert not list(tmp_path.glob("*.part"))
     with pytest.raises(ExportError, match="n'existe pas"):
         service.export_timesheet(SEPT, "xlsx", tmp_path / "absent" / "releve.xlsx")
+    gc.collect()  # an abandoned workbook would raise here (filterwarnings = error)
