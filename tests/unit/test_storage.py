@@ -238,3 +238,16 @@ def test_a_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
         assert carnet.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         present = set(carnet.entries.get_many(committed))
         assert present == set(committed)
+
+
+def test_a_full_disk_is_reported_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        fill(carnet, 5)
+        pages = carnet.db.execute("PRAGMA page_count").fetchone()[0]
+        carnet.db.execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk is (nearly) full
+        with pytest.raises(CarnetError, match=r"le disque est plein.*le carnet est intact"):
+            fill(carnet, 500)
+        assert carnet.entries.count() == 5
+    with open_(path, tmp_path) as carnet:
+        assert carnet.entries.count() == 5
