@@ -229,8 +229,6 @@ def _service(args: argparse.Namespace, *, create: bool = False, readonly: bool =
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
-    from ambassadeur_app.services import open_service
-
     path = _carnet_path(args)
     code = args.departement.strip().upper().zfill(2)
     programme = Programme(
@@ -241,13 +239,10 @@ def _cmd_init(args: argparse.Namespace) -> None:
         programme_name=args.programme,
         months=args.mois,
     )
-    service = open_service(path, create=True)
-    try:
+    with _service(args, create=True) as service:
         if service.is_set_up:
             raise InvalidInput(f"Le carnet « {path} » est déjà paramétré.")
         service.setup(programme, args.ambassadeur)
-    finally:
-        service.close()
     print(f"Carnet créé : {path}")
     start, end = format_date(programme.start_date), format_date(programme.end_date)
     print(f"Expérimentation du {start} au {end}.")
@@ -256,25 +251,19 @@ def _cmd_init(args: argparse.Namespace) -> None:
 def _cmd_demo(args: argparse.Namespace) -> None:
     from ambassadeur_app.demo import build_demo
 
-    service = _service(args, create=True)
-    try:
+    with _service(args, create=True) as service:
         count = build_demo(service)
-    finally:
-        service.close()
     print(f"Carnet de démonstration créé : {service.path} ({plural(count, 'entrée')}).")
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
-    service = _service(args)
-    try:
+    with _service(args) as service:
         preview = service.preview_import(args.fichier)
         for problem in preview.problems:
             print(f"ligne invalide — {problem}", file=sys.stderr)
         for warning in preview.warnings:
             print(f"attention : {warning}")
         outcome = service.apply_import(preview, skip_invalid=args.ignorer_invalides)
-    finally:
-        service.close()
     message = plural(outcome.imported, "entrée importée", "entrées importées")
     if outcome.skipped_invalid:
         skipped = plural(outcome.skipped_invalid, "ligne invalide ignorée", "lignes invalides ignorées")
@@ -285,20 +274,16 @@ def _cmd_import(args: argparse.Namespace) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
-    service = _service(args, readonly=True)
-    try:
+    with _service(args, readonly=True) as service:
         ambassador_id = service.find_ambassador(args.ambassadeur).id if args.ambassadeur else None
         out = service.export_timesheet(args.mois, args.format, args.sortie, ambassador_id)
-    finally:
-        service.close()
     print(f"Relevé d'heures {args.mois.of_label()} écrit : {out}")
 
 
 def _cmd_saisir(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.model import TimeEntry
 
-    service = _service(args)
-    try:
+    with _service(args) as service:
         saved = service.add_entry(
             TimeEntry(
                 day=args.date,
@@ -311,8 +296,6 @@ def _cmd_saisir(args: argparse.Namespace) -> None:
                 description=args.description,
             )
         )
-    finally:
-        service.close()
     for warning in saved.warnings:
         print(f"attention : {warning}")
     duration = format_duration(parse_duration(args.duree))
@@ -320,15 +303,12 @@ def _cmd_saisir(args: argparse.Namespace) -> None:
 
 
 def _cmd_resume(args: argparse.Namespace) -> None:
-    service = _service(args, readonly=True)
-    try:
+    with _service(args, readonly=True) as service:
         month = args.mois or service.default_month()
         summary = service.month_summary(month)
         progress = service.progress()
         names = service.ambassador_names()
         lock = service.month_lock(month)
-    finally:
-        service.close()
     claim = summary.claim
     print(f"{month.title()} — {'clôturé' if lock else 'ouvert'}")
     for mission in Mission:
@@ -351,31 +331,22 @@ def _cmd_cloturer(args: argparse.Namespace) -> None:
     folder = args.dossier or paths.documents_dir()
     if not folder.is_dir():
         raise InvalidInput(f"Le dossier « {folder} » n'existe pas.")
-    service = _service(args)
-    try:
+    with _service(args) as service:
         written = service.close_month(args.mois, folder)
-    finally:
-        service.close()
     print(f"Mois {args.mois.of_label()} clôturé. Relevé écrit :")
     for path in written:
         print(f"  {path}")
 
 
 def _cmd_rouvrir(args: argparse.Namespace) -> None:
-    service = _service(args)
-    try:
+    with _service(args) as service:
         service.reopen_month(args.mois, args.motif)
-    finally:
-        service.close()
     print(f"Mois {args.mois.of_label()} rouvert.")
 
 
 def _cmd_imports(args: argparse.Namespace) -> None:
-    service = _service(args, readonly=True)
-    try:
+    with _service(args, readonly=True) as service:
         records = service.imports()
-    finally:
-        service.close()
     if not records:
         print("Aucun import dans ce carnet.")
     for record in records:
@@ -387,20 +358,14 @@ def _cmd_imports(args: argparse.Namespace) -> None:
 
 
 def _cmd_undo_import(args: argparse.Namespace) -> None:
-    service = _service(args)
-    try:
+    with _service(args) as service:
         removed = service.undo_import(args.identifiant)
-    finally:
-        service.close()
     print(f"Import annulé : {plural(removed, 'entrée retirée', 'entrées retirées')}.")
 
 
 def _cmd_backup(args: argparse.Namespace) -> None:
-    service = _service(args, readonly=True)
-    try:
+    with _service(args, readonly=True) as service:
         out = service.backup_to(args.sortie)
-    finally:
-        service.close()
     print(f"Sauvegarde écrite : {out}")
 
 
@@ -434,11 +399,8 @@ def _cmd_check(args: argparse.Namespace) -> None:
     problem = check_file(path)
     if problem:
         raise AppError(f"Le carnet « {path} » n'est pas sain : {problem}.")
-    service = _service(args, readonly=True)
-    try:
+    with _service(args, readonly=True) as service:
         count = service.carnet.entries.count()
-    finally:
-        service.close()
     print(f"Le carnet « {path} » est sain ({plural(count, 'entrée')}).")
 
 

@@ -126,6 +126,12 @@ class CarnetService:
     def close(self) -> None:
         self.carnet.close()
 
+    def __enter__(self) -> CarnetService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @property
     def path(self) -> Path:
         return self.carnet.path

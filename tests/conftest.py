@@ -9,14 +9,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from ambassadeur_app.domain.model import Ambassador, Programme, Role
+from ambassadeur_app.domain.model import Ambassador, Mission, Programme, Role, TimeEntry
 from ambassadeur_app.services import CarnetService, open_service
 
 TODAY = date(2024, 11, 15)
-START = date(2024, 9, 2)
 
 PROGRAMME = Programme(
     cpts_name="CPTS Test du Lunévillois",
@@ -67,3 +67,21 @@ def plain(text: str) -> str:
 
 def ambassador_id(service: CarnetService, name: str) -> str:
     return service.find_ambassador(name).id
+
+
+def make_entry(
+    service: CarnetService,
+    day: date,
+    minutes: int,
+    mission: Mission = Mission.PROMOTION,
+    who: str = "Marie Durand",
+    activity: str = "Appel",
+    description: str = "",
+) -> TimeEntry:
+    """Return an unsaved entry of the test carnet."""
+    return TimeEntry(day, ambassador_id(service, who), mission, activity, minutes, description=description)
+
+
+def log_entry(service: CarnetService, day: date, minutes: int, *args: Any, **kwargs: Any) -> str:
+    """Save an entry (same arguments as ``make_entry``); return its id."""
+    return service.add_entry(make_entry(service, day, minutes, *args, **kwargs)).entry_id

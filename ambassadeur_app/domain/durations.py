@@ -89,8 +89,3 @@ def format_duration(minutes: int) -> str:
     if rest == 0:
         return f"{sign}{hours}\u00a0h"
     return f"{sign}{hours}\u00a0h\u00a0{rest:02d}"
-
-
-def minutes_to_hours(minutes: int) -> float:
-    """Return decimal hours for spreadsheets (``90`` -> ``1.5``)."""
-    return minutes / 60

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ambassadeur_app.domain.dates import Month, add_months, week_start, weeks_of_month
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES, check_minutes, format_duration
@@ -136,10 +136,6 @@ class WeekTotal:
     monday: date
     minutes: int
     base_minutes: int
-
-    @property
-    def sunday(self) -> date:
-        return self.monday + timedelta(days=6)
 
 
 @dataclass

@@ -25,13 +25,6 @@ def ask(parent: QWidget | None, text: str, informative: str = "", yes: str = "Co
     return box.clickedButton() is confirm
 
 
-def inform(parent: QWidget | None, text: str, informative: str = "") -> None:
-    """Show a short message the user acknowledges."""
-    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
-    box.setInformativeText(informative)
-    box.exec()
-
-
 def open_file(parent: QWidget | None, title: str, folder: Path, filters: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
     return Path(name) if name else None

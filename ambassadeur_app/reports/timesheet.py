@@ -237,29 +237,13 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
     hours = f"$G${first}:$G${last}"
 
     def total(label: str, expression: str, fmt: str = xlsxkit.HOURS_FORMAT, bold: bool = False) -> int:
-        return out.append(
-            [
-                None,
-                None,
-                None,
-                None,
-                None,
-                out.cell(label, bold=bold),
-                out.formula(expression, fmt, bold),
-            ]
-        )
+        """Append a labelled formula in the duration column; return its row."""
+        return out.append([None] * 5 + [out.cell(label, bold=bold), out.formula(expression, fmt, bold)])
 
     def fixed(label: str, amount: Any, fmt: str, bold: bool = False) -> int:
+        """Append a labelled figure of the programme (rate, cap) that formulas refer to."""
         return out.append(
-            [
-                None,
-                None,
-                None,
-                None,
-                None,
-                out.cell(label, bold=bold),
-                out.cell(amount, number_format=fmt, bold=bold),
-            ]
+            [None] * 5 + [out.cell(label, bold=bold), out.cell(amount, number_format=fmt, bold=bold)]
         )
 
     out.append([])

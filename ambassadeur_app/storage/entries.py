@@ -123,9 +123,6 @@ class TimeEntryRepo(Repo):
     def add(self, entry: TimeEntry, import_id: str | None = None) -> str:
         return self._insert({**_values(entry), "import_id": import_id}, entry.id or None)
 
-    def add_many(self, entries: Iterable[TimeEntry], import_id: str | None = None) -> list[str]:
-        return [self.add(entry, import_id) for entry in entries]
-
     def update(self, entry: TimeEntry) -> None:
         self._update(entry.id, _values(entry))
 

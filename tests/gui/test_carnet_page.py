@@ -7,20 +7,15 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.model import EntryFilter, Mission, TimeEntry
+from ambassadeur_app.domain.model import EntryFilter, Mission
 from ambassadeur_app.gui.dialogs.entry_dialog import EntryDialog
 from ambassadeur_app.gui.main_window import MainWindow
 from ambassadeur_app.gui.models.entry_table import DURATION, MISSION, EntryTableModel
 from ambassadeur_app.services import CarnetService
-from tests.conftest import ambassador_id, plain
+from tests.conftest import log_entry as log
+from tests.conftest import plain
 
 SEPT = Month(2024, 9)
-
-
-def log(service: CarnetService, day: date, minutes: int, who: str = "Marie Durand") -> str:
-    return service.add_entry(
-        TimeEntry(day, ambassador_id(service, who), Mission.PROMOTION, "Appel", minutes)
-    ).entry_id
 
 
 def type_entry(qtbot: Any, window: MainWindow, duration: str, description: str = "") -> None:

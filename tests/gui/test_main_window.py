@@ -8,7 +8,7 @@ import openpyxl
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.model import EntryFilter, Mission, TimeEntry
+from ambassadeur_app.domain.model import EntryFilter, Mission
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import tasks
 from ambassadeur_app.gui.app import ui_settings
@@ -17,16 +17,10 @@ from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.main_window import MainWindow
 from ambassadeur_app.services import CarnetService
-from tests.conftest import ambassador_id
+from tests.conftest import log_entry as log
 from tests.gui.conftest import Prompts, SyncPool
 
 SEPT = Month(2024, 9)
-
-
-def log(service: CarnetService, day: date, minutes: int) -> str:
-    return service.add_entry(
-        TimeEntry(day, ambassador_id(service, "Marie Durand"), Mission.PROMOTION, "Appel", minutes)
-    ).entry_id
 
 
 def test_export_dialog_writes_the_chosen_documents(

@@ -27,6 +27,55 @@ def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def saisir(
+    carnet: Path,
+    home: Path,
+    day: str = "02/09/2024",
+    who: str = "Paul Martin",
+    mission: str = "formation",
+    activity: str = "Session",
+    duration: str = "1h",
+    description: str = "",
+) -> subprocess.CompletedProcess[str]:
+    """Log one entry with the ``saisir`` command."""
+    return run(
+        "--carnet",
+        carnet,
+        "saisir",
+        "--date",
+        day,
+        "--ambassadeur",
+        who,
+        "--mission",
+        mission,
+        "--activite",
+        activity,
+        "--duree",
+        duration,
+        "--description",
+        description,
+        home=home,
+    )
+
+
+def export(carnet: Path, home: Path, fmt: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Export September 2024's timesheet with the ``export releve`` command."""
+    return run(
+        "--carnet",
+        carnet,
+        "export",
+        "releve",
+        "--mois",
+        "2024-09",
+        "--format",
+        fmt,
+        "--sortie",
+        out,
+        *extra,
+        home=home,
+    )
+
+
 @pytest.fixture
 def carnet(tmp_path: Path, private_home: Path) -> Path:
     path = tmp_path / "cli.ambassadeur"
@@ -85,100 +134,30 @@ def test_bad_usage_exits_2_in_french(private_home: Path, carnet: Path) -> None:
 
 
 def test_log_summarise_export_and_close(carnet: Path, private_home: Path, tmp_path: Path) -> None:
-    result = run(
-        "--carnet",
+    result = saisir(
         carnet,
-        "saisir",
-        "--date",
-        "02/09/2024",
-        "--ambassadeur",
-        "marie durand",
-        "--mission",
-        "promotion",
-        "--activite",
-        "Rencontre / visite",
-        "--duree",
-        "2h30",
-        "--description",
-        "MSP de Toul",
-        home=private_home,
+        private_home,
+        who="marie durand",
+        mission="promotion",
+        activity="Rencontre / visite",
+        duration="2h30",
+        description="MSP de Toul",
     )
     assert result.returncode == 0, result.stderr
     assert "Entrée enregistrée (2 h 30 le 02/09/2024)." in result.stdout.replace("\u00a0", " ")
-    refused = run(
-        "--carnet",
-        carnet,
-        "saisir",
-        "--date",
-        "02/09/2024",
-        "--ambassadeur",
-        "Marie Durand",
-        "--mission",
-        "formation",
-        "--activite",
-        "Session",
-        "--duree",
-        "22h",
-        home=private_home,
-    )
+    refused = saisir(carnet, private_home, who="Marie Durand", duration="22h")
     assert refused.returncode == 1
     assert refused.stderr.startswith("erreur : Marie Durand aurait 24")
     summary = run("--carnet", carnet, "resume", "--mois", "2024-09", home=private_home)
     assert "montant demandé : 125,00 € sur 2 000,00 €" in summary.stdout.replace("\u00a0", " ")
     xlsx = tmp_path / "sept.xlsx"
     pdf = tmp_path / "sept.pdf"
-    assert (
-        run(
-            "--carnet",
-            carnet,
-            "export",
-            "releve",
-            "--mois",
-            "2024-09",
-            "--format",
-            "xlsx",
-            "--sortie",
-            xlsx,
-            home=private_home,
-        ).returncode
-        == 0
-    )
-    assert (
-        run(
-            "--carnet",
-            carnet,
-            "export",
-            "releve",
-            "--mois",
-            "2024-09",
-            "--format",
-            "pdf",
-            "--sortie",
-            pdf,
-            "--ambassadeur",
-            "Marie Durand",
-            home=private_home,
-        ).returncode
-        == 0
-    )
+    assert export(carnet, private_home, "xlsx", xlsx).returncode == 0
+    assert export(carnet, private_home, "pdf", pdf, "--ambassadeur", "Marie Durand").returncode == 0
     sheet = openpyxl.load_workbook(xlsx)["Relevé"]
     assert sheet["A1"].value == "Relevé d'heures — Septembre 2024"
     assert "Marie Durand" in PdfReader(pdf).pages[0].extract_text()
-    unknown = run(
-        "--carnet",
-        carnet,
-        "export",
-        "releve",
-        "--mois",
-        "2024-09",
-        "--format",
-        "pdf",
-        "--sortie",
-        pdf,
-        "--ambassadeur",
-        "Inconnu",
-        home=private_home,
-    )
+    unknown = export(carnet, private_home, "pdf", pdf, "--ambassadeur", "Inconnu")
     assert unknown.returncode == 1
     assert "Ambassadeur inconnu : « Inconnu »" in unknown.stderr
     closed = run(
@@ -186,21 +165,8 @@ def test_log_summarise_export_and_close(carnet: Path, private_home: Path, tmp_pa
     )
     assert closed.returncode == 0, closed.stderr
     assert (tmp_path / "releve-heures-2024-09.pdf").exists()
-    locked = run(
-        "--carnet",
-        carnet,
-        "saisir",
-        "--date",
-        "03/09/2024",
-        "--ambassadeur",
-        "Marie Durand",
-        "--mission",
-        "promotion",
-        "--activite",
-        "Appel",
-        "--duree",
-        "1h",
-        home=private_home,
+    locked = saisir(
+        carnet, private_home, day="03/09/2024", who="Marie Durand", mission="promotion", activity="Appel"
     )
     assert locked.returncode == 1
     assert "est clôturé" in locked.stderr
@@ -236,22 +202,7 @@ def test_import_with_invalid_lines_writes_nothing_unless_asked(
 def test_backup_restore_and_check(carnet: Path, private_home: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copie.ambassadeur"
     assert run("--carnet", carnet, "backup", "--sortie", copy, home=private_home).returncode == 0
-    run(
-        "--carnet",
-        carnet,
-        "saisir",
-        "--date",
-        "02/09/2024",
-        "--ambassadeur",
-        "Paul Martin",
-        "--mission",
-        "formation",
-        "--activite",
-        "Session",
-        "--duree",
-        "1h",
-        home=private_home,
-    )
+    saisir(carnet, private_home)
     assert "1 entrée" in run("--carnet", carnet, "check", home=private_home).stdout
     restored = run("--carnet", carnet, "restore", copy, home=private_home)
     assert restored.returncode == 0, restored.stderr
@@ -273,22 +224,7 @@ def test_backup_restore_and_check(carnet: Path, private_home: Path, tmp_path: Pa
 def test_a_second_writer_is_told_the_carnet_is_open(carnet: Path, private_home: Path) -> None:
     lock = acquire_lock(carnet.absolute())
     try:
-        result = run(
-            "--carnet",
-            carnet,
-            "saisir",
-            "--date",
-            "02/09/2024",
-            "--ambassadeur",
-            "Paul Martin",
-            "--mission",
-            "formation",
-            "--activite",
-            "Session",
-            "--duree",
-            "1h",
-            home=private_home,
-        )
+        result = saisir(carnet, private_home)
         assert result.returncode == 1
         assert "est déjà ouvert dans une autre fenêtre" in result.stderr
         # Reading (summaries, exports) still works while the app is open.

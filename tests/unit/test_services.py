@@ -6,25 +6,14 @@ from datetime import date, time
 import pytest
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.model import Ambassador, EntryFilter, Mission, Role, TimeEntry
+from ambassadeur_app.domain.model import Ambassador, EntryFilter, Mission, Role
 from ambassadeur_app.errors import CarnetError, InvalidInput, MonthClosed
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.storage.entries import EntryOrder
 from tests.conftest import ambassador_id, plain
+from tests.conftest import make_entry as entry
 
 SEPT, OCT = Month(2024, 9), Month(2024, 10)
-
-
-def entry(
-    service: CarnetService,
-    day: date,
-    minutes: int,
-    mission: Mission = Mission.PROMOTION,
-    who: str = "Marie Durand",
-    activity: str = "Appel",
-    description: str = "",
-) -> TimeEntry:
-    return TimeEntry(day, ambassador_id(service, who), mission, activity, minutes, description=description)
 
 
 def test_setup_stores_programme_binome_and_activity_lists(service: CarnetService) -> None:

@@ -11,26 +11,13 @@ from pycel import ExcelCompiler
 from pypdf import PdfReader
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.model import Mission, TimeEntry
+from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.errors import ExportError
 from ambassadeur_app.services import CarnetService
 from tests.conftest import ambassador_id, plain
+from tests.conftest import log_entry as log
 
 SEPT = Month(2024, 9)
-
-
-def log(
-    service: CarnetService,
-    day: date,
-    minutes: int,
-    mission: Mission = Mission.PROMOTION,
-    who: str = "Marie Durand",
-    description: str = "",
-    activity: str = "Appel",
-) -> None:
-    service.add_entry(
-        TimeEntry(day, ambassador_id(service, who), mission, activity, minutes, description=description)
-    )
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from ambassadeur_app.domain.model import Ambassador, Mission, Role
@@ -71,27 +71,15 @@ class SettingsDialog(QDialog):
             return
         ambassador = self.ambassadors[row]
         ui = self.ui
-        for widget in (
-            ui.name_edit,
-            ui.profession_edit,
-            ui.email_edit,
-            ui.role_combo,
-            ui.active_check,
-        ):
-            widget.blockSignals(True)
+        # Filling the form must not write it back into the list (see _store_ambassador).
+        widgets = (ui.name_edit, ui.profession_edit, ui.email_edit, ui.role_combo, ui.active_check)
+        blockers = [QSignalBlocker(widget) for widget in widgets]
         ui.name_edit.setText(ambassador.name)
         ui.profession_edit.setText(ambassador.profession)
         ui.email_edit.setText(ambassador.email)
         select_data(ui.role_combo, ambassador.role.value)
         ui.active_check.setChecked(ambassador.active)
-        for widget in (
-            ui.name_edit,
-            ui.profession_edit,
-            ui.email_edit,
-            ui.role_combo,
-            ui.active_check,
-        ):
-            widget.blockSignals(False)
+        del blockers
 
     def _store_ambassador(self) -> None:
         if not 0 <= self._current < len(self.ambassadors):
