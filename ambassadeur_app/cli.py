@@ -107,7 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} : le journal de bord du binôme ambassadeur Parceo. "
         "Sans commande, ouvre l'application.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="affiche la version et quitte",
+    )
     parser.add_argument(
         "--carnet",
         type=Path,
@@ -144,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="importe des données")
     imp_kinds = imp.add_subparsers(dest="kind", metavar="TYPE", required=True, parser_class=_Parser)
     imp_carnet = imp_kinds.add_parser("carnet", help="un carnet tenu dans un tableur (.xlsx ou .csv)")
-    imp_carnet.add_argument("fichier", type=Path, metavar="FICHIER")
+    imp_carnet.add_argument("fichier", type=Path, metavar="FICHIER", help="le tableur à importer")
     imp_carnet.add_argument(
         "--ignorer-invalides",
         action="store_true",
@@ -154,26 +159,26 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help="écrit un document pour le financeur")
     exp_kinds = exp.add_subparsers(dest="kind", metavar="DOCUMENT", required=True, parser_class=_Parser)
     releve = exp_kinds.add_parser("releve", help="le relevé d'heures mensuel")
-    releve.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
-    releve.add_argument("--format", required=True, choices=("xlsx", "pdf"))
-    releve.add_argument("--sortie", required=True, type=Path, metavar="FICHIER")
+    releve.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM", help="le mois du relevé")
+    releve.add_argument("--format", required=True, choices=("xlsx", "pdf"), help="Excel ou PDF")
+    releve.add_argument("--sortie", required=True, type=Path, metavar="FICHIER", help="le fichier à écrire")
     releve.add_argument("--ambassadeur", metavar="NOM", help="le relevé d'un seul ambassadeur")
 
     entry = commands.add_parser("saisir", help="enregistre une entrée d'heures")
-    entry.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA")
-    entry.add_argument("--ambassadeur", required=True, metavar="NOM")
-    entry.add_argument("--mission", required=True, choices=[m.value for m in Mission])
-    entry.add_argument("--activite", required=True, metavar="ACTIVITÉ")
+    entry.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA", help="le jour travaillé")
+    entry.add_argument("--ambassadeur", required=True, metavar="NOM", help="qui a travaillé")
+    entry.add_argument("--mission", required=True, choices=[m.value for m in Mission], help="la mission")
+    entry.add_argument("--activite", required=True, metavar="ACTIVITÉ", help="ex. « Rencontre / visite »")
     entry.add_argument("--duree", required=True, metavar="DURÉE", help="ex. 1h30, 1,5, 90 min")
     entry.add_argument("--debut", default="", metavar="HH:MM", help="heure de début")
-    entry.add_argument("--lieu", default="", metavar="LIEU")
-    entry.add_argument("--description", default="", metavar="TEXTE")
+    entry.add_argument("--lieu", default="", metavar="LIEU", help="la commune")
+    entry.add_argument("--description", default="", metavar="TEXTE", help="avec qui, quoi, résultat")
 
     summary = commands.add_parser("resume", help="affiche le mois en un coup d'œil")
     summary.add_argument("--mois", type=_month, metavar="AAAA-MM", help="par défaut : le mois en cours")
 
     close = commands.add_parser("cloturer", help="clôture un mois et écrit son relevé (xlsx et PDF)")
-    close.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
+    close.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM", help="le mois à clôturer")
     close.add_argument(
         "--dossier",
         type=Path,
@@ -182,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     reopen = commands.add_parser("rouvrir", help="rouvre un mois clôturé")
-    reopen.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM")
+    reopen.add_argument("--mois", required=True, type=_month, metavar="AAAA-MM", help="le mois à rouvrir")
     reopen.add_argument("--motif", required=True, metavar="TEXTE", help="imprimé sur le relevé")
 
     commands.add_parser("imports", help="liste les imports du carnet")
@@ -190,9 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("identifiant", metavar="ID", help="identifiant (affiché par la commande imports)")
 
     backup = commands.add_parser("backup", help="copie le carnet dans un fichier de sauvegarde")
-    backup.add_argument("--sortie", required=True, type=Path, metavar="FICHIER")
+    backup.add_argument("--sortie", required=True, type=Path, metavar="FICHIER", help="la copie à écrire")
     restore = commands.add_parser("restore", help="remplace le carnet par une sauvegarde")
-    restore.add_argument("fichier", type=Path, metavar="FICHIER")
+    restore.add_argument("fichier", type=Path, metavar="FICHIER", help="la sauvegarde à restaurer")
     commands.add_parser("sauvegardes", help="liste les sauvegardes automatiques du carnet")
     commands.add_parser("check", help="vérifie l'intégrité du carnet")
     return parser
