@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ambassadeur_app.domain.durations import format_duration
 from ambassadeur_app.domain.model import TimeEntry
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.gui.forms.ui_entry_dialog import Ui_EntryDialog
@@ -43,8 +44,6 @@ class EntryDialog(QDialog):
         self.fields.refresh_activities(service)
         ui.activity_combo.setEditText(entry.activity)
         ui.date_edit.setDate(to_qdate(entry.day))
-        from ambassadeur_app.domain.durations import format_duration
-
         ui.duration_edit.setText(format_duration(entry.minutes))
         ui.start_edit.setText(entry.start_time.strftime("%H:%M") if entry.start_time else "")
         ui.place_edit.setText(entry.place)
