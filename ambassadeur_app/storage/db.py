@@ -30,11 +30,14 @@ from ambassadeur_app.storage.backup import (
     copy_database,
     quick_check,
 )
+from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
 from ambassadeur_app.storage.imports import ImportRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
+from ambassadeur_app.storage.professionals import AccountEventRepo, ProfessionalRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
+from ambassadeur_app.storage.structures import StructureRepo
 
 Clock = Callable[[], datetime]
 
@@ -117,6 +120,11 @@ class Carnet:
         self.entries = TimeEntryRepo(db, device_id)
         self.months = MonthLockRepo(db, device_id)
         self.imports = ImportRepo(db, device_id)
+        self.professionals = ProfessionalRepo(db, device_id)
+        self.account_events = AccountEventRepo(db, device_id)
+        self.structures = StructureRepo(db, device_id)
+        self.contacts = ContactRepo(db, device_id)
+        self.solicitations = SolicitationRepo(db, device_id)
 
     @contextmanager
     def write(self) -> Iterator[None]:

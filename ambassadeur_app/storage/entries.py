@@ -101,14 +101,7 @@ class TimeEntryRepo(Repo):
 
     def get_many(self, entry_ids: Iterable[str]) -> dict[str, TimeEntry]:
         """Return the entries with these ids (deleted ones included), by id."""
-        wanted = list(entry_ids)
-        result: dict[str, TimeEntry] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self.db.query(f"SELECT {_COLUMNS} FROM time_entries WHERE id IN ({marks})", chunk):
-                result[row["id"]] = _entry(row)
-        return result
+        return {row["id"]: _entry(row) for row in self._by_ids(_COLUMNS, entry_ids)}
 
     def in_range(self, first: date, last: date, ambassador_id: str | None = None) -> list[TimeEntry]:
         """Return the live entries between two days, in timesheet order."""

@@ -117,3 +117,117 @@ def m002_index_entry_totals(db: Database) -> None:
         "CREATE INDEX time_entries_day ON time_entries(day, start_time, created_at, id) "
         "WHERE deleted_at IS NULL"
     )
+
+
+@migrations()
+def m003_create_register(db: Database) -> None:
+    """The outreach register: professionals, structures, contacts, requests, account events."""
+    db.executescript(
+        f"""
+        CREATE TABLE professionals (
+            id TEXT PRIMARY KEY,
+            civility TEXT NOT NULL DEFAULT '',
+            last_name TEXT NOT NULL,
+            first_name TEXT NOT NULL DEFAULT '',
+            profession_code TEXT NOT NULL,
+            specialty TEXT NOT NULL DEFAULT '',
+            rpps TEXT NOT NULL DEFAULT '',
+            practice_mode TEXT NOT NULL DEFAULT '',
+            commune TEXT NOT NULL DEFAULT '',
+            postal_code TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            parceo_status TEXT NOT NULL DEFAULT 'aucun',
+            parceo_since TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            search TEXT NOT NULL DEFAULT '',
+            anonymized_at TEXT,
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE INDEX professionals_rpps ON professionals(rpps) WHERE deleted_at IS NULL;
+        CREATE INDEX professionals_name ON professionals(last_name, first_name)
+            WHERE deleted_at IS NULL;
+        CREATE TABLE structures (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            finess TEXT NOT NULL DEFAULT '',
+            commune TEXT NOT NULL DEFAULT '',
+            postal_code TEXT NOT NULL DEFAULT '',
+            departement_code TEXT NOT NULL DEFAULT '',
+            onboarding TEXT NOT NULL DEFAULT 'a_contacter',
+            contacted_on TEXT,
+            met_on TEXT,
+            engaged_on TEXT,
+            onboarded_on TEXT,
+            services_engaged TEXT NOT NULL DEFAULT '',
+            it_commitment_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            search TEXT NOT NULL DEFAULT '',
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE INDEX structures_finess ON structures(finess) WHERE deleted_at IS NULL;
+        CREATE TABLE professional_structures (
+            id TEXT PRIMARY KEY,
+            professional_id TEXT NOT NULL REFERENCES professionals(id),
+            structure_id TEXT NOT NULL REFERENCES structures(id),
+            {_COMMON}
+        );
+        CREATE INDEX professional_structures_professional
+            ON professional_structures(professional_id);
+        CREATE INDEX professional_structures_structure ON professional_structures(structure_id);
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            ambassador_id TEXT NOT NULL REFERENCES ambassadors(id),
+            channel TEXT NOT NULL,
+            mission TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            structure_id TEXT REFERENCES structures(id),
+            outcome TEXT NOT NULL DEFAULT '',
+            next_step TEXT NOT NULL DEFAULT '',
+            next_step_due TEXT,
+            next_step_done INTEGER NOT NULL DEFAULT 0,
+            time_entry_id TEXT REFERENCES time_entries(id),
+            {_COMMON}
+        );
+        CREATE INDEX contacts_day ON contacts(day) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_structure ON contacts(structure_id);
+        CREATE TABLE contact_professionals (
+            id TEXT PRIMARY KEY,
+            contact_id TEXT NOT NULL REFERENCES contacts(id),
+            professional_id TEXT NOT NULL REFERENCES professionals(id),
+            {_COMMON}
+        );
+        CREATE INDEX contact_professionals_contact ON contact_professionals(contact_id);
+        CREATE INDEX contact_professionals_professional ON contact_professionals(professional_id);
+        CREATE TABLE solicitations (
+            id TEXT PRIMARY KEY,
+            received_at TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            category TEXT NOT NULL,
+            description TEXT NOT NULL,
+            professional_id TEXT REFERENCES professionals(id),
+            structure_id TEXT REFERENCES structures(id),
+            requester TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            answered_at TEXT,
+            answered_by TEXT REFERENCES ambassadors(id),
+            resolution TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE INDEX solicitations_received ON solicitations(received_at) WHERE deleted_at IS NULL;
+        CREATE INDEX solicitations_professional ON solicitations(professional_id);
+        CREATE TABLE account_events (
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            professional_id TEXT NOT NULL REFERENCES professionals(id),
+            action TEXT NOT NULL,
+            ambassador_id TEXT REFERENCES ambassadors(id),
+            {_COMMON}
+        );
+        CREATE INDEX account_events_professional ON account_events(professional_id);
+        """
+    )

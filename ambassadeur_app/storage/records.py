@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
@@ -50,6 +51,14 @@ class Repo:
                 f"WHERE id IN ({marks})",
                 [now if deleted else None, now, self.device_id, *chunk],
             )
+
+    def _by_ids(self, columns: str, record_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """Yield the rows (deleted ones included) with these ids, 500 per query."""
+        wanted = list(record_ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            yield from self.db.query(f"SELECT {columns} FROM {self.table} WHERE id IN ({marks})", chunk)
 
     def delete(self, record_ids: list[str]) -> None:
         """Mark records as deleted (they stay in the file for merging and undo)."""

@@ -1,4 +1,4 @@
-"""Use-cases shared by the GUI and the CLI: every change to a carnet goes through here.
+"""The carnet's use-cases: time entries, months, timesheets and spreadsheet imports.
 
 ``CarnetService`` wraps an open ``Carnet`` and applies the rules the repositories don't know:
 closed months are read-only, no ambassador works more than 24 h a day, dates outside the
@@ -41,6 +41,7 @@ from ambassadeur_app.domain.text import fold
 from ambassadeur_app.domain.validation import validate_ambassador, validate_programme
 from ambassadeur_app.errors import AppError, CarnetError, InvalidInput, MonthClosed
 from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
+from ambassadeur_app.services.register import RegisterService
 from ambassadeur_app.storage.backup import Backup, BackupKind
 from ambassadeur_app.storage.db import Carnet, open_carnet
 from ambassadeur_app.storage.entries import EntryOrder
@@ -122,6 +123,7 @@ class CarnetService:
         self.today = today
         self._fundable: dict[Month, int] = {}
         self._fundable_key: tuple[Programme, date] | None = None
+        self.register = RegisterService(self)
 
     def close(self) -> None:
         self.carnet.close()

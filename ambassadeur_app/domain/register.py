@@ -1,0 +1,381 @@
+"""The outreach register: professionals, structures, contacts, requests and Parceo accounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from ambassadeur_app.domain.model import Mission
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.errors import InvalidInput
+
+
+class Labelled(StrEnum):
+    """An enum whose members carry a French label (the second value of their definition)."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Labelled:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def parse(cls, text: str) -> Labelled:
+        """Find a member by value or label, ignoring case and accents.
+
+        Raises:
+            InvalidInput: naming the accepted labels.
+        """
+        wanted = fold(text)
+        for member in cls:
+            if wanted in (fold(member.value), fold(member.label)):
+                return member
+        labels = ", ".join(member.label for member in cls)
+        raise InvalidInput(f"Valeur inconnue : « {text} » (possibles : {labels}).")
+
+
+class Civility(Labelled):
+    NONE = "", ""
+    MONSIEUR = "m", "M."
+    MADAME = "mme", "Mme"
+    DOCTEUR = "dr", "Dr"
+    PROFESSEUR = "pr", "Pr"
+
+
+class PracticeMode(Labelled):
+    UNKNOWN = "", "Non précisé"
+    LIBERAL = "liberal", "Libéral"
+    SALARIE = "salarie", "Salarié"
+    MIXTE = "mixte", "Mixte"
+
+
+class Specialty(Labelled):
+    """For physicians, the distinction the funder's counts need."""
+
+    NONE = "", ""
+    GENERAL = "mg", "Médecine générale"
+    OTHER = "autre", "Autre spécialité"
+
+
+class ParceoStatus(Labelled):
+    NONE = "aucun", "Aucun compte"
+    INVITED = "invite", "Invité"
+    CREATED = "cree", "Compte créé"
+    ACTIVE = "actif", "Utilisateur actif"
+
+
+class StructureType(Labelled):
+    MSP = "msp", "MSP"
+    ESP = "esp", "ESP"
+    CDS = "cds", "Centre de santé"
+    CPTS = "cpts", "CPTS"
+    DAC = "dac", "DAC"
+    CH = "ch", "Centre hospitalier"
+    CHU = "chu", "CHU / CHR"
+    CLINIQUE = "clinique", "Clinique"
+    EHPAD = "ehpad", "EHPAD"
+    SSIAD = "ssiad", "SSIAD"
+    HAD = "had", "HAD"
+    PHARMACIE = "pharmacie", "Pharmacie"
+    CABINET = "cabinet", "Cabinet"
+    LABORATOIRE = "laboratoire", "Laboratoire"
+    AUTRE = "autre", "Autre"
+
+    @property
+    def coordinated(self) -> bool:
+        """MSP, ESP and CDS: the structures the 30 % onboarding indicator counts."""
+        return self in (StructureType.MSP, StructureType.ESP, StructureType.CDS)
+
+    @property
+    def engages_services(self) -> bool:
+        """Hospitals and nursing homes engage services and their IT department."""
+        return self in (StructureType.CH, StructureType.CHU, StructureType.EHPAD)
+
+
+class Onboarding(Labelled):
+    """A structure's path to Parceo, in order."""
+
+    TO_CONTACT = "a_contacter", "À contacter"
+    CONTACTED = "contactee", "Contactée"
+    MET = "rencontree", "Rencontrée"
+    ENGAGED = "engagee", "Engagée"
+    ONBOARDED = "embarquee", "Embarquée"
+
+
+class Channel(Labelled):
+    VISIT = "visite", "Visite"
+    PHONE = "telephone", "Téléphone"
+    EMAIL = "email", "E-mail"
+    VIDEO = "visio", "Visio"
+    EVENT = "evenement", "Événement"
+    MAIL = "courrier", "Courrier"
+
+
+class RequestCategory(Labelled):
+    ACCESS = "acces", "Accès / connexion"
+    ACCOUNT = "compte", "Création de compte"
+    FEATURE = "fonctionnalite", "Utilisation d'une fonctionnalité"
+    BUG = "anomalie", "Anomalie"
+    TRAINING = "formation", "Formation"
+    OTHER = "autre", "Autre"
+
+
+class RequestStatus(Labelled):
+    RECEIVED = "recue", "Reçue"
+    IN_PROGRESS = "en_cours", "En cours"
+    ANSWERED = "repondue", "Répondue"
+    CLOSED = "close", "Close"
+
+    @property
+    def answered(self) -> bool:
+        return self in (RequestStatus.ANSWERED, RequestStatus.CLOSED)
+
+
+class AccountAction(Labelled):
+    CREATE = "creation", "Création d'accès"
+    UPDATE = "mise_a_jour", "Mise à jour"
+    REACTIVATE = "reactivation", "Réactivation"
+    DEACTIVATE = "desactivation", "Désactivation"
+
+
+@dataclass(frozen=True)
+class Profession:
+    """One line of the shipped profession nomenclature."""
+
+    code: str
+    label: str
+    group: str
+    system: str
+    version: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Professional:
+    last_name: str
+    first_name: str = ""
+    profession_code: str = ""
+    civility: Civility = Civility.NONE
+    specialty: Specialty = Specialty.NONE
+    rpps: str = ""
+    practice_mode: PracticeMode = PracticeMode.UNKNOWN
+    commune: str = ""
+    postal_code: str = ""
+    email: str = ""
+    phone: str = ""
+    parceo_status: ParceoStatus = ParceoStatus.NONE
+    parceo_since: date | None = None
+    notes: str = ""
+    structure_ids: tuple[str, ...] = ()
+    id: str = ""
+    anonymized: bool = False
+
+    @property
+    def full_name(self) -> str:
+        if self.anonymized:
+            return "Personne effacée"
+        return " ".join(part for part in (self.civility.label, self.first_name, self.last_name) if part)
+
+    @property
+    def sort_name(self) -> str:
+        return f"{self.last_name} {self.first_name}".strip()
+
+
+@dataclass(frozen=True)
+class Structure:
+    name: str
+    type: StructureType
+    finess: str = ""
+    commune: str = ""
+    postal_code: str = ""
+    departement_code: str = ""
+    onboarding: Onboarding = Onboarding.TO_CONTACT
+    onboarding_dates: dict[Onboarding, date] = field(default_factory=dict)
+    services_engaged: str = ""
+    it_commitment_on: date | None = None
+    notes: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An interaction of an ambassador with professionals and/or a structure."""
+
+    day: date
+    ambassador_id: str
+    channel: Channel
+    mission: Mission
+    subject: str
+    professional_ids: tuple[str, ...] = ()
+    structure_id: str | None = None
+    outcome: str = ""
+    next_step: str = ""
+    next_step_due: date | None = None
+    next_step_done: bool = False
+    time_entry_id: str | None = None
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Solicitation:
+    """A request received by the binôme (mission accompagnement)."""
+
+    received_at: datetime
+    channel: Channel
+    category: RequestCategory
+    description: str
+    professional_id: str | None = None
+    structure_id: str | None = None
+    requester: str = ""
+    status: RequestStatus = RequestStatus.RECEIVED
+    answered_at: datetime | None = None
+    answered_by: str | None = None
+    resolution: str = ""
+    id: str = ""
+
+    def delay_hours(self) -> float | None:
+        """Return the response delay in hours, once answered."""
+        if self.answered_at is None:
+            return None
+        return (self.answered_at - self.received_at).total_seconds() / 3600
+
+
+@dataclass(frozen=True)
+class AccountEvent:
+    day: date
+    professional_id: str
+    action: AccountAction
+    ambassador_id: str | None = None
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """What a register page shows: text typed plus optional narrowing."""
+
+    text: str = ""
+    profession_group: str = ""
+    structure_type: StructureType | None = None
+    commune: str = ""
+    status: str = ""
+    ambassador_id: str = ""
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One line of a person's or a structure's history."""
+
+    day: date
+    kind: str
+    text: str
+    ambassador: str = ""
+
+
+# --- identifiers --------------------------------------------------------------------------------
+
+
+def luhn_valid(digits: str) -> bool:
+    """Tell whether a string of digits passes the Luhn (mod 10) check."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def normalize_rpps(text: str) -> str:
+    """Return a checked 11-digit RPPS number (spaces allowed; empty stays empty).
+
+    The national identifier form ``8`` + RPPS (12 digits) is accepted too.
+
+    Raises:
+        InvalidInput: wrong length or check digit, in French.
+    """
+    value = re.sub(r"[\s.\-]", "", text)
+    if not value:
+        return ""
+    if len(value) == 12 and value.startswith("8"):
+        value = value[1:]
+    if not re.fullmatch(r"\d{11}", value):
+        raise InvalidInput(f"Numéro RPPS invalide : « {text} » (11 chiffres attendus).", "rpps")
+    if not luhn_valid(value):
+        raise InvalidInput(
+            f"Numéro RPPS invalide : « {text} » (la clé de contrôle ne correspond pas : vérifiez la saisie).",
+            "rpps",
+        )
+    return value
+
+
+def normalize_finess(text: str) -> str:
+    """Return a checked 9-character FINESS number (empty stays empty).
+
+    Raises:
+        InvalidInput: wrong form or check digit, in French.
+    """
+    value = re.sub(r"[\s.\-]", "", text).upper()
+    if not value:
+        return ""
+    if not re.fullmatch(r"(\d{2}|2A|2B|9[A-F])\d{7}", value):
+        raise InvalidInput(
+            f"Numéro FINESS invalide : « {text} » (9 caractères : le département puis 7 chiffres).",
+            "finess",
+        )
+    if value[:2].isdigit() and not luhn_valid(value):
+        raise InvalidInput(
+            f"Numéro FINESS invalide : « {text} » (la clé de contrôle ne correspond pas).", "finess"
+        )
+    return value
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def validate_professional(professional: Professional, professions: dict[str, Profession]) -> Professional:
+    """Check a professional and return it with normalised identifiers.
+
+    Raises:
+        InvalidInput: naming the field at fault.
+    """
+    if not professional.last_name.strip():
+        raise InvalidInput("Indiquez le nom du professionnel.", "nom")
+    if professional.profession_code not in professions:
+        raise InvalidInput(f"Profession inconnue : « {professional.profession_code} ».", "profession")
+    if professional.email.strip() and not _EMAIL.fullmatch(professional.email.strip()):
+        raise InvalidInput(f"Adresse e-mail invalide : « {professional.email} ».", "email")
+    specialty = professional.specialty
+    if professions[professional.profession_code].group != "Médecin":
+        specialty = Specialty.NONE
+    return replace(
+        professional,
+        rpps=normalize_rpps(professional.rpps),
+        specialty=specialty,
+        last_name=professional.last_name.strip(),
+        first_name=professional.first_name.strip(),
+    )
+
+
+def validate_structure(structure: Structure) -> Structure:
+    """Check a structure and return it with its normalised FINESS.
+
+    Raises:
+        InvalidInput: naming the field at fault.
+    """
+    if not structure.name.strip():
+        raise InvalidInput("Indiquez le nom de la structure.", "nom")
+    return replace(structure, name=structure.name.strip(), finess=normalize_finess(structure.finess))
+
+
+def duplicate_key(professional: Professional, professions: dict[str, Profession]) -> tuple[str, str, str]:
+    """Return what makes two professionals the same person without an RPPS number."""
+    profession = professions.get(professional.profession_code)
+    group = profession.group if profession else ""
+    name = f"{professional.last_name} {professional.first_name}"
+    return (fold(name), fold(group), fold(professional.commune))

@@ -1,0 +1,516 @@
+"""The register's use-cases: professionals, structures, contacts, requests, Parceo accounts.
+
+``RegisterService`` works on the carnet of a ``CarnetService`` (``carnet.register``): logging a
+contact may log its time through the carnet's own rules in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ambassadeur_app.domain.formatting import format_date
+from ambassadeur_app.domain.model import TimeEntry
+from ambassadeur_app.domain.register import (
+    AccountAction,
+    AccountEvent,
+    Channel,
+    Contact,
+    HistoryItem,
+    Onboarding,
+    ParceoStatus,
+    Profession,
+    Professional,
+    RegisterFilter,
+    RequestStatus,
+    Solicitation,
+    Structure,
+    duplicate_key,
+    validate_professional,
+    validate_structure,
+)
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.errors import AppError, InvalidInput
+from ambassadeur_app.nomenclatures import professions
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services.carnet import CarnetService
+
+# Parceo statuses in order: an account event never moves a professional backwards.
+_STATUS_ORDER = list(ParceoStatus)
+_ONBOARDING_ORDER = list(Onboarding)
+_ERASED = "[effacé]"
+
+
+class RegisterService:
+    """The operations on the register of one open carnet."""
+
+    def __init__(self, carnet_service: CarnetService) -> None:
+        self.service = carnet_service
+        self.carnet = carnet_service.carnet
+
+    # --- nomenclature -------------------------------------------------------------------------
+
+    @staticmethod
+    def professions() -> dict[str, Profession]:
+        return professions()
+
+    @staticmethod
+    def profession_groups() -> list[str]:
+        return list(dict.fromkeys(p.group for p in professions().values()))
+
+    @staticmethod
+    def codes_of_group(group: str) -> list[str]:
+        return [p.code for p in professions().values() if p.group == group]
+
+    # --- professionals ------------------------------------------------------------------------
+
+    def professional_ids(self, where: RegisterFilter = RegisterFilter()) -> list[str]:  # noqa: B008
+        return self.carnet.professionals.ids(where, self.codes_of_group(where.profession_group))
+
+    def professionals(self, ids: Iterable[str]) -> dict[str, Professional]:
+        return self.carnet.professionals.get_many(ids)
+
+    def professional(self, professional_id: str) -> Professional:
+        found = self.carnet.professionals.get(professional_id)
+        if found is None:
+            raise AppError("Ce professionnel n'existe plus dans le registre.")
+        return found
+
+    def duplicates_of(self, professional: Professional) -> list[Professional]:
+        """Return the register's professionals who seem to be this person (same RPPS, or same
+        name, profession group and commune)."""
+        candidates: list[str] = []
+        if professional.rpps and (same := self.carnet.professionals.by_rpps(professional.rpps)):
+            candidates.append(same)
+        key = duplicate_key(professional, professions())
+        for other in self.professionals(
+            self.carnet.professionals.by_name(professional.last_name, professional.first_name)
+        ).values():
+            if duplicate_key(other, professions()) == key:
+                candidates.append(other.id)
+        wanted = [c for c in dict.fromkeys(candidates) if c != professional.id]
+        found = self.professionals(wanted)
+        return [found[c] for c in wanted if c in found]
+
+    def save_professional(self, professional: Professional) -> str:
+        """Add (empty id) or update a professional; return the id.
+
+        Raises:
+            InvalidInput: a field is wrong, or the RPPS number belongs to someone else.
+        """
+        checked = validate_professional(professional, professions())
+        if checked.rpps:
+            owner = self.carnet.professionals.by_rpps(checked.rpps)
+            if owner and owner != checked.id:
+                raise InvalidInput(
+                    f"Le numéro RPPS {checked.rpps} est déjà celui de "
+                    f"{self.professional(owner).full_name} : fusionnez plutôt les deux fiches.",
+                    "rpps",
+                )
+        with self.carnet.write():
+            if checked.id and self.carnet.professionals.get(checked.id):
+                self.carnet.professionals.update(checked)
+                return checked.id
+            return self.carnet.professionals.add(checked)
+
+    def delete_professional(self, professional_id: str) -> None:
+        with self.carnet.write():
+            self.carnet.professionals.delete([professional_id])
+
+    def merge_professionals(self, keep_id: str, other_id: str) -> Professional:
+        """Merge a duplicate into ``keep_id``: its history moves over, its empty fields fill in.
+
+        Raises:
+            InvalidInput: the two records have different RPPS numbers.
+        """
+        keep, other = self.professional(keep_id), self.professional(other_id)
+        if keep.rpps and other.rpps and keep.rpps != other.rpps:
+            raise InvalidInput(
+                f"{keep.full_name} et {other.full_name} ont deux numéros RPPS différents : "
+                "ce ne sont pas la même personne."
+            )
+        filled = replace(
+            keep,
+            **{
+                name: getattr(other, name)
+                for name in ("first_name", "rpps", "commune", "postal_code", "email", "phone", "parceo_since")
+                if not getattr(keep, name) and getattr(other, name)
+            },
+            parceo_status=max(keep.parceo_status, other.parceo_status, key=_STATUS_ORDER.index),
+            notes="\n".join(n for n in (keep.notes, other.notes) if n),
+            structure_ids=tuple(dict.fromkeys(keep.structure_ids + other.structure_ids)),
+        )
+        with self.carnet.write():
+            self.carnet.contacts.move_professional(other_id, keep_id)
+            self.carnet.solicitations.move_professional(other_id, keep_id)
+            self.carnet.account_events.move(other_id, keep_id)
+            self.carnet.professionals.set_structures(other_id, ())
+            self.carnet.professionals.delete([other_id])
+            self.carnet.professionals.update(filled)
+        return self.professional(keep_id)
+
+    # --- structures ---------------------------------------------------------------------------
+
+    def structure_ids(self, where: RegisterFilter = RegisterFilter()) -> list[str]:  # noqa: B008
+        return self.carnet.structures.ids(where)
+
+    def structures(self, ids: Iterable[str]) -> dict[str, Structure]:
+        return self.carnet.structures.get_many(ids)
+
+    def all_structures(self) -> list[Structure]:
+        return self.carnet.structures.all()
+
+    def structure(self, structure_id: str) -> Structure:
+        found = self.carnet.structures.get(structure_id)
+        if found is None:
+            raise AppError("Cette structure n'existe plus dans le registre.")
+        return found
+
+    def structure_duplicates(self, structure: Structure) -> list[Structure]:
+        """Return structures that seem to be this one (same FINESS, or same name and commune)."""
+        candidates: list[str] = []
+        if structure.finess and (same := self.carnet.structures.by_finess(structure.finess)):
+            candidates.append(same)
+        for other in self.structures(self.carnet.structures.by_name(structure.name)).values():
+            if fold(other.commune) == fold(structure.commune):
+                candidates.append(other.id)
+        wanted = [c for c in dict.fromkeys(candidates) if c != structure.id]
+        found = self.structures(wanted)
+        return [found[c] for c in wanted if c in found]
+
+    def save_structure(self, structure: Structure) -> str:
+        """Add (empty id) or update a structure; return the id.
+
+        Raises:
+            InvalidInput: a field is wrong, or the FINESS number belongs to another structure.
+        """
+        checked = validate_structure(structure)
+        if checked.finess:
+            owner = self.carnet.structures.by_finess(checked.finess)
+            if owner and owner != checked.id:
+                raise InvalidInput(
+                    f"Le numéro FINESS {checked.finess} est déjà celui de « {self.structure(owner).name} ».",
+                    "finess",
+                )
+        with self.carnet.write():
+            if checked.id and self.carnet.structures.get(checked.id):
+                self.carnet.structures.update(checked)
+                return checked.id
+            return self.carnet.structures.add(checked)
+
+    def delete_structure(self, structure_id: str) -> None:
+        with self.carnet.write():
+            for professional in self.carnet.professionals.professionals_of(structure_id):
+                links = self.carnet.professionals.structure_links([professional]).get(professional, [])
+                self.carnet.professionals.set_structures(
+                    professional, [s for s in links if s != structure_id]
+                )
+            self.carnet.structures.delete([structure_id])
+
+    def merge_structures(self, keep_id: str, other_id: str) -> Structure:
+        """Merge a duplicate structure into ``keep_id`` (people, contacts and requests move over)."""
+        keep, other = self.structure(keep_id), self.structure(other_id)
+        if keep.finess and other.finess and keep.finess != other.finess:
+            raise InvalidInput(f"« {keep.name} » et « {other.name} » ont deux numéros FINESS différents.")
+        merged = replace(
+            keep,
+            finess=keep.finess or other.finess,
+            commune=keep.commune or other.commune,
+            postal_code=keep.postal_code or other.postal_code,
+            departement_code=keep.departement_code or other.departement_code,
+            onboarding=max(keep.onboarding, other.onboarding, key=_ONBOARDING_ORDER.index),
+            onboarding_dates={**other.onboarding_dates, **keep.onboarding_dates},
+            services_engaged="; ".join(s for s in (keep.services_engaged, other.services_engaged) if s),
+            it_commitment_on=keep.it_commitment_on or other.it_commitment_on,
+            notes="\n".join(n for n in (keep.notes, other.notes) if n),
+        )
+        with self.carnet.write():
+            for professional in self.carnet.professionals.professionals_of(other_id):
+                links = self.carnet.professionals.structure_links([professional]).get(professional, [])
+                self.carnet.professionals.set_structures(
+                    professional, [keep_id if s == other_id else s for s in links]
+                )
+            self.carnet.contacts.move_structure(other_id, keep_id)
+            self.carnet.solicitations.move_structure(other_id, keep_id)
+            self.carnet.structures.delete([other_id])
+            self.carnet.structures.update(merged)
+        return self.structure(keep_id)
+
+    def advance_onboarding(self, structure_id: str, step: Onboarding, day: date) -> Structure:
+        """Move a structure to ``step`` (never backwards), recording the day of each step."""
+        structure = self.structure(structure_id)
+        if _ONBOARDING_ORDER.index(step) <= _ONBOARDING_ORDER.index(structure.onboarding):
+            return structure
+        dates = dict(structure.onboarding_dates)
+        dates.setdefault(step, day)
+        updated = replace(structure, onboarding=step, onboarding_dates=dates)
+        with self.carnet.write():
+            self.carnet.structures.update(updated)
+        return updated
+
+    # --- contacts -----------------------------------------------------------------------------
+
+    def log_contact(self, contact: Contact, minutes: int = 0, activity: str = "") -> str:
+        """Record a contact; with ``minutes``, its time joins the carnet in the same transaction.
+
+        A contact with a structure moves it to « contactée », or « rencontrée » for a visit.
+
+        Raises:
+            InvalidInput, MonthClosed: the contact or its time entry is refused (nothing written).
+        """
+        self._check_contact(contact)
+        with self.carnet.write():
+            time_entry_id = None
+            if minutes:
+                saved = self.service.add_entry(
+                    TimeEntry(
+                        day=contact.day,
+                        ambassador_id=contact.ambassador_id,
+                        mission=contact.mission,
+                        activity=activity or _activity_for(contact.channel),
+                        minutes=minutes,
+                        description=contact.subject,
+                    )
+                )
+                time_entry_id = saved.entry_id
+            contact_id = self.carnet.contacts.add(replace(contact, time_entry_id=time_entry_id))
+            if contact.structure_id:
+                step = Onboarding.MET if contact.channel is Channel.VISIT else Onboarding.CONTACTED
+                self.advance_onboarding(contact.structure_id, step, contact.day)
+        return contact_id
+
+    def _check_contact(self, contact: Contact) -> None:
+        if not contact.subject.strip():
+            raise InvalidInput("Indiquez l'objet du contact.", "objet")
+        if not contact.professional_ids and not contact.structure_id:
+            raise InvalidInput("Choisissez au moins un professionnel ou une structure.", "professionnels")
+        if contact.next_step_due and not contact.next_step.strip():
+            raise InvalidInput("Indiquez la prochaine étape prévue pour cette échéance.", "prochaine étape")
+        if contact.next_step_due and contact.next_step_due < contact.day:
+            raise InvalidInput(
+                f"L'échéance ({format_date(contact.next_step_due)}) est antérieure au contact "
+                f"({format_date(contact.day)}).",
+                "échéance",
+            )
+
+    def update_contact(self, contact: Contact) -> None:
+        self._check_contact(contact)
+        with self.carnet.write():
+            self.carnet.contacts.update(contact)
+
+    def delete_contact(self, contact_id: str) -> None:
+        with self.carnet.write():
+            self.carnet.contacts.delete([contact_id])
+
+    def mark_follow_up_done(self, contact_id: str) -> None:
+        contact = self.carnet.contacts.get(contact_id)
+        if contact is None:
+            raise AppError("Ce contact n'existe plus.")
+        with self.carnet.write():
+            self.carnet.contacts.update(replace(contact, next_step_done=True))
+
+    def contacts(self, ids: Iterable[str]) -> dict[str, Contact]:
+        return self.carnet.contacts.get_many(ids)
+
+    def contact_ids(self, **criteria: object) -> list[str]:
+        return self.carnet.contacts.ids(**criteria)  # type: ignore[arg-type]
+
+    def follow_ups(self, stale_days: int = 30) -> tuple[list[Contact], list[tuple[Professional, date]]]:
+        """Return the next steps due (within a week) and the professionals not contacted for
+        ``stale_days`` days, oldest first."""
+        today = self.service.today()
+        due = self.contacts(self.carnet.contacts.due(today + timedelta(days=7)))
+        limit = today - timedelta(days=stale_days)
+        stale = {pro: day for pro, day in self.carnet.contacts.last_contacts().items() if day < limit}
+        people = self.professionals(stale)
+        return (
+            sorted(due.values(), key=lambda c: (c.next_step_due or today, c.day)),
+            sorted(
+                ((people[p], day) for p, day in stale.items() if p in people and not people[p].anonymized),
+                key=lambda item: item[1],
+            ),
+        )
+
+    # --- solicitations ------------------------------------------------------------------------
+
+    def solicitation_ids(self, **criteria: object) -> list[str]:
+        return self.carnet.solicitations.ids(**criteria)  # type: ignore[arg-type]
+
+    def solicitations(self, ids: Iterable[str]) -> dict[str, Solicitation]:
+        return self.carnet.solicitations.get_many(ids)
+
+    def save_solicitation(self, request: Solicitation) -> str:
+        """Add or update a request; an answer date makes it « répondue ».
+
+        Raises:
+            InvalidInput: no description, or an answer before the request.
+        """
+        if not request.description.strip():
+            raise InvalidInput("Décrivez la sollicitation.", "description")
+        if not (request.professional_id or request.structure_id or request.requester.strip()):
+            raise InvalidInput("Indiquez qui a sollicité le binôme.", "demandeur")
+        if request.answered_at is not None:
+            if request.answered_at < request.received_at:
+                raise InvalidInput(
+                    f"La réponse ({request.answered_at:%d/%m/%Y %H:%M}) précède la sollicitation "
+                    f"({request.received_at:%d/%m/%Y %H:%M}).",
+                    "réponse",
+                )
+            if not request.status.answered:
+                request = replace(request, status=RequestStatus.ANSWERED)
+        elif request.status.answered:
+            raise InvalidInput("Indiquez la date et l'heure de la réponse.", "réponse")
+        with self.carnet.write():
+            if request.id and self.carnet.solicitations.get(request.id):
+                self.carnet.solicitations.update(request)
+                return request.id
+            return self.carnet.solicitations.add(request)
+
+    def answer(self, request_id: str, when: datetime, by: str, resolution: str) -> Solicitation:
+        request = self.solicitations([request_id]).get(request_id)
+        if request is None:
+            raise AppError("Cette sollicitation n'existe plus.")
+        answered = replace(
+            request, answered_at=when, answered_by=by, resolution=resolution, status=RequestStatus.ANSWERED
+        )
+        self.save_solicitation(answered)
+        return answered
+
+    # --- accounts -----------------------------------------------------------------------------
+
+    def record_account(self, event: AccountEvent) -> str:
+        """Record an account action; a creation or reactivation moves the person to « compte créé »."""
+        professional = self.professional(event.professional_id)
+        with self.carnet.write():
+            event_id = self.carnet.account_events.add(event)
+            if event.action in (AccountAction.CREATE, AccountAction.REACTIVATE) and _STATUS_ORDER.index(
+                professional.parceo_status
+            ) < _STATUS_ORDER.index(ParceoStatus.CREATED):
+                self.carnet.professionals.update(
+                    replace(professional, parceo_status=ParceoStatus.CREATED, parceo_since=event.day)
+                )
+        return event_id
+
+    def account_events(self, first: date | None = None, last: date | None = None) -> list[AccountEvent]:
+        return self.carnet.account_events.between(first, last)
+
+    # --- history and personal data --------------------------------------------------------------
+
+    def professional_history(self, professional_id: str) -> list[HistoryItem]:
+        """Return everything that happened with a professional, newest first."""
+        names = self.service.ambassador_names()
+        items = [
+            HistoryItem(
+                c.day,
+                f"Contact ({c.channel.label.lower()})",
+                _contact_text(c),
+                names.get(c.ambassador_id, ""),
+            )
+            for c in self.contacts(self.carnet.contacts.ids(professional_id=professional_id)).values()
+        ]
+        items += [
+            HistoryItem(
+                r.received_at.date(), "Sollicitation", _request_text(r), names.get(r.answered_by or "", "")
+            )
+            for r in self.solicitations(
+                self.carnet.solicitations.ids(professional_id=professional_id)
+            ).values()
+        ]
+        items += [
+            HistoryItem(e.day, "Compte Parceo", e.action.label, names.get(e.ambassador_id or "", ""))
+            for e in self.carnet.account_events.between(professional_id=professional_id)
+        ]
+        return sorted(items, key=lambda item: item.day, reverse=True)
+
+    def structure_history(self, structure_id: str) -> list[HistoryItem]:
+        names = self.service.ambassador_names()
+        structure = self.structure(structure_id)
+        items = [
+            HistoryItem(day, "Parcours Parceo", step.label)
+            for step, day in structure.onboarding_dates.items()
+        ]
+        items += [
+            HistoryItem(
+                c.day,
+                f"Contact ({c.channel.label.lower()})",
+                _contact_text(c),
+                names.get(c.ambassador_id, ""),
+            )
+            for c in self.contacts(self.carnet.contacts.ids(structure_id=structure_id)).values()
+        ]
+        items += [
+            HistoryItem(
+                r.received_at.date(), "Sollicitation", _request_text(r), names.get(r.answered_by or "", "")
+            )
+            for r in self.solicitations(self.carnet.solicitations.ids(structure_id=structure_id)).values()
+        ]
+        return sorted(items, key=lambda item: item.day, reverse=True)
+
+    def erase_professional(self, professional_id: str) -> None:
+        """Erase a person on request (RGPD): identity gone, anonymous counts kept.
+
+        Their name is also removed from the free text of their contacts and requests.
+        """
+        professional = self.professional(professional_id)
+        names = [n for n in (professional.last_name, professional.first_name) if len(n) > 1]
+        with self.carnet.write():
+            for contact in self.contacts(self.carnet.contacts.ids(professional_id=professional_id)).values():
+                self.carnet.contacts.update(
+                    replace(
+                        contact,
+                        subject=_scrub(contact.subject, names),
+                        outcome=_scrub(contact.outcome, names),
+                        next_step=_scrub(contact.next_step, names),
+                    )
+                )
+            for request in self.solicitations(
+                self.carnet.solicitations.ids(professional_id=professional_id)
+            ).values():
+                self.carnet.solicitations.update(
+                    replace(
+                        request,
+                        description=_scrub(request.description, names),
+                        requester="",
+                        resolution=_scrub(request.resolution, names),
+                    )
+                )
+            self.carnet.professionals.set_structures(professional_id, ())
+            self.carnet.professionals.anonymize(professional_id)
+
+
+def _activity_for(channel: Channel) -> str:
+    return {
+        Channel.VISIT: "Rencontre / visite",
+        Channel.PHONE: "Appel",
+        Channel.VIDEO: "Réunion",
+        Channel.EVENT: "Atelier d'information",
+    }.get(channel, "Communication")
+
+
+def _contact_text(contact: Contact) -> str:
+    text = contact.subject
+    if contact.outcome:
+        text += f" — {contact.outcome}"
+    if contact.next_step:
+        due = f" (pour le {format_date(contact.next_step_due)})" if contact.next_step_due else ""
+        text += f" — à suivre : {contact.next_step}{due}"
+    return text
+
+
+def _request_text(request: Solicitation) -> str:
+    text = f"{request.category.label} : {request.description} [{request.status.label.lower()}]"
+    if request.resolution:
+        text += f" — {request.resolution}"
+    return text
+
+
+def _scrub(text: str, names: list[str]) -> str:
+    """Replace a person's names in free text, ignoring case."""
+    import re
+
+    for name in names:
+        text = re.sub(re.escape(name), _ERASED, text, flags=re.IGNORECASE)
+    return text

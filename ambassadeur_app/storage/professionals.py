@@ -1,0 +1,336 @@
+"""Professionals of the register, their structures and their Parceo account events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from ambassadeur_app.domain.dates import utc_now_iso
+from ambassadeur_app.domain.register import (
+    AccountAction,
+    AccountEvent,
+    Civility,
+    ParceoStatus,
+    PracticeMode,
+    Professional,
+    RegisterFilter,
+    Specialty,
+)
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.storage.records import Repo
+
+_COLUMNS = (
+    "id, civility, last_name, first_name, profession_code, specialty, rpps, practice_mode, commune, "
+    "postal_code, email, phone, parceo_status, parceo_since, notes, anonymized_at"
+)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _professional(row: dict[str, Any], structure_ids: tuple[str, ...] = ()) -> Professional:
+    return Professional(
+        id=row["id"],
+        civility=Civility(row["civility"]),
+        last_name=row["last_name"],
+        first_name=row["first_name"],
+        profession_code=row["profession_code"],
+        specialty=Specialty(row["specialty"]),
+        rpps=row["rpps"],
+        practice_mode=PracticeMode(row["practice_mode"]),
+        commune=row["commune"],
+        postal_code=row["postal_code"],
+        email=row["email"],
+        phone=row["phone"],
+        parceo_status=ParceoStatus(row["parceo_status"]),
+        parceo_since=_date(row["parceo_since"]),
+        notes=row["notes"],
+        structure_ids=structure_ids,
+        anonymized=row["anonymized_at"] is not None,
+    )
+
+
+def search_text(professional: Professional) -> str:
+    """Return what search-as-you-type looks into, folded once at write time."""
+    return fold(
+        " ".join(
+            (
+                professional.last_name,
+                professional.first_name,
+                professional.commune,
+                professional.postal_code,
+                professional.rpps,
+                professional.email,
+            )
+        )
+    )
+
+
+def _values(professional: Professional) -> dict[str, Any]:
+    return {
+        "civility": professional.civility.value,
+        "last_name": professional.last_name,
+        "first_name": professional.first_name,
+        "profession_code": professional.profession_code,
+        "specialty": professional.specialty.value,
+        "rpps": professional.rpps,
+        "practice_mode": professional.practice_mode.value,
+        "commune": professional.commune.strip(),
+        "postal_code": professional.postal_code.strip(),
+        "email": professional.email.strip(),
+        "phone": professional.phone.strip(),
+        "parceo_status": professional.parceo_status.value,
+        "parceo_since": professional.parceo_since.isoformat() if professional.parceo_since else None,
+        "notes": professional.notes.strip(),
+        "search": search_text(professional),
+    }
+
+
+def filter_sql(where: RegisterFilter, alias: str, profession_codes: list[str]) -> tuple[list[str], list[Any]]:
+    """Return the SQL conditions shared by professional lists and justification tables."""
+    clauses = [f"{alias}.deleted_at IS NULL"]
+    params: list[Any] = []
+    for word in fold(where.text).split():
+        clauses.append(f"instr({alias}.search, ?) > 0")
+        params.append(word)
+    if where.profession_group:
+        marks = ", ".join("?" for _ in profession_codes) or "''"
+        clauses.append(f"{alias}.profession_code IN ({marks})")
+        params += profession_codes
+    if where.commune:
+        clauses.append(f"fold({alias}.commune) = ?")
+        params.append(fold(where.commune))
+    if where.status:
+        clauses.append(f"{alias}.parceo_status = ?")
+        params.append(where.status)
+    if where.structure_type is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM professional_structures ps JOIN structures s ON s.id = ps.structure_id "
+            f"WHERE ps.professional_id = {alias}.id AND ps.deleted_at IS NULL AND s.deleted_at IS NULL "
+            "AND s.type = ?)"
+        )
+        params.append(where.structure_type.value)
+    if where.ambassador_id or where.first_day or where.last_day:
+        contact = [
+            "cp.professional_id = " + f"{alias}.id",
+            "cp.deleted_at IS NULL",
+            "c.deleted_at IS NULL",
+        ]
+        if where.ambassador_id:
+            contact.append("c.ambassador_id = ?")
+            params.append(where.ambassador_id)
+        if where.first_day:
+            contact.append("c.day >= ?")
+            params.append(where.first_day.isoformat())
+        if where.last_day:
+            contact.append("c.day <= ?")
+            params.append(where.last_day.isoformat())
+        clauses.append(
+            "EXISTS (SELECT 1 FROM contact_professionals cp JOIN contacts c ON c.id = cp.contact_id "
+            f"WHERE {' AND '.join(contact)})"
+        )
+    return clauses, params
+
+
+class ProfessionalRepo(Repo):
+    table = "professionals"
+
+    def ids(
+        self, where: RegisterFilter, profession_codes: list[str], include_erased: bool = False
+    ) -> list[str]:
+        """Return the ids of the professionals matching ``where``, by name."""
+        clauses, params = filter_sql(where, "p", profession_codes)
+        if not include_erased:
+            clauses.append("p.anonymized_at IS NULL")
+        sql = (
+            f"SELECT p.id FROM professionals p WHERE {' AND '.join(clauses)} "
+            "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id"
+        )
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Professional]:
+        rows = list(self._by_ids(_COLUMNS, ids))
+        links = self.structure_links([row["id"] for row in rows])
+        return {row["id"]: _professional(row, tuple(links.get(row["id"], ()))) for row in rows}
+
+    def get(self, professional_id: str) -> Professional | None:
+        return self.get_many([professional_id]).get(professional_id)
+
+    def add(self, professional: Professional, import_id: str | None = None) -> str:
+        professional_id = self._insert(
+            {**_values(professional), "import_id": import_id}, professional.id or None
+        )
+        self.set_structures(professional_id, professional.structure_ids)
+        return professional_id
+
+    def update(self, professional: Professional) -> None:
+        self._update(professional.id, _values(professional))
+        self.set_structures(professional.id, professional.structure_ids)
+
+    def structure_links(self, professional_ids: list[str]) -> dict[str, list[str]]:
+        links: dict[str, list[str]] = {}
+        for start in range(0, len(professional_ids), 500):
+            chunk = professional_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for pro, structure in self.db.execute(
+                "SELECT professional_id, structure_id FROM professional_structures "
+                f"WHERE deleted_at IS NULL AND professional_id IN ({marks}) ORDER BY created_at",
+                chunk,
+            ).fetchall():
+                links.setdefault(pro, []).append(structure)
+        return links
+
+    def set_structures(self, professional_id: str, structure_ids: Iterable[str]) -> None:
+        """Link a professional to exactly these structures (soft-deleting other links)."""
+        wanted = list(dict.fromkeys(structure_ids))
+        current = {
+            structure: link
+            for link, structure in self.db.execute(
+                "SELECT id, structure_id FROM professional_structures "
+                "WHERE professional_id = ? AND deleted_at IS NULL",
+                [professional_id],
+            ).fetchall()
+        }
+        now = utc_now_iso()
+        for structure, link in current.items():
+            if structure not in wanted:
+                self.db.execute(
+                    "UPDATE professional_structures SET deleted_at = ?, updated_at = ?, device_id = ? "
+                    "WHERE id = ?",
+                    [now, now, self.device_id, link],
+                )
+        links = _LinkRepo(self.db, self.device_id)
+        for structure in wanted:
+            if structure not in current:
+                links.link(professional_id, structure)
+
+    def professionals_of(self, structure_id: str) -> list[str]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT ps.professional_id FROM professional_structures ps "
+                "JOIN professionals p ON p.id = ps.professional_id "
+                "WHERE ps.structure_id = ? AND ps.deleted_at IS NULL AND p.deleted_at IS NULL "
+                "AND p.anonymized_at IS NULL ORDER BY p.last_name, p.first_name",
+                [structure_id],
+            ).fetchall()
+        ]
+
+    def by_rpps(self, rpps: str) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM professionals WHERE rpps = ? AND rpps != '' AND deleted_at IS NULL LIMIT 1",
+            [rpps],
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def by_name(self, last_name: str, first_name: str) -> list[str]:
+        """Return the live professionals with this name (case and accents ignored)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT id FROM professionals WHERE deleted_at IS NULL AND anonymized_at IS NULL "
+                "AND fold(last_name) = ? AND fold(first_name) = ?",
+                [fold(last_name), fold(first_name)],
+            ).fetchall()
+        ]
+
+    def communes(self) -> list[str]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT commune FROM professionals WHERE deleted_at IS NULL AND commune != '' "
+                "ORDER BY commune COLLATE NOCASE"
+            ).fetchall()
+        ]
+
+    def count(self) -> int:
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM professionals WHERE deleted_at IS NULL AND anonymized_at IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    def anonymize(self, professional_id: str) -> None:
+        """Erase a person's identity, keeping what anonymous counts need (profession, status)."""
+        self._update(
+            professional_id,
+            {
+                "civility": "",
+                "last_name": "",
+                "first_name": "",
+                "rpps": "",
+                "commune": "",
+                "postal_code": "",
+                "email": "",
+                "phone": "",
+                "notes": "",
+                "search": "",
+                "anonymized_at": utc_now_iso(),
+            },
+        )
+
+    def by_import(self, import_id: str) -> list[str]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT id FROM professionals WHERE import_id = ? AND deleted_at IS NULL", [import_id]
+            ).fetchall()
+        ]
+
+
+class _LinkRepo(Repo):
+    table = "professional_structures"
+
+    def link(self, professional_id: str, structure_id: str) -> str:
+        return self._insert({"professional_id": professional_id, "structure_id": structure_id})
+
+
+class AccountEventRepo(Repo):
+    table = "account_events"
+
+    def add(self, event: AccountEvent) -> str:
+        return self._insert(
+            {
+                "day": event.day.isoformat(),
+                "professional_id": event.professional_id,
+                "action": event.action.value,
+                "ambassador_id": event.ambassador_id,
+            }
+        )
+
+    def between(
+        self, first: date | None = None, last: date | None = None, professional_id: str | None = None
+    ) -> list[AccountEvent]:
+        clauses, params = ["deleted_at IS NULL"], []
+        if first:
+            clauses.append("day >= ?")
+            params.append(first.isoformat())
+        if last:
+            clauses.append("day <= ?")
+            params.append(last.isoformat())
+        if professional_id:
+            clauses.append("professional_id = ?")
+            params.append(professional_id)
+        return [
+            AccountEvent(
+                id=row["id"],
+                day=date.fromisoformat(row["day"]),
+                professional_id=row["professional_id"],
+                action=AccountAction(row["action"]),
+                ambassador_id=row["ambassador_id"],
+            )
+            for row in self.db.query(
+                "SELECT id, day, professional_id, action, ambassador_id FROM account_events "
+                f"WHERE {' AND '.join(clauses)} ORDER BY day, created_at",
+                params,
+            )
+        ]
+
+    def move(self, from_professional: str, to_professional: str) -> None:
+        """Give one professional's events to another (merging duplicates)."""
+        self.db.execute(
+            "UPDATE account_events SET professional_id = ?, updated_at = ?, device_id = ? "
+            "WHERE professional_id = ?",
+            [to_professional, utc_now_iso(), self.device_id, from_professional],
+        )
