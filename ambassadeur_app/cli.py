@@ -61,6 +61,15 @@ _ARGPARSE_FR = {
 }
 
 
+REGISTER_DOCUMENTS = {
+    "professionnels": "la liste des professionnels du registre",
+    "structures": "la liste des structures et leur parcours Parceo",
+    "contacts": "les professionnels et structures contactés (listes et décomptes)",
+    "sollicitations": "les sollicitations reçues et répondues, avec les délais",
+    "comptes": "les comptes Parceo créés et mis à jour",
+}
+
+
 def _french(message: str) -> str:
     return _ARGPARSE_FR.get(message, message)
 
@@ -163,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     releve.add_argument("--format", required=True, choices=("xlsx", "pdf"), help="Excel ou PDF")
     releve.add_argument("--sortie", required=True, type=Path, metavar="FICHIER", help="le fichier à écrire")
     releve.add_argument("--ambassadeur", metavar="NOM", help="le relevé d'un seul ambassadeur")
+    for kind, help_text in REGISTER_DOCUMENTS.items():
+        document = exp_kinds.add_parser(kind, help=help_text)
+        document.add_argument("--du", type=_day, metavar="AAAA-MM-JJ", help="début de la période")
+        document.add_argument("--au", type=_day, metavar="AAAA-MM-JJ", help="fin de la période")
+        document.add_argument("--format", required=True, choices=("xlsx", "pdf"), help="Excel ou PDF")
+        document.add_argument(
+            "--sortie", required=True, type=Path, metavar="FICHIER", help="le fichier à écrire"
+        )
 
     entry = commands.add_parser("saisir", help="enregistre une entrée d'heures")
     entry.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA", help="le jour travaillé")
@@ -280,6 +297,10 @@ def _cmd_import(args: argparse.Namespace) -> None:
 
 def _cmd_export(args: argparse.Namespace) -> None:
     with _service(args, readonly=True) as service:
+        if args.kind != "releve":
+            out = service.register.export(args.kind, args.format, args.sortie, args.du, args.au)
+            print(f"Document écrit : {out}")
+            return
         ambassador_id = service.find_ambassador(args.ambassadeur).id if args.ambassadeur else None
         out = service.export_timesheet(args.mois, args.format, args.sortie, ambassador_id)
     print(f"Relevé d'heures {args.mois.of_label()} écrit : {out}")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
 HEADER_COLOR = "#DCE6F1"
+CELL_SIZE = 8
 
 
 def pdf_text(text: str) -> str:
@@ -62,6 +63,7 @@ def styles() -> dict[str, Any]:
             leading=13,
             spaceBefore=8,
             spaceAfter=4,
+            keepWithNext=1,
         ),
         "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD),
         "right": ParagraphStyle("right", parent=base, alignment=2),
@@ -74,7 +76,7 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
     from reportlab.platypus import TableStyle
 
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#7F8C99")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -82,7 +84,7 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
     ]
     if header_rows:
         commands += [
-            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, 8),
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, CELL_SIZE),
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(HEADER_COLOR)),
         ]
     return TableStyle([*commands, *extra])
@@ -94,7 +96,8 @@ def fit(text: str, width: float, style: Any) -> Any:
     from reportlab.platypus import Paragraph
 
     clean = pdf_text(text)
-    if "\n" not in clean and stringWidth(clean, style.fontName, style.fontSize) <= width - 6:
+    # A plain cell is drawn in the table's font (CELL_SIZE), bold in header rows.
+    if "\n" not in clean and stringWidth(clean, FONT_BOLD, CELL_SIZE) <= width - 6:
         return clean
     return Paragraph(para_text(text), style)
 

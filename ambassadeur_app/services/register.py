@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app.domain.formatting import format_date
@@ -36,6 +37,7 @@ from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.nomenclatures import professions
 
 if TYPE_CHECKING:
+    from ambassadeur_app.reports.tables import TableDocument
     from ambassadeur_app.services.carnet import CarnetService
 
 # Parceo statuses in order: an account event never moves a professional backwards.
@@ -396,6 +398,71 @@ class RegisterService:
 
     def account_events(self, first: date | None = None, last: date | None = None) -> list[AccountEvent]:
         return self.carnet.account_events.between(first, last)
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def document(self, kind: str, first: date | None = None, last: date | None = None) -> TableDocument:
+        """Build a register document (``professionnels``, ``structures``, ``contacts``,
+        ``sollicitations``, ``comptes``) for a period, the experiment's by default.
+
+        The register lists cover everybody, or, given dates, those contacted in the period.
+
+        Raises:
+            InvalidInput: unknown kind or a period that ends before it starts.
+        """
+        from ambassadeur_app.reports.justification import KINDS, RegisterData, build
+
+        if kind not in KINDS:
+            raise InvalidInput(f"Document inconnu : « {kind} » (possibles : {', '.join(KINDS)}).")
+        programme = self.service.programme()
+        restricted = first is not None or last is not None
+        first, last = first or programme.start_date, last or programme.end_date
+        if last < first:
+            raise InvalidInput(
+                f"La période se termine ({format_date(last)}) avant de commencer ({format_date(first)})."
+            )
+        contacted = RegisterFilter(first_day=first, last_day=last) if restricted else RegisterFilter()
+        people_ids = self.carnet.professionals.ids(contacted, [], include_erased=True)
+        structure_ids = (
+            self.carnet.structures.ids(contacted) if kind == "structures" else self.structure_ids()
+        )
+        header = [
+            ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"),
+            ("Période", f"du {format_date(first)} au {format_date(last)}"),
+        ]
+        data = RegisterData(
+            header=header,
+            first=first,
+            last=last,
+            professions=professions(),
+            professionals=self.professionals(
+                people_ids
+                if kind == "professionnels"
+                else self.carnet.professionals.ids(RegisterFilter(), [], include_erased=True)
+            ),
+            structures=self.structures(structure_ids),
+            ambassadors=self.service.ambassador_names(),
+            contacts=list(self.contacts(self.carnet.contacts.ids(first, last)).values()),
+            solicitations=list(
+                self.solicitations(self.carnet.solicitations.ids(first=first, last=last)).values()
+            ),
+            account_events=self.carnet.account_events.between(first, last),
+            today=self.service.today(),
+        )
+        return build(kind, data)
+
+    def export(
+        self, kind: str, fmt: str, out: Path, first: date | None = None, last: date | None = None
+    ) -> Path:
+        """Write a register document as ``xlsx`` or ``pdf``."""
+        from ambassadeur_app.reports.tables import write_pdf, write_xlsx
+
+        document = self.document(kind, first, last)
+        if fmt == "xlsx":
+            return write_xlsx(document, out)
+        if fmt == "pdf":
+            return write_pdf(document, out)
+        raise InvalidInput(f"Format inconnu : « {fmt} » (xlsx ou pdf).", "format")
 
     # --- history and personal data --------------------------------------------------------------
 

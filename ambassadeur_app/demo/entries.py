@@ -1,8 +1,6 @@
-"""A realistic demonstration carnet, generated deterministically.
-
-A fictitious CPTS of Meurthe-et-Moselle, a binôme, six months of varied entries in the three
-missions (plus some unfunded time): one month above the cap, two closed months, one of which
-was reopened once with its reason.
+"""The demonstration's time entries: six months of varied work in the three missions (plus some
+unfunded time), one month above the cap. Each entry may name the structure it concerns, so that
+the demo register can follow it.
 """
 
 from __future__ import annotations
@@ -12,8 +10,7 @@ from datetime import date, time, timedelta
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import Ambassador, Mission, Programme, Role, TimeEntry
-from ambassadeur_app.errors import CarnetError
-from ambassadeur_app.services import CarnetService
+from ambassadeur_app.domain.register import StructureType
 
 START = date(2025, 9, 1)
 SEED = 2025
@@ -52,17 +49,28 @@ PLACES = (
     "Ludres",
     "Jarville-la-Malgrange",
 )
-STRUCTURES = (
-    "la MSP des Provinces",
-    "la MSP de Vandœuvre",
-    "le centre de santé de Lunéville",
-    "le cabinet infirmier du Placieux",
-    "la pharmacie du Centre",
-    "l'EHPAD Les Tilleuls",
-    "le CH de Toul",
-    "le cabinet de kinésithérapie Saint-Epvre",
-    "le DAC 54",
-    "la maison de santé de Ludres",
+# The structures the entries name: (phrase in a description, name, type, commune).
+STRUCTURES: tuple[tuple[str, str, StructureType, str], ...] = (
+    ("la MSP des Provinces", "MSP des Provinces", StructureType.MSP, "Laxou"),
+    ("la MSP de Vandœuvre", "MSP de Vandœuvre", StructureType.MSP, "Vandœuvre-lès-Nancy"),
+    ("le centre de santé de Lunéville", "Centre de santé de Lunéville", StructureType.CDS, "Lunéville"),
+    (
+        "le cabinet infirmier du Placieux",
+        "Cabinet infirmier du Placieux",
+        StructureType.CABINET,
+        "Villers-lès-Nancy",
+    ),
+    ("la pharmacie du Centre", "Pharmacie du Centre", StructureType.PHARMACIE, "Toul"),
+    ("l'EHPAD Les Tilleuls", "EHPAD Les Tilleuls", StructureType.EHPAD, "Pont-à-Mousson"),
+    ("le CH de Toul", "Centre hospitalier de Toul", StructureType.CH, "Toul"),
+    (
+        "le cabinet de kinésithérapie Saint-Epvre",
+        "Cabinet de kinésithérapie Saint-Epvre",
+        StructureType.CABINET,
+        "Nancy",
+    ),
+    ("le DAC 54", "DAC 54", StructureType.DAC, "Nancy"),
+    ("la maison de santé de Ludres", "Maison de santé de Ludres", StructureType.MSP, "Ludres"),
 )
 
 TEMPLATES: dict[Mission, tuple[tuple[str, str], ...]] = {
@@ -107,44 +115,14 @@ PLAN = (
 HOLIDAYS = {date(2025, 11, 11), date(2025, 12, 25), date(2026, 1, 1)}
 
 
-def build_demo(service: CarnetService) -> int:
-    """Fill an empty carnet with the demonstration; return the number of entries written.
-
-    Raises:
-        CarnetError: the carnet already holds a programme.
-    """
-    if service.is_set_up:
-        raise CarnetError(
-            f"Le carnet « {service.path} » contient déjà des données : la démonstration "
-            "ne s'installe que dans un carnet neuf."
-        )
-    rng = random.Random(SEED)
-    service.setup(PROGRAMME, list(AMBASSADORS))
-    people = service.ambassadors()
-    count = 0
-    with service.carnet.write():
-        for index, (hours, weights) in enumerate(PLAN):
-            month = Month.of(START).add(index)
-            for entry in _month_entries(rng, month, hours * 60, weights, people):
-                service.add_entry(entry)
-                count += 1
-    september, october = Month(2025, 9), Month(2025, 10)
-    service.close_month(september)
-    service.close_month(october)
-    service.reopen_month(
-        october, "Correction d'une formation saisie deux fois le 14 octobre (doublon supprimé)."
-    )
-    service.close_month(october)
-    return count
-
-
-def _month_entries(
+def month_entries(
     rng: random.Random,
     month: Month,
     target: int,
     weights: tuple[int, int, int],
     people: list[Ambassador],
-) -> list[TimeEntry]:
+) -> list[tuple[TimeEntry, int | None]]:
+    """Return a month's entries in day order, each with the index of the structure it names."""
     workdays = [
         month.first_day + timedelta(days=n)
         for n in range(month.days)
@@ -152,7 +130,7 @@ def _month_entries(
         and month.first_day + timedelta(days=n) not in HOLIDAYS
     ]
     missions = Mission.funded_missions()
-    entries: list[TimeEntry] = []
+    entries: list[tuple[TimeEntry, int | None]] = []
     total = 0
     while total < target:
         minutes = min(rng.choice((30, 45, 60, 60, 90, 90, 120, 150, 180)), target - total)
@@ -175,17 +153,17 @@ def _month_entries(
             else ""
         )
         start = time(rng.choice((8, 9, 10, 11, 13, 14, 15, 16, 18)), rng.choice((0, 15, 30)))
-        entries.append(
-            TimeEntry(
-                day=rng.choice(workdays),
-                ambassador_id=rng.choice(people).id,
-                mission=mission,
-                activity=activity,
-                minutes=minutes,
-                start_time=start,
-                place=place,
-                description=text.format(s=rng.choice(STRUCTURES)),
-            )
+        structure = rng.randrange(len(STRUCTURES))
+        entry = TimeEntry(
+            day=rng.choice(workdays),
+            ambassador_id=rng.choice(people).id,
+            mission=mission,
+            activity=activity,
+            minutes=minutes,
+            start_time=start,
+            place=place,
+            description=text.format(s=STRUCTURES[structure][0]),
         )
-    entries.sort(key=lambda e: (e.day, e.start_time or time()))
+        entries.append((entry, structure if "{s}" in text else None))
+    entries.sort(key=lambda pair: (pair[0].day, pair[0].start_time or time()))
     return entries
