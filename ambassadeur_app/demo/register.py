@@ -190,9 +190,7 @@ def build_register(
                     last_name=last,
                     first_name=first,
                     profession_code=code,
-                    civility=Civility.DOCTEUR
-                    if code == "G15-10"
-                    else rng.choice((Civility.MADAME, Civility.MONSIEUR)),
+                    civility=Civility.DOCTEUR if code == "G15-10" else Civility.NONE,
                     specialty=specialty,
                     rpps=_rpps(len(people)) if code.startswith("G15") else "",
                     practice_mode=PracticeMode.SALARIE if structure in (2, 5, 6) else PracticeMode.LIBERAL,

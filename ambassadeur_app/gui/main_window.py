@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from ambassadeur_app import APP_NAME, __version__, paths
 from ambassadeur_app.domain.formatting import format_timestamp, plural
@@ -16,11 +16,16 @@ from ambassadeur_app.gui import prompts, tasks
 from ambassadeur_app.gui.dialogs.backups_dialog import BackupsDialog
 from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from ambassadeur_app.gui.dialogs.import_dialog import ImportDialog
+from ambassadeur_app.gui.dialogs.register_export_dialog import RegisterExportDialog, RegisterExportRequest
 from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
 from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
 from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
+from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
+from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
+from ambassadeur_app.gui.pages.solicitations_page import SolicitationsPage
+from ambassadeur_app.gui.pages.structures_page import StructuresPage
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.storage.db import restore_carnet
 
@@ -55,6 +60,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pool = pool
         self.page = self.ui.carnet_page
+        self.register_pages: list[ProfessionalsPage | StructuresPage | SolicitationsPage | FollowUpsPage] = [
+            self.ui.professionals_page,
+            self.ui.structures_page,
+            self.ui.solicitations_page,
+            self.ui.follow_ups_page,
+        ]
         self.service = service
         self.demo = demo
         self._tasks: list[tasks.Task] = []
@@ -92,7 +103,7 @@ class MainWindow(QMainWindow):
             ui.action_edit_entry: page.edit_selected,
             ui.action_duplicate_entry: page.duplicate_selected,
             ui.action_delete_entry: page.delete_selected,
-            ui.action_find: page.focus_search,
+            ui.action_find: self.focus_search,
             ui.action_previous_month: lambda: page.show_month(page.month.previous()),
             ui.action_next_month: lambda: page.show_month(page.month.next()),
             ui.action_current_month: lambda: page.show_month(self.service.default_month()),
@@ -110,6 +121,25 @@ class MainWindow(QMainWindow):
         page.ui.close_month_button.clicked.connect(self.close_month)
         page.ui.reopen_month_button.clicked.connect(self.reopen_month)
         page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
+        for register_page in self.register_pages:
+            register_page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
+            register_page.changed.connect(self._register_changed)
+        self.ui.follow_ups_page.open_professional.connect(self.show_professional)
+        ui.tabs.currentChanged.connect(lambda _: self._refresh_current())
+        for number in range(ui.tabs.count()):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda number=number: ui.tabs.setCurrentIndex(number))
+        register = {
+            ui.action_new_professional: (self.ui.professionals_page, "new_professional"),
+            ui.action_new_structure: (self.ui.structures_page, "new_structure"),
+            ui.action_new_contact: (self.ui.professionals_page, "new_contact"),
+            ui.action_new_solicitation: (self.ui.solicitations_page, "new_request"),
+        }
+        for action, (target, method) in register.items():
+            action.triggered.connect(
+                lambda _=False, target=target, method=method: self._open_on(target, method)
+            )
+        ui.action_register_export.triggered.connect(lambda: self.export_register())
         page.month_changed.connect(lambda _: self._update_status())
         page.undo_stack.indexChanged.connect(lambda _: self._update_status())
         ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
@@ -121,6 +151,8 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.ui.demo_banner.setVisible(demo)
         self.page.set_service(service)
+        for register_page in self.register_pages:
+            register_page.set_service(service)
         programme = service.programme()
         self.setWindowTitle(f"{programme.cpts_name} — {service.path.name} — {APP_NAME}")
         self.settings.setValue("carnet/last", "" if demo else str(service.path))
@@ -330,15 +362,25 @@ class MainWindow(QMainWindow):
         if request is None:
             return None
         self.settings.setValue("export/folder", str(request.folder))
+
+        def write(service: CarnetService) -> list[Path]:
+            return service.write_timesheets(
+                request.month, request.formats, request.folder, request.ambassador_id
+            )
+
+        return self._run_export_task(write, request.open_after, "Relevé exporté : ")
+
+    def _run_export_task(
+        self, write: Callable[[CarnetService], list[Path]], open_after: bool, done: str
+    ) -> tasks.Task:
+        """Write documents in the background, on a read-only connection of the worker's own."""
         path, today = self.service.path, self.service.today
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[Path]:
             service = open_service(path, readonly=True, today=today)
             try:
                 progress(0, 1)
-                written = service.write_timesheets(
-                    request.month, request.formats, request.folder, request.ambassador_id
-                )
+                written = write(service)
             finally:
                 service.close()
             if cancelled():
@@ -348,7 +390,7 @@ class MainWindow(QMainWindow):
             progress(1, 1)
             return written
 
-        progress = QProgressDialog("Export du relevé d'heures…", "Annuler", 0, 0, self)
+        progress = QProgressDialog("Écriture des documents…", "Annuler", 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         task = tasks.Task(work)
@@ -360,8 +402,8 @@ class MainWindow(QMainWindow):
             if not written:
                 self.ui.statusbar.showMessage("Export annulé.", 8000)
                 return
-            self.ui.statusbar.showMessage("Relevé exporté : " + ", ".join(p.name for p in written), 15000)
-            if request.open_after:
+            self.ui.statusbar.showMessage(done + ", ".join(p.name for p in written), 15000)
+            if open_after:
                 for out in written:
                     prompts.open_path(out)
 
@@ -374,6 +416,61 @@ class MainWindow(QMainWindow):
         task.signals.failed.connect(failed)
         self._tasks.append(task)
         return tasks.start(task, self.pool)
+
+    # --- register -------------------------------------------------------------------------------
+
+    def _open_on(self, page: QWidget, method: str) -> None:
+        """Show a register page and open one of its dialogs."""
+        self.ui.tabs.setCurrentWidget(page)
+        getattr(page, method)()
+
+    def _register_changed(self) -> None:
+        for register_page in self.register_pages:
+            register_page.refresh()
+        self.page.refresh()  # a contact may have logged its time
+
+    def _refresh_current(self) -> None:
+        current = self.ui.tabs.currentWidget()
+        for page in (self.page, *self.register_pages):
+            if current is page:
+                page.refresh()
+
+    def focus_search(self) -> None:
+        current = self.ui.tabs.currentWidget()
+        for page in (self.page, *self.register_pages):
+            if current is page:
+                page.focus_search()
+
+    def show_professional(self, professional_id: str) -> None:
+        page = self.ui.professionals_page
+        self.ui.tabs.setCurrentWidget(page)
+        page.ui.search_edit.clear()
+        for combo in (page.ui.group_combo, page.ui.type_combo, page.ui.status_combo):
+            combo.setCurrentIndex(0)
+        page.refresh()
+        page.select([professional_id])
+
+    def export_register(self, kind: str = "contacts") -> RegisterExportDialog:
+        dialog = RegisterExportDialog(self.service, self.documents_folder(), kind, self)
+        dialog.accepted.connect(lambda: self._run_register_export(dialog.request))
+        dialog.open()
+        return dialog
+
+    def _run_register_export(self, request: RegisterExportRequest | None) -> tasks.Task | None:
+        if request is None:
+            return None
+        self.settings.setValue("export/folder", str(request.folder))
+
+        def write(service: CarnetService) -> list[Path]:
+            stem = f"{request.kind}-{request.first:%Y-%m-%d}-{request.last:%Y-%m-%d}"
+            return [
+                service.register.export(
+                    request.kind, fmt, request.folder / f"{stem}.{fmt}", request.first, request.last
+                )
+                for fmt in request.formats
+            ]
+
+        return self._run_export_task(write, request.open_after, "Tableaux exportés : ")
 
     # --- backups ------------------------------------------------------------------------------
 
@@ -443,5 +540,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
         QThreadPool.globalInstance().waitForDone(10_000)
         self.page.shutdown()
+        for register_page in self.register_pages:
+            register_page.shutdown()
         self.service.close()
         event.accept()

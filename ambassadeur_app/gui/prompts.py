@@ -25,6 +25,17 @@ def ask(parent: QWidget | None, text: str, informative: str = "", yes: str = "Co
     return box.clickedButton() is confirm
 
 
+def choose(parent: QWidget | None, text: str, informative: str, options: list[str]) -> int | None:
+    """Ask the user to pick one of ``options``; return its index, or ``None`` if cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=parent)
+    box.setInformativeText(informative)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((index for index, button in enumerate(buttons) if button is clicked), None)
+
+
 def open_file(parent: QWidget | None, title: str, folder: Path, filters: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
     return Path(name) if name else None

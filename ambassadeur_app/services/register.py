@@ -241,6 +241,20 @@ class RegisterService:
             self.carnet.structures.update(merged)
         return self.structure(keep_id)
 
+    def indicators(self) -> tuple[int, int, list[Structure]]:
+        """Return the coordinated structures (MSP, ESP, CDS) onboarded, their number, and the
+        hospitals and nursing homes engaged (the indicators the CPTS is judged on)."""
+        structures = self.all_structures()
+        coordinated = [s for s in structures if s.type.coordinated]
+        onboarded = sum(1 for s in coordinated if s.onboarding is Onboarding.ONBOARDED)
+        engaged = [
+            s
+            for s in structures
+            if s.type.engages_services
+            and _ONBOARDING_ORDER.index(s.onboarding) >= _ONBOARDING_ORDER.index(Onboarding.ENGAGED)
+        ]
+        return onboarded, len(coordinated), engaged
+
     def advance_onboarding(self, structure_id: str, step: Onboarding, day: date) -> Structure:
         """Move a structure to ``step`` (never backwards), recording the day of each step."""
         structure = self.structure(structure_id)
@@ -515,6 +529,64 @@ class RegisterService:
             for r in self.solicitations(self.carnet.solicitations.ids(structure_id=structure_id)).values()
         ]
         return sorted(items, key=lambda item: item.day, reverse=True)
+
+    def personal_data(self, professional_id: str, out: Path) -> Path:
+        """Write everything the carnet holds about a person (RGPD right of access) as xlsx or PDF."""
+        from ambassadeur_app.reports.tables import Column, Section, TableDocument, write_pdf, write_xlsx
+
+        person = self.professional(professional_id)
+        profession = professions().get(person.profession_code)
+        structures = self.structures(person.structure_ids)
+        identity = [
+            ("Civilité", person.civility.label),
+            ("Nom", person.last_name),
+            ("Prénom", person.first_name),
+            ("Profession", profession.label if profession else person.profession_code),
+            ("Spécialité", person.specialty.label),
+            ("N° RPPS", person.rpps),
+            ("Mode d'exercice", person.practice_mode.label),
+            ("Commune", person.commune),
+            ("Code postal", person.postal_code),
+            ("E-mail", person.email),
+            ("Téléphone", person.phone),
+            ("Compte Parceo", person.parceo_status.label),
+            ("Compte Parceo depuis", format_date(person.parceo_since) if person.parceo_since else ""),
+            ("Notes", person.notes),
+        ]
+        programme = self.service.programme()
+        document = TableDocument(
+            title=f"Données personnelles — {person.full_name}",
+            header=[
+                ("Responsable du traitement", programme.cpts_name),
+                ("Édition", format_date(self.service.today())),
+            ],
+            sections=[
+                Section(
+                    "Identité",
+                    [Column("Donnée", width=24), Column("Valeur", width=60)],
+                    [[label, value] for label, value in identity],
+                ),
+                Section(
+                    "Structures",
+                    [Column("Structure", width=40), Column("Type", width=20), Column("Commune", width=24)],
+                    [[s.name, s.type.label, s.commune] for s in structures.values()],
+                ),
+                Section(
+                    "Historique",
+                    [
+                        Column("Date", "date", 11),
+                        Column("Type", width=20),
+                        Column("Détail", width=70),
+                        Column("Ambassadeur", width=20),
+                    ],
+                    [
+                        [i.day, i.kind, i.text, i.ambassador]
+                        for i in self.professional_history(professional_id)
+                    ],
+                ),
+            ],
+        )
+        return write_pdf(document, out) if out.suffix.lower() == ".pdf" else write_xlsx(document, out)
 
     def erase_professional(self, professional_id: str) -> None:
         """Erase a person on request (RGPD): identity gone, anonymous counts kept.

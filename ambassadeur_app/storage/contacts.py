@@ -9,6 +9,7 @@ from typing import Any
 from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.register import Channel, Contact, RequestCategory, RequestStatus, Solicitation
+from ambassadeur_app.domain.text import fold
 from ambassadeur_app.storage.records import Repo
 
 _CONTACT_COLUMNS = (
@@ -234,9 +235,18 @@ class SolicitationRepo(Repo):
         structure_id: str | None = None,
         first: date | None = None,
         last: date | None = None,
+        text: str = "",
+        unanswered: bool | None = None,
     ) -> list[str]:
         """Return request ids: unanswered first (oldest first), then answered (newest first)."""
         clauses, params = ["deleted_at IS NULL"], []
+        for word in fold(text).split():
+            clauses.append("instr(fold(description || ' ' || requester), ?) > 0")
+            params.append(word)
+        if unanswered is not None:
+            clauses.append(
+                "status NOT IN ('repondue', 'close')" if unanswered else "status IN ('repondue', 'close')"
+            )
         if status is not None:
             clauses.append("status = ?")
             params.append(status.value)

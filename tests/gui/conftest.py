@@ -29,16 +29,22 @@ class Prompts:
         self.asked: list[str] = []
         self.opened: list[Path] = []
         self.file: Path | None = None
+        self.choice: int | None = 0
 
     def ask(self, parent: QWidget | None, text: str, informative: str = "", yes: str = "") -> bool:
         self.asked.append(text)
         return self.answer
+
+    def choose(self, parent: QWidget | None, text: str, informative: str, options: list[str]) -> int | None:
+        self.asked.append(text)
+        return self.choice
 
 
 @pytest.fixture
 def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
     recorder = Prompts()
     monkeypatch.setattr("ambassadeur_app.gui.prompts.ask", recorder.ask)
+    monkeypatch.setattr("ambassadeur_app.gui.prompts.choose", recorder.choose)
     monkeypatch.setattr("ambassadeur_app.gui.prompts.open_path", recorder.opened.append)
     monkeypatch.setattr("ambassadeur_app.gui.prompts.open_file", lambda *a, **k: recorder.file)
     monkeypatch.setattr("ambassadeur_app.gui.prompts.save_file", lambda *a, **k: recorder.file)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from ambassadeur_app.domain.model import Ambassador, Mission
+from ambassadeur_app.domain.register import Labelled
 
 
 def fill_missions(combo: QComboBox) -> None:
@@ -34,6 +35,13 @@ def fill_activities(combo: QComboBox, labels: list[str], keep_text: bool = False
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     combo.setCompleter(completer)
     combo.setEditText(text if text else (labels[0] if labels else ""))
+
+
+def fill_enum(combo: QComboBox, kind: type[Labelled]) -> None:
+    """Offer the members of a labelled enum (label shown, value kept)."""
+    combo.clear()
+    for member in kind:
+        combo.addItem(member.label, member.value)
 
 
 def select_data(combo: QComboBox, value: Any) -> None:

@@ -1,0 +1,238 @@
+"""The professionals of the register: search, filters, detail with history, RGPD actions."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
+
+from ambassadeur_app import paths
+from ambassadeur_app.domain.formatting import format_date
+from ambassadeur_app.domain.register import ParceoStatus, Professional, RegisterFilter, StructureType
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui import prompts
+from ambassadeur_app.gui.dialogs.account_dialog import AccountDialog
+from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+from ambassadeur_app.gui.dialogs.professional_dialog import ProfessionalDialog
+from ambassadeur_app.gui.errors import show_error
+from ambassadeur_app.gui.forms.ui_professionals_page import Ui_ProfessionalsPage
+from ambassadeur_app.gui.models.record_table import RecordColumn
+from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
+from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
+from ambassadeur_app.reports.output import slug
+from ambassadeur_app.services import CarnetService
+
+
+class ProfessionalsPage(RegisterPage):
+    noun = ("professionnel", "professionnels")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProfessionalsPage()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.splitter.setStretchFactor(0, 3)
+        ui.splitter.setStretchFactor(1, 2)
+        ui.new_button.clicked.connect(self.new_professional)
+        ui.edit_button.clicked.connect(self.edit_selected)
+        ui.contact_button.clicked.connect(self.new_contact)
+        ui.account_button.clicked.connect(self.record_account)
+        ui.merge_button.clicked.connect(self.merge_selected)
+        ui.data_button.clicked.connect(self.export_personal_data)
+        ui.erase_button.clicked.connect(self.erase_selected)
+        ui.table_view.doubleClicked.connect(lambda _: self.edit_selected())
+
+    def widgets(self) -> tuple[QTableView, QTextBrowser, QLabel, QLineEdit]:
+        return self.ui.table_view, self.ui.detail_browser, self.ui.count_label, self.ui.search_edit
+
+    def set_service(self, service: CarnetService) -> None:
+        ui = self.ui
+        for combo in (ui.group_combo, ui.type_combo, ui.status_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        ui.group_combo.addItem("Toutes les professions", "")
+        for group in service.register.profession_groups():
+            ui.group_combo.addItem(group, group)
+        ui.type_combo.addItem("Toutes les structures", "")
+        for kind in StructureType:
+            ui.type_combo.addItem(f"Exerçant en {kind.label}", kind.value)
+        ui.status_combo.addItem("Tous les comptes", "")
+        for status in ParceoStatus:
+            ui.status_combo.addItem(status.label, status.value)
+        for combo in (ui.group_combo, ui.type_combo, ui.status_combo):
+            combo.blockSignals(False)
+            combo.currentIndexChanged.connect(lambda _: self.refresh())
+        super().set_service(service)
+
+    def columns(self) -> list[RecordColumn]:
+        professions = self._service().register.professions()
+        structures: dict[str, str] = {}
+
+        def structure_names(person: Professional) -> str:
+            if not structures:
+                structures.update({s.id: s.name for s in self._service().register.all_structures()})
+            return ", ".join(structures.get(s, "") for s in person.structure_ids)
+
+        return [
+            RecordColumn("Nom", lambda p: p.last_name),
+            RecordColumn("Prénom", lambda p: p.first_name),
+            RecordColumn(
+                "Profession",
+                lambda p: (
+                    professions[p.profession_code].label
+                    if p.profession_code in professions
+                    else p.profession_code
+                ),
+            ),
+            RecordColumn("Commune", lambda p: p.commune),
+            RecordColumn("Compte Parceo", lambda p: p.parceo_status.label),
+            RecordColumn("Structures", structure_names),
+        ]
+
+    def fetch(self, ids: list[str]) -> dict[str, object]:
+        return dict(self._service().register.professionals(ids))
+
+    def color(self, record: object) -> str | None:
+        assert isinstance(record, Professional)
+        return MUTED_COLOR if record.parceo_status is ParceoStatus.NONE else None
+
+    def query(self) -> list[str]:
+        ui = self.ui
+        kind = ui.type_combo.currentData()
+        return self._service().register.professional_ids(
+            RegisterFilter(
+                text=ui.search_edit.text(),
+                profession_group=ui.group_combo.currentData() or "",
+                structure_type=StructureType(kind) if kind else None,
+                status=ui.status_combo.currentData() or "",
+            )
+        )
+
+    def detail_html(self, record_id: str) -> str:
+        register = self._service().register
+        person = register.professional(record_id)
+        profession = register.professions().get(person.profession_code)
+        facts = [profession.label if profession else person.profession_code]
+        if person.specialty.label:
+            facts.append(person.specialty.label)
+        if person.practice_mode.value:
+            facts.append(person.practice_mode.label)
+        if person.rpps:
+            facts.append(f"RPPS {person.rpps}")
+        structures = register.structures(person.structure_ids)
+        lines = [
+            " · ".join(facts),
+            "Structures : " + (", ".join(s.name for s in structures.values()) or "aucune"),
+            " · ".join(
+                x for x in (f"{person.commune} {person.postal_code}".strip(), person.email, person.phone) if x
+            ),
+            f"Compte Parceo : {person.parceo_status.label}"
+            + (f" depuis le {format_date(person.parceo_since)}" if person.parceo_since else ""),
+        ]
+        if person.notes:
+            lines.append(f"<i>{escape(person.notes)}</i>")
+        body = "<br/>".join(line if line.startswith("<i>") else escape(line) for line in lines if line)
+        return f"<h3>{escape(person.full_name)}</h3><p>{body}</p><h4>Historique</h4>" + history_html(
+            register.professional_history(record_id)
+        )
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _one(self) -> Professional | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.message.emit("Sélectionnez un professionnel.")
+            return None
+        return self._service().register.professional(ids[0])
+
+    def new_professional(self) -> ProfessionalDialog:
+        dialog = ProfessionalDialog(self._service(), parent=self)
+        dialog.accepted.connect(lambda: self.done("Professionnel enregistré.", dialog.saved_id))
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> ProfessionalDialog | None:
+        person = self._one()
+        if person is None:
+            return None
+        dialog = ProfessionalDialog(self._service(), person, self)
+        dialog.accepted.connect(lambda: self.done("Professionnel modifié."))
+        dialog.open()
+        return dialog
+
+    def new_contact(self) -> ContactDialog:
+        dialog = ContactDialog(self._service(), tuple(self.selected_ids()), parent=self)
+        dialog.accepted.connect(lambda: self.done("Contact enregistré."))
+        dialog.open()
+        return dialog
+
+    def record_account(self) -> AccountDialog | None:
+        person = self._one()
+        if person is None:
+            return None
+        dialog = AccountDialog(self._service(), person, self)
+        dialog.accepted.connect(lambda: self.done("Action sur le compte Parceo enregistrée."))
+        dialog.open()
+        return dialog
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            self.message.emit("Sélectionnez les deux fiches de la même personne (Ctrl+clic).")
+            return
+        register = self._service().register
+        first, second = (register.professional(i) for i in ids)
+        choice = prompts.choose(
+            self,
+            "Fusionner ces deux fiches ?",
+            "Les contacts, sollicitations, comptes et structures de l'une passent sur l'autre ; "
+            "les champs vides de la fiche gardée sont complétés.",
+            [
+                f"Garder {first.full_name} ({first.commune or '?'})",
+                f"Garder {second.full_name} ({second.commune or '?'})",
+            ],
+        )
+        if choice is None:
+            return
+        keep, other = (first, second) if choice == 0 else (second, first)
+        try:
+            register.merge_professionals(keep.id, other.id)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.done(f"Fiches fusionnées : {keep.full_name}.")
+        self.select([keep.id])
+
+    def export_personal_data(self) -> None:
+        person = self._one()
+        if person is None:
+            return
+        suggested = paths.documents_dir() / f"donnees-{slug(person.full_name)}.xlsx"
+        out = prompts.save_file(
+            self, "Données personnelles (droit d'accès)", suggested, "Classeur Excel (*.xlsx);;PDF (*.pdf)"
+        )
+        if out is None:
+            return
+        try:
+            written = self._service().register.personal_data(person.id, out)
+        except AppError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(f"Données de {person.full_name} écrites : {written}")
+        prompts.open_path(written)
+
+    def erase_selected(self) -> None:
+        person = self._one()
+        if person is None:
+            return
+        if not prompts.ask(
+            self,
+            f"Effacer {person.full_name} du registre ?",
+            "Son identité (nom, RPPS, coordonnées, notes) est effacée définitivement, ainsi que son nom dans "
+            "les contacts et les sollicitations. Sa profession reste comptée, anonymement, dans les tableaux "
+            "de justification. Cette action ne s'annule pas.",
+            "Effacer la personne",
+        ):
+            return
+        self._service().register.erase_professional(person.id)
+        self.done("Personne effacée ; les décomptes anonymes sont conservés.")

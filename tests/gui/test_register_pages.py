@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from PySide6.QtCore import Qt
+
+from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.model import EntryFilter, Mission
+from ambassadeur_app.domain.register import (
+    Channel,
+    Contact,
+    Onboarding,
+    Professional,
+    RegisterFilter,
+    RequestCategory,
+    RequestStatus,
+    Solicitation,
+    Structure,
+    StructureType,
+)
+from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+from ambassadeur_app.gui.main_window import MainWindow
+from ambassadeur_app.gui.models.record_table import RecordColumn, RecordTableModel
+from ambassadeur_app.services import CarnetService
+from tests.conftest import ambassador_id
+from tests.gui.conftest import Prompts
+
+
+def people(service: CarnetService) -> dict[str, str]:
+    register = service.register
+    msp = register.save_structure(Structure("MSP des Tilleuls", StructureType.MSP, commune="Toul"))
+    return {
+        "colin": register.save_professional(
+            Professional("Colin", "Anne", "G15-10", commune="Toul", structure_ids=(msp,))
+        ),
+        "durand": register.save_professional(Professional("Durandal", "Luc", "G15-60", commune="Nancy")),
+        "petit": register.save_professional(Professional("Petit", "Léa", "G15-70", commune="Toul")),
+        "msp": msp,
+    }
+
+
+def test_search_as_you_type_and_filters(qtbot: Any, window: MainWindow, service: CarnetService) -> None:
+    ids = people(service)
+    page = window.ui.professionals_page
+    window.ui.tabs.setCurrentWidget(page)
+    assert page.model is not None
+    assert page.model.rowCount() == 3
+    qtbot.keyClicks(page.ui.search_edit, "toul")
+    qtbot.waitUntil(lambda: page.model is not None and page.model.rowCount() == 2)
+    assert page.ui.count_label.text() == "2 professionnels"
+    page.ui.search_edit.clear()
+    page.ui.group_combo.setCurrentIndex(page.ui.group_combo.findData("Infirmier"))
+    assert page.model.ids() == [ids["durand"]]
+    page.ui.group_combo.setCurrentIndex(0)
+    page.ui.type_combo.setCurrentIndex(page.ui.type_combo.findData("msp"))
+    assert page.model.ids() == [ids["colin"]]
+    page.select([ids["colin"]])
+    assert "MSP des Tilleuls" in page.ui.detail_browser.toPlainText()
+
+
+def test_new_professional_warns_about_a_duplicate(window: MainWindow, service: CarnetService) -> None:
+    people(service)
+    page = window.ui.professionals_page
+    dialog = page.new_professional()
+    ui = dialog.ui
+    ui.last_name_edit.setText("COLIN")
+    ui.first_name_edit.setText("anne")
+    ui.commune_edit.setText("Toul")
+    ui.buttons.accepted.emit()
+    assert dialog.isVisible()
+    assert (
+        "Déjà dans le registre ? Dr Anne Colin" in ui.message_label.text()
+        or "Anne Colin" in ui.message_label.text()
+    )
+    assert not ui.not_duplicate_check.isHidden()
+    ui.rpps_edit.setText("123")
+    ui.not_duplicate_check.setChecked(True)
+    ui.buttons.accepted.emit()
+    assert "Numéro RPPS invalide" in ui.message_label.text()
+    ui.rpps_edit.setText("10001045367")
+    ui.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    assert page.model is not None
+    assert page.model.rowCount() == 4
+    assert service.register.professional(dialog.saved_id).rpps == "10001045367"
+
+
+def test_contact_with_time_feeds_the_carnet(qtbot: Any, window: MainWindow, service: CarnetService) -> None:
+    ids = people(service)
+    page = window.ui.professionals_page
+    page.refresh()
+    page.select([ids["colin"]])
+    dialog = page.new_contact()
+    assert isinstance(dialog, ContactDialog)
+    ui = dialog.ui
+    assert ui.people_list.item(0).checkState() == Qt.CheckState.Checked  # the selected professional
+    ui.date_edit.setDate(ui.date_edit.date().addDays(-60))  # 16/09/2024
+    ui.subject_edit.setText("Présentation de Parceo")
+    qtbot.keyClicks(ui.people_filter_edit, "petit")
+    qtbot.waitUntil(lambda: ui.people_list.count() == 2)
+    ui.people_list.item(1).setCheckState(Qt.CheckState.Checked)
+    ui.structure_combo.setCurrentIndex(ui.structure_combo.findData(ids["msp"]))
+    ui.time_check.setChecked(True)
+    ui.duration_edit.setText("1h30")
+    ui.buttons.accepted.emit()
+    assert not dialog.isVisible(), ui.message_label.text()
+    (contact,) = service.register.contacts(service.register.contact_ids()).values()
+    assert set(contact.professional_ids) == {ids["colin"], ids["petit"]}
+    entry = service.entry(contact.time_entry_id or "")
+    assert (entry.day, entry.minutes) == (date(2024, 9, 16), 90)
+    assert service.register.structure(ids["msp"]).onboarding is Onboarding.MET
+    assert "Présentation de Parceo" in page.ui.detail_browser.toPlainText()
+    window.page.show_month(Month(2024, 9))
+    assert window.page.model is not None
+    assert window.page.model.rowCount() == 1
+
+
+def test_structures_page_indicator_advance_and_merge(
+    window: MainWindow, service: CarnetService, prompts: Prompts
+) -> None:
+    ids = people(service)
+    twin = service.register.save_structure(Structure("MSP les Tilleuls", StructureType.MSP, commune="Toul"))
+    page = window.ui.structures_page
+    page.refresh()
+    assert "embarquées : <b>0 sur 2</b>" in page.ui.indicator_label.text()
+    page.select([ids["msp"]])
+    for _ in range(4):
+        page.advance_selected()
+    assert service.register.structure(ids["msp"]).onboarding is Onboarding.ONBOARDED
+    assert "embarquées : <b>1 sur 2</b>" in page.ui.indicator_label.text()
+    page.select([ids["msp"], twin])
+    page.merge_selected()
+    assert service.register.structure_ids() == [ids["msp"]]
+    assert "embarquées : <b>1 sur 1</b>" in page.ui.indicator_label.text()
+
+
+def test_solicitations_inbox_answer(window: MainWindow, service: CarnetService) -> None:
+    ids = people(service)
+    register = service.register
+    request = register.save_solicitation(
+        Solicitation(
+            datetime(2024, 11, 10, 9, 0),
+            Channel.PHONE,
+            RequestCategory.ACCESS,
+            "Mot de passe oublié",
+            professional_id=ids["colin"],
+        )
+    )
+    page = window.ui.solicitations_page
+    page.refresh()
+    assert "dont 1 sans réponse" in page.ui.count_label.text()
+    assert page.model is not None
+    assert page.model.data(page.model.index(0, 1)) == "depuis 5 j"
+    page.select([request])
+    dialog = page.edit_selected(answering=True)
+    assert dialog is not None
+    assert dialog.ui.answered_check.isChecked()
+    dialog.ui.resolution_edit.setPlainText("Réinitialisé")
+    dialog.ui.buttons.accepted.emit()
+    assert not dialog.isVisible(), dialog.ui.message_label.text()
+    answered = register.solicitations([request])[request]
+    assert answered.status is RequestStatus.ANSWERED
+    assert "dont 0 sans réponse" in page.ui.count_label.text()
+
+
+def test_follow_ups_and_erasure(window: MainWindow, service: CarnetService, prompts: Prompts) -> None:
+    ids = people(service)
+    register = service.register
+    register.log_contact(
+        Contact(
+            date(2024, 9, 2),
+            ambassador_id(service, "Marie Durand"),
+            Channel.PHONE,
+            Mission.PROMOTION,
+            "Appel",
+            professional_ids=(ids["petit"],),
+            next_step="Envoyer la plaquette",
+            next_step_due=date(2024, 11, 1),
+        )
+    )
+    page = window.ui.follow_ups_page
+    page.refresh()
+    assert page.ui.due_table.rowCount() == 1
+    assert page.ui.due_table.item(0, 1).text() == "Envoyer la plaquette"
+    assert page.ui.stale_table.item(0, 0).text() == "Léa Petit"
+    page.ui.due_table.selectRow(0)
+    page.mark_done()
+    assert page.ui.due_table.rowCount() == 0
+    professionals = window.ui.professionals_page
+    professionals.refresh()
+    professionals.select([ids["petit"]])
+    professionals.erase_selected()
+    assert "Effacer Léa Petit du registre ?" in prompts.asked
+    assert ids["petit"] not in register.professional_ids(RegisterFilter())
+    assert register.professional(ids["petit"]).anonymized
+
+
+def test_register_export_and_personal_data(
+    window: MainWindow, service: CarnetService, tmp_path: Path, prompts: Prompts
+) -> None:
+    ids = people(service)
+    dialog = window.export_register("structures")
+    dialog.ui.folder_edit.setText(str(tmp_path))
+    dialog.ui.pdf_check.setChecked(False)
+    dialog.accept()
+    (written,) = tmp_path.glob("structures-*.xlsx")
+    assert openpyxl.load_workbook(written).sheetnames == ["Structures", "Par type"]
+    page = window.ui.professionals_page
+    page.refresh()
+    page.select([ids["colin"]])
+    prompts.file = tmp_path / "donnees.xlsx"
+    page.export_personal_data()
+    identity = openpyxl.load_workbook(tmp_path / "donnees.xlsx")["Identité"]
+    assert ("Nom", "Colin") in [(r[0], r[1]) for r in identity.iter_rows(values_only=True)]
+
+
+def test_record_model_passes_qt_checks(qtmodeltester: Any, service: CarnetService) -> None:
+    people(service)
+    model = RecordTableModel([RecordColumn("Nom", lambda p: p.last_name)], service.register.professionals)
+    model.set_ids(service.register.professional_ids())
+    qtmodeltester.check(model)
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["Colin", "Durandal", "Petit"]
+    assert service.entry_ids(EntryFilter()) == []
