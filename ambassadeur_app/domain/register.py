@@ -254,6 +254,23 @@ class AccountEvent:
 
 
 @dataclass(frozen=True)
+class PracticeSite:
+    """Where a professional practises, as the RPPS extract lists it."""
+
+    professional_id: str
+    site_name: str
+    postal_code: str = ""
+    commune: str = ""
+    commune_code: str = ""
+    finess: str = ""
+    siret: str = ""
+    mode: str = ""
+    sector: str = ""
+    role: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
 class RegisterFilter:
     """What a register page shows: text typed plus optional narrowing."""
 

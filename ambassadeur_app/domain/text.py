@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -10,3 +11,35 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().replace("’", "'").split())
+
+
+_SMALL_WORDS = {
+    "a",
+    "à",
+    "au",
+    "aux",
+    "d",
+    "de",
+    "des",
+    "du",
+    "en",
+    "et",
+    "l",
+    "la",
+    "le",
+    "les",
+    "sous",
+    "sur",
+}
+
+
+def title_name(text: str) -> str:
+    """Return an upper-case name from a national extract in title case, small words lower:
+    ``CENTRE HOSPITALIER DE TOUL`` -> ``Centre Hospitalier de Toul``. Mixed case is kept."""
+    if not text.isupper():
+        return text
+    words = re.split(r"([\s'\-]+)", text.lower())
+    return "".join(
+        word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )

@@ -42,6 +42,7 @@ from ambassadeur_app.domain.validation import validate_ambassador, validate_prog
 from ambassadeur_app.errors import AppError, CarnetError, InvalidInput, MonthClosed
 from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
 from ambassadeur_app.services.register import RegisterService
+from ambassadeur_app.services.register_imports import RegisterImports
 from ambassadeur_app.storage.backup import Backup, BackupKind
 from ambassadeur_app.storage.db import Carnet, open_carnet
 from ambassadeur_app.storage.entries import EntryOrder
@@ -124,6 +125,7 @@ class CarnetService:
         self._fundable: dict[Month, int] = {}
         self._fundable_key: tuple[Programme, date] | None = None
         self.register = RegisterService(self)
+        self.register_imports = RegisterImports(self)
 
     def close(self) -> None:
         self.carnet.close()
@@ -575,6 +577,8 @@ class CarnetService:
         record = next((r for r in self.imports() if r.id == import_id), None)
         if record is None or record.undone_at:
             raise InvalidInput("Cet import n'existe pas ou a déjà été annulé.")
+        if record.kind != "carnet":
+            return self.register_imports.undo(import_id)
         entry_ids = self.carnet.entries.by_import(import_id)
         for month in sorted(self.carnet.entries.months_of(entry_ids)):
             self._check_open(month)

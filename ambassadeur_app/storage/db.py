@@ -32,10 +32,10 @@ from ambassadeur_app.storage.backup import (
 )
 from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
-from ambassadeur_app.storage.imports import ImportRepo
+from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
-from ambassadeur_app.storage.professionals import AccountEventRepo, ProfessionalRepo
+from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
 from ambassadeur_app.storage.structures import StructureRepo
 
@@ -121,6 +121,8 @@ class Carnet:
         self.months = MonthLockRepo(db, device_id)
         self.imports = ImportRepo(db, device_id)
         self.professionals = ProfessionalRepo(db, device_id)
+        self.practice_sites = PracticeSiteRepo(db, device_id)
+        self.import_changes = ImportChangeRepo(db, device_id)
         self.account_events = AccountEventRepo(db, device_id)
         self.structures = StructureRepo(db, device_id)
         self.contacts = ContactRepo(db, device_id)

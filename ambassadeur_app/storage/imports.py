@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.storage.records import Repo
@@ -36,3 +38,32 @@ class ImportRepo(Repo):
 
     def mark_undone(self, import_id: str) -> None:
         self._update(import_id, {"undone_at": utc_now_iso()})
+
+    def set_count(self, import_id: str, row_count: int) -> None:
+        self._update(import_id, {"row_count": row_count})
+
+
+class ImportChangeRepo(Repo):
+    """What an import changed in records it did not create, to put it back on undo."""
+
+    table = "import_changes"
+
+    def record(self, import_id: str, record_table: str, record_id: str, before: dict[str, Any]) -> None:
+        self._insert(
+            {
+                "import_id": import_id,
+                "record_table": record_table,
+                "record_id": record_id,
+                "before": json.dumps(before, default=str),
+            }
+        )
+
+    def of(self, import_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+        return [
+            (row["record_table"], row["record_id"], json.loads(row["before"]))
+            for row in self.db.query(
+                "SELECT record_table, record_id, before FROM import_changes WHERE import_id = ? "
+                "AND deleted_at IS NULL ORDER BY created_at DESC",
+                [import_id],
+            )
+        ]

@@ -231,3 +231,40 @@ def m003_create_register(db: Database) -> None:
         CREATE INDEX account_events_professional ON account_events(professional_id);
         """
     )
+
+
+@migrations()
+def m004_create_register_imports(db: Database) -> None:
+    """Activities of professionals from the RPPS extract, and what imports changed (for undo)."""
+    db.executescript(
+        f"""
+        CREATE TABLE professional_activities (
+            id TEXT PRIMARY KEY,
+            professional_id TEXT NOT NULL REFERENCES professionals(id),
+            site_name TEXT NOT NULL DEFAULT '',
+            finess_site TEXT NOT NULL DEFAULT '',
+            siret TEXT NOT NULL DEFAULT '',
+            postal_code TEXT NOT NULL DEFAULT '',
+            commune_code TEXT NOT NULL DEFAULT '',
+            commune TEXT NOT NULL DEFAULT '',
+            mode TEXT NOT NULL DEFAULT '',
+            sector TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE INDEX professional_activities_professional ON professional_activities(professional_id);
+        CREATE TABLE import_changes (
+            id TEXT PRIMARY KEY,
+            import_id TEXT NOT NULL REFERENCES imports(id),
+            record_table TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            before TEXT NOT NULL,
+            {_COMMON}
+        );
+        CREATE INDEX import_changes_import ON import_changes(import_id);
+        ALTER TABLE professionals ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+        UPDATE professionals SET name_key = fold(last_name || ' ' || first_name);
+        CREATE INDEX professionals_name_key ON professionals(name_key) WHERE deleted_at IS NULL;
+        """
+    )

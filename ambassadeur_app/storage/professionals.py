@@ -13,6 +13,7 @@ from ambassadeur_app.domain.register import (
     Civility,
     ParceoStatus,
     PracticeMode,
+    PracticeSite,
     Professional,
     RegisterFilter,
     Specialty,
@@ -85,6 +86,7 @@ def _values(professional: Professional) -> dict[str, Any]:
         "parceo_since": professional.parceo_since.isoformat() if professional.parceo_since else None,
         "notes": professional.notes.strip(),
         "search": search_text(professional),
+        "name_key": fold(f"{professional.last_name} {professional.first_name}"),
     }
 
 
@@ -231,8 +233,8 @@ class ProfessionalRepo(Repo):
             row[0]
             for row in self.db.execute(
                 "SELECT id FROM professionals WHERE deleted_at IS NULL AND anonymized_at IS NULL "
-                "AND fold(last_name) = ? AND fold(first_name) = ?",
-                [fold(last_name), fold(first_name)],
+                "AND name_key = ?",
+                [fold(f"{last_name} {first_name}")],
             ).fetchall()
         ]
 
@@ -266,6 +268,7 @@ class ProfessionalRepo(Repo):
                 "phone": "",
                 "notes": "",
                 "search": "",
+                "name_key": "",
                 "anonymized_at": utc_now_iso(),
             },
         )
@@ -275,6 +278,58 @@ class ProfessionalRepo(Repo):
             row[0]
             for row in self.db.execute(
                 "SELECT id FROM professionals WHERE import_id = ? AND deleted_at IS NULL", [import_id]
+            ).fetchall()
+        ]
+
+
+class PracticeSiteRepo(Repo):
+    table = "professional_activities"
+
+    def add(self, site: PracticeSite, import_id: str | None = None) -> str:
+        return self._insert(
+            {
+                "professional_id": site.professional_id,
+                "site_name": site.site_name,
+                "finess_site": site.finess,
+                "siret": site.siret,
+                "postal_code": site.postal_code,
+                "commune_code": site.commune_code,
+                "commune": site.commune,
+                "mode": site.mode,
+                "sector": site.sector,
+                "role": site.role,
+                "import_id": import_id,
+            }
+        )
+
+    def of(self, professional_id: str) -> list[PracticeSite]:
+        return [
+            PracticeSite(
+                id=row["id"],
+                professional_id=row["professional_id"],
+                site_name=row["site_name"],
+                finess=row["finess_site"],
+                siret=row["siret"],
+                postal_code=row["postal_code"],
+                commune_code=row["commune_code"],
+                commune=row["commune"],
+                mode=row["mode"],
+                sector=row["sector"],
+                role=row["role"],
+            )
+            for row in self.db.query(
+                "SELECT * FROM professional_activities WHERE professional_id = ? AND deleted_at IS NULL "
+                "ORDER BY created_at",
+                [professional_id],
+            )
+        ]
+
+    def by_import(self, import_id: str) -> list[str]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT id FROM professional_activities WHERE import_id = ? AND deleted_at IS NULL",
+                [import_id],
             ).fetchall()
         ]
 

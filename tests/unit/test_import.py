@@ -235,7 +235,7 @@ def test_a_truncated_workbook_is_refused(service: CarnetService, tmp_path: Path)
 
 
 def test_the_shipped_example_files_import_cleanly(service: CarnetService) -> None:
-    for name in ("exemple-carnet.xlsx", "exemple-carnet.csv"):
-        preview = service.preview_import(paths.resource_dir() / name)
+    for name in ("carnet.xlsx", "carnet.csv"):
+        preview = service.preview_import(paths.resource_dir() / "exemples" / name)
         assert preview.invalid == [], name
         assert len(preview.valid) >= 10
