@@ -164,6 +164,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="importe les lignes valides même si d'autres sont invalides",
     )
+    imp_contacts = imp_kinds.add_parser("contacts", help="une liste de professionnels (.xlsx ou .csv)")
+    imp_contacts.add_argument("fichier", type=Path, metavar="FICHIER", help="la liste à importer")
+    imp_contacts.add_argument(
+        "--ignorer-invalides",
+        action="store_true",
+        help="importe les lignes valides même si d'autres sont invalides",
+    )
+    imp_rpps = imp_kinds.add_parser("rpps", help="l'extrait national RPPS (PS_LibreAcces_Personne_activite)")
+    imp_rpps.add_argument("fichier", type=Path, metavar="FICHIER", help="l'extrait à lire")
+    where = imp_rpps.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--communes", type=_codes, metavar="CODE,CODE…", help="codes INSEE des communes à garder"
+    )
+    where.add_argument("--codes-postaux", type=_codes, metavar="CP,CP…", help="codes postaux à garder")
+    where.add_argument("--departement", metavar="CODE", help="le département à garder (ex. 54)")
+    imp_finess = imp_kinds.add_parser("finess", help="l'extrait FINESS des établissements (etalab cs1100507)")
+    imp_finess.add_argument("fichier", type=Path, metavar="FICHIER", help="l'extrait à lire")
+    imp_finess.add_argument("--departement", required=True, metavar="CODE", help="le département à garder")
 
     exp = commands.add_parser("export", help="écrit un document pour le financeur")
     exp_kinds = exp.add_subparsers(dest="kind", metavar="DOCUMENT", required=True, parser_class=_Parser)
@@ -279,6 +297,9 @@ def _cmd_demo(args: argparse.Namespace) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
+    if args.kind != "carnet":
+        _import_register(args)
+        return
     with _service(args) as service:
         preview = service.preview_import(args.fichier)
         for problem in preview.problems:
@@ -293,6 +314,50 @@ def _cmd_import(args: argparse.Namespace) -> None:
     print(f"{message}. Pour annuler : ambassadeur annuler-import {outcome.import_id}")
     if preview.new_ambassadors:
         print(f"Ambassadeurs ajoutés : {', '.join(preview.new_ambassadors)}")
+
+
+def _import_register(args: argparse.Namespace) -> None:
+    from ambassadeur_app.importers.contacts import LABELS, guess_mapping
+    from ambassadeur_app.importers.rpps import Territory
+    from ambassadeur_app.services.register_imports import RegisterImportPreview
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rlecture : {done * 100 // max(total, 1)} %", end="", file=sys.stderr, flush=True)
+
+    with _service(args) as service:
+        imports = service.register_imports
+        if args.kind == "contacts":
+            table = imports.contact_table(args.fichier)
+            mapping = guess_mapping(table.headers)
+            print(
+                "Colonnes reconnues : "
+                + ", ".join(f"{LABELS[k]} ← {table.headers[i]}" for k, i in mapping.items())
+            )
+            preview: RegisterImportPreview | None = imports.preview_contacts(table, mapping)
+        elif args.kind == "rpps":
+            territory = Territory(
+                frozenset(args.communes or ()),
+                frozenset(args.codes_postaux or ()),
+                (args.departement or "").upper().zfill(2) if args.departement else "",
+            )
+            preview = imports.preview_rpps(args.fichier, territory, progress)
+        else:
+            preview = imports.preview_finess(args.fichier, args.departement.upper().zfill(2), progress)
+        assert preview is not None
+        if sys.stderr.isatty() and args.kind != "contacts":
+            print(file=sys.stderr)
+        for problem in preview.problems:
+            print(f"ligne invalide — {problem}", file=sys.stderr)
+        outcome = imports.apply(preview, skip_invalid=getattr(args, "ignorer_invalides", False))
+    print(f"{preview.summary()} Pour annuler : ambassadeur annuler-import {outcome.import_id}")
+
+
+def _codes(text: str) -> list[str]:
+    codes = [code.strip().upper() for code in text.split(",") if code.strip()]
+    if not codes:
+        raise argparse.ArgumentTypeError("indiquez au moins un code")
+    return codes
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
@@ -379,7 +444,7 @@ def _cmd_imports(args: argparse.Namespace) -> None:
         state = f"annulé le {format_timestamp(record.undone_at)}" if record.undone_at else "actif"
         print(
             f"{record.id}  {format_timestamp(record.created_at)}  {record.filename}  "
-            f"{plural(record.row_count, 'entrée')}  ({state})"
+            f"{plural(record.row_count, 'entrée' if record.kind == 'carnet' else 'fiche')}  ({state})"
         )
 
 

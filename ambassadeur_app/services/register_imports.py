@@ -67,9 +67,13 @@ class RegisterImportPreview:
         return len(items) - len(self.matched)
 
     def summary(self) -> str:
-        noun = ("structure", "structures") if self.kind == "finess" else ("professionnel", "professionnels")
+        noun = (
+            ("nouvelle structure", "nouvelles structures")
+            if self.kind == "finess"
+            else ("nouveau professionnel", "nouveaux professionnels")
+        )
         text = (
-            f"{plural(self.new, 'nouveau ' + noun[0], 'nouveaux ' + noun[1])}, "
+            f"{plural(self.new, *noun)}, "
             f"{plural(len(self.matched), 'fiche existante complétée', 'fiches existantes complétées')}"
         )
         if self.invalid_lines:

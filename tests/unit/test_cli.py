@@ -241,3 +241,74 @@ def test_demo_fills_a_new_carnet_only(private_home: Path, tmp_path: Path) -> Non
     second = run("--carnet", path, "demo", home=private_home)
     assert second.returncode == 1
     assert "contient déjà des données" in second.stderr
+
+
+def test_register_imports_and_exports(carnet: Path, private_home: Path, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "resources" / "exemples"
+    rpps = run(
+        "--carnet",
+        carnet,
+        "import",
+        "rpps",
+        examples / "PS_LibreAcces_Personne_activite_exemple.txt",
+        "--communes",
+        "54528,54395",
+        home=private_home,
+    )
+    assert rpps.returncode == 0, rpps.stderr
+    assert rpps.stdout.startswith("4 nouveaux professionnels, 0 fiche existante complétée.")
+    finess = run(
+        "--carnet",
+        carnet,
+        "import",
+        "finess",
+        examples / "etalab-cs1100507-stock-exemple.csv",
+        "--departement",
+        "54",
+        home=private_home,
+    )
+    assert "5 nouvelles structures" in finess.stdout
+    bad = run(
+        "--carnet",
+        carnet,
+        "import",
+        "finess",
+        examples / "liste-contacts.xlsx",
+        "--departement",
+        "54",
+        home=private_home,
+    )
+    assert bad.returncode == 1
+    assert "n'a pas la forme d'un extrait FINESS" in bad.stderr
+    out = tmp_path / "structures.xlsx"
+    exported = run(
+        "--carnet", carnet, "export", "structures", "--format", "xlsx", "--sortie", out, home=private_home
+    )
+    assert exported.returncode == 0, exported.stderr
+    listed = [row[0] for row in openpyxl.load_workbook(out)["Structures"].iter_rows(values_only=True)]
+    assert "Centre Hospitalier de Toul" in listed
+    finess_id = finess.stdout.split("annuler-import ")[1].split()[0]
+    assert run("--carnet", carnet, "annuler-import", finess_id, home=private_home).returncode == 0
+    contacts = run(
+        "--carnet", carnet, "import", "contacts", examples / "liste-contacts.xlsx", home=private_home
+    )
+    assert "Colonnes reconnues : Nom ← Nom" in contacts.stdout
+    # Sophie Martin matched on her RPPS number, Anne Richard on her name, profession and commune.
+    assert "2 fiches existantes complétées" in contacts.stdout
+    period = run(
+        "--carnet",
+        carnet,
+        "export",
+        "contacts",
+        "--du",
+        "2024-10-01",
+        "--au",
+        "2024-09-01",
+        "--format",
+        "pdf",
+        "--sortie",
+        tmp_path / "c.pdf",
+        home=private_home,
+    )
+    assert period.returncode == 1
+    assert "La période se termine" in period.stderr
