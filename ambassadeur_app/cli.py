@@ -449,9 +449,13 @@ def _cmd_imports(args: argparse.Namespace) -> None:
 
 
 def _cmd_undo_import(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services.carnet import undone_text
+
     with _service(args) as service:
+        record = next((r for r in service.imports() if r.id == args.identifiant), None)
         removed = service.undo_import(args.identifiant)
-    print(f"Import annulé : {plural(removed, 'entrée retirée', 'entrées retirées')}.")
+    assert record is not None  # undo_import refuses an unknown identifier
+    print(f"Import annulé : {undone_text(record, removed)}.")
 
 
 def _cmd_backup(args: argparse.Namespace) -> None:

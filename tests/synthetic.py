@@ -83,6 +83,7 @@ COMMUNES = [
     ("75056", "75001", "PARIS"),
     ("", "54110", "DOMBASLE SUR MEURTHE"),
 ]
+OUTSIDE = [c for c in COMMUNES if not c[1].startswith("54")]
 
 
 def luhn_digit(stem: str) -> str:
@@ -96,11 +97,12 @@ def luhn_digit(stem: str) -> str:
     raise AssertionError
 
 
-def rpps_line(person: int, rng: random.Random, activity: int = 0) -> str:
+def rpps_line(person: int, rng: random.Random, activity: int = 0, local: bool = True) -> str:
     rpps = f"1{person:09d}"
     rpps += luhn_digit(rpps)
     code, label = PROFESSIONS[person % len(PROFESSIONS)]
-    commune_code, postal, town = COMMUNES[(person + activity) % len(COMMUNES)]
+    communes = COMMUNES if local else OUTSIDE
+    commune_code, postal, town = communes[(person + activity) % len(communes)]
     skill = (
         ("S", "Spécialité ordinale", "SM54", "Médecine générale (SM)")
         if code == "10" and person % 3
@@ -142,8 +144,12 @@ def rpps_line(person: int, rng: random.Random, activity: int = 0) -> str:
     return "|".join(values.get(name, "") for name in RPPS_HEADER) + "|\n"
 
 
-def write_rpps(path: Path, lines: int, seed: int = 7) -> Path:
-    """Write an extract of ``lines`` activity lines (every fifth person has two activities)."""
+def write_rpps(path: Path, lines: int, seed: int = 7, local_every: int = 1) -> Path:
+    """Write an extract of ``lines`` activity lines (every fifth person has two activities).
+
+    People are spread over COMMUNES (five of the eight are in Meurthe-et-Moselle); with
+    ``local_every=n`` only every n-th person may practise there, the others elsewhere in France.
+    """
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write("|".join(RPPS_HEADER) + "|\n")
@@ -151,7 +157,7 @@ def write_rpps(path: Path, lines: int, seed: int = 7) -> Path:
         while written < lines:
             for activity in range(2 if person % 5 == 0 else 1):
                 if written < lines:
-                    handle.write(rpps_line(person, rng, activity))
+                    handle.write(rpps_line(person, rng, activity, person % local_every == 0))
                     written += 1
             person += 1
     return path

@@ -269,6 +269,15 @@ class PracticeSite:
     role: str = ""
     id: str = ""
 
+    def summary(self) -> str:
+        """Return ``Cabinet du Parc — Toul (54200), libéral, titulaire de cabinet``."""
+        place = f"{self.commune} ({self.postal_code})" if self.postal_code else self.commune
+        details = dict.fromkeys(d for d in (place, _SITE_MODES.get(self.mode, ""), self.role.lower()) if d)
+        return f"{self.site_name or 'Lieu sans nom'} — " + ", ".join(details)
+
+
+_SITE_MODES = {"L": "libéral", "S": "salarié", "B": "bénévole"}
+
 
 @dataclass(frozen=True)
 class RegisterFilter:

@@ -13,6 +13,18 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().replace("’", "'").split())
 
 
+_LATIN = "".join(chr(code) for code in range(0xC0, 0x180) if len(fold(chr(code))) == 1)
+
+
+def word_pattern(word: str) -> re.Pattern[str]:
+    """Return a pattern finding ``word`` whatever its case and accents (``Hélène`` ~ ``HELENE``)."""
+    parts = []
+    for char in fold(word):
+        variants = char + ("’" if char == "'" else "".join(c for c in _LATIN if fold(c) == char))
+        parts.append(f"[{re.escape(variants)}]" if len(variants) > 1 else re.escape(char))
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
 _SMALL_WORDS = {
     "a",
     "à",

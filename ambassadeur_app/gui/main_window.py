@@ -7,14 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from ambassadeur_app import APP_NAME, __version__, paths
 from ambassadeur_app.domain.formatting import format_timestamp, plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts, tasks
 from ambassadeur_app.gui.dialogs.backups_dialog import BackupsDialog
+from ambassadeur_app.gui.dialogs.contacts_import_dialog import ContactsImportDialog
 from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog, ExportRequest
+from ambassadeur_app.gui.dialogs.extract_import_dialog import ExtractImportDialog
 from ambassadeur_app.gui.dialogs.import_dialog import ImportDialog
 from ambassadeur_app.gui.dialogs.register_export_dialog import RegisterExportDialog, RegisterExportRequest
 from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
@@ -24,9 +26,11 @@ from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
 from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
 from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
+from ambassadeur_app.gui.pages.register_page import RegisterPage
 from ambassadeur_app.gui.pages.solicitations_page import SolicitationsPage
 from ambassadeur_app.gui.pages.structures_page import StructuresPage
 from ambassadeur_app.services import CarnetService, open_service
+from ambassadeur_app.services.carnet import undo_warning, undone_text
 from ambassadeur_app.storage.db import restore_carnet
 
 SHORTCUTS = (
@@ -140,6 +144,12 @@ class MainWindow(QMainWindow):
                 lambda _=False, target=target, method=method: self._open_on(target, method)
             )
         ui.action_register_export.triggered.connect(lambda: self.export_register())
+        for action, kind in (
+            (ui.action_import_contacts, "contacts"),
+            (ui.action_import_rpps, "rpps"),
+            (ui.action_import_finess, "finess"),
+        ):
+            action.triggered.connect(lambda _=False, kind=kind: self.import_register(kind))
         page.month_changed.connect(lambda _: self._update_status())
         page.undo_stack.indexChanged.connect(lambda _: self._update_status())
         ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
@@ -276,8 +286,7 @@ class MainWindow(QMainWindow):
         if not prompts.ask(
             self,
             f"Annuler l'import de « {last.filename} » du {format_timestamp(last.created_at)} ?",
-            f"Ses {plural(last.row_count, 'entrée')} seront retirées du carnet, ainsi que les "
-            "ambassadeurs et activités qu'il avait ajoutés.",
+            undo_warning(last),
             "Annuler l'import",
         ):
             return
@@ -287,11 +296,48 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.page.reload_choices()
-        self.page.refresh()
+        self._register_changed()
         self._update_status()
-        self.ui.statusbar.showMessage(
-            f"Import annulé : {plural(removed, 'entrée retirée', 'entrées retirées')}.", 10000
-        )
+        self.ui.statusbar.showMessage(f"Import annulé : {undone_text(last, removed)}.", 10000)
+
+    def import_register(self, kind: str, path: Path | None = None) -> QDialog | None:
+        """Import a list of professionals (``contacts``) or a national extract (``rpps``, ``finess``)."""
+        if path is None:
+            titles = {
+                "contacts": ("Importer une liste de professionnels", "Tableurs (*.xlsx *.csv)"),
+                "rpps": ("Importer l'extrait RPPS", "Extraits RPPS (*.txt *.csv)"),
+                "finess": ("Importer l'extrait FINESS", "Extraits FINESS (*.csv *.txt)"),
+            }
+            title, pattern = titles[kind]
+            path = prompts.open_file(self, title, paths.documents_dir(), f"{pattern};;Tous les fichiers (*)")
+            if path is None:
+                return None
+        dialog: ContactsImportDialog | ExtractImportDialog
+        if kind == "contacts":
+            try:
+                table = self.service.register_imports.contact_table(path)
+            except AppError as exc:
+                show_error(self, exc)
+                return None
+            dialog = ContactsImportDialog(self.service, table, self)
+        else:
+            dialog = ExtractImportDialog(self.service, kind, path, self.pool, self)
+
+        def imported() -> None:
+            outcome = dialog.outcome
+            assert outcome is not None
+            self._register_changed()
+            self._update_status()
+            self.ui.statusbar.showMessage(
+                f"Import terminé : {plural(outcome.created, 'fiche créée', 'fiches créées')}, "
+                f"{plural(outcome.updated, 'fiche complétée', 'fiches complétées')} — "
+                "Fichier > Annuler un import pour revenir en arrière.",
+                15000,
+            )
+
+        dialog.accepted.connect(imported)
+        dialog.open()
+        return dialog
 
     # --- months and documents ----------------------------------------------------------------
 
@@ -426,6 +472,8 @@ class MainWindow(QMainWindow):
 
     def _register_changed(self) -> None:
         for register_page in self.register_pages:
+            if isinstance(register_page, RegisterPage):
+                register_page.reload_choices()
             register_page.refresh()
         self.page.refresh()  # a contact may have logged its time
 
@@ -444,10 +492,7 @@ class MainWindow(QMainWindow):
     def show_professional(self, professional_id: str) -> None:
         page = self.ui.professionals_page
         self.ui.tabs.setCurrentWidget(page)
-        page.ui.search_edit.clear()
-        for combo in (page.ui.group_combo, page.ui.type_combo, page.ui.status_combo):
-            combo.setCurrentIndex(0)
-        page.refresh()
+        page.reset_filters()
         page.select([professional_id])
 
     def export_register(self, kind: str = "contacts") -> RegisterExportDialog:

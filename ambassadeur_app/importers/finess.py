@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ambassadeur_app.domain.register import StructureType
 from ambassadeur_app.errors import ImportFileError
+from ambassadeur_app.importers.rpps import CHECK_EVERY
 from ambassadeur_app.nomenclatures import finess_categories
 
 STRUCTURE_FIELDS = 32  # a structureet record: record type, then 31 fields (etalab layout)
@@ -66,7 +67,7 @@ def scan_finess(
         for raw in handle:
             number += 1
             read += len(raw)
-            if number % 20_000 == 0:
+            if number % CHECK_EVERY == 2:  # from the first record on
                 if cancelled():
                     return None
                 progress(read, total)

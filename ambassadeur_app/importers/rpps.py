@@ -162,6 +162,11 @@ def scan_rpps(
         header_line = handle.readline()
         if not header_line.strip():
             raise ImportFileError(f"Le fichier « {path.name} » est vide.")
+        if not header_line.endswith(b"\n"):
+            raise ImportFileError(
+                f"Le fichier « {path.name} » est tronqué : il s'arrête dans sa ligne d'en-tête. "
+                "Rien n'a été importé ; téléchargez de nouveau l'extrait."
+            )
         header = _decode(header_line).lstrip("\ufeff").rstrip("\r\n").split("|")
         index = _header_index(header, path)
         width = len(header)
@@ -172,7 +177,7 @@ def scan_rpps(
         for raw in handle:
             lines += 1
             read += len(raw)
-            if lines % CHECK_EVERY == 0:
+            if lines % CHECK_EVERY == 1:  # from the first line on, then every CHECK_EVERY
                 if cancelled():
                     return None
                 progress(read, total)
@@ -223,6 +228,11 @@ def scan_rpps(
                     phone=row[get["phone"]] if "phone" in get else "",
                     email=row[get["email"]] if "email" in get else "",
                 )
+            )
+        if not lines:
+            raise ImportFileError(
+                f"Le fichier « {path.name} » ne contient que sa ligne d'en-tête : aucun professionnel "
+                "à lire. Rien n'a été importé."
             )
         progress(total, total)
         return RppsScan(people, lines, kept)

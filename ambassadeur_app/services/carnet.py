@@ -90,6 +90,26 @@ class ImportPreview:
         return [problem for line in self.invalid for problem in line.problems]
 
 
+def undo_warning(record: ImportRecord) -> str:
+    """What undoing an import will do, said before the user confirms."""
+    if record.kind == "carnet":
+        return (
+            f"Les entrées qu'il a ajoutées ({record.row_count}) seront retirées du carnet, ainsi que "
+            "les ambassadeurs et activités qu'il avait créés."
+        )
+    return (
+        f"Les fiches qu'il a créées ou complétées ({record.row_count}) seront retirées ou remises "
+        "dans leur état d'avant l'import."
+    )
+
+
+def undone_text(record: ImportRecord, count: int) -> str:
+    """What undoing an import did."""
+    if record.kind == "carnet":
+        return plural(count, "entrée retirée", "entrées retirées")
+    return plural(count, "fiche retirée ou rétablie", "fiches retirées ou rétablies")
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
     import_id: str

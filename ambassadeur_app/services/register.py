@@ -22,6 +22,7 @@ from ambassadeur_app.domain.register import (
     HistoryItem,
     Onboarding,
     ParceoStatus,
+    PracticeSite,
     Profession,
     Professional,
     RegisterFilter,
@@ -32,7 +33,7 @@ from ambassadeur_app.domain.register import (
     validate_professional,
     validate_structure,
 )
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import fold, word_pattern
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.nomenclatures import professions
 
@@ -71,6 +72,15 @@ class RegisterService:
 
     def professional_ids(self, where: RegisterFilter = RegisterFilter()) -> list[str]:  # noqa: B008
         return self.carnet.professionals.ids(where, self.codes_of_group(where.profession_group))
+
+    def practice_sites(self, professional_id: str) -> list[PracticeSite]:
+        """Where a professional practises, as the RPPS extract listed it."""
+        return self.carnet.practice_sites.of(professional_id)
+
+    def communes(self, table: str) -> list[str]:
+        """Return the communes of the ``professionals`` or the ``structures``, by name."""
+        repo = self.carnet.professionals if table == "professionals" else self.carnet.structures
+        return repo.communes()
 
     def professionals(self, ids: Iterable[str]) -> dict[str, Professional]:
         return self.carnet.professionals.get_many(ids)
@@ -118,10 +128,6 @@ class RegisterService:
                 return checked.id
             return self.carnet.professionals.add(checked)
 
-    def delete_professional(self, professional_id: str) -> None:
-        with self.carnet.write():
-            self.carnet.professionals.delete([professional_id])
-
     def merge_professionals(self, keep_id: str, other_id: str) -> Professional:
         """Merge a duplicate into ``keep_id``: its history moves over, its empty fields fill in.
 
@@ -149,7 +155,9 @@ class RegisterService:
             self.carnet.contacts.move_professional(other_id, keep_id)
             self.carnet.solicitations.move_professional(other_id, keep_id)
             self.carnet.account_events.move(other_id, keep_id)
+            self.carnet.practice_sites.move(other_id, keep_id)
             self.carnet.professionals.set_structures(other_id, ())
+            self._forget(other_id)  # the duplicate keeps no copy of the identity
             self.carnet.professionals.delete([other_id])
             self.carnet.professionals.update(filled)
         return self.professional(keep_id)
@@ -572,6 +580,11 @@ class RegisterService:
                     [[s.name, s.type.label, s.commune] for s in structures.values()],
                 ),
                 Section(
+                    "Lieux d'exercice (extrait RPPS)",
+                    [Column("Lieu d'exercice", width=84)],
+                    [[site.summary()] for site in self.practice_sites(professional_id)],
+                ),
+                Section(
                     "Historique",
                     [
                         Column("Date", "date", 11),
@@ -591,12 +604,16 @@ class RegisterService:
     def erase_professional(self, professional_id: str) -> None:
         """Erase a person on request (RGPD): identity gone, anonymous counts kept.
 
-        Their name is also removed from the free text of their contacts and requests.
+        Their name is also removed from the free text of their contacts and requests, and from
+        the description of the time a contact logged (its hours stay, even in a closed month).
         """
         professional = self.professional(professional_id)
         names = [n for n in (professional.last_name, professional.first_name) if len(n) > 1]
         with self.carnet.write():
             for contact in self.contacts(self.carnet.contacts.ids(professional_id=professional_id)).values():
+                entry = self.carnet.entries.get(contact.time_entry_id or "")
+                if entry is not None:
+                    self.carnet.entries.update(replace(entry, description=_scrub(entry.description, names)))
                 self.carnet.contacts.update(
                     replace(
                         contact,
@@ -617,7 +634,14 @@ class RegisterService:
                     )
                 )
             self.carnet.professionals.set_structures(professional_id, ())
-            self.carnet.professionals.anonymize(professional_id)
+            self.carnet.practice_sites.purge("professional_id", professional_id)
+            self._forget(professional_id)
+        self.carnet.checkpoint()
+
+    def _forget(self, professional_id: str) -> None:
+        """Remove a person's identity and the copies an import kept to undo its changes."""
+        self.carnet.professionals.anonymize(professional_id)
+        self.carnet.import_changes.purge("record_id", professional_id)
 
 
 def _activity_for(channel: Channel) -> str:
@@ -647,9 +671,7 @@ def _request_text(request: Solicitation) -> str:
 
 
 def _scrub(text: str, names: list[str]) -> str:
-    """Replace a person's names in free text, ignoring case."""
-    import re
-
+    """Replace a person's names in free text, whatever their case and accents."""
     for name in names:
-        text = re.sub(re.escape(name), _ERASED, text, flags=re.IGNORECASE)
+        text = word_pattern(name).sub(_ERASED, text)
     return text

@@ -148,6 +148,10 @@ class Carnet:
         if self._depth == 0:
             self.backups.daily_if_needed(self.db.conn, self._clock())
 
+    def checkpoint(self) -> None:
+        """Move the write-ahead log into the file and empty it (no older page versions left)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def backup(self, kind: BackupKind) -> Path:
         """Take a backup of the given kind now; return its path."""
         return self.backups.create(self.db.conn, kind, self._clock()).path
@@ -214,6 +218,7 @@ def open_carnet(
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")
+        db.execute("PRAGMA secure_delete = ON")  # erased personal data is overwritten, not left over
         conn.create_function("fold", 1, fold, deterministic=True)
         pending = migrations.pending(db)
         if pending or not readonly:

@@ -238,15 +238,6 @@ class ProfessionalRepo(Repo):
             ).fetchall()
         ]
 
-    def communes(self) -> list[str]:
-        return [
-            row[0]
-            for row in self.db.execute(
-                "SELECT DISTINCT commune FROM professionals WHERE deleted_at IS NULL AND commune != '' "
-                "ORDER BY commune COLLATE NOCASE"
-            ).fetchall()
-        ]
-
     def count(self) -> int:
         row = self.db.execute(
             "SELECT COUNT(*) FROM professionals WHERE deleted_at IS NULL AND anonymized_at IS NULL"
@@ -332,6 +323,14 @@ class PracticeSiteRepo(Repo):
                 [import_id],
             ).fetchall()
         ]
+
+    def move(self, from_professional: str, to_professional: str) -> None:
+        """Give one professional's practice sites to another (merging duplicates)."""
+        self.db.execute(
+            "UPDATE professional_activities SET professional_id = ?, updated_at = ?, device_id = ? "
+            "WHERE professional_id = ?",
+            [to_professional, utc_now_iso(), self.device_id, from_professional],
+        )
 
 
 class _LinkRepo(Repo):

@@ -64,6 +64,20 @@ class Repo:
         """Mark records as deleted (they stay in the file for merging and undo)."""
         self._set_deleted(record_ids, True)
 
+    def communes(self) -> list[str]:
+        """Return the distinct communes of the live records (tables with a ``commune`` column)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                f"SELECT DISTINCT commune FROM {self.table} WHERE deleted_at IS NULL AND commune != '' "
+                "ORDER BY commune COLLATE NOCASE"
+            ).fetchall()
+        ]
+
+    def purge(self, column: str, value: str) -> None:
+        """Really remove the rows where ``column`` is ``value`` (personal data erased on request)."""
+        self.db.execute(f"DELETE FROM {self.table} WHERE {column} = ?", [value])
+
     def restore(self, record_ids: list[str]) -> None:
         """Bring soft-deleted records back."""
         self._set_deleted(record_ids, False)

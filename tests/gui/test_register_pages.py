@@ -61,6 +61,67 @@ def test_search_as_you_type_and_filters(qtbot: Any, window: MainWindow, service:
     assert "MSP des Tilleuls" in page.ui.detail_browser.toPlainText()
 
 
+def test_commune_ambassador_and_period_filters(window: MainWindow, service: CarnetService) -> None:
+    ids = people(service)
+    marie, paul = ambassador_id(service, "Marie Durand"), ambassador_id(service, "Paul Martin")
+    register = service.register
+    for day, who, person in (
+        (date(2024, 9, 10), marie, "colin"),
+        (date(2024, 10, 2), paul, "durand"),
+        (date(2024, 11, 5), marie, "petit"),
+    ):
+        register.log_contact(
+            Contact(day, who, Channel.PHONE, Mission.PROMOTION, "Appel", professional_ids=(ids[person],))
+        )
+    window._register_changed()
+    page = window.ui.professionals_page
+    scope = page.ui.scope_filters.ui
+    assert page.model is not None
+    assert [scope.commune_combo.itemText(i) for i in range(scope.commune_combo.count())] == [
+        "Toutes",
+        "Nancy",
+        "Toul",
+    ]
+    scope.commune_combo.setCurrentIndex(scope.commune_combo.findText("Toul"))
+    assert sorted(page.model.ids()) == sorted([ids["colin"], ids["petit"]])
+    scope.ambassador_combo.setCurrentIndex(scope.ambassador_combo.findData(marie))
+    assert sorted(page.model.ids()) == sorted([ids["colin"], ids["petit"]])
+    scope.period_combo.setCurrentIndex(scope.period_combo.findText("en septembre 2024"))
+    assert page.model.ids() == [ids["colin"]]
+    scope.period_combo.setCurrentIndex(scope.period_combo.findText("les 30 derniers jours"))
+    assert page.model.ids() == [ids["petit"]]  # today is 15 November 2024
+    scope.commune_combo.setCurrentIndex(0)
+    scope.ambassador_combo.setCurrentIndex(scope.ambassador_combo.findData(paul))
+    assert page.model.ids() == []
+    assert page.ui.count_label.text() == "0 professionnel"
+    page.ui.search_edit.setText("zzz")
+    page.ui.status_combo.setCurrentIndex(2)
+    scope.reset_button.click()
+    assert page.ui.search_edit.text() == ""
+    assert (page.ui.status_combo.currentIndex(), scope.period_combo.currentIndex()) == (0, 0)
+    assert page.model.rowCount() == 3
+    register.save_professional(Professional("Neuf", "Jean", "G15-60", commune="Lunéville"))
+    window._register_changed()
+    assert scope.commune_combo.findText("Lunéville") > 0
+    scope.commune_combo.setEditText("luneville")  # typed without accent, then Tab
+    line = scope.commune_combo.lineEdit()
+    assert line is not None
+    line.editingFinished.emit()
+    assert page.ui.scope_filters.commune() == "Lunéville"
+    assert page.model.rowCount() == 1
+    scope.commune_combo.setEditText("Atlantide")
+    line.editingFinished.emit()
+    assert page.ui.scope_filters.commune() == ""
+    assert scope.commune_combo.currentText() == "Toutes"
+
+    structures = window.ui.structures_page
+    structures_scope = structures.ui.scope_filters.ui
+    structures_scope.ambassador_combo.setCurrentIndex(structures_scope.ambassador_combo.findData(marie))
+    assert structures.model is not None
+    assert structures.model.ids() == []  # no contact with a structure yet
+    assert not window.ui.solicitations_page.ui.scope_filters.ui.commune_combo.isVisibleTo(window)
+
+
 def test_new_professional_warns_about_a_duplicate(window: MainWindow, service: CarnetService) -> None:
     people(service)
     page = window.ui.professionals_page

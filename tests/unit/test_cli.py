@@ -288,7 +288,8 @@ def test_register_imports_and_exports(carnet: Path, private_home: Path, tmp_path
     listed = [row[0] for row in openpyxl.load_workbook(out)["Structures"].iter_rows(values_only=True)]
     assert "Centre Hospitalier de Toul" in listed
     finess_id = finess.stdout.split("annuler-import ")[1].split()[0]
-    assert run("--carnet", carnet, "annuler-import", finess_id, home=private_home).returncode == 0
+    undone = run("--carnet", carnet, "annuler-import", finess_id, home=private_home)
+    assert undone.stdout == "Import annulé : 5 fiches retirées ou rétablies.\n"
     contacts = run(
         "--carnet", carnet, "import", "contacts", examples / "liste-contacts.xlsx", home=private_home
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -104,6 +105,11 @@ def test_duplicates_are_found_and_merged(service: CarnetService) -> None:
     assert merged.structure_ids == (msp,)
     assert other not in register.professional_ids()
     assert len(register.contact_ids(professional_id=keep)) == 1
+    (duplicate,) = service.carnet.db.execute(
+        "SELECT last_name, phone, deleted_at FROM professionals WHERE id = ?", [other]
+    ).fetchall()
+    assert duplicate[:2] == ("", "")  # the merged-away copy keeps no identity
+    assert duplicate[2]
     a = register.save_professional(pro("Bis", rpps="10001045367"))
     b = register.save_professional(pro("Ter", rpps="10101010105"))
     with pytest.raises(InvalidInput, match="deux numéros RPPS"):
@@ -273,9 +279,10 @@ def test_erasing_a_person_keeps_anonymous_counts(service: CarnetService) -> None
             Channel.PHONE,
             Mission.PROMOTION,
             "Appel du Dr Vautrin",
-            outcome="Hélène Vautrin intéressée",
+            outcome="HELENE VAUTRIN intéressée",
             professional_ids=(doctor,),
-        )
+        ),
+        minutes=30,
     )
     register.save_solicitation(
         Solicitation(
@@ -300,3 +307,12 @@ def test_erasing_a_person_keeps_anonymous_counts(service: CarnetService) -> None
     (request,) = register.solicitations(register.solicitation_ids()).values()
     assert "vautrin" not in request.description.lower()
     assert request.requester == ""
+    (entry,) = service.carnet.entries.in_range(date(2024, 9, 3), date(2024, 9, 3))
+    assert (entry.description, entry.minutes) == ("Appel du Dr [effacé]", 30)  # the hours stay
+    path = service.path
+    service.close()
+    for stored in (path, Path(f"{path}-wal")):
+        if stored.exists():
+            raw = stored.read_bytes()
+            assert b"Vautrin" not in raw, stored  # no leftover page
+            assert b"10001045367" not in raw, stored

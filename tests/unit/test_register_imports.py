@@ -4,6 +4,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from ambassadeur_app import paths
 from ambassadeur_app.domain.register import (
@@ -59,6 +60,29 @@ def test_rpps_extract_keeps_the_territory_one_person_per_identifier(service: Car
     assert (again.new, len(again.matched)) == (0, 10)  # matched on the RPPS number, not doubled
 
 
+def test_personal_data_lists_practice_sites_until_erased(service: CarnetService, tmp_path: Path) -> None:
+    imports = service.register_imports
+    preview = imports.preview_rpps(RPPS, Territory(departement="54"))
+    assert preview is not None
+    imports.apply(preview)
+    register = service.register
+    (martin,) = register.professional_ids(RegisterFilter(text="sophie martin"))
+    sheet = openpyxl.load_workbook(register.personal_data(martin, tmp_path / "acces.xlsx"))[
+        "Lieux d'exercice (extrait RPPS)"
+    ]
+    sites = [row[0] for row in sheet.iter_rows(values_only=True) if str(row[0]).startswith(("CAB", "MAI"))]
+    assert sites == [
+        "CABINET MEDICAL DU PARC — Nancy (54000), libéral, titulaire de cabinet",
+        "MAISON DE SANTE DES PROVINCES — Laxou (54520), salarié",
+    ]
+    text = "".join(
+        page.extract_text() for page in PdfReader(register.personal_data(martin, tmp_path / "a.pdf")).pages
+    )
+    assert "MAISON DE SANTE DES PROVINCES" in text
+    register.erase_professional(martin)
+    assert register.practice_sites(martin) == []
+
+
 def test_rpps_filters_by_communes_or_postal_codes(service: CarnetService) -> None:
     imports = service.register_imports
     by_commune = imports.preview_rpps(RPPS, Territory(communes=frozenset({"54528"})))
@@ -86,6 +110,8 @@ def test_rpps_links_activities_to_known_structures(service: CarnetService) -> No
         (None, "est tronqué"),
         (b"a;b;c\n1;2;3\n", "n'a pas la forme d'un extrait RPPS"),
         (b"", "est vide"),
+        (RPPS.read_bytes()[:1500], "s'arrête dans sa ligne d'en-tête"),
+        (RPPS.read_bytes().splitlines(keepends=True)[0], "ne contient que sa ligne d'en-tête"),
     ],
 )
 def test_bad_rpps_files_change_nothing(

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
     QSizePolicy, QSpacerItem, QSplitter, QTableView,
     QTextBrowser, QVBoxLayout, QWidget)
 
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
+
 class Ui_ProfessionalsPage(object):
     def setupUi(self, ProfessionalsPage):
         if not ProfessionalsPage.objectName():
@@ -56,6 +58,11 @@ class Ui_ProfessionalsPage(object):
 
 
         self.layout_7.addLayout(self.layout_1)
+
+        self.scope_filters = ScopeFilters(ProfessionalsPage)
+        self.scope_filters.setObjectName(u"scope_filters")
+
+        self.layout_7.addWidget(self.scope_filters)
 
         self.layout_3 = QHBoxLayout()
         self.layout_3.setObjectName(u"layout_3")
@@ -136,7 +143,7 @@ class Ui_ProfessionalsPage(object):
 
         self.layout_7.addWidget(self.splitter)
 
-        self.layout_7.setStretch(2, 1)
+        self.layout_7.setStretch(3, 1)
 
         self.retranslateUi(ProfessionalsPage)
 

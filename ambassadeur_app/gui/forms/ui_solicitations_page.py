@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
     QSizePolicy, QSpacerItem, QSplitter, QTableView,
     QTextBrowser, QVBoxLayout, QWidget)
 
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
+
 class Ui_SolicitationsPage(object):
     def setupUi(self, SolicitationsPage):
         if not SolicitationsPage.objectName():
@@ -46,6 +48,11 @@ class Ui_SolicitationsPage(object):
 
 
         self.layout_21.addLayout(self.layout_15)
+
+        self.scope_filters = ScopeFilters(SolicitationsPage)
+        self.scope_filters.setObjectName(u"scope_filters")
+
+        self.layout_21.addWidget(self.scope_filters)
 
         self.layout_17 = QHBoxLayout()
         self.layout_17.setObjectName(u"layout_17")
@@ -106,7 +113,7 @@ class Ui_SolicitationsPage(object):
 
         self.layout_21.addWidget(self.splitter)
 
-        self.layout_21.setStretch(2, 1)
+        self.layout_21.setStretch(3, 1)
 
         self.retranslateUi(SolicitationsPage)
 

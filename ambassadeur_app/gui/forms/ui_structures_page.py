@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
     QSizePolicy, QSpacerItem, QSplitter, QTableView,
     QTextBrowser, QVBoxLayout, QWidget)
 
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
+
 class Ui_StructuresPage(object):
     def setupUi(self, StructuresPage):
         if not StructuresPage.objectName():
@@ -51,6 +53,11 @@ class Ui_StructuresPage(object):
 
 
         self.layout_14.addLayout(self.layout_8)
+
+        self.scope_filters = ScopeFilters(StructuresPage)
+        self.scope_filters.setObjectName(u"scope_filters")
+
+        self.layout_14.addWidget(self.scope_filters)
 
         self.layout_10 = QHBoxLayout()
         self.layout_10.setObjectName(u"layout_10")
@@ -132,7 +139,7 @@ class Ui_StructuresPage(object):
 
         self.layout_14.addWidget(self.splitter)
 
-        self.layout_14.setStretch(3, 1)
+        self.layout_14.setStretch(4, 1)
 
         self.retranslateUi(StructuresPage)
 

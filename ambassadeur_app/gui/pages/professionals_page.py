@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
 
 from ambassadeur_app import paths
 from ambassadeur_app.domain.formatting import format_date
@@ -19,6 +19,7 @@ from ambassadeur_app.gui.forms.ui_professionals_page import Ui_ProfessionalsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 from ambassadeur_app.reports.output import slug
 from ambassadeur_app.services import CarnetService
 
@@ -61,8 +62,17 @@ class ProfessionalsPage(RegisterPage):
             ui.status_combo.addItem(status.label, status.value)
         for combo in (ui.group_combo, ui.type_combo, ui.status_combo):
             combo.blockSignals(False)
-            combo.currentIndexChanged.connect(lambda _: self.refresh())
+        ui.scope_filters.configure(
+            service, service.register.communes("professionals"), "Contactés par", "Contactés"
+        )
         super().set_service(service)
+
+    def reload_choices(self) -> None:
+        self.ui.scope_filters.set_communes(self._service().register.communes("professionals"))
+
+    def filters(self) -> tuple[ScopeFilters, list[QComboBox]]:
+        ui = self.ui
+        return ui.scope_filters, [ui.group_combo, ui.type_combo, ui.status_combo]
 
     def columns(self) -> list[RecordColumn]:
         professions = self._service().register.professions()
@@ -99,12 +109,18 @@ class ProfessionalsPage(RegisterPage):
     def query(self) -> list[str]:
         ui = self.ui
         kind = ui.type_combo.currentData()
+        scope = ui.scope_filters
+        first, last = scope.period()
         return self._service().register.professional_ids(
             RegisterFilter(
                 text=ui.search_edit.text(),
                 profession_group=ui.group_combo.currentData() or "",
                 structure_type=StructureType(kind) if kind else None,
                 status=ui.status_combo.currentData() or "",
+                commune=scope.commune(),
+                ambassador_id=scope.ambassador_id(),
+                first_day=first,
+                last_day=last,
             )
         )
 
@@ -120,9 +136,11 @@ class ProfessionalsPage(RegisterPage):
         if person.rpps:
             facts.append(f"RPPS {person.rpps}")
         structures = register.structures(person.structure_ids)
+        sites = register.practice_sites(record_id)
         lines = [
             " · ".join(facts),
             "Structures : " + (", ".join(s.name for s in structures.values()) or "aucune"),
+            *(f"Exerce à : {site.summary()}" for site in sites),
             " · ".join(
                 x for x in (f"{person.commune} {person.postal_code}".strip(), person.email, person.phone) if x
             ),
@@ -228,9 +246,11 @@ class ProfessionalsPage(RegisterPage):
         if not prompts.ask(
             self,
             f"Effacer {person.full_name} du registre ?",
-            "Son identité (nom, RPPS, coordonnées, notes) est effacée définitivement, ainsi que son nom dans "
-            "les contacts et les sollicitations. Sa profession reste comptée, anonymement, dans les tableaux "
-            "de justification. Cette action ne s'annule pas.",
+            "Son identité (nom, RPPS, coordonnées, lieux d'exercice, notes) est effacée définitivement, "
+            "ainsi que son nom dans les contacts, les sollicitations et les heures qu'ils ont notées. Sa "
+            "profession reste comptée, anonymement, dans les tableaux de justification. Cette action ne "
+            "s'annule pas ; les sauvegardes déjà faites la contiennent encore jusqu'à leur remplacement "
+            "(six mois au plus).",
             "Effacer la personne",
         ):
             return

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from ambassadeur_app.domain.formatting import format_date, plural
 from ambassadeur_app.domain.register import HistoryItem
 from ambassadeur_app.gui.models.record_table import RecordColumn, RecordTableModel
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 from ambassadeur_app.services import CarnetService
 
 SEARCH_DELAY_MS = 120
@@ -55,6 +57,7 @@ class RegisterPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._wired = False
 
     # --- to provide -----------------------------------------------------------------------------
 
@@ -77,6 +80,10 @@ class RegisterPage(QWidget):
         """Return the page's table, detail panel, count label and search field."""
         raise NotImplementedError
 
+    def filters(self) -> tuple[ScopeFilters, list[QComboBox]]:
+        """Return the shared filters and the page's own filter lists (first item: everything)."""
+        raise NotImplementedError
+
     # --- shared behaviour ----------------------------------------------------------------------
 
     def set_service(self, service: CarnetService) -> None:
@@ -91,7 +98,14 @@ class RegisterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
-        search.textChanged.connect(lambda _: self._timer.start())
+        if not self._wired:  # once, although another carnet may be opened in the same window
+            self._wired = True
+            search.textChanged.connect(lambda _: self._timer.start())
+            scope, combos = self.filters()
+            scope.changed.connect(self.refresh)
+            scope.reset_requested.connect(self.reset_filters)
+            for combo in combos:
+                combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.refresh()
         for column in range(len(self.columns()) - 1):
             table.resizeColumnToContents(column)
@@ -141,6 +155,23 @@ class RegisterPage(QWidget):
         _, browser, _, _ = self.widgets()
         ids = self.selected_ids()
         browser.setHtml(self.detail_html(ids[0]) if len(ids) == 1 else "")
+
+    def reload_choices(self) -> None:
+        """Fill the filter lists again after the register changed (new communes...)."""
+
+    def reset_filters(self) -> None:
+        """Show every record: no search text, every filter back to « all »."""
+        scope, combos = self.filters()
+        search = self.widgets()[3]
+        for widget in (scope, search, *combos):
+            widget.blockSignals(True)
+        search.clear()
+        scope.clear()
+        for combo in combos:
+            combo.setCurrentIndex(0)
+        for widget in (scope, search, *combos):
+            widget.blockSignals(False)
+        self.refresh()
 
     def focus_search(self) -> None:
         search = self.widgets()[3]

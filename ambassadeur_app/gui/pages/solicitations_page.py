@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
 
 from ambassadeur_app.domain.formatting import format_number
 from ambassadeur_app.domain.register import Solicitation
@@ -13,6 +13,7 @@ from ambassadeur_app.gui.forms.ui_solicitations_page import Ui_SolicitationsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage
 from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, MUTED_COLOR, WARN_COLOR
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 from ambassadeur_app.services import CarnetService
 
 LATE_DAYS = 2
@@ -43,7 +44,6 @@ class SolicitationsPage(RegisterPage):
             ("Répondues", False),
         ):
             ui.status_combo.addItem(label, value)
-        ui.status_combo.currentIndexChanged.connect(lambda _: self.refresh())
         ui.new_button.clicked.connect(self.new_request)
         ui.answer_button.clicked.connect(lambda: self.edit_selected(answering=True))
         ui.edit_button.clicked.connect(lambda: self.edit_selected())
@@ -55,7 +55,11 @@ class SolicitationsPage(RegisterPage):
 
     def set_service(self, service: CarnetService) -> None:
         self._names = {}
+        self.ui.scope_filters.configure(service, None, None, "Reçues")
         super().set_service(service)
+
+    def filters(self) -> tuple[ScopeFilters, list[QComboBox]]:
+        return self.ui.scope_filters, [self.ui.status_combo]
 
     def _requester(self, request: Solicitation) -> str:
         register = self._service().register
@@ -98,8 +102,12 @@ class SolicitationsPage(RegisterPage):
         return ERROR_COLOR if age > LATE_DAYS else WARN_COLOR
 
     def query(self) -> list[str]:
+        first, last = self.ui.scope_filters.period()
         return self._service().register.solicitation_ids(
-            text=self.ui.search_edit.text(), unanswered=self.ui.status_combo.currentData()
+            text=self.ui.search_edit.text(),
+            unanswered=self.ui.status_combo.currentData(),
+            first=first,
+            last=last,
         )
 
     def refresh(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
 
 from ambassadeur_app.domain.formatting import format_date, format_percent
 from ambassadeur_app.domain.register import Onboarding, RegisterFilter, Structure, StructureType
@@ -17,6 +17,7 @@ from ambassadeur_app.gui.forms.ui_structures_page import Ui_StructuresPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR, OK_COLOR
+from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 from ambassadeur_app.services import CarnetService
 
 STEPS = list(Onboarding)
@@ -61,8 +62,16 @@ class StructuresPage(RegisterPage):
             ui.status_combo.addItem(step.label, step.value)
         for combo in (ui.type_combo, ui.status_combo):
             combo.blockSignals(False)
-            combo.currentIndexChanged.connect(lambda _: self.refresh())
+        ui.scope_filters.configure(
+            service, service.register.communes("structures"), "Contactées par", "Contactées"
+        )
         super().set_service(service)
+
+    def reload_choices(self) -> None:
+        self.ui.scope_filters.set_communes(self._service().register.communes("structures"))
+
+    def filters(self) -> tuple[ScopeFilters, list[QComboBox]]:
+        return self.ui.scope_filters, [self.ui.type_combo, self.ui.status_combo]
 
     def columns(self) -> list[RecordColumn]:
         return [
@@ -86,11 +95,17 @@ class StructuresPage(RegisterPage):
     def query(self) -> list[str]:
         ui = self.ui
         kind = ui.type_combo.currentData()
+        scope = ui.scope_filters
+        first, last = scope.period()
         return self._service().register.structure_ids(
             RegisterFilter(
                 text=ui.search_edit.text(),
                 structure_type=StructureType(kind) if kind else None,
                 status=ui.status_combo.currentData() or "",
+                commune=scope.commune(),
+                ambassador_id=scope.ambassador_id(),
+                first_day=first,
+                last_day=last,
             )
         )
 
