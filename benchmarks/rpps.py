@@ -14,6 +14,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,17 +46,17 @@ def child(mode: str, path: str) -> None:
             next(rows)
             kept = sum(1 for row in rows if row[postal].startswith("54"))
     elif mode == "scan":
+        from ambassadeur_app.importers.rpps import Territory
         from ambassadeur_app.services import open_service
 
-        service = open_service(WORK / f"rpps-{time.time_ns()}.ambassadeur", create=True)
-        try:
-            from ambassadeur_app.importers.rpps import Territory
-
-            preview = service.register_imports.preview_rpps(Path(path), Territory(departement="54"))
-            assert preview is not None
-            kept = len(preview.professionals)
-        finally:
-            service.close()
+        with tempfile.TemporaryDirectory() as folder:
+            service = open_service(Path(folder) / "rpps.ambassadeur", create=True)
+            try:
+                preview = service.register_imports.preview_rpps(Path(path), Territory(departement="54"))
+                assert preview is not None
+                kept = len(preview.professionals)
+            finally:
+                service.close()
     else:
         import ambassadeur_app.services  # noqa: F401 - the imports alone, for the memory baseline
     seconds = time.perf_counter() - start

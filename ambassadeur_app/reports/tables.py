@@ -33,6 +33,7 @@ class Section:
     columns: list[Column]
     rows: list[list[Any]]
     note: str = ""
+    empty: str = "Aucune donnée pour cette période."
 
     def total(self, index: int) -> float:
         """Return the total of a column, as the app computes it (the xlsx writes a formula)."""
@@ -95,7 +96,7 @@ def _write_sheet(document: TableDocument, section: Section, workbook: Any) -> No
             ]
         )
     if not section.rows:
-        out.append(["Aucune donnée pour cette période."])
+        out.append([section.empty])
     last = out.row + 1
     if any(column.total for column in section.columns):
         totals: list[Any] = [out.cell("Total", bold=True)]
@@ -164,7 +165,7 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
                 ]
             )
         if not section.rows:
-            data.append(["Aucune donnée pour cette période."] + [""] * (len(section.columns) - 1))
+            data.append([section.empty] + [""] * (len(section.columns) - 1))
         extra: list[tuple[Any, ...]] = [
             ("ALIGN", (index, 1), (index, -1), "RIGHT")
             for index, column in enumerate(section.columns)

@@ -578,11 +578,13 @@ class RegisterService:
                     "Structures",
                     [Column("Structure", width=40), Column("Type", width=20), Column("Commune", width=24)],
                     [[s.name, s.type.label, s.commune] for s in structures.values()],
+                    empty="Aucune structure.",
                 ),
                 Section(
                     "Lieux d'exercice (extrait RPPS)",
                     [Column("Lieu d'exercice", width=84)],
                     [[site.summary()] for site in self.practice_sites(professional_id)],
+                    empty="Aucun lieu d'exercice importé.",
                 ),
                 Section(
                     "Historique",
@@ -596,6 +598,7 @@ class RegisterService:
                         [i.day, i.kind, i.text, i.ambassador]
                         for i in self.professional_history(professional_id)
                     ],
+                    empty="Aucun échange enregistré.",
                 ),
             ],
         )

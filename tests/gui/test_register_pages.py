@@ -276,6 +276,8 @@ def test_register_export_and_personal_data(
     page.export_personal_data()
     identity = openpyxl.load_workbook(tmp_path / "donnees.xlsx")["Identité"]
     assert ("Nom", "Colin") in [(r[0], r[1]) for r in identity.iter_rows(values_only=True)]
+    sites = openpyxl.load_workbook(tmp_path / "donnees.xlsx")["Lieux d'exercice (extrait RPPS)"]
+    assert "Aucun lieu d'exercice importé." in [r[0] for r in sites.iter_rows(values_only=True)]
 
 
 def test_record_model_passes_qt_checks(qtmodeltester: Any, service: CarnetService) -> None:
