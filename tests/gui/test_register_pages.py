@@ -122,8 +122,10 @@ def test_commune_ambassador_and_period_filters(window: MainWindow, service: Carn
     assert not window.ui.solicitations_page.ui.scope_filters.ui.commune_combo.isVisibleTo(window)
 
 
-def test_new_professional_warns_about_a_duplicate(window: MainWindow, service: CarnetService) -> None:
-    people(service)
+def test_new_professional_warns_about_a_duplicate(
+    window: MainWindow, service: CarnetService, prompts: Prompts
+) -> None:
+    ids = people(service)
     page = window.ui.professionals_page
     dialog = page.new_professional()
     ui = dialog.ui
@@ -147,6 +149,21 @@ def test_new_professional_warns_about_a_duplicate(window: MainWindow, service: C
     assert page.model is not None
     assert page.model.rowCount() == 4
     assert service.register.professional(dialog.saved_id).rpps == "10001045367"
+    twin = dialog.saved_id
+    page.select([twin])
+    page.merge_selected()
+    assert (
+        window.ui.statusbar.currentMessage()
+        == "Sélectionnez les deux fiches de la même personne (Ctrl+clic)."
+    )
+    page.select([ids["colin"], twin])
+    page.merge_selected()  # the prompt keeps the first one listed
+    assert prompts.asked[-1] == "Fusionner ces deux fiches ?"
+    assert service.register.professional(ids["colin"]).rpps == "10001045367"
+    assert twin not in service.register.professional_ids()
+    assert page.model.rowCount() == 3
+    assert window.ui.statusbar.currentMessage() == "Fiches fusionnées : Anne Colin."
+    assert page.selected_ids() == [ids["colin"]]
 
 
 def test_contact_with_time_feeds_the_carnet(qtbot: Any, window: MainWindow, service: CarnetService) -> None:

@@ -26,6 +26,7 @@ from ambassadeur_app.services import CarnetService
 
 class ProfessionalsPage(RegisterPage):
     noun = ("professionnel", "professionnels")
+    select_hint = "Sélectionnez un professionnel."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,11 +158,8 @@ class ProfessionalsPage(RegisterPage):
     # --- actions ------------------------------------------------------------------------------
 
     def _one(self) -> Professional | None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            self.message.emit("Sélectionnez un professionnel.")
-            return None
-        return self._service().register.professional(ids[0])
+        record_id = self.selected_id()
+        return self._service().register.professional(record_id) if record_id else None
 
     def new_professional(self) -> ProfessionalDialog:
         dialog = ProfessionalDialog(self._service(), parent=self)
@@ -194,32 +192,22 @@ class ProfessionalsPage(RegisterPage):
         return dialog
 
     def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 2:
-            self.message.emit("Sélectionnez les deux fiches de la même personne (Ctrl+clic).")
-            return
         register = self._service().register
-        first, second = (register.professional(i) for i in ids)
-        choice = prompts.choose(
-            self,
+
+        def option(record_id: str) -> str:
+            person = register.professional(record_id)
+            return f"Garder {person.full_name} ({person.commune or '?'})"
+
+        keep = self.merge_pair(
+            "Sélectionnez les deux fiches de la même personne (Ctrl+clic).",
             "Fusionner ces deux fiches ?",
             "Les contacts, sollicitations, comptes et structures de l'une passent sur l'autre ; "
             "les champs vides de la fiche gardée sont complétés.",
-            [
-                f"Garder {first.full_name} ({first.commune or '?'})",
-                f"Garder {second.full_name} ({second.commune or '?'})",
-            ],
+            option,
+            register.merge_professionals,
         )
-        if choice is None:
-            return
-        keep, other = (first, second) if choice == 0 else (second, first)
-        try:
-            register.merge_professionals(keep.id, other.id)
-        except AppError as exc:
-            show_error(self, exc)
-            return
-        self.done(f"Fiches fusionnées : {keep.full_name}.")
-        self.select([keep.id])
+        if keep:
+            self.done(f"Fiches fusionnées : {register.professional(keep).full_name}.", keep)
 
     def export_personal_data(self) -> None:
         person = self._one()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from ambassadeur_app.domain.formatting import format_date, plural
 from ambassadeur_app.domain.register import HistoryItem
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui import prompts
+from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.models.record_table import RecordColumn, RecordTableModel
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 from ambassadeur_app.services import CarnetService
@@ -48,6 +52,7 @@ class RegisterPage(QWidget):
     message = Signal(str)
     changed = Signal()
     noun = ("fiche", "fiches")
+    select_hint = "Sélectionnez une fiche."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +138,41 @@ class RegisterPage(QWidget):
         rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
         ids = self.model.ids()
         return [ids[row] for row in rows if row < len(ids)]
+
+    def selected_id(self) -> str | None:
+        """Return the one selected record, or ask for one on the status bar."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.message.emit(self.select_hint)
+            return None
+        return ids[0]
+
+    def merge_pair(
+        self,
+        hint: str,
+        question: str,
+        informative: str,
+        option: Callable[[str], str],
+        merge: Callable[[str, str], object],
+    ) -> str | None:
+        """Ask which of the two selected records to keep and merge the other into it.
+
+        Returns the kept record, or None when nothing was merged (``hint`` tells how to select).
+        """
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            self.message.emit(hint)
+            return None
+        choice = prompts.choose(self, question, informative, [option(record_id) for record_id in ids])
+        if choice is None:
+            return None
+        keep, other = ids[choice], ids[1 - choice]
+        try:
+            merge(keep, other)
+        except AppError as exc:
+            show_error(self, exc)
+            return None
+        return keep
 
     def select(self, record_ids: list[str]) -> None:
         if self.model is None:

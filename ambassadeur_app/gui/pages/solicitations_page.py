@@ -30,6 +30,7 @@ def hours_text(hours: float) -> str:
 
 class SolicitationsPage(RegisterPage):
     noun = ("sollicitation", "sollicitations")
+    select_hint = "Sélectionnez une sollicitation."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,11 +144,10 @@ class SolicitationsPage(RegisterPage):
         return dialog
 
     def edit_selected(self, answering: bool = False) -> SolicitationDialog | None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            self.message.emit("Sélectionnez une sollicitation.")
+        record_id = self.selected_id()
+        if record_id is None:
             return None
-        request = self._service().register.solicitations(ids)[ids[0]]
+        request = self._service().register.solicitations([record_id])[record_id]
         dialog = SolicitationDialog(self._service(), request, answering, self)
         dialog.accepted.connect(
             lambda: self.done("Réponse enregistrée." if answering else "Sollicitation modifiée.")

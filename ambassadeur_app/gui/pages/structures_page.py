@@ -8,11 +8,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBro
 
 from ambassadeur_app.domain.formatting import format_date, format_percent
 from ambassadeur_app.domain.register import Onboarding, RegisterFilter, Structure, StructureType
-from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
 from ambassadeur_app.gui.dialogs.structure_dialog import StructureDialog
-from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_structures_page import Ui_StructuresPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
@@ -30,6 +28,7 @@ def last_step(structure: Structure) -> str:
 
 class StructuresPage(RegisterPage):
     noun = ("structure", "structures")
+    select_hint = "Sélectionnez une structure."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,11 +160,8 @@ class StructuresPage(RegisterPage):
     # --- actions ------------------------------------------------------------------------------
 
     def _one(self) -> Structure | None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            self.message.emit("Sélectionnez une structure.")
-            return None
-        return self._service().register.structure(ids[0])
+        record_id = self.selected_id()
+        return self._service().register.structure(record_id) if record_id else None
 
     def new_structure(self) -> StructureDialog:
         dialog = StructureDialog(self._service(), parent=self)
@@ -202,27 +198,16 @@ class StructuresPage(RegisterPage):
         self.done(f"{structure.name} : {step.label.lower()} le {format_date(self._service().today())}.")
 
     def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 2:
-            self.message.emit("Sélectionnez les deux fiches de la même structure (Ctrl+clic).")
-            return
         register = self._service().register
-        first, second = (register.structure(i) for i in ids)
-        choice = prompts.choose(
-            self,
+        keep = self.merge_pair(
+            "Sélectionnez les deux fiches de la même structure (Ctrl+clic).",
             "Fusionner ces deux structures ?",
             "Professionnels, contacts et sollicitations passent sur la fiche gardée.",
-            [f"Garder « {first.name} »", f"Garder « {second.name} »"],
+            lambda record_id: f"Garder « {register.structure(record_id).name} »",
+            register.merge_structures,
         )
-        if choice is None:
-            return
-        keep, other = (first, second) if choice == 0 else (second, first)
-        try:
-            register.merge_structures(keep.id, other.id)
-        except AppError as exc:
-            show_error(self, exc)
-            return
-        self.done(f"Structures fusionnées : {keep.name}.", keep.id)
+        if keep:
+            self.done(f"Structures fusionnées : {register.structure(keep).name}.", keep)
 
     def delete_selected(self) -> None:
         structure = self._one()
