@@ -10,6 +10,7 @@ from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.gui.forms.ui_entry_dialog import Ui_EntryDialog
 from ambassadeur_app.gui.widgets.choices import fill_ambassadors, fill_missions, select_data
 from ambassadeur_app.gui.widgets.entry_fields import EntryFields
+from ambassadeur_app.gui.widgets.feedback import error_line
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
 from ambassadeur_app.services import CarnetService
 
@@ -59,7 +60,7 @@ class EntryDialog(QDialog):
             edited = self.fields.read(self.entry.id)
             warnings = self.service.check_entry(edited)
         except AppError as exc:
-            self.ui.message_label.setText(f"<span style='color:#B00020'>{exc.message}</span>")
+            error_line(self.ui.message_label, exc.message)
             if isinstance(exc, InvalidInput):
                 self.fields.widget_for(exc.field).setFocus()
             return

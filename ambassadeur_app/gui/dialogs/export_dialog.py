@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.gui import prompts
+from ambassadeur_app.gui.dialogs.output_choice import chosen_output, setup_output
 from ambassadeur_app.gui.forms.ui_export_dialog import Ui_ExportDialog
 from ambassadeur_app.gui.widgets.choices import select_data
 from ambassadeur_app.services import CarnetService
@@ -33,8 +33,7 @@ class ExportDialog(QDialog):
         self.ui.setupUi(self)
         self.request: ExportRequest | None = None
         ui = self.ui
-        ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Exporter")
-        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        setup_output(self, ui, folder, "Dossier des relevés")
         closed = service.closed_months()
         for candidate in service.programme().period_months:
             ui.month_combo.addItem(
@@ -47,31 +46,13 @@ class ExportDialog(QDialog):
         ui.who_combo.addItem("Le binôme (relevé commun)", None)
         for ambassador in service.ambassadors():
             ui.who_combo.addItem(f"{ambassador.name} seulement", ambassador.id)
-        ui.pdf_check.setChecked(True)
-        ui.xlsx_check.setChecked(True)
-        ui.open_after_check.setChecked(True)
-        ui.folder_edit.setText(str(folder))
-        ui.browse_button.clicked.connect(self._browse)
-        ui.buttons.accepted.connect(self.accept)
-        ui.buttons.rejected.connect(self.reject)
-
-    def _browse(self) -> None:
-        folder = prompts.choose_folder(self, "Dossier des relevés", Path(self.ui.folder_edit.text()))
-        if folder is not None:
-            self.ui.folder_edit.setText(str(folder))
 
     def accept(self) -> None:
         ui = self.ui
-        formats = tuple(f for f, box in (("pdf", ui.pdf_check), ("xlsx", ui.xlsx_check)) if box.isChecked())
-        folder = Path(ui.folder_edit.text().strip()).expanduser()
-        if not formats:
-            ui.message_label.setText("<span style='color:#B00020'>Cochez au moins un format.</span>")
+        output = chosen_output(ui)
+        if output is None:
             return
-        if not folder.is_dir():
-            ui.message_label.setText(
-                f"<span style='color:#B00020'>Le dossier « {folder} » n'existe pas.</span>"
-            )
-            return
+        formats, folder = output
         self.request = ExportRequest(
             month=Month.parse(ui.month_combo.currentData()),
             ambassador_id=ui.who_combo.currentData(),

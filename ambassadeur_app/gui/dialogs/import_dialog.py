@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_import_dialog import Ui_ImportDialog
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, error_line
 from ambassadeur_app.services import CarnetService, ImportOutcome, ImportPreview
 
 
@@ -28,7 +29,7 @@ class ImportDialog(QDialog):
         lines = [
             f"<b>{plural(valid, 'ligne prête', 'lignes prêtes')}</b> à importer"
             + (
-                f", <b style='color:#B00020'>{plural(invalid, 'ligne invalide', 'lignes invalides')}"
+                f", <b style='color:{ERROR_COLOR}'>{plural(invalid, 'ligne invalide', 'lignes invalides')}"
                 "</b> (détail ci-dessous)"
                 if invalid
                 else ""
@@ -78,6 +79,6 @@ class ImportDialog(QDialog):
                 self.preview, skip_invalid=self.ui.skip_invalid_check.isChecked()
             )
         except AppError as exc:
-            self.ui.summary_label.setText(f"<span style='color:#B00020'>{exc.message}</span>")
+            error_line(self.ui.summary_label, exc.message)
             return
         super().accept()

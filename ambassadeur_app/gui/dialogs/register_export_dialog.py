@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from ambassadeur_app.gui import prompts
+from ambassadeur_app.gui.dialogs.output_choice import chosen_output, setup_output
 from ambassadeur_app.gui.forms.ui_register_export_dialog import Ui_RegisterExportDialog
 from ambassadeur_app.gui.widgets.feedback import error_line
 from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
@@ -42,38 +42,21 @@ class RegisterExportDialog(QDialog):
         self.ui.setupUi(self)
         self.request: RegisterExportRequest | None = None
         ui = self.ui
-        ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Exporter")
-        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        setup_output(self, ui, folder, "Dossier des documents")
         for key, label in DOCUMENTS.items():
             ui.kind_combo.addItem(label, key)
         ui.kind_combo.setCurrentIndex(list(DOCUMENTS).index(kind))
         programme = service.programme()
         ui.first_edit.setDate(to_qdate(programme.start_date))
         ui.last_edit.setDate(to_qdate(programme.end_date))
-        ui.pdf_check.setChecked(True)
-        ui.xlsx_check.setChecked(True)
-        ui.open_after_check.setChecked(True)
-        ui.folder_edit.setText(str(folder))
-        ui.browse_button.clicked.connect(self._browse)
-        ui.buttons.accepted.connect(self.accept)
-        ui.buttons.rejected.connect(self.reject)
-
-    def _browse(self) -> None:
-        folder = prompts.choose_folder(self, "Dossier des documents", Path(self.ui.folder_edit.text()))
-        if folder is not None:
-            self.ui.folder_edit.setText(str(folder))
 
     def accept(self) -> None:
         ui = self.ui
-        formats = tuple(f for f, box in (("pdf", ui.pdf_check), ("xlsx", ui.xlsx_check)) if box.isChecked())
-        folder = Path(ui.folder_edit.text().strip()).expanduser()
+        output = chosen_output(ui)
+        if output is None:
+            return
+        formats, folder = output
         first, last = from_qdate(ui.first_edit.date()), from_qdate(ui.last_edit.date())
-        if not formats:
-            error_line(ui.message_label, "Cochez au moins un format.")
-            return
-        if not folder.is_dir():
-            error_line(ui.message_label, f"Le dossier « {folder} » n'existe pas.")
-            return
         if last < first:
             error_line(ui.message_label, "La fin de la période précède son début.")
             return

@@ -13,6 +13,7 @@ from ambassadeur_app.domain.validation import validate_ambassador, validate_prog
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from ambassadeur_app.gui.widgets.choices import current_mission, fill_missions, select_data
+from ambassadeur_app.gui.widgets.feedback import error_line
 from ambassadeur_app.services import CarnetService
 
 
@@ -148,6 +149,6 @@ class SettingsDialog(QDialog):
                         if label not in self.activities[mission]:
                             self.service.remove_activity(mission, label)
         except AppError as exc:
-            self.ui.message_label.setText(f"<span style='color:#B00020'>{exc.message}</span>")
+            error_line(self.ui.message_label, exc.message)
             return
         super().accept()

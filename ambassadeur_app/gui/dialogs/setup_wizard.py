@@ -10,6 +10,7 @@ from ambassadeur_app.domain.model import Ambassador, Programme, Role
 from ambassadeur_app.domain.validation import validate_ambassador, validate_programme
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.gui.forms.ui_setup_wizard import Ui_SetupWizard
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, colored
 from ambassadeur_app.services import CarnetService
 
 
@@ -54,7 +55,7 @@ class SetupWizard(QWizard):
         return True
 
     def _show(self, page: QWidget, message: str) -> None:
-        text = f"<span style='color:#B00020'>{message}</span>" if message else ""
+        text = colored(message, ERROR_COLOR) if message else ""
         if page is self.ui.binome_page:
             self.ui.binome_message_label.setText(text)
         elif page is self.ui.programme_page:

@@ -16,6 +16,7 @@ from ambassadeur_app.domain.formatting import format_date_long, format_day_short
 from ambassadeur_app.domain.model import EntryFilter, Mission, Programme, TimeEntry
 from ambassadeur_app.domain.rules import exclusion_reason
 from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
 from ambassadeur_app.gui.widgets.programme_form import from_qdate
 from ambassadeur_app.services import CarnetService
 from ambassadeur_app.storage.entries import EntryOrder
@@ -36,7 +37,7 @@ COLUMNS: list[tuple[str, EntryOrder]] = [
 ]
 DATE, AMBASSADOR, MISSION, ACTIVITY, DURATION, START, PLACE, DESCRIPTION = range(len(COLUMNS))
 
-GREY = QColor("#7A7A7A")
+GREY = QColor(MUTED_COLOR)
 OVER_CAP = QColor("#FCE8CF")
 EditHandler = Callable[[TimeEntry, TimeEntry], bool]
 

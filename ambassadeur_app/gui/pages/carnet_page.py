@@ -36,15 +36,11 @@ from ambassadeur_app.gui.models.entry_table import (
 from ambassadeur_app.gui.undo import AddEntry, CarnetCommand, DeleteEntries, EditEntry
 from ambassadeur_app.gui.widgets.choices import fill_ambassadors, fill_missions, select_data
 from ambassadeur_app.gui.widgets.entry_fields import EntryFields
+from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR, OK_COLOR, WARN_COLOR, colored, error_line
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
 from ambassadeur_app.services import CarnetService
 
-OK_COLOR, WARN_COLOR, ERROR_COLOR = "#1B7F3B", "#A15C00", "#B00020"
 COLUMN_WIDTHS = (88, 140, 120, 170, 70, 56, 120)
-
-
-def _span(text: str, color: str) -> str:
-    return f"<span style='color:{color}'>{text}</span>"
 
 
 def _rows(rows: list[tuple[str, str]], title: str) -> str:
@@ -221,7 +217,7 @@ class CarnetPage(QWidget):
             self.ui.month_status_label.setText("Mois ouvert")
         else:
             self.ui.month_status_label.setText(
-                _span(f"Clôturé le {format_timestamp(lock.closed_at)} — lecture seule", WARN_COLOR)
+                colored(f"Clôturé le {format_timestamp(lock.closed_at)} — lecture seule", WARN_COLOR)
             )
         self.ui.close_month_button.setVisible(lock is None)
         self.ui.reopen_month_button.setVisible(lock is not None)
@@ -265,7 +261,7 @@ class CarnetPage(QWidget):
         ]
         if claim.over_cap_minutes:
             lines.append(
-                _span(
+                colored(
                     f"Plafond atteint le {format_date_medium(summary.cap_reached_on or self.month.last_day)}"
                     " : "
                     f"{format_duration(claim.over_cap_minutes)} au-delà ne sont pas financées.",
@@ -276,10 +272,10 @@ class CarnetPage(QWidget):
             left = claim.cap_minutes - claim.fundable_minutes
             lines.append(f"Encore {format_duration(left)} avant le plafond." if left else "")
         else:
-            lines.append(_span("Ce mois est hors de la période de l'expérimentation.", WARN_COLOR))
+            lines.append(colored("Ce mois est hors de la période de l'expérimentation.", WARN_COLOR))
         if summary.excluded_minutes:
             lines.append(
-                _span(
+                colored(
                     f"{format_duration(summary.excluded_minutes)} hors période ou à venir : non comptées.",
                     WARN_COLOR,
                 )
@@ -304,7 +300,7 @@ class CarnetPage(QWidget):
         for week in summary.weeks:
             value = f"{format_duration(week.minutes)} / {format_duration(week.base_minutes)}"
             if week.minutes < week.base_minutes:
-                value = _span(value, "#7A7A7A")
+                value = colored(value, MUTED_COLOR)
             weeks.append((f"du {format_date_medium(week.monday)[:-5]}", value))
         ui.weeks_label.setText(_rows(weeks, "Par semaine (base indicative)"))
         ui.programme_bar.setValue(round(min(progress.ratio, 1.0) * 100))
@@ -368,14 +364,14 @@ class CarnetPage(QWidget):
 
     def _announce(self, command: CarnetCommand, done: str) -> None:
         if command.warnings:
-            self.ui.entry_message_label.setText(_span("⚠ " + " ".join(command.warnings), WARN_COLOR))
+            self.ui.entry_message_label.setText(colored("⚠ " + " ".join(command.warnings), WARN_COLOR))
         else:
-            self.ui.entry_message_label.setText(_span("✔ " + done, OK_COLOR))
+            self.ui.entry_message_label.setText(colored("✔ " + done, OK_COLOR))
         self.message.emit(done)
 
     def _report(self, exc: AppError) -> None:
         """Show a refused change under the entry bar and focus the field at fault."""
-        self.ui.entry_message_label.setText(_span(exc.message, ERROR_COLOR))
+        error_line(self.ui.entry_message_label, exc.message)
         self.message.emit(exc.message)
         if isinstance(exc, InvalidInput) and exc.field and self.ui.entry_group.isEnabled():
             self.fields.widget_for(exc.field).setFocus()

@@ -11,7 +11,7 @@ OK_COLOR, WARN_COLOR, ERROR_COLOR, MUTED_COLOR = "#1B7F3B", "#A15C00", "#B00020"
 
 def colored(text: str, color: str) -> str:
     """Return ``text`` as rich text in ``color`` (the text is escaped)."""
-    return f"<span style='color:{color}'>{escape(text)}</span>"
+    return f"<span style='color:{color}'>{escape(text, quote=False)}</span>"
 
 
 def error_line(label: QLabel, message: str) -> None:
