@@ -14,6 +14,7 @@ from pathlib import Path
 from ambassadeur_app.domain.register import StructureType
 from ambassadeur_app.errors import ImportFileError
 from ambassadeur_app.importers.rpps import CHECK_EVERY
+from ambassadeur_app.importers.tabular import decode_text
 from ambassadeur_app.nomenclatures import finess_categories
 
 STRUCTURE_FIELDS = 32  # a structureet record: record type, then 31 fields (etalab layout)
@@ -28,14 +29,6 @@ class FinessStructure:
     postal_code: str
     commune: str
     departement: str
-
-
-def _text(raw: bytes) -> str:
-    """Decode a line: the extract is Latin-1, but a file re-saved as UTF-8 is read right too."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
 
 
 def scan_finess(
@@ -56,7 +49,7 @@ def scan_finess(
     except OSError as exc:
         raise ImportFileError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
     try:
-        first = _text(handle.readline()).lstrip("\ufeff")
+        first = decode_text(handle.readline()).lstrip("\ufeff")
         if not first.lower().startswith("finess;"):
             raise ImportFileError(
                 f"« {path.name} » n'a pas la forme d'un extrait FINESS etalab (cs1100507) : la première "
@@ -71,7 +64,7 @@ def scan_finess(
                 if cancelled():
                     return None
                 progress(read, total)
-            line = _text(raw).rstrip("\r\n")
+            line = decode_text(raw).rstrip("\r\n")
             if not line.startswith("structureet;"):
                 continue
             fields = line.split(";")

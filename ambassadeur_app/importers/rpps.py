@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import ImportFileError
+from ambassadeur_app.importers.tabular import decode_text
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -111,13 +112,6 @@ class RppsScan:
     kept_lines: int
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
 def _header_index(header: list[str], path: Path) -> dict[str, int]:
     folded = {fold(name): index for index, name in enumerate(header)}
     found: dict[str, int] = {}
@@ -167,7 +161,7 @@ def scan_rpps(
                 f"Le fichier « {path.name} » est tronqué : il s'arrête dans sa ligne d'en-tête. "
                 "Rien n'a été importé ; téléchargez de nouveau l'extrait."
             )
-        header = _decode(header_line).lstrip("\ufeff").rstrip("\r\n").split("|")
+        header = decode_text(header_line).lstrip("\ufeff").rstrip("\r\n").split("|")
         index = _header_index(header, path)
         width = len(header)
         get = {key: index[key] for key in index}
@@ -199,7 +193,7 @@ def scan_rpps(
             if not territory.contains(commune_code, postal_code):
                 continue
             kept += 1
-            row = [_decode(value) for value in fields]
+            row = [decode_text(value) for value in fields]
             national_id = row[get["national_id"]]
             person = people.get(national_id)
             if person is None:

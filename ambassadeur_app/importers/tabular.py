@@ -94,16 +94,16 @@ def _xlsx_lines(path: Path) -> Iterator[tuple[int, list[Any]]]:
     return iter(lines)
 
 
+def decode_text(raw: bytes) -> str:
+    """Decode text saved in UTF-8 or, failing that, in Windows-1252 (Latin-1 for the letters)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def _csv_lines(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise ImportFileError(f"Le fichier « {path.name} » n'est pas un texte lisible.")
+    text = decode_text(path.read_bytes()).lstrip("\ufeff")
     if "\x00" in text:
         raise ImportFileError(f"Le fichier « {path.name} » n'est pas un fichier texte CSV.")
     first_line = text.split("\n", 1)[0]

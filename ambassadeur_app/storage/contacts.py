@@ -8,9 +8,29 @@ from typing import Any
 
 from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.domain.model import Mission
-from ambassadeur_app.domain.register import Channel, Contact, RequestCategory, RequestStatus, Solicitation
-from ambassadeur_app.domain.text import fold
-from ambassadeur_app.storage.records import Repo
+from ambassadeur_app.domain.register import (
+    Channel,
+    Contact,
+    RegisterFilter,
+    RequestCategory,
+    RequestStatus,
+    Solicitation,
+)
+from ambassadeur_app.storage.records import Conditions, Repo, days_sql, words_sql
+
+
+def contacted_sql(where: RegisterFilter, source: str, link: str) -> Conditions:
+    """When ``where`` names an ambassador or days: keep the records with a live contact made by
+    that ambassador on those days, reached through ``source`` (which names the contact ``c``)."""
+    if not (where.ambassador_id or where.first_day or where.last_day):
+        return [], []
+    conditions, params = days_sql("c.day", where.first_day, where.last_day)
+    if where.ambassador_id:
+        conditions.append("c.ambassador_id = ?")
+        params.append(where.ambassador_id)
+    conditions.append("c.deleted_at IS NULL")
+    return [f"EXISTS (SELECT 1 FROM {source} WHERE {link} AND {' AND '.join(conditions)})"], params
+
 
 _CONTACT_COLUMNS = (
     "id, day, ambassador_id, channel, mission, subject, structure_id, outcome, next_step, next_step_due, "
@@ -101,13 +121,8 @@ class ContactRepo(Repo):
         ambassador_id: str | None = None,
     ) -> list[str]:
         """Return contact ids, newest first."""
-        clauses, params = ["c.deleted_at IS NULL"], []
-        if first:
-            clauses.append("c.day >= ?")
-            params.append(first.isoformat())
-        if last:
-            clauses.append("c.day <= ?")
-            params.append(last.isoformat())
+        clauses, params = days_sql("c.day", first, last)
+        clauses.append("c.deleted_at IS NULL")
         if professional_id:
             clauses.append(
                 "EXISTS (SELECT 1 FROM contact_professionals cp WHERE cp.contact_id = c.id "
@@ -239,10 +254,8 @@ class SolicitationRepo(Repo):
         unanswered: bool | None = None,
     ) -> list[str]:
         """Return request ids: unanswered first (oldest first), then answered (newest first)."""
-        clauses, params = ["deleted_at IS NULL"], []
-        for word in fold(text).split():
-            clauses.append("instr(fold(description || ' ' || requester), ?) > 0")
-            params.append(word)
+        clauses, params = words_sql("fold(description || ' ' || requester)", text)
+        clauses.append("deleted_at IS NULL")
         if unanswered is not None:
             clauses.append(
                 "status NOT IN ('repondue', 'close')" if unanswered else "status IN ('repondue', 'close')"
@@ -256,12 +269,9 @@ class SolicitationRepo(Repo):
         if structure_id:
             clauses.append("structure_id = ?")
             params.append(structure_id)
-        if first:
-            clauses.append("received_at >= ?")
-            params.append(first.isoformat())
-        if last:
-            clauses.append("received_at < ?")
-            params.append(date.fromordinal(last.toordinal() + 1).isoformat())
+        days, values = days_sql("received_at", first, last)
+        clauses += days
+        params += values
         answered = "status IN ('repondue', 'close')"
         order = (
             f"{answered}, CASE WHEN {answered} THEN NULL ELSE received_at END, received_at DESC"

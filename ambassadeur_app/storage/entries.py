@@ -9,8 +9,7 @@ from typing import Any
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import DayTotal, EntryFilter, Mission, TimeEntry
-from ambassadeur_app.domain.text import fold
-from ambassadeur_app.storage.records import Repo
+from ambassadeur_app.storage.records import Repo, words_sql
 
 _COLUMNS = (
     "id, day, ambassador_id, mission, activity, minutes, start_time, place, description, "
@@ -78,11 +77,11 @@ class TimeEntryRepo(Repo):
         if where.mission is not None:
             clauses.append("e.mission = ?")
             params.append(where.mission.value)
-        for word in fold(where.text).split():
-            clauses.append(
-                "instr(fold(e.activity || ' ' || e.description || ' ' || e.place || ' ' || a.name), ?) > 0"
-            )
-            params.append(word)
+        words, values = words_sql(
+            "fold(e.activity || ' ' || e.description || ' ' || e.place || ' ' || a.name)", where.text
+        )
+        clauses += words
+        params += values
         direction = "DESC" if descending else "ASC"
         join = (
             " JOIN ambassadors a ON a.id = e.ambassador_id"

@@ -19,7 +19,8 @@ from ambassadeur_app.domain.register import (
     Specialty,
 )
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.storage.records import Repo
+from ambassadeur_app.storage.contacts import contacted_sql
+from ambassadeur_app.storage.records import Repo, days_sql, words_sql
 
 _COLUMNS = (
     "id, civility, last_name, first_name, profession_code, specialty, rpps, practice_mode, commune, "
@@ -92,11 +93,8 @@ def _values(professional: Professional) -> dict[str, Any]:
 
 def filter_sql(where: RegisterFilter, alias: str, profession_codes: list[str]) -> tuple[list[str], list[Any]]:
     """Return the SQL conditions shared by professional lists and justification tables."""
-    clauses = [f"{alias}.deleted_at IS NULL"]
-    params: list[Any] = []
-    for word in fold(where.text).split():
-        clauses.append(f"instr({alias}.search, ?) > 0")
-        params.append(word)
+    clauses, params = words_sql(f"{alias}.search", where.text)
+    clauses.append(f"{alias}.deleted_at IS NULL")
     if where.profession_group:
         marks = ", ".join("?" for _ in profession_codes) or "''"
         clauses.append(f"{alias}.profession_code IN ({marks})")
@@ -114,26 +112,12 @@ def filter_sql(where: RegisterFilter, alias: str, profession_codes: list[str]) -
             "AND s.type = ?)"
         )
         params.append(where.structure_type.value)
-    if where.ambassador_id or where.first_day or where.last_day:
-        contact = [
-            "cp.professional_id = " + f"{alias}.id",
-            "cp.deleted_at IS NULL",
-            "c.deleted_at IS NULL",
-        ]
-        if where.ambassador_id:
-            contact.append("c.ambassador_id = ?")
-            params.append(where.ambassador_id)
-        if where.first_day:
-            contact.append("c.day >= ?")
-            params.append(where.first_day.isoformat())
-        if where.last_day:
-            contact.append("c.day <= ?")
-            params.append(where.last_day.isoformat())
-        clauses.append(
-            "EXISTS (SELECT 1 FROM contact_professionals cp JOIN contacts c ON c.id = cp.contact_id "
-            f"WHERE {' AND '.join(contact)})"
-        )
-    return clauses, params
+    contacted, values = contacted_sql(
+        where,
+        "contact_professionals cp JOIN contacts c ON c.id = cp.contact_id",
+        f"cp.professional_id = {alias}.id AND cp.deleted_at IS NULL",
+    )
+    return clauses + contacted, params + values
 
 
 class ProfessionalRepo(Repo):
@@ -356,13 +340,8 @@ class AccountEventRepo(Repo):
     def between(
         self, first: date | None = None, last: date | None = None, professional_id: str | None = None
     ) -> list[AccountEvent]:
-        clauses, params = ["deleted_at IS NULL"], []
-        if first:
-            clauses.append("day >= ?")
-            params.append(first.isoformat())
-        if last:
-            clauses.append("day <= ?")
-            params.append(last.isoformat())
+        clauses, params = days_sql("day", first, last)
+        clauses.append("deleted_at IS NULL")
         if professional_id:
             clauses.append("professional_id = ?")
             params.append(professional_id)

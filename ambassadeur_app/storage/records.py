@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
+from ambassadeur_app.domain.text import fold
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+Conditions = tuple[list[str], list[Any]]
+
+
+def words_sql(expression: str, text: str) -> Conditions:
+    """Keep the rows whose folded ``expression`` holds every word of ``text`` (search as you type)."""
+    words = fold(text).split()
+    return [f"instr({expression}, ?) > 0" for _ in words], list(words)
+
+
+def days_sql(column: str, first: date | None, last: date | None) -> Conditions:
+    """Keep the rows whose ``column`` (a day or a timestamp) falls between two optional days."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if first:
+        clauses.append(f"{column} >= ?")
+        params.append(first.isoformat())
+    if last:
+        clauses.append(f"{column} < ?")
+        params.append((last + timedelta(days=1)).isoformat())
+    return clauses, params
 
 
 class Repo:

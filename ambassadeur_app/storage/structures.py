@@ -8,7 +8,8 @@ from typing import Any
 
 from ambassadeur_app.domain.register import Onboarding, RegisterFilter, Structure, StructureType
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.storage.records import Repo
+from ambassadeur_app.storage.contacts import contacted_sql
+from ambassadeur_app.storage.records import Repo, words_sql
 
 _DATE_COLUMNS = {
     Onboarding.CONTACTED: "contacted_on",
@@ -70,10 +71,8 @@ class StructureRepo(Repo):
 
     def ids(self, where: RegisterFilter) -> list[str]:
         """Return the ids of the structures matching ``where``, by name."""
-        clauses, params = ["s.deleted_at IS NULL"], []
-        for word in fold(where.text).split():
-            clauses.append("instr(s.search, ?) > 0")
-            params.append(word)
+        clauses, params = words_sql("s.search", where.text)
+        clauses.append("s.deleted_at IS NULL")
         if where.structure_type is not None:
             clauses.append("s.type = ?")
             params.append(where.structure_type.value)
@@ -83,18 +82,9 @@ class StructureRepo(Repo):
         if where.status:
             clauses.append("s.onboarding = ?")
             params.append(where.status)
-        if where.ambassador_id or where.first_day or where.last_day:
-            contact = ["c.structure_id = s.id", "c.deleted_at IS NULL"]
-            if where.ambassador_id:
-                contact.append("c.ambassador_id = ?")
-                params.append(where.ambassador_id)
-            if where.first_day:
-                contact.append("c.day >= ?")
-                params.append(where.first_day.isoformat())
-            if where.last_day:
-                contact.append("c.day <= ?")
-                params.append(where.last_day.isoformat())
-            clauses.append(f"EXISTS (SELECT 1 FROM contacts c WHERE {' AND '.join(contact)})")
+        contacted, values = contacted_sql(where, "contacts c", "c.structure_id = s.id")
+        clauses += contacted
+        params += values
         where_sql = " AND ".join(clauses)
         sql = f"SELECT s.id FROM structures s WHERE {where_sql} ORDER BY s.name COLLATE NOCASE, s.id"
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
