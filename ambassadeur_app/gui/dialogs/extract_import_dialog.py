@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog, QWidge
 from ambassadeur_app.domain.formatting import format_number, plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import tasks
+from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_extract_import_dialog import Ui_ExtractImportDialog
 from ambassadeur_app.gui.widgets.feedback import error_line
 from ambassadeur_app.importers.rpps import Territory
@@ -130,8 +131,6 @@ class ExtractImportDialog(QDialog):
         if isinstance(exc, AppError):
             error_line(self.ui.summary_label, exc.message)
         else:
-            from ambassadeur_app.gui.errors import show_error
-
             show_error(self, exc)
 
     def accept(self) -> None:
