@@ -153,9 +153,8 @@ class RegisterService:
         )
         with self.carnet.write():
             self.carnet.contacts.move_professional(other_id, keep_id)
-            self.carnet.solicitations.move_professional(other_id, keep_id)
-            self.carnet.account_events.move(other_id, keep_id)
-            self.carnet.practice_sites.move(other_id, keep_id)
+            for repo in (self.carnet.solicitations, self.carnet.account_events, self.carnet.practice_sites):
+                repo.reassign("professional_id", other_id, keep_id)
             self.carnet.professionals.set_structures(other_id, ())
             self._forget(other_id)  # the duplicate keeps no copy of the identity
             self.carnet.professionals.delete([other_id])
@@ -243,8 +242,8 @@ class RegisterService:
                 self.carnet.professionals.set_structures(
                     professional, [keep_id if s == other_id else s for s in links]
                 )
-            self.carnet.contacts.move_structure(other_id, keep_id)
-            self.carnet.solicitations.move_structure(other_id, keep_id)
+            for repo in (self.carnet.contacts, self.carnet.solicitations):
+                repo.reassign("structure_id", other_id, keep_id)
             self.carnet.structures.delete([other_id])
             self.carnet.structures.update(merged)
         return self.structure(keep_id)

@@ -163,16 +163,8 @@ class ContactRepo(Repo):
 
     def move_professional(self, from_professional: str, to_professional: str) -> None:
         """Give one professional's contacts to another (merging duplicates)."""
-        self.db.execute(
-            "UPDATE contact_professionals SET professional_id = ?, updated_at = ?, device_id = ? "
-            "WHERE professional_id = ?",
-            [to_professional, utc_now_iso(), self.device_id, from_professional],
-        )
-
-    def move_structure(self, from_structure: str, to_structure: str) -> None:
-        self.db.execute(
-            "UPDATE contacts SET structure_id = ?, updated_at = ?, device_id = ? WHERE structure_id = ?",
-            [to_structure, utc_now_iso(), self.device_id, from_structure],
+        _ContactLinkRepo(self.db, self.device_id).reassign(
+            "professional_id", from_professional, to_professional
         )
 
 
@@ -280,16 +272,3 @@ class SolicitationRepo(Repo):
         )
         sql = f"SELECT id FROM solicitations WHERE {' AND '.join(clauses)} ORDER BY {order}"
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
-
-    def move_professional(self, from_professional: str, to_professional: str) -> None:
-        self.db.execute(
-            "UPDATE solicitations SET professional_id = ?, updated_at = ?, device_id = ? "
-            "WHERE professional_id = ?",
-            [to_professional, utc_now_iso(), self.device_id, from_professional],
-        )
-
-    def move_structure(self, from_structure: str, to_structure: str) -> None:
-        self.db.execute(
-            "UPDATE solicitations SET structure_id = ?, updated_at = ?, device_id = ? WHERE structure_id = ?",
-            [to_structure, utc_now_iso(), self.device_id, from_structure],
-        )

@@ -308,14 +308,6 @@ class PracticeSiteRepo(Repo):
             ).fetchall()
         ]
 
-    def move(self, from_professional: str, to_professional: str) -> None:
-        """Give one professional's practice sites to another (merging duplicates)."""
-        self.db.execute(
-            "UPDATE professional_activities SET professional_id = ?, updated_at = ?, device_id = ? "
-            "WHERE professional_id = ?",
-            [to_professional, utc_now_iso(), self.device_id, from_professional],
-        )
-
 
 class _LinkRepo(Repo):
     table = "professional_structures"
@@ -359,11 +351,3 @@ class AccountEventRepo(Repo):
                 params,
             )
         ]
-
-    def move(self, from_professional: str, to_professional: str) -> None:
-        """Give one professional's events to another (merging duplicates)."""
-        self.db.execute(
-            "UPDATE account_events SET professional_id = ?, updated_at = ?, device_id = ? "
-            "WHERE professional_id = ?",
-            [to_professional, utc_now_iso(), self.device_id, from_professional],
-        )

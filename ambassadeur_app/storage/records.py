@@ -97,6 +97,13 @@ class Repo:
             ).fetchall()
         ]
 
+    def reassign(self, column: str, from_id: str, to_id: str) -> None:
+        """Point every row's ``column`` at another record (merging duplicates)."""
+        self.db.execute(
+            f"UPDATE {self.table} SET {column} = ?, updated_at = ?, device_id = ? WHERE {column} = ?",
+            [to_id, utc_now_iso(), self.device_id, from_id],
+        )
+
     def purge(self, column: str, value: str) -> None:
         """Really remove the rows where ``column`` is ``value`` (personal data erased on request)."""
         self.db.execute(f"DELETE FROM {self.table} WHERE {column} = ?", [value])
