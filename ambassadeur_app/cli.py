@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -255,17 +256,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("erreur : interrompu.", file=sys.stderr)
         return 1
+    except Exception as exc:  # no Python traceback ever reaches the user
+        print(f"erreur : {_unexpected(exc, _carnet_path(args))}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _unexpected(exc: Exception, carnet: Path) -> str:
+    """Say in French what went wrong outside the expected errors; log the traceback."""
+    import sqlite3
+
+    from ambassadeur_app.errors import describe_os_error
+    from ambassadeur_app.storage.db import backup_manager, diagnose
+
+    if isinstance(exc, sqlite3.Error):
+        return diagnose(exc, carnet, backup_manager(paths.backup_root(), carnet.absolute())).message
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    import traceback
+
+    log = paths.log_file()
+    try:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        pass  # the message below still reaches the user
+    return (
+        f"la commande s'est arrêtée sur une erreur inattendue ({type(exc).__name__}) ; le carnet "
+        f"garde sa dernière modification réussie. Le détail est dans le journal : {log}"
+    )
 
 
 def _carnet_path(args: argparse.Namespace) -> Path:
     return Path(args.carnet) if args.carnet else paths.default_carnet_path()
 
 
-def _service(args: argparse.Namespace, *, create: bool = False, readonly: bool = False) -> CarnetService:
+@contextmanager
+def _service(
+    args: argparse.Namespace, *, create: bool = False, readonly: bool = False
+) -> Iterator[CarnetService]:
+    """Open the carnet for one command; a failing automatic backup is said on stderr."""
     from ambassadeur_app.services import open_service
 
-    return open_service(_carnet_path(args), create=create, readonly=readonly)
+    with open_service(_carnet_path(args), create=create, readonly=readonly) as service:
+        try:
+            yield service
+        finally:
+            if service.carnet.backup_problem:
+                print(f"attention : {service.carnet.backup_problem}", file=sys.stderr)
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
@@ -475,14 +513,16 @@ def _cmd_restore(args: argparse.Namespace) -> None:
 
 
 def _cmd_sauvegardes(args: argparse.Namespace) -> None:
-    from ambassadeur_app.storage.backup import BackupManager, backup_folder
+    from ambassadeur_app.storage.db import backup_manager
 
-    folder = backup_folder(paths.backup_root(), _carnet_path(args).absolute())
-    backups = BackupManager(folder).all()
+    manager = backup_manager(paths.backup_root(), _carnet_path(args).absolute())
+    backups = manager.all()
     if not backups:
-        print(f"Aucune sauvegarde dans « {folder} ».")
+        print(f"Aucune sauvegarde dans « {manager.folder} ».")
     for backup in backups:
         print(f"{backup.taken_at:%d/%m/%Y %H:%M}  {backup.kind.label:<28} {backup.path}")
+    if manager.problem:
+        print(f"attention : {manager.problem}", file=sys.stderr)
 
 
 def _cmd_check(args: argparse.Namespace) -> None:

@@ -58,3 +58,30 @@ class ExportError(AppError):
 
 class ImportFileError(AppError):
     """An import file cannot be read at all (wrong format, missing columns, truncated...)."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Say in French why the system refused a file operation."""
+    import errno
+
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST) and exc.filename:
+        # e.g. a backup folder that is a file: name the file that is in the way
+        blocking = next((p for p in Path(exc.filename).parents if p.is_file()), None)
+        if blocking is not None:
+            return f"« {blocking} » est un fichier, pas un dossier"
+    reasons = {
+        errno.ENOSPC: "le disque est plein",
+        errno.EACCES: "accès refusé (fichier ouvert dans un autre programme, ou dossier protégé)",
+        errno.EPERM: "accès refusé (fichier ouvert dans un autre programme, ou dossier protégé)",
+        errno.EROFS: "le support est en lecture seule",
+        errno.ENOENT: "fichier ou dossier introuvable",
+        errno.ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
+        errno.EISDIR: "c'est un dossier, pas un fichier",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Say in French what the system refused, and on which file."""
+    where = f" « {exc.filename} »" if exc.filename else ""
+    return f"opération impossible sur{where} : {os_reason(exc)}."

@@ -56,6 +56,11 @@ def log_dir() -> Path:
     return _user_dir("logs")
 
 
+def log_file() -> Path:
+    """Return the application log (errors with their details, for support)."""
+    return log_dir() / "ambassadeur.log"
+
+
 def default_carnet_path() -> Path:
     """Return the carnet opened when no ``--carnet`` is given."""
     return user_data_dir() / CARNET_FILENAME

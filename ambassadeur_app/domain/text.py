@@ -55,3 +55,25 @@ def title_name(text: str) -> str:
         word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
         for index, word in enumerate(words)
     )
+
+
+# Characters no document format can hold or show: C0 and C1 controls (tab and line breaks
+# excepted), lone surrogates and the two non-characters. openpyxl refuses the C0 ones outright,
+# PDF fonts have no glyph for any of them, and none can be typed on a keyboard: they arrive by
+# pasting from another program or inside an imported file.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def unprintable_problem(text: str) -> str | None:
+    """Return a French reason if ``text`` holds a character no document can hold, else ``None``."""
+    found = _UNPRINTABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = "un caractère invalide" if 0xD800 <= code <= 0xDFFF or code >= 0xFFFE else "un caractère invisible"
+    return f"contient {kind} (U+{code:04X}, position {found.start() + 1}), sans doute venu d'un copier-coller"
+
+
+def printable(text: str) -> str:
+    """Return ``text`` without the characters no document can hold (see ``unprintable_problem``)."""
+    return _UNPRINTABLE.sub("", text)

@@ -7,7 +7,6 @@ import logging.handlers
 import sys
 import threading
 import traceback
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,16 +17,12 @@ from ambassadeur_app.errors import AppError
 log = logging.getLogger("ambassadeur")
 
 
-def log_file() -> Path:
-    return paths.log_dir() / "ambassadeur.log"
-
-
 def setup_logging() -> None:
     """Log warnings and errors to a rotating file in the user's log folder."""
     if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
         return
     handler = logging.handlers.RotatingFileHandler(
-        log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        paths.log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
@@ -48,7 +43,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
             QMessageBox.Icon.Critical,
             APP_NAME,
             "Une erreur inattendue s'est produite. Votre carnet n'a pas été modifié par "
-            f"l'action en cours.\n\nLe détail a été enregistré dans :\n{log_file()}",
+            f"l'action en cours.\n\nLe détail a été enregistré dans :\n{paths.log_file()}",
             parent=parent,
         )
         box.setDetailedText(details)

@@ -29,6 +29,7 @@ from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
 from ambassadeur_app.gui.pages.register_page import RegisterPage
 from ambassadeur_app.gui.pages.solicitations_page import SolicitationsPage
 from ambassadeur_app.gui.pages.structures_page import StructuresPage
+from ambassadeur_app.gui.widgets.feedback import error_line
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.services.carnet import undo_warning, undone_text
 from ambassadeur_app.storage.db import restore_carnet
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._tasks: list[tasks.Task] = []
         self.status_label = QLabel()
+        self._backup_problem_shown: str | None = None
         self.ui.statusbar.addPermanentWidget(self.status_label)
         undo = self.page.undo_stack.createUndoAction(self, "Annuler")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -175,7 +177,17 @@ class MainWindow(QMainWindow):
             if backups
             else "Aucune sauvegarde encore"
         )
-        self.status_label.setText(f"{last} · {self.service.path}")
+        problem = self.service.carnet.backup_problem
+        if problem:
+            # Shown until a backup succeeds: the entries are saved, but have no safety copy.
+            error_line(self.status_label, f"Sauvegarde automatique en échec · {self.service.path}")
+            self.status_label.setToolTip(problem)
+            if problem != self._backup_problem_shown:
+                self.ui.statusbar.showMessage(problem, 30000)
+        else:
+            self.status_label.setText(f"{last} · {self.service.path}")
+            self.status_label.setToolTip("")
+        self._backup_problem_shown = problem
 
     def switch_to(self, path: Path, create: bool = False) -> bool:
         """Open another carnet in this window (the current one is closed first)."""
@@ -476,6 +488,7 @@ class MainWindow(QMainWindow):
                 register_page.reload_choices()
             register_page.refresh()
         self.page.refresh()  # a contact may have logged its time
+        self._update_status()
 
     def _refresh_current(self) -> None:
         current = self.ui.tabs.currentWidget()

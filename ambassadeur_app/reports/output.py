@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from collections.abc import Iterator
@@ -10,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.errors import ExportError
+from ambassadeur_app.errors import ExportError, os_reason
 
 
 @contextmanager
@@ -31,14 +30,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
         part.replace(path)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        if exc.errno == errno.ENOSPC:
-            reason = "le disque est plein"
-        elif exc.errno in (errno.EACCES, errno.EPERM):
-            reason = "accès refusé (le fichier est peut-être ouvert dans un autre programme)"
-        else:
-            reason = exc.strerror or str(exc)
         raise ExportError(
-            f"Impossible d'écrire « {path} » : {reason}. Aucun fichier n'a été laissé."
+            f"Impossible d'écrire « {path} » : {os_reason(exc)}. Aucun fichier n'a été laissé."
         ) from exc
     except BaseException:
         part.unlink(missing_ok=True)

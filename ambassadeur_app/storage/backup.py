@@ -11,12 +11,13 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from ambassadeur_app.errors import CarnetError
+from ambassadeur_app.errors import CarnetError, os_reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
@@ -75,8 +76,29 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             os.fsync(handle.fileno())
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        part.unlink(missing_ok=True)
-        raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {exc}.") from exc
+        with suppress(OSError):  # the folder itself may be unusable: then nothing was written
+            part.unlink(missing_ok=True)
+        raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
+
+
+def sqlite_reason(exc: sqlite3.Error) -> str:
+    """Say in French why SQLite refused to read or write a file."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
+        return "le disque est plein"
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
+        return "le fichier ou son dossier est en lecture seule"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "le fichier est occupé par un autre programme"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "le fichier est endommagé"
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return "erreur de lecture ou d'écriture sur le disque"
+    return str(exc)
+
+
+def _reason(exc: OSError | sqlite3.Error) -> str:
+    return sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else os_reason(exc)
 
 
 def check_file(path: Path) -> str | None:
@@ -108,12 +130,46 @@ def quick_check(conn: sqlite3.Connection) -> str:
 
 
 class BackupManager:
-    """The backups of one carnet file."""
+    """The backups of one carnet file.
 
-    def __init__(self, folder: Path) -> None:
+    A daily backup that fails never undoes or hides the change that triggered it: the problem
+    is kept in ``status_file`` (outside the backup folder, which may be the very thing that is
+    broken) and shown by every later command until a backup succeeds.
+    """
+
+    def __init__(self, folder: Path, status_file: Path | None = None) -> None:
         self.folder = folder
+        self.status_file = status_file
         self._last_daily: date | None = None
         self._scanned = False
+        self._problem: str | None = None
+        self._problem_read = False
+
+    @property
+    def problem(self) -> str | None:
+        """Return why the last automatic backup failed (French), or ``None`` if it succeeded."""
+        if not self._problem_read and self.status_file is not None:
+            try:
+                self._problem = self.status_file.read_text(encoding="utf-8").strip() or None
+            except (OSError, UnicodeDecodeError):
+                self._problem = None
+        self._problem_read = True
+        return self._problem
+
+    def _set_problem(self, problem: str | None) -> None:
+        if problem == self.problem:
+            return
+        self._problem = problem
+        if self.status_file is None:
+            return
+        try:
+            if problem is None:
+                self.status_file.unlink(missing_ok=True)
+            else:
+                self.status_file.parent.mkdir(parents=True, exist_ok=True)
+                self.status_file.write_text(problem, encoding="utf-8")
+        except OSError:
+            pass  # the warning still shows in this session, and the next change retries the backup
 
     def all(self) -> list[Backup]:
         """Return the backups, newest first."""
@@ -134,17 +190,26 @@ class BackupManager:
         stamp = moment.strftime("%Y-%m-%d_%H-%M-%S")
         target = self.folder / f"{stamp}_{kind.value}{BACKUP_SUFFIX}"
         counter = 1
-        while target.exists():
-            counter += 1
-            target = self.folder / f"{stamp}_{kind.value}-{counter}{BACKUP_SUFFIX}"
-        copy_database(conn, target)
+        try:
+            while target.exists():
+                counter += 1
+                target = self.folder / f"{stamp}_{kind.value}-{counter}{BACKUP_SUFFIX}"
+            copy_database(conn, target)
+            size = target.stat().st_size
+        except OSError as exc:
+            raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
         if kind is BackupKind.DAILY:
             self._last_daily = moment.date()
+        self._set_problem(None)
         self.thin(moment.date())
-        return Backup(target, kind, moment, target.stat().st_size)
+        return Backup(target, kind, moment, size)
 
     def daily_if_needed(self, conn: sqlite3.Connection, now: datetime | None = None) -> Backup | None:
-        """Take the day's backup after its first change; later changes that day take none."""
+        """Take the day's backup after its first change; later changes that day take none.
+
+        A failure is recorded in ``problem`` (and retried at the next change), never raised:
+        the change itself is already committed.
+        """
         moment = now or datetime.now()
         if not self._scanned:
             dailies = [b for b in self.all() if b.kind is BackupKind.DAILY]
@@ -152,7 +217,15 @@ class BackupManager:
             self._scanned = True
         if self._last_daily == moment.date():
             return None
-        return self.create(conn, BackupKind.DAILY, moment)
+        try:
+            return self.create(conn, BackupKind.DAILY, moment)
+        except CarnetError as exc:
+            self._set_problem(
+                f"La sauvegarde automatique du {moment:%d/%m/%Y à %H:%M} a échoué : {exc.message} "
+                "Vos saisies sont bien enregistrées dans le carnet, mais elles n'ont pas de copie "
+                "de secours : libérez de la place ou vérifiez le dossier des sauvegardes."
+            )
+            return None
 
     def thin(self, today: date) -> list[Path]:
         """Delete the backups the retention policy no longer keeps; return them."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from ambassadeur_app.storage.backup import (
     check_file,
     copy_database,
     quick_check,
+    sqlite_reason,
 )
 from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
@@ -74,24 +75,26 @@ def _try_lock(path: Path) -> FileLock | None:
 
 
 def sqlite_problem(exc: sqlite3.Error, path: Path) -> CarnetError:
-    """Turn an SQLite error caused by the environment into a French ``CarnetError``."""
-    name = getattr(exc, "sqlite_errorname", "")
-    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
-        reason = "le disque est plein"
-    elif name.startswith("SQLITE_READONLY"):
-        reason = "le fichier ou son dossier est en lecture seule"
-    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        reason = "le fichier est occupé par un autre programme"
-    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        reason = "le fichier est endommagé"
-    elif name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
-        reason = "erreur de lecture ou d'écriture sur le disque"
-    else:
-        reason = str(exc)
+    """Turn an SQLite error during a change into a French ``CarnetError`` (nothing written)."""
     return CarnetError(
-        f"Le carnet « {path} » n'a pas pu être modifié : {reason}. "
+        f"Le carnet « {path} » n'a pas pu être modifié : {sqlite_reason(exc)}. "
         "Rien n'a été enregistré de cette dernière action ; le carnet est intact."
     )
+
+
+def diagnose(exc: sqlite3.Error, path: Path, backups: BackupManager) -> CarnetError:
+    """Turn any SQLite error met while reading or writing a carnet into its French diagnosis.
+
+    A damaged file gets the restore offer, and the next opening runs the full integrity check.
+    """
+    name = getattr(exc, "sqlite_errorname", "")
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(exc)
+    ):
+        with suppress(OSError):
+            (backups.folder / SEAL_NAME).unlink(missing_ok=True)
+        return _damaged(path, str(exc), backups)
+    return sqlite_problem(exc, path)
 
 
 class Carnet:
@@ -132,6 +135,9 @@ class Carnet:
     def write(self) -> Iterator[None]:
         """Run a change as one transaction; the day's first change triggers a backup.
 
+        A backup that fails after the commit does not raise: the change is saved, and the
+        problem is kept in ``backup_problem`` until a backup succeeds.
+
         Raises:
             CarnetError: read-only carnet, or the disk refused the change (nothing written).
         """
@@ -142,15 +148,25 @@ class Carnet:
             with self.db.atomic():
                 yield
         except sqlite3.Error as exc:
-            raise sqlite_problem(exc, self.path) from exc
+            raise diagnose(exc, self.path, self.backups) from exc
         finally:
             self._depth -= 1
         if self._depth == 0:
             self.backups.daily_if_needed(self.db.conn, self._clock())
 
-    def checkpoint(self) -> None:
-        """Move the write-ahead log into the file and empty it (no older page versions left)."""
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    @property
+    def backup_problem(self) -> str | None:
+        """Why the last automatic backup failed (French), or ``None``."""
+        return self.backups.problem
+
+    def checkpoint(self) -> bool:
+        """Move the write-ahead log into the file and empty it (no older page versions left).
+
+        Returns ``False`` when another connection still reading an older version kept the log
+        from being emptied: old page versions may then remain in the ``-wal`` file.
+        """
+        busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        return bool(busy == 0)
 
     def backup(self, kind: BackupKind) -> Path:
         """Take a backup of the given kind now; return its path."""
@@ -174,6 +190,13 @@ class Carnet:
         self.close()
 
 
+def backup_manager(backup_root: Path, path: Path) -> BackupManager:
+    """Return the manager of ``path``'s backups; failures are noted beside ``backup_root``."""
+    folder = backup_folder(backup_root, path)
+    status = backup_root.with_name(backup_root.name + "-en-echec") / f"{folder.name}.txt"
+    return BackupManager(folder, status)
+
+
 def open_carnet(
     path: Path,
     *,
@@ -192,7 +215,7 @@ def open_carnet(
         CarnetError: missing or unreadable file; CarnetLocked, CarnetTooNew, CarnetDamaged.
     """
     path = Path(path).expanduser().absolute()
-    backups = BackupManager(backup_folder(backup_root, path))
+    backups = backup_manager(backup_root, path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise CarnetError(f"Le carnet « {path} » n'existe pas.")
@@ -331,7 +354,7 @@ def restore_carnet(
                 conn = sqlite3.connect(str(path))
                 try:
                     kept = (
-                        BackupManager(backup_folder(backup_root, path))
+                        backup_manager(backup_root, path)
                         .create(conn, BackupKind.BEFORE_RESTORE, clock())
                         .path
                     )
