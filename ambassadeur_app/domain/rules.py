@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ambassadeur_app.domain.dates import Month, add_months, week_start, weeks_of_month
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES, check_minutes, format_duration
 from ambassadeur_app.domain.formatting import format_date, format_date_long
 from ambassadeur_app.domain.model import DayTotal, Mission, Programme, TimeEntry
+from ambassadeur_app.domain.text import printable, unprintable_problem
 from ambassadeur_app.errors import InvalidInput
 
 MAX_TEXT = 2000
@@ -75,6 +76,32 @@ def validate_entry(entry: TimeEntry) -> None:
     for label, value in (("description", entry.description), ("lieu", entry.place)):
         if len(value) > MAX_TEXT:
             raise InvalidInput(f"Le champ {label} dépasse {MAX_TEXT} caractères.", label)
+
+
+def clean_entry(entry: TimeEntry) -> tuple[TimeEntry, list[str]]:
+    """Remove from an entry's texts what no document can hold; say what was removed.
+
+    Such characters (a bell or a vertical tab pasted from another program) would stop the
+    month's timesheet from being written; they are invisible, so removing them loses nothing.
+    """
+    notes = []
+    for label, value in (
+        ("La description", entry.description),
+        ("Le lieu", entry.place),
+        ("L'activité", entry.activity),
+    ):
+        problem = unprintable_problem(value)
+        if problem:
+            notes.append(f"{label} {problem} : il a été retiré.")
+    if not notes:
+        return entry, notes
+    cleaned = replace(
+        entry,
+        description=printable(entry.description),
+        place=printable(entry.place),
+        activity=printable(entry.activity),
+    )
+    return cleaned, notes
 
 
 def check_day_limit(day: date, ambassador_name: str, others_minutes: int, minutes: int) -> None:

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ambassadeur_app.domain.text import printable
 from ambassadeur_app.reports.output import atomic_output
 
 if TYPE_CHECKING:
@@ -20,11 +21,12 @@ if TYPE_CHECKING:
 FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
 HEADER_COLOR = "#DCE6F1"
 CELL_SIZE = 8
+MAX_CELL_LINES = 30
 
 
 def pdf_text(text: str) -> str:
     """Return ``text`` limited to what the PDF base fonts can draw."""
-    text = text.replace("\u202f", "\u00a0")
+    text = printable(text).replace("\u202f", "\u00a0")
     return text.encode("cp1252", errors="replace").decode("cp1252")
 
 
@@ -99,6 +101,11 @@ def fit(text: str, width: float, style: Any) -> Any:
     # A plain cell is drawn in the table's font (CELL_SIZE), bold in header rows.
     if "\n" not in clean and stringWidth(clean, FONT_BOLD, CELL_SIZE) <= width - 6:
         return clean
+    # A table row cannot break across pages: a text taller than half a page is cut there
+    # (the xlsx keeps it whole).
+    limit = int(MAX_CELL_LINES * (width - 6) / (0.5 * style.fontSize))
+    if len(text) > limit or text.count("\n") > MAX_CELL_LINES:
+        text = " ".join(text[:limit].split("\n")[:MAX_CELL_LINES]) + " […]"
     return Paragraph(para_text(text), style)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ambassadeur_app.domain.text import printable
 from ambassadeur_app.reports.output import atomic_output
 
 if TYPE_CHECKING:
@@ -18,6 +19,14 @@ DATE_FORMAT = "DD/MM/YYYY"
 HOURS_FORMAT = "0.00"
 EURO_FORMAT = '#,##0.00 "€"'
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL_TEXT = 32_767  # Excel's limit: a longer cell makes it "repair" the file
+
+
+def cell_text(text: str) -> str:
+    """Return user text as a cell can hold it (a carnet from an older version may hold
+    characters that XML refuses, or a text longer than a cell)."""
+    text = printable(text)
+    return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
 class SheetWriter:
@@ -54,6 +63,8 @@ class SheetWriter:
         """Return a cell; user text starting like a formula stays text."""
         from openpyxl.cell import WriteOnlyCell
 
+        if isinstance(value, str):
+            value = cell_text(value)
         cell = WriteOnlyCell(self.sheet, value=value)
         if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
             cell.data_type = "s"
@@ -101,7 +112,7 @@ class SheetWriter:
         if title_row:
             self.sheet.print_title_rows = f"{title_row}:{title_row}"
         footer_item = self.sheet.oddFooter
-        footer_item.left.text = footer.replace("&", "&&")  # & starts a footer code
+        footer_item.left.text = printable(footer).replace("&", "&&")  # & starts a footer code
         footer_item.right.text = "Page &P sur &N"
 
 
@@ -110,7 +121,7 @@ def _plain(value: Any) -> bool:
     from openpyxl.cell import Cell
 
     if isinstance(value, str):
-        return not value.startswith(FORMULA_TRIGGERS)
+        return not value.startswith(FORMULA_TRIGGERS) and cell_text(value) == value
     return value is None or (isinstance(value, Cell | int | float) and not isinstance(value, bool))
 
 

@@ -31,6 +31,7 @@ from ambassadeur_app.domain.rules import (
     MonthSummary,
     ProgrammeProgress,
     check_day_limit,
+    clean_entry,
     date_warnings,
     funding_window,
     month_summary,
@@ -249,6 +250,7 @@ class CarnetService:
         Raises:
             InvalidInput, MonthClosed: the entry cannot be saved.
         """
+        entry, notes = clean_entry(entry)
         validate_entry(entry)
         ambassador = self.carnet.ambassadors.get(entry.ambassador_id)
         if ambassador is None:
@@ -259,12 +261,13 @@ class CarnetService:
             self._check_open(previous.month)
         others = self.carnet.entries.day_minutes(entry.ambassador_id, entry.day, entry.id)
         check_day_limit(entry.day, ambassador.name, others, entry.minutes)
-        return date_warnings(entry.day, self.programme(), self.today())
+        return notes + date_warnings(entry.day, self.programme(), self.today())
 
     def add_entry(self, entry: TimeEntry) -> Saved:
         """Save a new entry; its activity joins its mission's list if it is new."""
         entry = replace(entry, id="")
         warnings = self.check_entry(entry)
+        entry = clean_entry(entry)[0]
         with self.carnet.write():
             activity = self.carnet.activities.ensure(entry.mission, entry.activity)
             entry_id = self.carnet.entries.add(replace(entry, activity=activity))
@@ -273,6 +276,7 @@ class CarnetService:
 
     def update_entry(self, entry: TimeEntry) -> Saved:
         warnings = self.check_entry(entry)
+        entry = clean_entry(entry)[0]
         previous = self.entry(entry.id)
         with self.carnet.write():
             activity = self.carnet.activities.ensure(entry.mission, entry.activity)

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import fold, printable
+from ambassadeur_app.errors import InvalidInput
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,6 +36,33 @@ def days_sql(column: str, first: date | None, last: date | None) -> Conditions:
     return clauses, params
 
 
+MAX_STORED_TEXT = 20_000
+
+
+def _storable(values: dict[str, Any]) -> dict[str, Any]:
+    """Return ``values`` with every text cleaned of what no document can hold.
+
+    This is the one door into the file: whatever path a text took (typed, pasted, imported,
+    merged), no control character or lone surrogate gets in, so every document can be exported
+    and every month closed. The screens and importers warn about such characters before this.
+
+    Raises:
+        InvalidInput: a text longer than any field needs (nothing is written).
+    """
+    cleaned = {}
+    for column, value in values.items():
+        if isinstance(value, str):
+            value = printable(value)
+            if len(value) > MAX_STORED_TEXT:
+                raise InvalidInput(
+                    f"Un texte saisi est trop long ({len(value)} caractères ; {MAX_STORED_TEXT} au plus) : "
+                    "raccourcissez-le.",
+                    column,
+                )
+        cleaned[column] = value
+    return cleaned
+
+
 class Repo:
     """Base of the repositories: each owns one table and writes the common columns."""
 
@@ -48,7 +76,7 @@ class Repo:
         now = utc_now_iso()
         record = {
             "id": record_id or str(uuid.uuid4()),
-            **values,
+            **_storable(values),
             "created_at": now,
             "updated_at": now,
             "device_id": self.device_id,
@@ -60,7 +88,7 @@ class Repo:
         return str(record["id"])
 
     def _update(self, record_id: str, values: dict[str, Any]) -> None:
-        values = {**values, "updated_at": utc_now_iso(), "device_id": self.device_id}
+        values = {**_storable(values), "updated_at": utc_now_iso(), "device_id": self.device_id}
         assignments = ", ".join(f"{column} = ?" for column in values)
         self.db.execute(f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*values.values(), record_id])
 
