@@ -40,6 +40,10 @@ class CarnetLocked(CarnetError):
     """Another instance of the app is writing to this carnet."""
 
 
+class CarnetReadOnly(CarnetError):
+    """The carnet is on read-only media: it can be read and exported, not changed."""
+
+
 class CarnetDamaged(CarnetError):
     """The file fails SQLite's integrity check; ``backup`` is the latest sound backup, if any."""
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ambassadeur_app import APP_NAME, ORG_NAME, paths
-from ambassadeur_app.errors import AppError, CarnetDamaged
+from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly
 from ambassadeur_app.gui.errors import install_excepthook, setup_logging
 from ambassadeur_app.services import CarnetService, open_service
 
@@ -39,6 +39,14 @@ def demo_path() -> Path:
     return paths.user_data_dir() / DEMO_FILENAME
 
 
+def open_for_window(path: Path, create: bool = False) -> CarnetService:
+    """Open a carnet for the window; one on read-only media is opened to be read and exported."""
+    try:
+        return open_service(path, create=create)
+    except CarnetReadOnly:
+        return open_service(path, readonly=True)
+
+
 def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetService, bool]:
     """Return the carnet to show first and whether it is the demonstration.
 
@@ -46,11 +54,11 @@ def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetServic
     demonstration carnet, created on first use.
     """
     if carnet is not None:
-        return open_service(carnet, create=True), False
+        return open_for_window(carnet, create=True), False
     last = str(settings.value("carnet/last") or "")
     for candidate in (Path(last) if last else None, paths.default_carnet_path()):
         if candidate is not None and candidate.exists():
-            return open_service(candidate), False
+            return open_for_window(candidate), False
     path = demo_path()
     service = open_service(path, create=True)
     if not service.is_set_up:

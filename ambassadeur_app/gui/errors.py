@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sqlite3
 import sys
 import threading
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,6 +17,9 @@ from ambassadeur_app import APP_NAME, paths
 from ambassadeur_app.errors import AppError
 
 log = logging.getLogger("ambassadeur")
+
+# The carnet shown in the window, named by the diagnosis of an SQLite error raised anywhere.
+carnet_in_use: Path | None = None
 
 
 def setup_logging() -> None:
@@ -32,8 +37,14 @@ def setup_logging() -> None:
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show ``exc``: its French message for an ``AppError``, else an unexpected-error box.
 
-    The box is window-modal but does not block the caller.
+    The box is window-modal but does not block the caller. An SQLite error becomes the
+    carnet's French diagnosis (a damaged file with the restore offer).
     """
+    if isinstance(exc, sqlite3.Error) and carnet_in_use is not None:
+        from ambassadeur_app.storage.db import backup_manager, diagnose
+
+        log.error("Erreur SQLite : %s", exc)
+        exc = diagnose(exc, carnet_in_use, backup_manager(paths.backup_root(), carnet_in_use))
     if isinstance(exc, AppError):
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=parent)
     else:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QProgre
 from ambassadeur_app import APP_NAME, __version__, paths
 from ambassadeur_app.domain.formatting import format_timestamp, plural
 from ambassadeur_app.errors import AppError
-from ambassadeur_app.gui import prompts, tasks
+from ambassadeur_app.gui import errors, prompts, tasks
+from ambassadeur_app.gui.app import open_for_window
 from ambassadeur_app.gui.dialogs.backups_dialog import BackupsDialog
 from ambassadeur_app.gui.dialogs.contacts_import_dialog import ContactsImportDialog
 from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog, ExportRequest
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         ]
         self.service = service
         self.demo = demo
+        errors.carnet_in_use = service.path
         self._tasks: list[tasks.Task] = []
         self.status_label = QLabel()
         self._backup_problem_shown: str | None = None
@@ -161,12 +163,14 @@ class MainWindow(QMainWindow):
     def _show_carnet(self, service: CarnetService, demo: bool) -> None:
         self.service = service
         self.demo = demo
+        errors.carnet_in_use = service.path
         self.ui.demo_banner.setVisible(demo)
         self.page.set_service(service)
         for register_page in self.register_pages:
             register_page.set_service(service)
         programme = service.programme()
-        self.setWindowTitle(f"{programme.cpts_name} — {service.path.name} — {APP_NAME}")
+        readonly = " (lecture seule)" if service.carnet.media_readonly else ""
+        self.setWindowTitle(f"{programme.cpts_name} — {service.path.name}{readonly} — {APP_NAME}")
         self.settings.setValue("carnet/last", "" if demo else str(service.path))
         self._update_status()
 
@@ -185,6 +189,8 @@ class MainWindow(QMainWindow):
             if problem != self._backup_problem_shown:
                 self.ui.statusbar.showMessage(problem, 30000)
         else:
+            if self.service.carnet.media_readonly:
+                last = "Support en lecture seule : consultation et export seulement"
             self.status_label.setText(f"{last} · {self.service.path}")
             self.status_label.setToolTip("")
         self._backup_problem_shown = problem
@@ -192,7 +198,7 @@ class MainWindow(QMainWindow):
     def switch_to(self, path: Path, create: bool = False) -> bool:
         """Open another carnet in this window (the current one is closed first)."""
         try:
-            service = open_service(path, create=create)
+            service = open_for_window(path, create=create)
         except AppError as exc:
             show_error(self, exc)
             return False

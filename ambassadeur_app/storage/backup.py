@@ -101,6 +101,17 @@ def _reason(exc: OSError | sqlite3.Error) -> str:
     return sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else os_reason(exc)
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """Connect to read ``path``; in a read-only folder, without creating anything beside it."""
+    wal = Path(str(path) + "-wal")
+    immutable = ""
+    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+        # Closed cleanly on read-only media: nothing can change it, so SQLite may read it as
+        # immutable (it could not create its -shm file there).
+        immutable = "&immutable=1"
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True, timeout=5)
+
+
 def check_file(path: Path) -> str | None:
     """Return ``None`` if ``path`` is a sound SQLite file, else a French reason."""
     try:
@@ -111,7 +122,7 @@ def check_file(path: Path) -> str | None:
     if header != SQLITE_HEADER:
         return "ce n'est pas un fichier de carnet (SQLite)"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = read_only_connection(path)
     except sqlite3.Error as exc:
         return f"fichier illisible ({exc})"
     try:

@@ -8,6 +8,7 @@ which the day's first change triggers the daily backup.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -18,7 +19,7 @@ from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetTooNew
+from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetReadOnly, CarnetTooNew
 from ambassadeur_app.storage.activities import ActivityRepo
 from ambassadeur_app.storage.ambassadors import AmbassadorRepo
 from ambassadeur_app.storage.backup import (
@@ -29,6 +30,7 @@ from ambassadeur_app.storage.backup import (
     check_file,
     copy_database,
     quick_check,
+    read_only_connection,
     sqlite_reason,
 )
 from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
@@ -108,8 +110,10 @@ class Carnet:
         backups: BackupManager,
         lock: FileLock | None,
         clock: Clock,
+        media_readonly: bool = False,
     ) -> None:
         self.path = path
+        self.media_readonly = media_readonly
         self.db = db
         self.device_id = device_id
         self.backups = backups
@@ -141,6 +145,11 @@ class Carnet:
         Raises:
             CarnetError: read-only carnet, or the disk refused the change (nothing written).
         """
+        if self.media_readonly:
+            raise CarnetReadOnly(
+                f"Le carnet « {self.path} » est sur un support en lecture seule : il ne peut pas "
+                "être modifié. Copiez-le sur votre ordinateur pour le modifier."
+            )
         if self.readonly:
             raise CarnetError(f"Le carnet « {self.path} » est ouvert en lecture seule.")
         self._depth += 1
@@ -209,24 +218,34 @@ def open_carnet(
     """Open (or create) a carnet file.
 
     Args:
-        readonly: take no lock and never write (exports while the app is open, worker threads).
+        readonly: take no lock and never write (exports while the app is open, worker threads,
+            a carnet on read-only media).
 
     Raises:
-        CarnetError: missing or unreadable file; CarnetLocked, CarnetTooNew, CarnetDamaged.
+        CarnetError: missing or unreadable file, or not a carnet; CarnetLocked, CarnetTooNew,
+            CarnetDamaged; CarnetReadOnly when a change is asked of a carnet on read-only media.
     """
-    path = Path(path).expanduser().absolute()
+    # The lock and the backups follow the real file, whatever name (a link) it is opened by.
+    path = Path(path).expanduser().absolute().resolve()
     backups = backup_manager(backup_root, path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise CarnetError(f"Le carnet « {path} » n'existe pas.")
     if exists:
-        _check_header(path)
+        _check_is_carnet(path)
     elif not path.parent.is_dir():
         raise CarnetError(f"Le dossier « {path.parent} » n'existe pas.")
+    media_readonly = exists and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    if media_readonly and not readonly:
+        raise CarnetReadOnly(
+            f"Le carnet « {path} » est sur un support en lecture seule (clé USB verrouillée, CD, "
+            "dossier protégé) : il peut être consulté et exporté, pas modifié. Copiez-le sur votre "
+            "ordinateur pour le modifier."
+        )
     lock = None if readonly else acquire_lock(path)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(str(path), timeout=5)
+        conn = read_only_connection(path) if media_readonly else sqlite3.connect(str(path), timeout=5)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > FILE_FORMAT:
             raise CarnetTooNew(
@@ -246,6 +265,12 @@ def open_carnet(
         pending = migrations.pending(db)
         if pending or not readonly:
             # A reader of an old file migrates it first, when no other instance is writing.
+            if media_readonly:
+                raise CarnetReadOnly(
+                    f"Le carnet « {path} » vient d'une version plus ancienne de l'application et "
+                    "doit être mis à jour avant d'être lu, mais il est sur un support en lecture "
+                    "seule : copiez-le sur votre ordinateur, puis ouvrez la copie."
+                )
             migrating_lock = lock or _try_lock(path)
             if migrating_lock is None:
                 raise CarnetError(
@@ -261,8 +286,9 @@ def open_carnet(
             finally:
                 if migrating_lock is not lock:
                     migrating_lock.release()
-        db.execute("PRAGMA synchronous = FULL")
-        return Carnet(path, db, device_id, backups, lock, clock)
+        if not media_readonly:
+            db.execute("PRAGMA synchronous = FULL")
+        return Carnet(path, db, device_id, backups, lock, clock, media_readonly)
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
@@ -320,6 +346,30 @@ def _damaged(path: Path, problem: str, backups: BackupManager) -> CarnetDamaged:
         f"Le carnet « {path} » est endommagé ({problem}). Il n'a pas été modifié.{advice}",
         latest.path if latest else None,
     )
+
+
+def _check_is_carnet(path: Path) -> None:
+    """Refuse a file of another program before anything (lock, log) is created beside it.
+
+    Raises:
+        CarnetError: not an SQLite file, or the database of another program.
+    """
+    _check_header(path)
+    try:
+        # Immutable: reading the schema creates no -wal or -shm file beside a stranger's file.
+        probe = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return  # a damaged carnet: the integrity check that follows says so, with the backups
+    if tables and "programme" not in tables:
+        shown = ", ".join(sorted(tables)[:5]) + ("…" if len(tables) > 5 else "")
+        raise CarnetError(
+            f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur : c'est la "
+            f"base de données d'un autre programme (tables : {shown}). Il n'a pas été modifié."
+        )
 
 
 def _check_header(path: Path) -> None:

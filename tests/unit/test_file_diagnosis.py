@@ -1,0 +1,158 @@
+"""The right diagnosis for the file in hand: read-only media, another program's database, a
+page damaged behind the app's back, a carnet reached through a link."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ambassadeur_app.domain.model import Ambassador, EntryFilter, Role
+from ambassadeur_app.errors import CarnetDamaged, CarnetLocked, CarnetReadOnly
+from ambassadeur_app.services import open_service
+from tests.conftest import PROGRAMME, TODAY, log_entry
+from tests.unit.test_cli import run, saisir
+
+
+def make_carnet(path: Path, entries: int = 3) -> None:
+    with open_service(path, create=True, today=lambda: TODAY) as service:
+        service.setup(PROGRAMME, [Ambassador("", "Paul Martin", Role.ADMINISTRATIF)])
+        for index in range(entries):
+            day = date(2024, 9, 2 + index % 28)
+            log_entry(service, day, 30, who="Paul Martin", description="Visite " * 40)
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make ``folder`` read-only as a locked USB key is: a read-only mount when we may, else
+    permissions (which do not stop root)."""
+    if os.geteuid() == 0:
+        mounted = subprocess.run(["mount", "--bind", folder, folder], capture_output=True, check=False)
+        if mounted.returncode == 0:
+            try:
+                remount = ["mount", "-o", "remount,ro,bind", folder, folder]
+                if subprocess.run(remount, capture_output=True, check=False).returncode == 0:
+                    yield
+                    return
+            finally:
+                subprocess.run(["umount", folder], check=False)
+        pytest.skip("no read-only mount possible here, and permissions do not stop root")
+    folder.chmod(0o555)
+    try:
+        yield
+    finally:
+        folder.chmod(0o755)
+
+
+def listing(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
+
+
+def test_a_carnet_on_read_only_media_is_read_and_exported_not_changed(
+    tmp_path: Path, private_home: Path
+) -> None:
+    key = tmp_path / "cle-usb"
+    key.mkdir()
+    carnet = key / "carnet.ambassadeur"
+    make_carnet(carnet)
+    before = listing(key)
+    out = tmp_path / "releve.pdf"
+    with read_only(key):
+        check = run("--carnet", carnet, "check", home=private_home)
+        assert check.returncode == 0, check.stderr
+        assert "est sain (3 entrées)" in check.stdout
+        summary = run("--carnet", carnet, "resume", "--mois", "2024-09", home=private_home)
+        assert summary.returncode == 0, summary.stderr
+        assert "1,50" in summary.stdout
+        export = run(
+            "--carnet", carnet, "export", "releve", "--mois", "2024-09", "--format", "pdf", "--sortie", out,
+            home=private_home,
+        )  # fmt: skip
+        assert export.returncode == 0, export.stderr
+        change = saisir(carnet, private_home, day="10/09/2024")
+        assert change.returncode == 1
+        assert "support en lecture seule" in change.stderr
+        assert "endommagé" not in change.stderr
+        with pytest.raises(CarnetReadOnly):
+            open_service(carnet)
+        with open_service(carnet, readonly=True) as reader:
+            assert reader.carnet.media_readonly
+            assert len(reader.entry_ids(EntryFilter())) == 3
+            with pytest.raises(CarnetReadOnly, match="lecture seule"):
+                reader.save_programme(reader.programme())
+    assert out.stat().st_size > 0
+    assert listing(key) == before  # nothing written, not even a lock or a -shm file
+
+
+def test_another_programs_database_is_refused_and_never_touched(tmp_path: Path, private_home: Path) -> None:
+    places = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(places)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    conn.commit()
+    conn.close()
+    before = listing(tmp_path)
+    for command in (["resume"], ["check"], ["saisir", "--date", "02/09/2024", "--ambassadeur", "X",
+                     "--mission", "promotion", "--activite", "Appel", "--duree", "1h"]):  # fmt: skip
+        result = run("--carnet", places, *command, home=private_home)
+        assert result.returncode == 1, command
+        assert "n'est pas un carnet du Carnet de bord ambassadeur" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    result = run("--carnet", places, "resume", home=private_home)
+    assert "autre programme (tables : moz_places)" in result.stderr
+    assert "Il n'a pas été modifié" in result.stderr
+    assert listing(tmp_path) == before  # no table added, no WAL switched on, no file beside
+
+
+def damage_a_page_keeping_size_and_time(path: Path) -> None:
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    # Overwrite a page in the middle of the file (a table's page) with noise, as a failing
+    # disk or a bad sync would, then give the file back its size and modification time.
+    middle = (len(data) // page_size // 2) * page_size
+    data[middle : middle + page_size] = bytes((i * 7 + 3) % 256 for i in range(page_size))
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_page_damaged_the_same_day_is_diagnosed_on_every_path(tmp_path: Path, private_home: Path) -> None:
+    carnet = tmp_path / "carnet.ambassadeur"
+    make_carnet(carnet, entries=60)  # several pages of entries
+    assert run("--carnet", carnet, "resume", home=private_home).returncode == 0  # sealed today
+    damage_a_page_keeping_size_and_time(carnet)
+    commands = [
+        ["export", "releve", "--mois", "2024-09", "--sortie", tmp_path / "r.xlsx", "--format", "xlsx"],
+        ["resume", "--mois", "2024-09"],
+    ]
+    for command in commands:
+        result = run("--carnet", carnet, *command, home=private_home)
+        assert result.returncode == 1, (command, result.stdout)
+        assert "est endommagé" in result.stderr, result.stderr
+        assert "sauvegarde saine" in result.stderr  # the restore offer
+        assert "Traceback" not in result.stderr
+        assert "DatabaseError" not in result.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+    with pytest.raises(CarnetDamaged):  # the next opening runs the full check
+        open_service(carnet, readonly=True)
+
+
+def test_the_writer_lock_follows_the_real_file_not_its_name(tmp_path: Path, private_home: Path) -> None:
+    carnet = tmp_path / "carnet.ambassadeur"
+    make_carnet(carnet, entries=0)
+    link = tmp_path / "raccourci.ambassadeur"
+    link.symlink_to(carnet)
+    with open_service(link) as first:
+        with pytest.raises(CarnetLocked):
+            open_service(carnet)
+        assert first.path == carnet.resolve()
+    with open_service(carnet), pytest.raises(CarnetLocked):
+        open_service(link)
