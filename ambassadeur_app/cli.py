@@ -249,6 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args.carnet, close_after_ms=args.fermer_apres)
     handler = _HANDLERS[args.command]
     try:
+        from ambassadeur_app.partfiles import clean_leftovers
+
+        clean_leftovers()  # what a command killed earlier left half-written
         handler(args)
     except AppError as exc:
         print(f"erreur : {exc.message}", file=sys.stderr)

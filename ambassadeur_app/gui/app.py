@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ambassadeur_app import APP_NAME, ORG_NAME, paths
 from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly
 from ambassadeur_app.gui.errors import install_excepthook, setup_logging
+from ambassadeur_app.partfiles import clean_leftovers
 from ambassadeur_app.services import CarnetService, open_service
 
 DEMO_FILENAME = "demonstration.ambassadeur"
@@ -117,6 +118,7 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
     app = create_application()
     setup_logging()
     install_excepthook()
+    clean_leftovers()
     settings = ui_settings()
     try:
         try:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import ExportError, os_reason
+from ambassadeur_app.partfiles import PART_SUFFIX, tracked
 
 
 @contextmanager
@@ -22,12 +23,13 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"Le dossier « {path.parent} » n'existe pas : « {path.name} » n'a pas été écrit.")
-    part = path.with_name(path.name + ".part")
+    part = path.with_name(path.name + PART_SUFFIX)
     try:
-        yield part
-        with open(part, "rb+") as handle:
-            os.fsync(handle.fileno())
-        part.replace(path)
+        with tracked(part):
+            yield part
+            with open(part, "rb+") as handle:
+                os.fsync(handle.fileno())
+            part.replace(path)
     except OSError as exc:
         part.unlink(missing_ok=True)
         raise ExportError(

@@ -8,6 +8,7 @@ experiment are warned about, imports are checked before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -40,8 +41,16 @@ from ambassadeur_app.domain.rules import (
 )
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.domain.validation import validate_ambassador, validate_programme
-from ambassadeur_app.errors import AppError, CarnetError, InvalidInput, MonthClosed
+from ambassadeur_app.errors import (
+    AppError,
+    CarnetError,
+    ExportError,
+    InvalidInput,
+    MonthClosed,
+    describe_os_error,
+)
 from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
+from ambassadeur_app.partfiles import PART_SUFFIX, tracked
 from ambassadeur_app.services.register import RegisterService
 from ambassadeur_app.services.register_imports import RegisterImports
 from ambassadeur_app.storage.backup import Backup, BackupKind
@@ -384,13 +393,36 @@ class CarnetService:
                 f"Le mois {month.of_label()} n'a pas commencé : il ne peut pas être clôturé.",
                 "mois",
             )
-        written = []
-        if folder is not None:
-            provisional = MonthLock("", month, utc_now_iso())
-            written = self.write_timesheets(month, TIMESHEET_FORMATS, folder, extra_lock=provisional)
-        with self.carnet.write():
-            self.carnet.months.close(month)
-        return written
+        if folder is None:
+            with self.carnet.write():
+                self.carnet.months.close(month)
+            return []
+        # The documents say "Mois clôturé le …": they get their names only once the close is
+        # committed, so a crash never leaves one for a month that is still open.
+        sheet = self._timesheet(month, None, MonthLock("", month, utc_now_iso()))
+        finals = [folder / f"{sheet.file_stem()}.{fmt}" for fmt in TIMESHEET_FORMATS]
+        staged = [final.with_name(final.name + PART_SUFFIX) for final in finals]
+        with ExitStack() as notes:
+            for part in staged:
+                notes.enter_context(tracked(part))
+            try:
+                for fmt, part in zip(TIMESHEET_FORMATS, staged, strict=True):
+                    self._write(sheet, fmt, part)
+                with self.carnet.write():
+                    self.carnet.months.close(month)
+            except BaseException:
+                for part in staged:
+                    part.unlink(missing_ok=True)
+                raise
+            try:
+                for part, final in zip(staged, finals, strict=True):
+                    part.replace(final)
+            except OSError as exc:
+                raise ExportError(
+                    f"Le mois {month.of_label()} est clôturé, mais son relevé n'a pas pu être mis à "
+                    f"sa place : {describe_os_error(exc)} Exportez-le à nouveau (menu Fichier)."
+                ) from exc
+        return finals
 
     def reopen_month(self, month: Month, reason: str) -> None:
         """Reopen a closed month; the reason is printed on its next timesheet."""
@@ -446,10 +478,9 @@ class CarnetService:
         formats: Iterable[str],
         folder: Path,
         ambassador_id: str | None = None,
-        extra_lock: MonthLock | None = None,
     ) -> list[Path]:
         """Write a month's timesheet in each format into ``folder``, named after the month."""
-        sheet = self._timesheet(month, ambassador_id, extra_lock)
+        sheet = self._timesheet(month, ambassador_id)
         return [self._write(sheet, fmt, folder / f"{sheet.file_stem()}.{fmt}") for fmt in formats]
 
     def export_timesheet(self, month: Month, fmt: str, out: Path, ambassador_id: str | None = None) -> Path:

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ambassadeur_app.errors import CarnetError, os_reason
+from ambassadeur_app.partfiles import PART_SUFFIX, tracked
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
@@ -62,19 +63,20 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     Raises:
         CarnetError: when the copy cannot be written (full disk, no permission...).
     """
-    part = target.with_name(target.name + ".part")
+    part = target.with_name(target.name + PART_SUFFIX)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
-        dest = sqlite3.connect(str(part))
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        with open(part, "rb+") as handle:
-            os.fsync(handle.fileno())
-        part.replace(target)
+        with tracked(part):
+            dest = sqlite3.connect(str(part))
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            with open(part, "rb+") as handle:
+                os.fsync(handle.fileno())
+            part.replace(target)
     except (OSError, sqlite3.Error) as exc:
         with suppress(OSError):  # the folder itself may be unusable: then nothing was written
             part.unlink(missing_ok=True)

@@ -1,0 +1,81 @@
+"""Files in the making: every ``.part`` file the app writes is noted until it is renamed.
+
+Documents and backups are written under a temporary ``name.part`` and renamed once complete,
+so a crash never leaves half a document under its real name. A writer killed in the middle
+(power cut, kill -9) cannot remove its ``.part`` itself: each one is noted in a journal folder,
+beside a lock that its writer holds and that the system releases when the writer dies. At the
+next start, the notes whose lock is free name the leftovers to remove; a ``.part`` still being
+written by another running instance is left alone. Nothing else is ever deleted.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ambassadeur_app import paths
+
+PART_SUFFIX = ".part"
+
+
+def journal_dir() -> Path:
+    return paths.user_data_dir() / "en-cours"
+
+
+@contextmanager
+def tracked(part: Path) -> Iterator[None]:
+    """Note ``part`` as being written for the duration of the block."""
+    note = journal_dir() / f"{uuid.uuid4().hex}.txt"
+    lock = FileLock(str(note.with_suffix(".lock")), timeout=0)
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+        note.write_text(str(Path(part).absolute()), encoding="utf-8")
+    except (OSError, Timeout):
+        # Without a journal (a read-only profile), the file is still written atomically;
+        # only a crash's leftover would stay.
+        with suppress(OSError):
+            note.unlink(missing_ok=True)
+        if lock.is_locked:
+            lock.release()
+        yield
+        return
+    try:
+        yield
+    finally:
+        _forget(note, lock)
+
+
+def clean_leftovers() -> list[Path]:
+    """Remove the ``.part`` files that writers killed earlier left behind; return them."""
+    removed: list[Path] = []
+    folder = journal_dir()
+    if not folder.is_dir():
+        return removed
+    for note in folder.glob("*.txt"):
+        lock = FileLock(str(note.with_suffix(".lock")), timeout=0)
+        try:
+            lock.acquire()
+        except (Timeout, OSError):
+            continue  # its writer is still at work
+        try:
+            part = Path(note.read_text(encoding="utf-8").strip())
+            if part.name.endswith(PART_SUFFIX) and part.is_file():
+                part.unlink()
+                removed.append(part)
+        except (OSError, UnicodeDecodeError):
+            pass  # an unreadable note: dropped below, the part (if any) stays
+        _forget(note, lock)
+    return removed
+
+
+def _forget(note: Path, lock: FileLock) -> None:
+    with suppress(OSError):
+        note.unlink(missing_ok=True)
+    lock.release()
+    with suppress(OSError):
+        Path(lock.lock_file).unlink(missing_ok=True)
