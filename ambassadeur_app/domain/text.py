@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,16 +14,31 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().replace("’", "'").split())
 
 
-_LATIN = "".join(chr(code) for code in range(0xC0, 0x180) if len(fold(chr(code))) == 1)
+# The letters an accented name may be typed with: Latin-1, Latin Extended-A and B, and the
+# Vietnamese and other precomposed letters of Latin Extended Additional (``Nguyễn``).
+_LATIN = "".join(
+    chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if len(fold(chr(code))) == 1
+)
 
 
-def word_pattern(word: str) -> re.Pattern[str]:
-    """Return a pattern finding ``word`` whatever its case and accents (``Hélène`` ~ ``HELENE``)."""
-    parts = []
-    for char in fold(word):
-        variants = char + ("’" if char == "'" else "".join(c for c in _LATIN if fold(c) == char))
-        parts.append(f"[{re.escape(variants)}]" if len(variants) > 1 else re.escape(char))
-    return re.compile("".join(parts), re.IGNORECASE)
+def word_pattern(*words: str) -> re.Pattern[str]:
+    """Return a pattern finding any of ``words`` as a whole word, whatever its case and accents.
+
+    ``Hélène`` finds « HELENE » and « d'Hélène », never « Hélènes » or « Sainte-Hélène »: a letter
+    or digit touching the word, even through a hyphen, makes it part of another word (a
+    hyphenated place name is not the person). Hyphenated compounds made only of ``words`` are
+    found whole, in any order. Inside one of ``words``, spaces, hyphens and apostrophes match
+    any of them or none (``Le Gall`` ~ « LE-GALL » ~ « Legall »). No word: nothing is found.
+    """
+    sources = {_word_source(word) for word in words} - {""}
+    if not sources:
+        return re.compile("(?!)")
+    one = f"(?:{'|'.join(sorted(sources, key=len, reverse=True))})"
+    hyphen = f"[{_HYPHENS}]"
+    return re.compile(
+        f"(?<!{_ALNUM})(?<!{_ALNUM}{hyphen}){one}(?:{hyphen}{one})*(?!{_ALNUM})(?!{hyphen}{_ALNUM})",
+        re.IGNORECASE,
+    )
 
 
 _SMALL_WORDS = {
@@ -77,3 +93,27 @@ def unprintable_problem(text: str) -> str | None:
 def printable(text: str) -> str:
     """Return ``text`` without the characters no document can hold (see ``unprintable_problem``)."""
     return _UNPRINTABLE.sub("", text)
+
+
+# --- word_pattern's helpers -------------------------------------------------------------------
+
+_HYPHENS = r"\-\u2010\u2011"  # in a character class: hyphen-minus, hyphen, non-breaking hyphen
+_JOINERS = f"[\\s'’{_HYPHENS}]"
+_ALNUM = r"[^\W_]"
+
+
+def name_parts(name: str) -> list[str]:
+    """Split a name on spaces, hyphens and apostrophes: ``Le Gall-d'Arc`` -> Le, Gall, d, Arc."""
+    return [part for part in re.split(f"{_JOINERS}+", name) if part]
+
+
+def _word_source(word: str) -> str:
+    """Return the pattern source of one word: its letters whatever their accents, any joiner
+    or none between its pieces (case is left to ``re.IGNORECASE``)."""
+    return f"{_JOINERS}*".join("".join(map(_letter_source, part)) for part in name_parts(fold(word)))
+
+
+@functools.cache
+def _letter_source(char: str) -> str:
+    variants = char + "".join(c for c in _LATIN if fold(c) == char)
+    return f"[{re.escape(variants)}]" if len(variants) > 1 else re.escape(char)

@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
         ]
         self.service = service
         self.demo = demo
-        errors.carnet_in_use = service.path
         self._tasks: list[tasks.Task] = []
         self.status_label = QLabel()
         self._backup_problem_shown: str | None = None
@@ -92,10 +91,21 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_screen()
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.page.ui.splitter.restoreState(splitter)
         self._show_carnet(service, demo)
+
+    def _fit_screen(self) -> None:
+        """Keep the window (its status bar above all) inside the screen, e.g. 1366 × 768."""
+        available = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(available.topLeft())
 
     def _connect(self) -> None:
         ui, page = self.ui, self.page
@@ -156,6 +166,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, kind=kind: self.import_register(kind))
         page.month_changed.connect(lambda _: self._update_status())
         page.undo_stack.indexChanged.connect(lambda _: self._update_status())
+        ui.professionals_page.erased.connect(page.undo_stack.clear)  # undo must not bring a name back
         ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
 
     # --- carnet -------------------------------------------------------------------------------
@@ -187,7 +198,7 @@ class MainWindow(QMainWindow):
             error_line(self.status_label, f"Sauvegarde automatique en échec · {self.service.path}")
             self.status_label.setToolTip(problem)
             if problem != self._backup_problem_shown:
-                self.ui.statusbar.showMessage(problem, 30000)
+                show_error(self, AppError(problem))  # once: the status bar keeps saying it
         else:
             if self.service.carnet.media_readonly:
                 last = "Support en lecture seule : consultation et export seulement"

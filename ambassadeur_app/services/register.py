@@ -33,9 +33,15 @@ from ambassadeur_app.domain.register import (
     validate_professional,
     validate_structure,
 )
-from ambassadeur_app.domain.text import fold, word_pattern
+from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.nomenclatures import professions
+from ambassadeur_app.services.erasure import (
+    Erasure,
+    erase_from_backups,
+    erase_person,
+    forget_identity,
+)
 
 if TYPE_CHECKING:
     from ambassadeur_app.reports.tables import TableDocument
@@ -44,7 +50,6 @@ if TYPE_CHECKING:
 # Parceo statuses in order: an account event never moves a professional backwards.
 _STATUS_ORDER = list(ParceoStatus)
 _ONBOARDING_ORDER = list(Onboarding)
-_ERASED = "[effacé]"
 
 
 class RegisterService:
@@ -156,7 +161,7 @@ class RegisterService:
             for repo in (self.carnet.solicitations, self.carnet.account_events, self.carnet.practice_sites):
                 repo.reassign("professional_id", other_id, keep_id)
             self.carnet.professionals.set_structures(other_id, ())
-            self._forget(other_id)  # the duplicate keeps no copy of the identity
+            forget_identity(self.carnet, other_id)  # the duplicate keeps no copy of the identity
             self.carnet.professionals.delete([other_id])
             self.carnet.professionals.update(filled)
         return self.professional(keep_id)
@@ -603,47 +608,20 @@ class RegisterService:
         )
         return write_pdf(document, out) if out.suffix.lower() == ".pdf" else write_xlsx(document, out)
 
-    def erase_professional(self, professional_id: str) -> None:
-        """Erase a person on request (RGPD): identity gone, anonymous counts kept.
+    def erase_professional(self, professional_id: str, wait: float = 2.0) -> Erasure:
+        """Erase a person on request (RGPD, article 17): identity gone, anonymous counts kept.
 
-        Their name is also removed from the free text of their contacts and requests, and from
-        the description of the time a contact logged (its hours stay, even in a closed month).
+        What identifies them (names, e-mail, phone, RPPS) is also replaced in the free text linked
+        to them, then the same erasure runs on every backup of the carnet's backup folder. The
+        file keeps no old version of their data unless another connection, still reading, holds
+        it for up to ``wait`` seconds (the result says so). Running it again on an erased person
+        finishes what was left: a backup, the file.
         """
-        professional = self.professional(professional_id)
-        names = [n for n in (professional.last_name, professional.first_name) if len(n) > 1]
-        with self.carnet.write():
-            for contact in self.contacts(self.carnet.contacts.ids(professional_id=professional_id)).values():
-                entry = self.carnet.entries.get(contact.time_entry_id or "")
-                if entry is not None:
-                    self.carnet.entries.update(replace(entry, description=_scrub(entry.description, names)))
-                self.carnet.contacts.update(
-                    replace(
-                        contact,
-                        subject=_scrub(contact.subject, names),
-                        outcome=_scrub(contact.outcome, names),
-                        next_step=_scrub(contact.next_step, names),
-                    )
-                )
-            for request in self.solicitations(
-                self.carnet.solicitations.ids(professional_id=professional_id)
-            ).values():
-                self.carnet.solicitations.update(
-                    replace(
-                        request,
-                        description=_scrub(request.description, names),
-                        requester="",
-                        resolution=_scrub(request.resolution, names),
-                    )
-                )
-            self.carnet.professionals.set_structures(professional_id, ())
-            self.carnet.practice_sites.purge("professional_id", professional_id)
-            self._forget(professional_id)
-        self.carnet.checkpoint()
-
-    def _forget(self, professional_id: str) -> None:
-        """Remove a person's identity and the copies an import kept to undo its changes."""
-        self.carnet.professionals.anonymize(professional_id)
-        self.carnet.import_changes.purge("record_id", professional_id)
+        person = self.professional(professional_id)  # before the erasure: backups look for it too
+        texts = erase_person(self.carnet, professional_id)
+        backups, unreached = erase_from_backups(self.carnet, person)
+        complete = self.carnet.checkpoint(wait)
+        return Erasure(texts, backups, tuple(unreached), complete, self.carnet.backups.folder)
 
 
 def _activity_for(channel: Channel) -> str:
@@ -669,11 +647,4 @@ def _request_text(request: Solicitation) -> str:
     text = f"{request.category.label} : {request.description} [{request.status.label.lower()}]"
     if request.resolution:
         text += f" — {request.resolution}"
-    return text
-
-
-def _scrub(text: str, names: list[str]) -> str:
-    """Replace a person's names in free text, whatever their case and accents."""
-    for name in names:
-        text = word_pattern(name).sub(_ERASED, text)
     return text

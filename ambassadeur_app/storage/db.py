@@ -114,6 +114,7 @@ class Carnet:
     ) -> None:
         self.path = path
         self.media_readonly = media_readonly
+        self.daily_backups = True
         self.db = db
         self.device_id = device_id
         self.backups = backups
@@ -160,7 +161,7 @@ class Carnet:
             raise diagnose(exc, self.path, self.backups) from exc
         finally:
             self._depth -= 1
-        if self._depth == 0:
+        if self._depth == 0 and self.daily_backups:
             self.backups.daily_if_needed(self.db.conn, self._clock())
 
     @property
@@ -168,13 +169,19 @@ class Carnet:
         """Why the last automatic backup failed (French), or ``None``."""
         return self.backups.problem
 
-    def checkpoint(self) -> bool:
+    def checkpoint(self, wait: float = 0.0) -> bool:
         """Move the write-ahead log into the file and empty it (no older page versions left).
 
-        Returns ``False`` when another connection still reading an older version kept the log
-        from being emptied: old page versions may then remain in the ``-wal`` file.
+        Waits up to ``wait`` seconds for the readers of an older version to finish (SQLite's
+        busy handler retries meanwhile). Returns ``False`` when one still kept the log from
+        being emptied: old page versions may then remain in the ``-wal`` file.
         """
-        busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        previous = self.db.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(previous)}")
         return bool(busy == 0)
 
     def backup(self, kind: BackupKind) -> Path:
@@ -184,6 +191,11 @@ class Carnet:
     def close(self) -> None:
         """Close the connection and release the lock."""
         try:
+            if self._lock is not None:
+                # SQLite empties the log only when the last connection closes; an idle reader
+                # elsewhere would keep old page versions (erased data) in the -wal file.
+                with suppress(sqlite3.Error):
+                    self.checkpoint()
             self.db.close()
             if self._lock is not None:
                 _seal(self.path, self.backups, self._clock())

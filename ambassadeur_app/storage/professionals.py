@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -19,12 +20,32 @@ from ambassadeur_app.domain.register import (
     Specialty,
 )
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.storage.contacts import contacted_sql
+from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo, contacted_sql
+from ambassadeur_app.storage.entries import TimeEntryRepo
+from ambassadeur_app.storage.imports import ImportChangeRepo
 from ambassadeur_app.storage.records import Repo, days_sql, words_sql
+from ambassadeur_app.storage.structures import StructureRepo
 
 _COLUMNS = (
     "id, civility, last_name, first_name, profession_code, specialty, rpps, practice_mode, commune, "
     "postal_code, email, phone, parceo_status, parceo_since, notes, anonymized_at"
+)
+
+
+# The free text written about a person, reached through their links, soft-deleted ones too (a
+# deleted row is still in the file): repository, text columns, which rows (``?`` is the person).
+_THEIR_CONTACTS = "SELECT contact_id FROM contact_professionals WHERE professional_id = ?"
+_THEIR_STRUCTURES = "SELECT structure_id FROM professional_structures WHERE professional_id = ?"
+_STRUCTURE_TEXTS = ("notes", "services_engaged")
+_LINKED_TEXTS: tuple[tuple[type[Repo], tuple[str, ...], str], ...] = (
+    (ContactRepo, ("subject", "outcome", "next_step"), f"id IN ({_THEIR_CONTACTS})"),
+    (
+        TimeEntryRepo,
+        ("description", "place"),
+        f"id IN (SELECT time_entry_id FROM contacts WHERE id IN ({_THEIR_CONTACTS}))",
+    ),
+    (SolicitationRepo, ("description", "requester", "resolution"), "professional_id = ?"),
+    (StructureRepo, _STRUCTURE_TEXTS, f"id IN ({_THEIR_STRUCTURES})"),
 )
 
 
@@ -255,6 +276,34 @@ class ProfessionalRepo(Repo):
                 "SELECT id FROM professionals WHERE import_id = ? AND deleted_at IS NULL", [import_id]
             ).fetchall()
         ]
+
+    def rewrite_linked_texts(self, professional_id: str, rewrite: Callable[[str], str]) -> int:
+        """Pass the free text linked to a person through ``rewrite``; return the rows changed.
+
+        Linked: their contacts, the time those contacts logged, their requests, the notes of
+        their structures, and the copies of those notes an import kept to undo its changes.
+        """
+        changed = 0
+        for repo_class, columns, rows in _LINKED_TEXTS:
+            repo = repo_class(self.db, self.device_id)
+            for record_id, *texts in self.db.execute(
+                f"SELECT id, {', '.join(columns)} FROM {repo.table} WHERE {rows}", [professional_id]
+            ).fetchall():
+                if (new := [rewrite(text) for text in texts]) != texts:
+                    repo._update(record_id, dict(zip(columns, new, strict=True)))
+                    changed += 1
+        undo_copies = ImportChangeRepo(self.db, self.device_id)
+        for change_id, before in self.db.execute(
+            "SELECT id, before FROM import_changes WHERE record_table = 'structures' "
+            f"AND record_id IN ({_THEIR_STRUCTURES})",
+            [professional_id],
+        ).fetchall():
+            kept = json.loads(before)
+            rewritten = {c: rewrite(kept[c]) for c in _STRUCTURE_TEXTS if isinstance(kept.get(c), str)}
+            if any(kept[c] != text for c, text in rewritten.items()):
+                undo_copies._update(change_id, {"before": json.dumps({**kept, **rewritten})})
+                changed += 1
+        return changed
 
 
 class PracticeSiteRepo(Repo):

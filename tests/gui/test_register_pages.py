@@ -271,8 +271,12 @@ def test_follow_ups_and_erasure(window: MainWindow, service: CarnetService, prom
     professionals = window.ui.professionals_page
     professionals.refresh()
     professionals.select([ids["petit"]])
+    window.page.ui.duration_edit.setText("1h")
+    assert window.page.save_quick_entry()
+    assert window.page.undo_stack.count() == 1
     professionals.erase_selected()
     assert "Effacer Léa Petit du registre ?" in prompts.asked
+    assert window.page.undo_stack.count() == 0  # an undo must not write a name back
     assert ids["petit"] not in register.professional_ids(RegisterFilter())
     assert register.professional(ids["petit"]).anonymized
 

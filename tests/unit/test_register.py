@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -262,57 +261,3 @@ def test_account_events_move_the_parceo_status(service: CarnetService) -> None:
     register.record_account(AccountEvent(date(2024, 10, 1), nurse, AccountAction.UPDATE))
     assert register.professional(nurse).parceo_status is ParceoStatus.ACTIVE  # never backwards
     assert [e.action for e in register.account_events()] == [AccountAction.CREATE, AccountAction.UPDATE]
-
-
-def test_erasing_a_person_keeps_anonymous_counts(service: CarnetService) -> None:
-    register = service.register
-    amb = ambassador_id(service, "Marie Durand")
-    doctor = register.save_professional(
-        pro(
-            "Vautrin", "Hélène", rpps="10001045367", email="h@example.org", phone="0600000000", commune="Toul"
-        )
-    )
-    register.log_contact(
-        Contact(
-            date(2024, 9, 3),
-            amb,
-            Channel.PHONE,
-            Mission.PROMOTION,
-            "Appel du Dr Vautrin",
-            outcome="HELENE VAUTRIN intéressée",
-            professional_ids=(doctor,),
-        ),
-        minutes=30,
-    )
-    register.save_solicitation(
-        Solicitation(
-            datetime(2024, 9, 4, 9),
-            Channel.PHONE,
-            RequestCategory.ACCESS,
-            "vautrin ne peut pas se connecter",
-            professional_id=doctor,
-            requester="Mme Vautrin",
-        )
-    )
-    register.erase_professional(doctor)
-    erased = register.professional(doctor)
-    assert erased.anonymized
-    assert erased.full_name == "Personne effacée"
-    assert (erased.last_name, erased.rpps, erased.email, erased.phone, erased.commune) == ("", "", "", "", "")
-    assert erased.profession_code == MEDECIN  # still counted by profession
-    assert doctor not in register.professional_ids()
-    (contact,) = register.contacts(register.contact_ids()).values()
-    assert "Vautrin" not in contact.subject + contact.outcome
-    assert "Hélène" not in contact.outcome
-    (request,) = register.solicitations(register.solicitation_ids()).values()
-    assert "vautrin" not in request.description.lower()
-    assert request.requester == ""
-    (entry,) = service.carnet.entries.in_range(date(2024, 9, 3), date(2024, 9, 3))
-    assert (entry.description, entry.minutes) == ("Appel du Dr [effacé]", 30)  # the hours stay
-    path = service.path
-    service.close()
-    for stored in (path, Path(f"{path}-wal")):
-        if stored.exists():
-            raw = stored.read_bytes()
-            assert b"Vautrin" not in raw, stored  # no leftover page
-            assert b"10001045367" not in raw, stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
 
 from ambassadeur_app import paths
@@ -25,6 +26,13 @@ from ambassadeur_app.services import CarnetService
 
 
 class ProfessionalsPage(RegisterPage):
+    """The professionals of the register.
+
+    Signals:
+        erased: a person was erased; what could still hold their data (undo) must forget it.
+    """
+
+    erased = Signal()
     noun = ("professionnel", "professionnels")
     select_hint = "Sélectionnez un professionnel."
 
@@ -234,13 +242,24 @@ class ProfessionalsPage(RegisterPage):
         if not prompts.ask(
             self,
             f"Effacer {person.full_name} du registre ?",
-            "Son identité (nom, RPPS, coordonnées, lieux d'exercice, notes) est effacée définitivement, "
-            "ainsi que son nom dans les contacts, les sollicitations et les heures qu'ils ont notées. Sa "
-            "profession reste comptée, anonymement, dans les tableaux de justification. Cette action ne "
-            "s'annule pas ; les sauvegardes déjà faites la contiennent encore jusqu'à leur remplacement "
-            "(six mois au plus).",
+            "Son identité (nom, RPPS, coordonnées, lieux d'exercice, notes) est effacée définitivement. "
+            "Son nom, son e-mail, son téléphone et son RPPS sont remplacés par « [effacé] » dans les "
+            "textes qui la concernent : ses contacts, ses sollicitations, les heures notées avec ses "
+            "contacts, les notes de ses structures. Les autres textes du carnet ne sont pas modifiés. "
+            "Sa profession reste comptée, anonymement, dans les tableaux de justification.\n\n"
+            "Elle est aussi effacée de toutes les sauvegardes du carnet. Les copies faites ailleurs "
+            "(commande « backup --sortie », fichier copié, documents déjà exportés) ne peuvent pas "
+            "être atteintes : supprimez-les vous-même. Cette action ne s'annule pas.",
             "Effacer la personne",
         ):
             return
-        self._service().register.erase_professional(person.id)
-        self.done("Personne effacée ; les décomptes anonymes sont conservés.")
+        register = self._service().register
+        erasure = register.erase_professional(person.id)
+        while not erasure.complete and prompts.ask(
+            self, "L'effacement n'est pas encore complet dans le fichier.", erasure.warning, "Réessayer"
+        ):
+            erasure = register.erase_professional(person.id)
+        self.erased.emit()
+        self.done(erasure.summary)
+        if erasure.warning:
+            show_error(self, AppError(erasure.warning))
