@@ -16,9 +16,9 @@ from typing import Any
 from ambassadeur_app.domain.dates import parse_date, parse_time
 from ambassadeur_app.domain.durations import check_minutes, hours_to_minutes, parse_duration
 from ambassadeur_app.domain.model import Mission
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import fold, printable
 from ambassadeur_app.errors import InvalidInput
-from ambassadeur_app.importers.tabular import match_columns, read_table
+from ambassadeur_app.importers.tabular import cell_text, match_columns, read_table, unreadable
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("Date", "Jour"),
@@ -93,32 +93,29 @@ def parse_carnet_file(path: Path) -> list[CarnetLine]:
     lines = []
     for number, values in table.rows:
         cells = {key: values[index] if index < len(values) else None for key, index in columns.items()}
-        lines.append(_parse_line(number, cells, header))
+        lines.append(_parse_line(number, cells, header, unreadable(table, number, cells)))
     return lines
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return " ".join(str(value).split())
-
-
-def _parse_line(number: int, cells: dict[str, Any], header: dict[str, str]) -> CarnetLine:
+def _parse_line(
+    number: int, cells: dict[str, Any], header: dict[str, str], row_problems: list[tuple[str, str]]
+) -> CarnetLine:
     line = CarnetLine(line=number)
 
     def problem(key: str, reason: str) -> None:
-        line.problems.append(LineProblem(number, header.get(key, key), _text(cells.get(key)), reason))
+        shown = printable(cell_text(cells.get(key)))
+        line.problems.append(LineProblem(number, header.get(key, key), shown, reason))
 
+    for key, reason in row_problems:
+        problem(key, reason)
     try:
         line.day = _day(cells["date"])
     except InvalidInput as exc:
         problem("date", _reason(exc))
-    line.ambassador = _text(cells["ambassador"])
+    line.ambassador = cell_text(cells["ambassador"])
     if not line.ambassador:
         problem("ambassador", "Nom de l'ambassadeur manquant")
-    mission_text = _text(cells["mission"])
+    mission_text = cell_text(cells["mission"])
     line.mission = _MISSIONS.get(fold(mission_text))
     if line.mission is None:
         problem(
@@ -127,15 +124,15 @@ def _parse_line(number: int, cells: dict[str, Any], header: dict[str, str]) -> C
             if mission_text
             else "Mission manquante",
         )
-    line.activity = _text(cells["activity"])
+    line.activity = cell_text(cells["activity"])
     if not line.activity:
         problem("activity", "Activité manquante")
     try:
         line.minutes = _minutes(cells["duration"])
     except InvalidInput as exc:
         problem("duration", _reason(exc))
-    line.description = _text(cells.get("description"))
-    line.place = _text(cells.get("place"))
+    line.description = cell_text(cells.get("description"))
+    line.place = cell_text(cells.get("place"))
     try:
         line.start_time = _start(cells.get("start"))
     except InvalidInput as exc:
@@ -152,9 +149,9 @@ def _day(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    if value is None or not _text(value):
+    if value is None or not cell_text(value):
         raise InvalidInput("Date manquante.", "date")
-    return parse_date(_text(value))
+    return parse_date(cell_text(value))
 
 
 def _minutes(value: Any) -> int:
@@ -165,7 +162,7 @@ def _minutes(value: Any) -> int:
         raise InvalidInput(f"Durée invalide : « {value} ».", "durée")
     if isinstance(value, int | float):
         if value < 0:
-            raise InvalidInput(f"La durée doit être positive : « {_text(value)} ».", "durée")
+            raise InvalidInput(f"La durée doit être positive : « {cell_text(value)} ».", "durée")
         minutes = hours_to_minutes(value)
     elif isinstance(value, time):
         minutes = value.hour * 60 + value.minute + (1 if value.second >= 30 else 0)
@@ -175,7 +172,7 @@ def _minutes(value: Any) -> int:
         raise InvalidInput(f"Durée invalide : « {value:%d/%m/%Y} » (c'est une date).", "durée")
     else:
         return parse_duration(str(value))
-    check_minutes(minutes, _text(value))
+    check_minutes(minutes, cell_text(value))
     return minutes
 
 
@@ -184,4 +181,4 @@ def _start(value: Any) -> time | None:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, datetime):
         return value.time().replace(second=0, microsecond=0)
-    return parse_time(_text(value))
+    return parse_time(cell_text(value))

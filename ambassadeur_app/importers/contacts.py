@@ -19,10 +19,10 @@ from ambassadeur_app.domain.register import (
     StructureType,
     normalize_rpps,
 )
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import fold, printable
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.importers.carnet import LineProblem
-from ambassadeur_app.importers.tabular import Table, read_table
+from ambassadeur_app.importers.tabular import Table, cell_text, read_table, unreadable
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "last_name": ("Nom", "Nom d'exercice", "Nom de famille"),
@@ -100,27 +100,27 @@ def parse_contacts(
     header = {key: table.headers[index] for key, index in mapping.items()}
     lines = []
     for number, values in table.rows:
-        cells = {key: _text(values[index] if index < len(values) else None) for key, index in mapping.items()}
-        lines.append(_parse(number, cells, header, professions))
+        raw = {key: values[index] if index < len(values) else None for key, index in mapping.items()}
+        lines.append(_parse(number, raw, header, professions, unreadable(table, number, raw)))
     return lines
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return " ".join(str(value).split())
-
-
 def _parse(
-    number: int, cells: dict[str, str], header: dict[str, str], professions: dict[str, Profession]
+    number: int,
+    raw: dict[str, Any],
+    header: dict[str, str],
+    professions: dict[str, Profession],
+    row_problems: list[tuple[str, str]],
 ) -> ContactLine:
+    cells = {key: cell_text(value) for key, value in raw.items()}
     line = ContactLine(number, structure=cells.get("structure", ""))
 
     def problem(key: str, reason: str) -> None:
-        line.problems.append(LineProblem(number, header.get(key, LABELS[key]), cells.get(key, ""), reason))
+        column = header.get(key, LABELS.get(key, ""))
+        line.problems.append(LineProblem(number, column, printable(cells.get(key, "")), reason))
 
+    for key, reason in row_problems:
+        problem(key, reason)
     if not cells.get("last_name"):
         problem("last_name", "Nom manquant")
     matched = match_profession(cells.get("profession", ""), professions)

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import fold, printable
 from ambassadeur_app.errors import ImportFileError
-from ambassadeur_app.importers.tabular import decode_text
+from ambassadeur_app.importers.tabular import decode_text, refuse_utf16
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -154,6 +154,7 @@ def scan_rpps(
         raise ImportFileError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
     try:
         header_line = handle.readline()
+        refuse_utf16(header_line, path)
         if not header_line.strip():
             raise ImportFileError(f"Le fichier « {path.name} » est vide.")
         if not header_line.endswith(b"\n"):
@@ -193,7 +194,8 @@ def scan_rpps(
             if not territory.contains(commune_code, postal_code):
                 continue
             kept += 1
-            row = [decode_text(value) for value in fields]
+            # Control characters (pasted into a name upstream) would only break the documents.
+            row = [printable(decode_text(value)) for value in fields]
             national_id = row[get["national_id"]]
             person = people.get(national_id)
             if person is None:

@@ -1,44 +1,69 @@
-"""Read the rows of an ``.xlsx`` or ``.csv`` file, with French errors for unreadable files."""
+"""Read the rows of an ``.xlsx`` or ``.csv`` file, with French errors for unreadable files.
+
+Nothing in a file is trusted to be what it claims: a workbook's declared size is ignored and its
+rows are counted while they stream, a CSV's quotes must close, each line of a text file is decoded
+on its own (files mix UTF-8 and Windows-1252 lines), and a CSV row with more values than its
+header is reported rather than shifted into the wrong columns.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Generator, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.formatting import format_number
+from ambassadeur_app.domain.text import fold, unprintable_problem
 from ambassadeur_app.errors import ImportFileError
 
 MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+Rows = Generator[tuple[int, Sequence[Any]], None, None]  # (line number, values)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Why a CSV row can have more values than its header, by separator.
+_EXTRA_VALUE_HINTS = {
+    ",": 'une virgule décimale sans guillemets ? Écrivez "1,5" entre guillemets, ou 1.5',
+    ";": "un point-virgule dans une valeur sans guillemets ? Mettez la valeur entre guillemets",
+    "\t": "une tabulation dans une valeur ?",
+}
 
 
 @dataclass(frozen=True)
 class Table:
-    """A file's header and data rows; ``rows`` pairs each row with its line number in the file."""
+    """A file's header and data rows; ``rows`` pairs each row with its line number in the file.
+
+    ``problems`` maps a line number to why that row cannot be read column by column (a CSV row
+    with more values than the header: its values would land in the wrong columns).
+    """
 
     path: Path
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
+    problems: dict[int, str] = field(default_factory=dict)
 
 
 def read_table(path: Path) -> Table:
     """Read the first sheet of an ``.xlsx`` file or a ``.csv`` file (``;``, ``,`` or tab).
 
-    The header is the first non-empty row; empty rows are skipped.
+    The header is the first non-empty row; empty rows are skipped. Rows are cut to the header's
+    width: a value right of the last named column has no column to go to.
 
     Raises:
-        ImportFileError: unknown extension, unreadable or empty file, in French.
+        ImportFileError: unknown extension, unreadable, empty or oversized file, in French.
     """
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(f"Le fichier « {path} » n'existe pas.")
+    separator = ""
     if suffix in (".xlsx", ".xlsm"):
         lines = _xlsx_lines(path)
     elif suffix in (".csv", ".txt"):
-        lines = _csv_lines(path)
+        separator, lines = _csv_lines(path)
     elif suffix in (".xls", ".ods"):
         raise ImportFileError(
             f"Le fichier « {path.name} » est au format {suffix[1:].upper()}, "
@@ -48,72 +73,196 @@ def read_table(path: Path) -> Table:
         raise ImportFileError(f"Le fichier « {path.name} » n'est ni un classeur .xlsx ni un fichier .csv.")
     headers: list[str] | None = None
     rows: list[tuple[int, list[Any]]] = []
-    for number, values in lines:
-        if all(_blank(v) for v in values):
-            continue
-        if headers is None:
-            headers = ["" if v is None else str(v).strip() for v in values]
-            continue
-        rows.append((number, list(values)))
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(f"Le fichier « {path.name} » dépasse {MAX_ROWS} lignes : découpez-le.")
+    problems: dict[int, str] = {}
+    with closing(lines):
+        for number, values in lines:
+            if _blank_row(values):
+                continue
+            if headers is None:
+                headers = ["" if v is None else str(v).strip() for v in values[: _width(values)]]
+                if len(headers) > MAX_COLUMNS:
+                    raise ImportFileError(
+                        f"Le fichier « {path.name} » a plus de {MAX_COLUMNS} colonnes : "
+                        "gardez seulement les colonnes utiles."
+                    )
+                continue
+            # In a workbook a value cannot slip into the next column: cells right of the
+            # header are notes. In a CSV they are a separator too many, and every value after
+            # it is one column off.
+            if separator and len(values) > len(headers) and not _blank_row(values[len(headers) :]):
+                count = _width(values)
+                problems[number] = (
+                    f"{count} valeurs pour {len(headers)} colonnes ({_EXTRA_VALUE_HINTS[separator]})"
+                )
+            rows.append((number, list(values[: len(headers)])))
+            if len(rows) > MAX_ROWS:
+                raise ImportFileError(
+                    f"Le fichier « {path.name} » dépasse {format_number(MAX_ROWS, 0)} lignes : découpez-le."
+                )
     if headers is None:
         raise ImportFileError(f"Le fichier « {path.name} » est vide.")
-    return Table(path, headers, rows)
+    return Table(path, headers, rows, problems)
+
+
+def cell_text(value: Any) -> str:
+    """Return a cell's value as single-spaced text (``2.0`` -> ``2``, ``None`` -> ``""``)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def unreadable(table: Table, number: int, cells: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return why a row's values cannot be taken as they are: (column key, French reason).
+
+    The key is ``""`` when the whole row is concerned (more values than columns). A cell with a
+    control character is reported rather than cleaned: the character may stand for a lost one.
+    """
+    found = [("", table.problems[number])] if number in table.problems else []
+    for key, value in cells.items():
+        reason = unprintable_problem(value) if isinstance(value, str) else None
+        if reason:
+            found.append((key, reason))
+    return found
 
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _xlsx_lines(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _blank_row(values: Sequence[Any]) -> bool:
+    # count() first: a sheet can hold a million empty rows, each a run of None.
+    return values.count(None) == len(values) or all(_blank(v) for v in values)
+
+
+def _width(values: Sequence[Any]) -> int:
+    """Return how many values a row has, up to its last non-blank one."""
+    width = len(values)
+    while width and _blank(values[width - 1]):
+        width -= 1
+    return width
+
+
+def _xlsx_lines(path: Path) -> Rows:
+    """Stream the rows of the first sheet, at most ``MAX_COLUMNS + 1`` values each."""
     import zipfile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # SyntaxError below: XML that is not well-formed (ElementTree's ParseError).
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as exc:
         raise ImportFileError(
             f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
             f"(fichier abîmé, tronqué ou d'un autre format) : {exc}."
         ) from exc
     try:
         sheet = workbook.worksheets[0]
-        lines = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
-        ]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+        # The size a sheet declares (up to A1:XFD1048576) is only a claim, and openpyxl pads
+        # every row to it: forget it, read the cells that are there, never more columns than
+        # the widest header we accept (one more, to tell that a header is too wide).
+        sheet.reset_dimensions()
+        yield from enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), start=1)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, SyntaxError) as exc:
         raise ImportFileError(
             f"Le classeur « {path.name} » est abîmé et n'a pas pu être lu jusqu'au bout : {exc}."
         ) from exc
     finally:
         workbook.close()
-    return iter(lines)
+
+
+# Windows-1252 gives letters and signs to the bytes 0x80-0x9F but five of them; those stay the
+# Latin-1 control characters they are, so that the cell holding one is reported (see
+# domain.text.unprintable_problem) instead of silently becoming "?".
+_WINDOWS_1252 = str.maketrans(
+    {chr(byte): bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(0x80, 0xA0)}
+)
 
 
 def decode_text(raw: bytes) -> str:
-    """Decode text saved in UTF-8 or, failing that, in Windows-1252 (Latin-1 for the letters)."""
+    """Decode text saved in UTF-8 or in Windows-1252, line by line.
+
+    A file can mix both (lines pasted from two programs): deciding once for the whole file
+    would turn the UTF-8 lines' accents into "Ã©". A line that is UTF-8 but for a broken
+    character (a file cut in the middle of a letter) stays UTF-8, the broken character shown
+    as U+FFFD.
+    """
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return "".join(_decode_line(line) for line in raw.splitlines(keepends=True))
 
 
-def _csv_lines(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    text = decode_text(path.read_bytes()).lstrip("\ufeff")
-    if "\x00" in text:
-        raise ImportFileError(f"Le fichier « {path.name} » n'est pas un fichier texte CSV.")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _decode_line(line: bytes) -> str:
     try:
-        return iter([(reader.line_num, row) for row in reader])
-    except csv.Error as exc:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        as_utf8 = line.decode("utf-8", "replace")
+    if any("\x7f" < char != "\ufffd" for char in as_utf8):
+        return as_utf8
+    return line.decode("latin-1").translate(_WINDOWS_1252)
+
+
+def refuse_utf16(first_line: bytes, path: Path) -> None:
+    """Refuse a national extract saved as UTF-16 (it is read line by line, as bytes).
+
+    Raises:
+        ImportFileError: the line starts with a UTF-16 byte order mark.
+    """
+    if first_line.startswith(UTF16_BOMS):
         raise ImportFileError(
-            f"Le fichier « {path.name} » est mal formé à la ligne {reader.line_num} : {exc}."
+            f"Le fichier « {path.name} » est enregistré en UTF-16, ce que l'extrait national n'est "
+            "jamais : téléchargez-le de nouveau sans l'ouvrir ni l'enregistrer dans un tableur."
+        )
+
+
+def _csv_lines(path: Path) -> tuple[str, Rows]:
+    """Return the separator and the rows of a CSV file, each with the line it starts on."""
+    raw = path.read_bytes()
+    if raw.startswith(UTF16_BOMS):  # Excel's "Texte Unicode"
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"Le fichier « {path.name} » se dit en UTF-16 mais ne l'est pas jusqu'au bout "
+                "(fichier tronqué ou abîmé)."
+            ) from exc
+    else:
+        text = decode_text(raw)
+    text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        raise ImportFileError(
+            f"Le fichier « {path.name} » n'est pas un fichier texte CSV (octets nuls : fichier "
+            "binaire, ou texte UTF-16 sans marque d'ordre des octets) : enregistrez-le en CSV UTF-8."
+        )
+    first_line = text.split("\n", 1)[0]
+    separator = max((";", ",", "\t"), key=first_line.count)
+    return separator, _csv_rows(text, separator, path)
+
+
+def _csv_rows(text: str, separator: str, path: Path) -> Rows:
+    # strict: a quote left open must not swallow the lines after it into one value (nor a
+    # file cut inside a quoted value pass for a shorter one).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    start = 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        end, swallowed = reader.line_num, ""
+        if end == start + 1:
+            swallowed = f", et la ligne {end} y est avalée"
+        elif end > start:
+            swallowed = f", et les lignes {start + 1} à {end} y sont avalées"
+        raise ImportFileError(
+            f"Le fichier « {path.name} » est mal formé : le guillemet ouvert à la ligne {start} "
+            f"n'est pas refermé correctement{swallowed}. Une valeur entre guillemets se termine par "
+            "un guillemet suivi du séparateur ou de la fin de la ligne ; un guillemet à l'intérieur "
+            "s'écrit deux fois (\"\"). Rien n'a été importé."
         ) from exc
 
 

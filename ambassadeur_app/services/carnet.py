@@ -511,6 +511,7 @@ class CarnetService:
         closed = self.closed_months()
         programme = self.programme()
         existing = self._signatures(lines)
+        alike: dict[tuple[str, ...], list[CarnetLine]] = {}
         day_use: dict[tuple[str, date], int] = {}
         warned = 0
         for line in lines:
@@ -535,7 +536,13 @@ class CarnetService:
                 )
                 continue
             key = (fold(line.ambassador), line.day)
-            if _signature(line, ambassador.id if ambassador else "") in existing:
+            # A newcomer has no id yet: the folded name keeps two newcomers' lines apart.
+            signature = _signature(line, ambassador.id if ambassador else fold(line.ambassador))
+            alike.setdefault(signature, []).append(line)
+            if existing.get(signature):
+                # Counted, not collapsed: each entry of the carnet stands for one line of the
+                # file, and two identical sessions on the same day are possible.
+                existing[signature] -= 1
                 line.duplicate = True
                 continue
             if key not in day_use:
@@ -558,20 +565,32 @@ class CarnetService:
                 f"{plural(warned, 'ligne')} hors de la période de l'expérimentation ou dans le "
                 "futur : importées mais non comptées dans les heures financées."
             )
-        if preview.duplicates:
+        skipped = [line.line for line in preview.duplicates]
+        if skipped:
             preview.warnings.append(
-                f"{plural(len(preview.duplicates), 'ligne')} déjà dans le carnet : ignorées."
+                f"{plural(len(skipped), 'ligne')} déjà dans le carnet, donc "
+                f"{'ignorée' if len(skipped) == 1 else 'ignorées'} : {', '.join(map(str, skipped))}."
             )
+        for group in alike.values():
+            kept = [line for line in group if line.valid]
+            imported = sum(not line.duplicate for line in kept)
+            if len(kept) > 1 and imported:
+                already = f", {len(kept) - imported} déjà dans le carnet" if len(kept) > imported else ""
+                preview.warnings.append(
+                    f"Lignes {', '.join(str(line.line) for line in kept)} identiques entre elles : chacune "
+                    f"compte comme une séance ({plural(imported, 'importée')}{already})."
+                )
         return preview
 
-    def _signatures(self, lines: list[CarnetLine]) -> set[tuple[str, ...]]:
+    def _signatures(self, lines: list[CarnetLine]) -> dict[tuple[str, ...], int]:
+        """Count the carnet's entries by signature over the days the file covers."""
         days = [line.day for line in lines if line.day is not None]
-        if not days:
-            return set()
-        return {
-            _signature(entry, entry.ambassador_id)
-            for entry in self.carnet.entries.in_range(min(days), max(days))
-        }
+        counts: dict[tuple[str, ...], int] = {}
+        if days:
+            for entry in self.carnet.entries.in_range(min(days), max(days)):
+                signature = _signature(entry, entry.ambassador_id)
+                counts[signature] = counts.get(signature, 0) + 1
+        return counts
 
     def apply_import(self, preview: ImportPreview, skip_invalid: bool = False) -> ImportOutcome:
         """Write the valid lines of a previewed import as one undoable import.
