@@ -96,9 +96,7 @@ def read_table(path: Path) -> Table:
                 )
             rows.append((number, list(values[: len(headers)])))
             if len(rows) > MAX_ROWS:
-                raise ImportFileError(
-                    f"Le fichier « {path.name} » dépasse {format_number(MAX_ROWS, 0)} lignes : découpez-le."
-                )
+                raise _too_many_rows(path)
     if headers is None:
         raise ImportFileError(f"Le fichier « {path.name} » est vide.")
     return Table(path, headers, rows, problems)
@@ -153,12 +151,16 @@ def _xlsx_lines(path: Path) -> Rows:
 
     # SyntaxError below: XML that is not well-formed (ElementTree's ParseError).
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        too_many = _count_rows(path) > MAX_ROWS + 1  # the header and the data rows
+        if not too_many:
+            workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as exc:
         raise ImportFileError(
             f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
             f"(fichier abîmé, tronqué ou d'un autre format) : {exc}."
         ) from exc
+    if too_many:
+        raise _too_many_rows(path)
     try:
         sheet = workbook.worksheets[0]
         # The size a sheet declares (up to A1:XFD1048576) is only a claim, and openpyxl pads
@@ -172,6 +174,46 @@ def _xlsx_lines(path: Path) -> Rows:
         ) from exc
     finally:
         workbook.close()
+
+
+def _count_rows(path: Path) -> int:
+    """Count the rows the first sheet's XML holds, without building them (1 s per 300 MB).
+
+    openpyxl scans a whole sheet that does not declare its size (openpyxl's own files) when it
+    opens it, then reads its rows at some 20 000 a second: a million-row workbook would take
+    a minute to be refused. Counting the row tags first refuses it at once.
+    """
+    from openpyxl.reader.excel import ExcelReader
+
+    reader = ExcelReader(path, read_only=True)
+    try:
+        reader.read_manifest()
+        reader.read_workbook()
+        first = next(iter(reader.parser.find_sheets()), None)
+        if first is None or first[1].target not in reader.archive.namelist():
+            return 0  # load_workbook says what is wrong
+        count, tail = 0, b""
+        with reader.archive.open(first[1].target) as source:
+            while chunk := source.read(1 << 20):
+                data = tail + chunk
+                # A tag split between two chunks is found in ``data``; one wholly in ``tail``
+                # was counted with the previous chunk.
+                count += _row_tags(data) - _row_tags(tail)
+                tail = data[-5:]
+        return count
+    finally:
+        reader.archive.close()
+
+
+def _too_many_rows(path: Path) -> ImportFileError:
+    return ImportFileError(
+        f"Le fichier « {path.name} » dépasse {format_number(MAX_ROWS, 0)} lignes : découpez-le."
+    )
+
+
+def _row_tags(data: bytes) -> int:
+    """Count the row opening tags in a piece of sheet XML (``<row …>``, or ``<x:row …>``)."""
+    return sum(data.count(tag) for tag in (b"<row ", b"<row>", b":row "))
 
 
 # Windows-1252 gives letters and signs to the bytes 0x80-0x9F but five of them; those stay the

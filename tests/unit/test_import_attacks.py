@@ -274,6 +274,26 @@ def test_rows_are_counted_while_they_stream(
     refused(service, path, "dépasse 1\u00a0000 lignes : découpez-le")
 
 
+def test_an_oversized_workbook_is_refused_from_its_row_count_before_it_is_opened(
+    service: CarnetService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()  # openpyxl declares no size: opening it scans every row
+    sheet.append(HEADER.split(";"))
+    for index in range(1500):
+        sheet.append(["02/09/2024", "Marie Durand", "Promotion", "Appel", 1, f"<row {index}>"])
+    workbook.save(tmp_path / "grand.xlsx")
+    monkeypatch.setattr(tabular, "MAX_ROWS", 1500)
+    assert len(read_table(tmp_path / "grand.xlsx").rows) == 1500  # counted, not fooled by the text
+    monkeypatch.setattr(tabular, "MAX_ROWS", 1000)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the workbook was opened")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    refused(service, tmp_path / "grand.xlsx", "dépasse 1\u00a0000 lignes : découpez-le")
+
+
 # --- 5. truncated files: cut at every byte ---------------------------------------------------
 
 
