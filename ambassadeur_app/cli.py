@@ -7,12 +7,13 @@ Exit status: 0 on success, 1 with ``erreur : …`` on stderr for a user error (n
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ambassadeur_app import APP_NAME, __version__, paths
 from ambassadeur_app.domain.dates import Month, parse_date, parse_time
@@ -248,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args.carnet, close_after_ms=args.fermer_apres)
     handler = _HANDLERS[args.command]
+    sys.stdout = _Output(sys.stdout)
     try:
         from ambassadeur_app.partfiles import clean_leftovers
 
@@ -263,6 +265,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"erreur : {_unexpected(exc, _carnet_path(args))}", file=sys.stderr)
         return 1
     return 0
+
+
+class _Output:
+    """Standard output that cannot make a command fail once it has done its work.
+
+    A closed pipe (``ambassadeur resume | head -1``) or a full disk behind a redirection loses
+    the text, not the entry just saved: the command goes on, and its exit status tells the truth
+    about the carnet.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError:
+            self._silence()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._silence()
+
+    def _silence(self) -> None:
+        # Later writes, and Python's own flush at exit, go nowhere instead of failing again.
+        with suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _unexpected(exc: Exception, carnet: Path) -> str:
@@ -531,15 +566,14 @@ def _cmd_sauvegardes(args: argparse.Namespace) -> None:
 def _cmd_check(args: argparse.Namespace) -> None:
     from ambassadeur_app.storage.backup import check_file
 
-    path = _carnet_path(args)
-    if not path.exists():
-        raise InvalidInput(f"Le carnet « {path} » n'existe pas.")
-    problem = check_file(path)
-    if problem:
-        raise AppError(f"Le carnet « {path} » n'est pas sain : {problem}.")
+    # Opening says what the file is not (a carnet, readable here, recent enough); the full
+    # check then runs even when the carnet was already checked today.
     with _service(args, readonly=True) as service:
+        problem = check_file(service.path)
+        if problem:
+            raise AppError(f"Le carnet « {service.path} » n'est pas sain : {problem}.")
         count = service.carnet.entries.count()
-    print(f"Le carnet « {path} » est sain ({plural(count, 'entrée')}).")
+        print(f"Le carnet « {service.path} » est sain ({plural(count, 'entrée')}).")
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {

@@ -70,7 +70,8 @@ def os_reason(exc: OSError) -> str:
 
     if exc.errno in (errno.ENOTDIR, errno.EEXIST) and exc.filename:
         # e.g. a backup folder that is a file: name the file that is in the way
-        blocking = next((p for p in Path(exc.filename).parents if p.is_file()), None)
+        path = Path(exc.filename)
+        blocking = next((p for p in (path, *path.parents) if p.is_file()), None)
         if blocking is not None:
             return f"« {blocking} » est un fichier, pas un dossier"
     reasons = {
@@ -81,6 +82,8 @@ def os_reason(exc: OSError) -> str:
         errno.ENOENT: "fichier ou dossier introuvable",
         errno.ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
         errno.EISDIR: "c'est un dossier, pas un fichier",
+        errno.EEXIST: "un fichier du même nom est dans le chemin",
+        errno.EPIPE: "la sortie a été fermée",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 

@@ -20,6 +20,16 @@ from filelock import FileLock, Timeout
 from ambassadeur_app import paths
 
 PART_SUFFIX = ".part"
+# What SQLite may leave beside a database file it was writing (a backup being copied).
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+def part_for(target: Path) -> Path:
+    """Return a new temporary name beside ``target`` (``rapport.pdf.3f9a1c.part``).
+
+    The random piece keeps the app from ever taking a ``rapport.pdf.part`` of someone else's.
+    """
+    return target.with_name(f"{target.name}.{uuid.uuid4().hex[:6]}{PART_SUFFIX}")
 
 
 def journal_dir() -> Path:
@@ -34,14 +44,11 @@ def tracked(part: Path) -> Iterator[None]:
     try:
         note.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
-        note.write_text(str(Path(part).absolute()), encoding="utf-8")
+        note.write_text(str(Path(part).absolute()), encoding="utf-8", errors="surrogateescape")
     except (OSError, Timeout):
         # Without a journal (a read-only profile), the file is still written atomically;
         # only a crash's leftover would stay.
-        with suppress(OSError):
-            note.unlink(missing_ok=True)
-        if lock.is_locked:
-            lock.release()
+        _forget(note, lock)
         yield
         return
     try:
@@ -63,10 +70,12 @@ def clean_leftovers() -> list[Path]:
         except (Timeout, OSError):
             continue  # its writer is still at work
         try:
-            part = Path(note.read_text(encoding="utf-8").strip())
-            if part.name.endswith(PART_SUFFIX) and part.is_file():
-                part.unlink()
-                removed.append(part)
+            part = Path(note.read_text(encoding="utf-8", errors="surrogateescape").strip())
+            if part.name.endswith(PART_SUFFIX):
+                for leftover in (part, *(Path(f"{part}{side}") for side in _SIDE_FILES)):
+                    if leftover.is_file():
+                        leftover.unlink()
+                        removed.append(leftover)
         except (OSError, UnicodeDecodeError):
             pass  # an unreadable note: dropped below, the part (if any) stays
         _forget(note, lock)
@@ -76,6 +85,7 @@ def clean_leftovers() -> list[Path]:
 def _forget(note: Path, lock: FileLock) -> None:
     with suppress(OSError):
         note.unlink(missing_ok=True)
-    lock.release()
+    if lock.is_locked:
+        lock.release()
     with suppress(OSError):
         Path(lock.lock_file).unlink(missing_ok=True)

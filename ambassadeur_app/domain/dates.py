@@ -59,6 +59,7 @@ class Month:
         year, month = (int(first), int(second)) if len(first) == 4 else (int(second), int(first))
         if not 1 <= month <= 12:
             raise InvalidInput(f"Mois invalide : « {text} » (le mois doit aller de 01 à 12).", "mois")
+        check_year(year, text, "mois")
         return cls(year, month)
 
     def __str__(self) -> str:
@@ -141,6 +142,23 @@ _DATE_PATTERNS = (
 )
 
 
+# The years a carnet can hold: far beyond any programme, and far from the calendar's ends
+# (week and month arithmetic on 31/12/9999 overflows).
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def check_year(year: int, text: str, field: str = "date") -> None:
+    """Refuse a year no programme can have (a typo such as 2205, or 9999).
+
+    Raises:
+        InvalidInput: naming the value typed.
+    """
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput(
+            f"Date hors limites : « {text} » (l'année doit aller de {FIRST_YEAR} à {LAST_YEAR}).", field
+        )
+
+
 def parse_date(text: str, field: str = "date") -> date:
     """Parse a date typed the French way (``02/09/2024``, ``2/9/24``) or as ``2024-09-02``.
 
@@ -155,9 +173,11 @@ def parse_date(text: str, field: str = "date") -> date:
         parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
         year = parts.get("y", 2000 + parts.get("y2", 0))
         try:
-            return date(year, parts["m"], parts["d"])
+            day = date(year, parts["m"], parts["d"])
         except ValueError:
             raise InvalidInput(f"Date invalide : « {text} » (ce jour n'existe pas).", field) from None
+        check_year(day.year, text, field)
+        return day
     raise InvalidInput(f"Date invalide : « {text} ». Écrivez-la JJ/MM/AAAA, par exemple 02/09/2024.", field)
 
 

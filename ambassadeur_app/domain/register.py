@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from ambassadeur_app.domain.model import Mission
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import blank, fold
 from ambassadeur_app.errors import InvalidInput
 
 
@@ -370,7 +370,7 @@ def validate_professional(professional: Professional, professions: dict[str, Pro
     Raises:
         InvalidInput: naming the field at fault.
     """
-    if not professional.last_name.strip():
+    if blank(professional.last_name):
         raise InvalidInput("Indiquez le nom du professionnel.", "nom")
     if professional.profession_code not in professions:
         raise InvalidInput(f"Profession inconnue : « {professional.profession_code} ».", "profession")
@@ -394,7 +394,7 @@ def validate_structure(structure: Structure) -> Structure:
     Raises:
         InvalidInput: naming the field at fault.
     """
-    if not structure.name.strip():
+    if blank(structure.name):
         raise InvalidInput("Indiquez le nom de la structure.", "nom")
     return replace(structure, name=structure.name.strip(), finess=normalize_finess(structure.finess))
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ambassadeur_app.domain.dates import Month, add_months, week_start, weeks_of_month
+from ambassadeur_app.domain.dates import Month, add_months, check_year, week_start, weeks_of_month
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES, check_minutes, format_duration
 from ambassadeur_app.domain.formatting import format_date, format_date_long
 from ambassadeur_app.domain.model import DayTotal, Mission, Programme, TimeEntry
@@ -70,6 +70,7 @@ def validate_entry(entry: TimeEntry) -> None:
     """
     if not entry.ambassador_id:
         raise InvalidInput("Choisissez l'ambassadeur qui a travaillé.", "ambassadeur")
+    check_year(entry.day.year, format_date(entry.day))
     if not entry.activity.strip():
         raise InvalidInput("Indiquez l'activité (par exemple « Rencontre / visite »).", "activité")
     check_minutes(entry.minutes)

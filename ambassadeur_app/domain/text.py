@@ -95,6 +95,11 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub("", text)
 
 
+def blank(text: str) -> bool:
+    """Tell whether ``text`` shows nothing: only spaces, or characters no document can hold."""
+    return not printable(text).strip()
+
+
 # --- word_pattern's helpers -------------------------------------------------------------------
 
 _HYPHENS = r"\-\u2010\u2011"  # in a character class: hyphen-minus, hyphen, non-breaking hyphen

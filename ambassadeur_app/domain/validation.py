@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ambassadeur_app.domain.model import Ambassador, Programme
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import blank, fold
 from ambassadeur_app.errors import InvalidInput
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -14,7 +14,7 @@ _DEPARTEMENT = re.compile(r"(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])")
 
 def validate_programme(programme: Programme) -> None:
     """Raise ``InvalidInput`` naming the first setting that cannot be right."""
-    if not programme.cpts_name.strip():
+    if blank(programme.cpts_name):
         raise InvalidInput("Indiquez le nom de la CPTS.", "cpts")
     if not _DEPARTEMENT.fullmatch(programme.departement_code.strip().upper()):
         raise InvalidInput(
@@ -22,7 +22,7 @@ def validate_programme(programme: Programme) -> None:
             "(deux chiffres, par exemple 54).",
             "departement",
         )
-    if not programme.programme_name.strip():
+    if blank(programme.programme_name):
         raise InvalidInput("Indiquez le nom du programme (par exemple Parceo).", "programme")
     if not 1 <= programme.months <= 36:
         raise InvalidInput("La durée de l'expérimentation doit aller de 1 à 36 mois.", "mois")
@@ -41,7 +41,7 @@ def validate_programme(programme: Programme) -> None:
 def validate_ambassador(ambassador: Ambassador, others: list[Ambassador]) -> None:
     """Raise ``InvalidInput`` for a missing name, a bad e-mail or a name already used."""
     name = ambassador.name.strip()
-    if not name:
+    if blank(name):
         raise InvalidInput("Indiquez le nom de l'ambassadeur.", "nom")
     if ambassador.email.strip() and not _EMAIL.fullmatch(ambassador.email.strip()):
         raise InvalidInput(f"Adresse e-mail invalide : « {ambassador.email} ».", "email")

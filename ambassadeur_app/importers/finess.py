@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ambassadeur_app.domain.register import StructureType
 from ambassadeur_app.domain.text import printable
-from ambassadeur_app.errors import ImportFileError
+from ambassadeur_app.errors import ImportFileError, os_reason
 from ambassadeur_app.importers.rpps import CHECK_EVERY
 from ambassadeur_app.importers.tabular import decode_text, refuse_utf16
 from ambassadeur_app.nomenclatures import finess_categories
@@ -53,7 +53,7 @@ def scan_finess(
         total = path.stat().st_size
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
-        raise ImportFileError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
+        raise ImportFileError(f"Le fichier « {path} » est illisible : {os_reason(exc)}.") from exc
     try:
         first_line = handle.readline()
         refuse_utf16(first_line, path)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ambassadeur_app.domain.text import fold, printable
-from ambassadeur_app.errors import ImportFileError
+from ambassadeur_app.errors import ImportFileError, os_reason
 from ambassadeur_app.importers.tabular import decode_text, refuse_utf16
 
 Progress = Callable[[int, int], None]
@@ -151,7 +151,7 @@ def scan_rpps(
         total = path.stat().st_size
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
-        raise ImportFileError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
+        raise ImportFileError(f"Le fichier « {path} » est illisible : {os_reason(exc)}.") from exc
     try:
         header_line = handle.readline()
         refuse_utf16(header_line, path)

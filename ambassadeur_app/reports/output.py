@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import ExportError, os_reason
-from ambassadeur_app.partfiles import PART_SUFFIX, tracked
+from ambassadeur_app.partfiles import part_for, tracked
 
 
 @contextmanager
@@ -23,7 +23,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"Le dossier « {path.parent} » n'existe pas : « {path.name} » n'a pas été écrit.")
-    part = path.with_name(path.name + PART_SUFFIX)
+    part = part_for(path)
     try:
         with tracked(part):
             yield part

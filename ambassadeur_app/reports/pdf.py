@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
 HEADER_COLOR = "#DCE6F1"
 CELL_SIZE = 8
-MAX_CELL_LINES = 30
+MAX_CELL_LINES = 20  # wrapping may double them: 40 lines still fit a landscape page
 
 
 def pdf_text(text: str) -> str:
@@ -93,7 +93,11 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
 
 
 def fit(text: str, width: float, style: Any) -> Any:
-    """Return ``text`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph."""
+    """Return ``text`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph.
+
+    A table row cannot break across pages: a text that would be taller than some
+    ``MAX_CELL_LINES`` lines is cut there with « […] » (the xlsx keeps it whole).
+    """
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
@@ -101,12 +105,17 @@ def fit(text: str, width: float, style: Any) -> Any:
     # A plain cell is drawn in the table's font (CELL_SIZE), bold in header rows.
     if "\n" not in clean and stringWidth(clean, FONT_BOLD, CELL_SIZE) <= width - 6:
         return clean
-    # A table row cannot break across pages: a text taller than half a page is cut there
-    # (the xlsx keeps it whole).
-    limit = int(MAX_CELL_LINES * (width - 6) / (0.5 * style.fontSize))
-    if len(text) > limit or text.count("\n") > MAX_CELL_LINES:
-        text = " ".join(text[:limit].split("\n")[:MAX_CELL_LINES]) + " […]"
-    return Paragraph(para_text(text), style)
+    budget = MAX_CELL_LINES * (width - 6)
+    lines = clean.split("\n")
+    if len(lines) > MAX_CELL_LINES or stringWidth(clean, style.fontName, style.fontSize) > budget:
+        clean = " ".join(lines[:MAX_CELL_LINES])
+        used = 0.0
+        for index, char in enumerate(clean):
+            used += stringWidth(char, style.fontName, style.fontSize)
+            if used > budget:
+                clean = clean[:index] + " […]"
+                break
+    return Paragraph(para_text(clean), style)
 
 
 def build_pdf(path: Path, story: list[Flowable], frame: PageFrame) -> Path:

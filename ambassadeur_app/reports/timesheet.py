@@ -330,7 +330,7 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
             [
                 [
                     Paragraph(f"<b>{k}</b>", style["base"]),
-                    Paragraph(pdfkit.para_text(v), style["base"]),
+                    pdfkit.fit(v, 148 * mm, style["base"]),
                 ]
                 for k, v in info
             ],

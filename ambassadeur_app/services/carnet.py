@@ -39,7 +39,7 @@ from ambassadeur_app.domain.rules import (
     programme_progress,
     validate_entry,
 )
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import blank, fold, printable
 from ambassadeur_app.domain.validation import validate_ambassador, validate_programme
 from ambassadeur_app.errors import (
     AppError,
@@ -50,7 +50,7 @@ from ambassadeur_app.errors import (
     describe_os_error,
 )
 from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
-from ambassadeur_app.partfiles import PART_SUFFIX, tracked
+from ambassadeur_app.partfiles import part_for, tracked
 from ambassadeur_app.services.register import RegisterService
 from ambassadeur_app.services.register_imports import RegisterImports
 from ambassadeur_app.storage.backup import Backup, BackupKind
@@ -228,7 +228,7 @@ class CarnetService:
         return self.carnet.activities.by_mission()
 
     def add_activity(self, mission: Mission, label: str) -> str:
-        if not label.strip():
+        if blank(label):
             raise InvalidInput("Indiquez le nom de l'activité.", "activité")
         with self.carnet.write():
             return self.carnet.activities.ensure(mission, label)
@@ -401,14 +401,14 @@ class CarnetService:
         # committed, so a crash never leaves one for a month that is still open.
         sheet = self._timesheet(month, None, MonthLock("", month, utc_now_iso()))
         finals = [folder / f"{sheet.file_stem()}.{fmt}" for fmt in TIMESHEET_FORMATS]
-        staged = [final.with_name(final.name + PART_SUFFIX) for final in finals]
+        staged = [part_for(final) for final in finals]
         with ExitStack() as notes:
             for part in staged:
                 notes.enter_context(tracked(part))
             try:
                 for fmt, part in zip(TIMESHEET_FORMATS, staged, strict=True):
                     self._write(sheet, fmt, part)
-                with self.carnet.write():
+                with self.carnet.write(backup=False):  # the names first: the backup takes time
                     self.carnet.months.close(month)
             except BaseException:
                 for part in staged:
@@ -422,6 +422,8 @@ class CarnetService:
                     f"Le mois {month.of_label()} est clôturé, mais son relevé n'a pas pu être mis à "
                     f"sa place : {describe_os_error(exc)} Exportez-le à nouveau (menu Fichier)."
                 ) from exc
+            finally:
+                self.carnet.daily_backup()
         return finals
 
     def reopen_month(self, month: Month, reason: str) -> None:
@@ -429,7 +431,7 @@ class CarnetService:
         lock = self.carnet.months.active(month)
         if lock is None:
             raise InvalidInput(f"Le mois {month.of_label()} n'est pas clôturé.", "mois")
-        if len(reason.strip()) < 3:
+        if len(printable(reason).strip()) < 3:
             raise InvalidInput(
                 "Indiquez le motif de la réouverture : il sera imprimé sur le relevé.", "motif"
             )

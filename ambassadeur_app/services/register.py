@@ -33,7 +33,7 @@ from ambassadeur_app.domain.register import (
     validate_professional,
     validate_structure,
 )
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.text import blank, fold
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.nomenclatures import professions
 from ambassadeur_app.services.erasure import (
@@ -311,7 +311,7 @@ class RegisterService:
         return contact_id
 
     def _check_contact(self, contact: Contact) -> None:
-        if not contact.subject.strip():
+        if blank(contact.subject):
             raise InvalidInput("Indiquez l'objet du contact.", "objet")
         if not contact.professional_ids and not contact.structure_id:
             raise InvalidInput("Choisissez au moins un professionnel ou une structure.", "professionnels")
@@ -376,7 +376,7 @@ class RegisterService:
         Raises:
             InvalidInput: no description, or an answer before the request.
         """
-        if not request.description.strip():
+        if blank(request.description):
             raise InvalidInput("Décrivez la sollicitation.", "description")
         if not (request.professional_id or request.structure_id or request.requester.strip()):
             raise InvalidInput("Indiquez qui a sollicité le binôme.", "demandeur")

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ambassadeur_app.errors import CarnetError, os_reason
-from ambassadeur_app.partfiles import PART_SUFFIX, tracked
+from ambassadeur_app.partfiles import part_for, tracked
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
@@ -53,7 +53,8 @@ class Backup:
 
 def backup_folder(root: Path, carnet_path: Path) -> Path:
     """Return the folder of ``carnet_path``'s backups under ``root`` (one per carnet file)."""
-    digest = hashlib.sha1(str(carnet_path.resolve()).encode()).hexdigest()[:8]
+    # surrogateescape: a path may hold bytes that are not UTF-8 (an old USB key, a zip).
+    digest = hashlib.sha1(str(carnet_path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return root / f"{carnet_path.stem}-{digest}"
 
 
@@ -63,7 +64,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     Raises:
         CarnetError: when the copy cannot be written (full disk, no permission...).
     """
-    part = target.with_name(target.name + PART_SUFFIX)
+    part = part_for(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
@@ -120,7 +121,7 @@ def check_file(path: Path) -> str | None:
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        return f"fichier illisible ({exc.strerror or exc})"
+        return f"fichier illisible ({os_reason(exc)})"
     if header != SQLITE_HEADER:
         return "ce n'est pas un fichier de carnet (SQLite)"
     try:

@@ -19,7 +19,14 @@ from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetReadOnly, CarnetTooNew
+from ambassadeur_app.errors import (
+    CarnetDamaged,
+    CarnetError,
+    CarnetLocked,
+    CarnetReadOnly,
+    CarnetTooNew,
+    os_reason,
+)
 from ambassadeur_app.storage.activities import ActivityRepo
 from ambassadeur_app.storage.ambassadors import AmbassadorRepo
 from ambassadeur_app.storage.backup import (
@@ -36,7 +43,7 @@ from ambassadeur_app.storage.backup import (
 from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
 from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
-from ambassadeur_app.storage.migrations import FILE_FORMAT, migrations
+from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
 from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
@@ -65,7 +72,7 @@ def acquire_lock(path: Path) -> FileLock:
             "(ou par une commande en cours). Fermez-la, puis réessayez."
         ) from None
     except OSError as exc:
-        raise CarnetError(f"Impossible de verrouiller le carnet « {path} » : {exc.strerror or exc}.") from exc
+        raise CarnetError(f"Impossible de verrouiller le carnet « {path} » : {os_reason(exc)}.") from exc
     return lock
 
 
@@ -137,11 +144,12 @@ class Carnet:
         self.solicitations = SolicitationRepo(db, device_id)
 
     @contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self, backup: bool = True) -> Iterator[None]:
         """Run a change as one transaction; the day's first change triggers a backup.
 
         A backup that fails after the commit does not raise: the change is saved, and the
-        problem is kept in ``backup_problem`` until a backup succeeds.
+        problem is kept in ``backup_problem`` until a backup succeeds. ``backup=False`` leaves
+        it to the caller (``daily_backup``), to finish first what must follow the commit.
 
         Raises:
             CarnetError: read-only carnet, or the disk refused the change (nothing written).
@@ -161,7 +169,12 @@ class Carnet:
             raise diagnose(exc, self.path, self.backups) from exc
         finally:
             self._depth -= 1
-        if self._depth == 0 and self.daily_backups:
+        if self._depth == 0 and backup:
+            self.daily_backup()
+
+    def daily_backup(self) -> None:
+        """Take the day's backup if none was taken yet (a failure is noted, never raised)."""
+        if self.daily_backups:
             self.backups.daily_if_needed(self.db.conn, self._clock())
 
     @property
@@ -306,6 +319,13 @@ def open_carnet(
             conn.close()
         if lock is not None:
             lock.release()
+        if media_readonly and getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN"):
+            raise CarnetReadOnly(
+                f"Le carnet « {path} » est sur un support en lecture seule et n'a pas été fermé "
+                "proprement (son journal « -wal » est encore à côté de lui) : il ne peut pas être lu "
+                "sur place. Copiez le carnet et ses fichiers « -wal » et « -shm » sur votre "
+                "ordinateur, puis ouvrez la copie."
+            ) from exc
         raise _damaged(path, str(exc), backups) from exc
     except BaseException:
         if conn is not None:
@@ -367,21 +387,52 @@ def _check_is_carnet(path: Path) -> None:
         CarnetError: not an SQLite file, or the database of another program.
     """
     _check_header(path)
+    reason = foreign_reason(path)
+    if reason is not None:
+        raise CarnetError(
+            f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur : {reason}. "
+            "Il n'a pas été modifié."
+        )
+
+
+def foreign_reason(path: Path) -> str | None:
+    """Return why an SQLite file is another program's database, or ``None``.
+
+    A carnet holds the app's ``programme`` table and its migrations; an empty database (no
+    object, no application id, no version) may become one. A file SQLite cannot read is not
+    judged here: the integrity check says what is wrong with it.
+    """
+    wal = Path(f"{path}-wal")
+    live_log = wal.exists() and wal.stat().st_size > 0
+    # Immutable reading creates no -wal or -shm file beside a stranger's file; with a live log,
+    # plain read-only reading also sees the tables that are still only in the log.
+    uri = f"{path.absolute().as_uri()}?mode=ro" + ("" if live_log else "&immutable=1")
     try:
-        # Immutable: reading the schema creates no -wal or -shm file beside a stranger's file.
-        probe = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        probe = sqlite3.connect(uri, uri=True)
         try:
-            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            objects = probe.execute("SELECT type, name FROM sqlite_master").fetchall()
+            marks = [
+                probe.execute(f"PRAGMA {name}").fetchone()[0] for name in ("application_id", "user_version")
+            ]
+            tables = sorted(name for kind, name in objects if kind == "table")
+            try:
+                ours = "programme" in tables and bool(
+                    probe.execute(
+                        "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? LIMIT 1", [MIGRATION_SET]
+                    ).fetchone()
+                )
+            except sqlite3.OperationalError:  # no such table or column: someone else's
+                ours = False
         finally:
             probe.close()
     except sqlite3.DatabaseError:
-        return  # a damaged carnet: the integrity check that follows says so, with the backups
-    if tables and "programme" not in tables:
-        shown = ", ".join(sorted(tables)[:5]) + ("…" if len(tables) > 5 else "")
-        raise CarnetError(
-            f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur : c'est la "
-            f"base de données d'un autre programme (tables : {shown}). Il n'a pas été modifié."
-        )
+        return None
+    if ours or (not objects and not any(marks)):
+        return None
+    if not tables:
+        return "c'est une base de données d'un autre programme (elle n'a aucune table de carnet)"
+    shown = ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
+    return f"c'est la base de données d'un autre programme (tables : {shown})"
 
 
 def _check_header(path: Path) -> None:
@@ -389,7 +440,7 @@ def _check_header(path: Path) -> None:
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        raise CarnetError(f"Le fichier « {path} » est illisible : {exc.strerror or exc}.") from exc
+        raise CarnetError(f"Le fichier « {path} » est illisible : {os_reason(exc)}.") from exc
     if header != SQLITE_HEADER:
         raise CarnetError(f"Le fichier « {path} » n'est pas un carnet du Carnet de bord ambassadeur.")
 
@@ -405,9 +456,11 @@ def restore_carnet(
     Raises:
         CarnetError: unreadable or too recent backup; CarnetLocked when the carnet is open.
     """
-    path = Path(path).expanduser().absolute()
+    path = Path(path).expanduser().absolute().resolve()  # the real file, as the lock does
     backup = Path(backup).expanduser().absolute()
     _check_restorable(backup)
+    if path.is_file() and path.stat().st_size > 0:
+        _check_is_carnet(path)  # a restore never replaces another program's file
     lock = acquire_lock(path)
     try:
         kept: Path | None = None
@@ -452,9 +505,9 @@ def _check_restorable(backup: Path) -> None:
             ).fetchone()
         finally:
             conn.close()
-        if version > FILE_FORMAT:
-            problem = "elle vient d'une version plus récente de l'application"
-        elif not has_programme:
+        if not has_programme or foreign_reason(backup) is not None:
             problem = "ce n'est pas un carnet du Carnet de bord ambassadeur"
+        elif version > FILE_FORMAT:
+            problem = "elle vient d'une version plus récente de l'application"
     if problem is not None:
         raise CarnetError(f"La sauvegarde « {backup} » ne peut pas être restaurée : {problem}.")

@@ -101,3 +101,30 @@ def test_a_failed_backup_in_the_middle_of_a_session_keeps_every_change(
     assert service.carnet.backup_problem is not None
     minutes = [e.minutes for e in service.entries(service.entry_ids(EntryFilter())).values()]
     assert sorted(minutes) == [60, 90]
+
+
+def test_an_output_that_cannot_be_written_does_not_turn_a_saved_entry_into_an_error(
+    tmp_path: Path, private_home: Path
+) -> None:
+    import subprocess
+    import sys
+
+    carnet = tmp_path / "c.ambassadeur"
+    created = run(
+        "--carnet", carnet, "init", "--cpts", "CPTS", "--departement", "54", "--debut", "01/09/2024",
+        "--ambassadeur", "Paul Martin:administratif", home=private_home,
+    )  # fmt: skip
+    assert created.returncode == 0
+    env = {**os.environ, "AMBASSADEUR_HOME": str(private_home)}
+    command = [sys.executable, "-m", "ambassadeur_app", "--carnet", str(carnet), "saisir", "--date"]
+    rest = ["--ambassadeur", "Paul Martin", "--mission", "promotion", "--activite", "Appel", "--duree", "1h"]
+    # A pipe closed by its reader (`| head -0`), then a redirection to a full disk.
+    with subprocess.Popen([*command, "02/09/2024", *rest], env=env, stdout=subprocess.PIPE) as closed:
+        assert closed.stdout is not None
+        closed.stdout.close()
+        assert closed.wait(timeout=60) == 0
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*command, "03/09/2024", *rest], env=env, stdout=full, check=False)
+    assert result.returncode == 0
+    with open_service(carnet, readonly=True) as reader:
+        assert len(reader.entry_ids(EntryFilter())) == 2

@@ -215,7 +215,7 @@ def test_backup_restore_and_check(carnet: Path, private_home: Path, tmp_path: Pa
     junk.write_text("pas un carnet", encoding="utf-8")
     bad = run("--carnet", junk, "check", home=private_home)
     assert bad.returncode == 1
-    assert "n'est pas sain" in bad.stderr
+    assert "n'est pas un carnet du Carnet de bord ambassadeur" in bad.stderr
     missing = run("--carnet", tmp_path / "absent.ambassadeur", "resume", home=private_home)
     assert missing.returncode == 1
     assert "n'existe pas" in missing.stderr

@@ -89,18 +89,39 @@ with open_service(Path({str(carnet)!r}), readonly=True) as service:
     service.backup_to(Path({str(tmp_path / "copie.ambassadeur")!r}))
 """
     assert run_killed_at("os:fsync", backup, private_home) == -signal.SIGKILL
-    leftovers = sorted(p.name for p in tmp_path.glob("*.part"))
-    assert leftovers == ["copie.ambassadeur.part", "releve.xlsx.part"]
-    assert all((tmp_path / name).stat().st_size > 1000 for name in leftovers)
-    # Another instance still writing its own .part, and a .part the app never wrote.
-    alive = tmp_path / "en-cours.pdf.part"
+    # Killed while SQLite writes the copy: its rollback journal is left beside the .part.
+    copying = f"""
+from pathlib import Path
+from ambassadeur_app import partfiles
+part = partfiles.part_for(Path({str(tmp_path / "copie2.ambassadeur")!r}))
+with partfiles.tracked(part):
+    part.write_bytes(b"SQLite format 3")
+    Path(str(part) + "-journal").write_bytes(b"journal")
+    import os, signal
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+    assert run_killed_at("os:getppid", copying, private_home) == -signal.SIGKILL
+    leftovers = sorted(p.name for p in tmp_path.glob("*.part*"))
+    assert [name.split(".")[0] for name in leftovers] == ["copie", "copie2", "copie2", "releve"]
+    assert any(name.endswith(".part-journal") for name in leftovers)
+    assert all((tmp_path / name).stat().st_size > 1000 for name in leftovers if "copie2" not in name)
+    # Another instance still writing its own .part, and .part files the app never wrote, one of
+    # them named as the app's would have been before (« rapport.pdf.part » beside « rapport.pdf »).
+    alive = partfiles.part_for(tmp_path / "en-cours.pdf")
     alive.write_bytes(b"%PDF-")
-    stranger = tmp_path / "telechargement.zip.part"
-    stranger.write_bytes(b"PK")
+    strangers = [tmp_path / "telechargement.zip.part", tmp_path / "releve.xlsx.part"]
+    for stranger in strangers:
+        stranger.write_bytes(b"PK")
     with partfiles.tracked(alive):
         assert run("--carnet", carnet, "check", home=private_home).returncode == 0
-        assert sorted(p.name for p in tmp_path.glob("*.part")) == [alive.name, stranger.name]
-    assert not out.exists()
+        remaining = sorted(p.name for p in tmp_path.glob("*.part*"))
+        assert remaining == sorted([alive.name, *(s.name for s in strangers)])
+    exported = run(
+        "--carnet", carnet, "export", "releve", "--mois", "2025-11", "--format", "xlsx", "--sortie", out,
+        home=private_home,
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    assert all(stranger.read_bytes() == b"PK" for stranger in strangers)
 
 
 def test_the_close_and_its_documents_agree_whenever_the_process_dies(

@@ -8,6 +8,7 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -156,3 +157,139 @@ def test_the_writer_lock_follows_the_real_file_not_its_name(tmp_path: Path, priv
         assert first.path == carnet.resolve()
     with open_service(carnet), pytest.raises(CarnetLocked):
         open_service(link)
+
+
+FOREIGN = {
+    "a view only": ["CREATE VIEW v AS SELECT 1"],
+    "an application id": ["CREATE TABLE t (x)", "DROP TABLE t", "PRAGMA application_id = 1234"],
+    "a newer-looking version": ["PRAGMA user_version = 3"],
+    "its own programme table": ["CREATE TABLE programme (id INTEGER PRIMARY KEY, nom TEXT)"],
+    "programme and an odd migrations table": [
+        "CREATE TABLE programme (id)",
+        "CREATE TABLE _sqlite_migrations (x)",
+        "CREATE TABLE clients (id)",
+    ],
+}
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("kind", sorted(FOREIGN))
+def test_no_database_of_another_program_is_ever_taken_for_a_carnet(
+    tmp_path: Path, private_home: Path, kind: str
+) -> None:
+    folder = tmp_path / "autre"
+    folder.mkdir()
+    other = folder / "autre.db"
+    conn = sqlite3.connect(other)
+    for statement in FOREIGN[kind]:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    before = folder_state(folder)
+    backup = tmp_path / "copie.ambassadeur"
+    make_carnet(tmp_path / "vrai.ambassadeur")
+    run("--carnet", tmp_path / "vrai.ambassadeur", "backup", "--sortie", backup, home=private_home)
+    for command in (["check"], ["resume"], ["restore", str(backup)]):
+        result = run("--carnet", other, *command, home=private_home)
+        assert result.returncode == 1, (kind, command, result.stdout)
+        assert "n'est pas un carnet du Carnet de bord ambassadeur" in result.stderr, result.stderr
+        assert "Il n'a pas été modifié" in result.stderr
+    restored = run("--carnet", tmp_path / "x.ambassadeur", "restore", other, home=private_home)
+    assert restored.returncode == 1
+    assert "ne peut pas être restaurée : ce n'est pas un carnet" in restored.stderr
+    assert folder_state(folder) == before
+
+
+def test_a_database_whose_tables_are_still_in_its_log_is_seen_whole(
+    tmp_path: Path, private_home: Path
+) -> None:
+    other = tmp_path / "journal.db"
+    script = f"""
+import os, signal, sqlite3
+conn = sqlite3.connect({str(other)!r})
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+conn.execute("CREATE TABLE clients (id)")
+conn.commit()
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    subprocess.run([sys.executable, "-c", script], check=False)
+    assert Path(f"{other}-wal").stat().st_size > 0
+    result = run("--carnet", other, "check", home=private_home)
+    assert result.returncode == 1
+    assert "tables : clients" in result.stderr
+
+
+def test_restore_through_a_link_restores_the_real_carnet_and_respects_its_lock(
+    tmp_path: Path, private_home: Path
+) -> None:
+    carnet = tmp_path / "carnet.ambassadeur"
+    make_carnet(carnet, entries=2)
+    backup = tmp_path / "copie.ambassadeur"
+    assert run("--carnet", carnet, "backup", "--sortie", backup, home=private_home).returncode == 0
+    link = tmp_path / "raccourci.ambassadeur"
+    link.symlink_to(carnet)
+    with open_service(carnet):
+        locked = run("--carnet", link, "restore", backup, home=private_home)
+        assert locked.returncode == 1
+        assert "déjà ouvert" in locked.stderr
+    assert run("--carnet", link, "restore", backup, home=private_home).returncode == 0
+    assert link.is_symlink()  # the link is kept; the file it points to is restored
+    assert "est sain (2 entrées)" in run("--carnet", link, "check", home=private_home).stdout
+
+
+def test_a_read_only_carnet_not_closed_cleanly_says_so(tmp_path: Path, private_home: Path) -> None:
+    key = tmp_path / "cle-usb"
+    key.mkdir()
+    carnet = key / "carnet.ambassadeur"
+    make_carnet(carnet)
+    script = f"""
+import os, signal, sqlite3
+conn = sqlite3.connect({str(carnet)!r})
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+conn.execute("UPDATE programme SET cpts_name = cpts_name")
+conn.commit()
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    subprocess.run([sys.executable, "-c", script], check=False)
+    Path(f"{carnet}-shm").unlink()
+    with read_only(key):
+        result = run("--carnet", carnet, "resume", home=private_home)
+    # Newer SQLite versions read such a log without its -shm file; older ones cannot.
+    assert result.returncode == 0 or "n'a pas été fermé proprement" in result.stderr, result.stderr
+    assert "endommagé" not in result.stderr
+
+
+def test_a_carnet_whose_path_is_not_utf8_works(tmp_path: Path, private_home: Path) -> None:
+    carnet = tmp_path / os.fsdecode(b"caf\xe9.ambassadeur")  # a name from an old USB key
+    make_carnet(carnet)
+    out = tmp_path / os.fsdecode(b"relev\xe9.pdf")
+    env = {**os.environ, "AMBASSADEUR_HOME": str(private_home)}
+    for command in (["check"], ["resume"], ["export", "releve", "--mois", "2024-09", "--format", "pdf",
+                                           "--sortie", str(out)]):  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-m", "ambassadeur_app", "--carnet", str(carnet), *command],
+            capture_output=True, env=env, check=False, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, (command, result.stderr.decode("utf-8", "replace"))
+    assert out.stat().st_size > 0
+
+
+def test_impossible_years_and_invisible_names_are_refused(tmp_path: Path, private_home: Path) -> None:
+    carnet = tmp_path / "c.ambassadeur"
+    blank = run(
+        "--carnet", carnet, "init", "--cpts", "\x01\x02", "--departement", "54", "--debut", "01/09/2024",
+        home=private_home,
+    )  # fmt: skip
+    assert blank.returncode == 1
+    assert "Indiquez le nom de la CPTS" in blank.stderr
+    make_carnet(carnet)
+    far = saisir(carnet, private_home, day="31/12/9999", who="Paul Martin")
+    assert far.returncode == 2
+    assert "l'année doit aller de 2000 à 2099" in far.stderr
+    month = run("--carnet", carnet, "resume", "--mois", "9999-12", home=private_home)
+    assert month.returncode == 2
+    assert "hors limites" in month.stderr

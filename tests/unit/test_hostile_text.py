@@ -137,6 +137,17 @@ def poisoned(tmp_path: Path) -> Path:
         conn.execute(
             "UPDATE contacts SET outcome = ? WHERE id = (SELECT MIN(id) FROM contacts)", ["mot " * 4000]
         )
+        # Unbreakable words in the register's narrow columns (the widest letters).
+        conn.execute(
+            "UPDATE professionals SET last_name = ?, commune = ? "
+            "WHERE id = (SELECT MIN(id) FROM professionals)",
+            ["m" * 700, "W" * 1000],
+        )
+        conn.execute(
+            "UPDATE structures SET name = ?, services_engaged = ? "
+            "WHERE id = (SELECT MIN(id) FROM structures)",
+            ["W" * 1500, "M" * 19_000],
+        )
     conn.close()
     return path
 
