@@ -18,7 +18,7 @@ from ambassadeur_app.domain.erasure import identity_patterns, scrub
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.domain.register import Professional
 from ambassadeur_app.errors import AppError
-from ambassadeur_app.storage.backup import check_file, copy_database
+from ambassadeur_app.storage.backup import check_file, copy_database, sqlite_uri
 from ambassadeur_app.storage.db import Carnet, open_carnet
 
 _WORK_PREFIX = ".effacement-"
@@ -110,7 +110,7 @@ def erase_from_backups(carnet: Carnet, person: Professional) -> tuple[int, list[
 
 def _holds(path: Path, professional_id: str) -> bool:
     """Tell, reading only, whether a backup still holds this person's identity."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return "professionals" in tables and bool(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import quote
 
 from ambassadeur_app.errors import CarnetError, os_reason
 from ambassadeur_app.partfiles import part_for, tracked
@@ -104,6 +105,13 @@ def _reason(exc: OSError | sqlite3.Error) -> str:
     return sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else os_reason(exc)
 
 
+def sqlite_uri(path: Path, query: str) -> str:
+    """Return the URI SQLite opens ``path`` by, whatever its characters (``#``, ``%``, spaces,
+    bytes that are not UTF-8) or its place (``//serveur/partage/…`` on Windows)."""
+    text = path.absolute().as_posix()
+    return f"file:{'//' if text.startswith('/') else '///'}{quote(os.fsencode(text))}?{query}"
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """Connect to read ``path``; in a read-only folder, without creating anything beside it."""
     wal = Path(str(path) + "-wal")
@@ -112,7 +120,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
         # Closed cleanly on read-only media: nothing can change it, so SQLite may read it as
         # immutable (it could not create its -shm file there).
         immutable = "&immutable=1"
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True, timeout=5)
+    return sqlite3.connect(sqlite_uri(path, f"mode=ro{immutable}"), uri=True, timeout=5)
 
 
 def check_file(path: Path) -> str | None:

@@ -39,6 +39,7 @@ from ambassadeur_app.storage.backup import (
     quick_check,
     read_only_connection,
     sqlite_reason,
+    sqlite_uri,
 )
 from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
@@ -406,7 +407,7 @@ def foreign_reason(path: Path) -> str | None:
     live_log = wal.exists() and wal.stat().st_size > 0
     # Immutable reading creates no -wal or -shm file beside a stranger's file; with a live log,
     # plain read-only reading also sees the tables that are still only in the log.
-    uri = f"{path.absolute().as_uri()}?mode=ro" + ("" if live_log else "&immutable=1")
+    uri = sqlite_uri(path, "mode=ro" + ("" if live_log else "&immutable=1"))
     try:
         probe = sqlite3.connect(uri, uri=True)
         try:
@@ -484,7 +485,7 @@ def restore_carnet(
                         side.replace(Path(str(kept) + suffix))
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        source = sqlite3.connect(sqlite_uri(backup, "mode=ro"), uri=True)
         try:
             copy_database(source, path)
         finally:
@@ -497,7 +498,7 @@ def restore_carnet(
 def _check_restorable(backup: Path) -> None:
     problem = check_file(backup)
     if problem is None:
-        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(backup, "mode=ro"), uri=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_programme = conn.execute(

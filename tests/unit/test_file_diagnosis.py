@@ -293,3 +293,16 @@ def test_impossible_years_and_invisible_names_are_refused(tmp_path: Path, privat
     month = run("--carnet", carnet, "resume", "--mois", "9999-12", home=private_home)
     assert month.returncode == 2
     assert "hors limites" in month.stderr
+
+
+def test_files_named_with_url_characters_are_read_and_restored(tmp_path: Path, private_home: Path) -> None:
+    carnet = tmp_path / "carnet 100%41 #2.ambassadeur"
+    make_carnet(carnet, entries=2)
+    backup = tmp_path / "sauvegarde #2 50%.ambassadeur"
+    assert run("--carnet", carnet, "backup", "--sortie", backup, home=private_home).returncode == 0
+    assert run("--carnet", carnet, "saisir", "--date", "03/09/2024", "--ambassadeur", "Paul Martin",
+               "--mission", "promotion", "--activite", "Appel", "--duree", "1h",
+               home=private_home).returncode == 0  # fmt: skip
+    restored = run("--carnet", carnet, "restore", backup, home=private_home)
+    assert restored.returncode == 0, restored.stderr
+    assert "est sain (2 entrées)" in run("--carnet", carnet, "check", home=private_home).stdout
