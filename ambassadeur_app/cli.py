@@ -104,6 +104,17 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(exc.message) from None
 
 
+def _mission(text: str) -> Mission:
+    """Read a mission whatever its case and accents: ``Promotion``, ``AUTRE``, ``Autre (non financé)``."""
+    wanted = fold(text)
+    for mission in Mission:
+        if wanted in (fold(mission.value), fold(mission.label)):
+            return mission
+    raise argparse.ArgumentTypeError(
+        f"« {text} » : mission inconnue (promotion, formation, accompagnement ou autre)"
+    )
+
+
 def _ambassador_spec(text: str) -> Ambassador:
     name, _, role = text.rpartition(":")
     roles = {"medical": Role.MEDICAL, "administratif": Role.ADMINISTRATIF}
@@ -204,7 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     entry = commands.add_parser("saisir", help="enregistre une entrée d'heures")
     entry.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA", help="le jour travaillé")
     entry.add_argument("--ambassadeur", required=True, metavar="NOM", help="qui a travaillé")
-    entry.add_argument("--mission", required=True, choices=[m.value for m in Mission], help="la mission")
+    entry.add_argument(
+        "--mission",
+        required=True,
+        type=_mission,
+        metavar="MISSION",
+        help="promotion, formation, accompagnement ou autre (majuscules et accents indifférents)",
+    )
     entry.add_argument("--activite", required=True, metavar="ACTIVITÉ", help="ex. « Rencontre / visite »")
     entry.add_argument("--duree", required=True, metavar="DURÉE", help="ex. 1h30, 1,5, 90 min")
     entry.add_argument("--debut", default="", metavar="HH:MM", help="heure de début")
@@ -220,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dossier",
         type=Path,
         metavar="DOSSIER",
-        help="où écrire le relevé (par défaut : le dossier Documents)",
+        help="où écrire le relevé, créé s'il n'existe pas (par défaut : le dossier Documents)",
     )
 
     reopen = commands.add_parser("rouvrir", help="rouvre un mois clôturé")
@@ -233,7 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="copie le carnet dans un fichier de sauvegarde")
     backup.add_argument("--sortie", required=True, type=Path, metavar="FICHIER", help="la copie à écrire")
-    restore = commands.add_parser("restore", help="remplace le carnet par une sauvegarde")
+    backup.add_argument(
+        "--chiffrer",
+        action="store_true",
+        help="chiffre la copie avec une phrase secrète (pour une clé USB ou un dossier hors de "
+        "l'ordinateur) ; lue dans AMBASSADEUR_PHRASE_SECRETE si elle est définie, sinon demandée",
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="remplace le carnet par une sauvegarde (la phrase secrète d'une copie chiffrée est lue "
+        "dans AMBASSADEUR_PHRASE_SECRETE, sinon demandée)",
+    )
     restore.add_argument("fichier", type=Path, metavar="FICHIER", help="la sauvegarde à restaurer")
     commands.add_parser("sauvegardes", help="liste les sauvegardes automatiques du carnet")
     commands.add_parser("check", help="vérifie l'intégrité du carnet")
@@ -474,14 +501,18 @@ def _cmd_resume(args: argparse.Namespace) -> None:
         month = args.mois or service.default_month()
         summary = service.month_summary(month)
         progress = service.progress()
-        names = service.ambassador_names()
+        people = service.ambassadors()
         lock = service.month_lock(month)
     claim = summary.claim
     print(f"{month.title()} — {'clôturé' if lock else 'ouvert'}")
     for mission in Mission:
         print(f"  {mission.label:<22} {format_hours_decimal(summary.by_mission[mission]):>10}")
-    for ambassador_id, minutes in summary.by_ambassador.items():
-        print(f"  {names.get(ambassador_id, '?'):<22} {format_hours_decimal(minutes):>10}")
+    # The binôme's order (medical first, then by name), not the order the hours come in: every
+    # month reads the same way, and an active ambassador with no hour shows 0.
+    for person in people:
+        minutes = summary.by_ambassador.get(person.id, 0)
+        if minutes or person.active:
+            print(f"  {person.name:<22} {format_hours_decimal(minutes):>10}")
     print(
         f"  Total : {format_hours_decimal(summary.total_minutes)} ; montant demandé : "
         f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}"
@@ -496,13 +527,36 @@ def _cmd_resume(args: argparse.Namespace) -> None:
 
 def _cmd_cloturer(args: argparse.Namespace) -> None:
     folder = args.dossier or paths.documents_dir()
-    if not folder.is_dir():
-        raise InvalidInput(f"Le dossier « {folder} » n'existe pas.")
-    with _service(args) as service:
-        written = service.close_month(args.mois, folder)
+    created = _make_folder(folder)
+    try:
+        with _service(args) as service:
+            written = service.close_month(args.mois, folder)
+    except BaseException:
+        for made in created:  # a refused close leaves no empty folder behind
+            with suppress(OSError):
+                made.rmdir()
+        raise
     print(f"Mois {args.mois.of_label()} clôturé. Relevé écrit :")
     for path in written:
         print(f"  {path}")
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, deepest first.
+
+    Raises:
+        InvalidInput: a file stands in the way, or the system refuses to create the folder.
+    """
+    from ambassadeur_app.errors import os_reason
+
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"« {folder} » est un fichier, pas un dossier : choisissez un dossier.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(f"Impossible de créer le dossier « {folder} » : {os_reason(exc)}.") from None
+    return missing
 
 
 def _cmd_rouvrir(args: argparse.Namespace) -> None:
@@ -534,17 +588,64 @@ def _cmd_undo_import(args: argparse.Namespace) -> None:
     print(f"Import annulé : {undone_text(record, removed)}.")
 
 
+def _passphrase(new: bool) -> str:
+    """Return the passphrase from ``AMBASSADEUR_PHRASE_SECRETE``, or ask it (twice if ``new``)."""
+    import getpass
+    import warnings
+
+    from ambassadeur_app.services.outside_copy import passphrase_from_env
+    from ambassadeur_app.storage.sealed import check_passphrase
+
+    given = passphrase_from_env()
+    if given is not None:
+        return given
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", getpass.GetPassWarning)  # no terminal: read stdin
+            first = getpass.getpass("Phrase secrète : ")
+            if new:
+                check_passphrase(first)
+                if getpass.getpass("Phrase secrète (confirmation) : ") != first:
+                    raise AppError("Les deux saisies de la phrase secrète diffèrent : rien n'a été écrit.")
+    except EOFError:
+        raise AppError(
+            "Aucune phrase secrète saisie (pour un script, définissez AMBASSADEUR_PHRASE_SECRETE)."
+        ) from None
+    return first
+
+
 def _cmd_backup(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text, write_sealed_copy
+
+    if not args.chiffrer:
+        with _service(args, readonly=True) as service:
+            out = service.backup_to(args.sortie)
+            reminder = reminder_text(service) if outside_copy_overdue(service) else None
+        print(f"Sauvegarde écrite : {out}")
+        if reminder:
+            print(f"Rappel : {reminder}")
+            print("Pour une copie à garder hors de l'ordinateur, utilisez « backup --chiffrer ».")
+        return
+
+    passphrase = _passphrase(new=True)
     with _service(args, readonly=True) as service:
-        out = service.backup_to(args.sortie)
-    print(f"Sauvegarde écrite : {out}")
+        out = write_sealed_copy(service, args.sortie, passphrase)
+    print(f"Copie chiffrée écrite et relue : {out}")
+    print("Gardez la phrase secrète à part : sans elle, la copie ne peut pas être restaurée.")
 
 
 def _cmd_restore(args: argparse.Namespace) -> None:
     from ambassadeur_app.storage.db import restore_carnet
+    from ambassadeur_app.storage.sealed import is_sealed
 
     path = _carnet_path(args)
-    kept = restore_carnet(path, args.fichier, backup_root=paths.backup_root())
+    if is_sealed(args.fichier):
+        from ambassadeur_app.services.outside_copy import restore_sealed_copy
+
+        phrase = _passphrase(new=False)
+        kept = restore_sealed_copy(path, args.fichier, phrase, backup_root=paths.backup_root())
+    else:
+        kept = restore_carnet(path, args.fichier, backup_root=paths.backup_root())
     print(f"Carnet restauré depuis « {args.fichier} ».")
     if kept:
         print(f"L'ancien carnet a été conservé : {kept}")

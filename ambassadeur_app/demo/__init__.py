@@ -1,25 +1,51 @@
-"""A realistic demonstration carnet, generated deterministically.
+"""A realistic demonstration carnet, generated deterministically for a given day.
 
-A fictitious CPTS of Meurthe-et-Moselle and its binôme: six months of time entries (one month
-above the cap, two closed months, one of them reopened once with its reason) and the register
-that goes with them (professionals, structures, contacts, requests, Parceo accounts).
+A fictitious CPTS of Meurthe-et-Moselle and its binôme: the six months of the experiment end
+with the current month (the service's ``today``), so a first launch shows a programme under way.
+Six months of time entries (one month above the cap, the first two months closed, the second
+reopened once with its reason) and the register that goes with them (professionals, structures,
+contacts, requests, Parceo accounts), all dated relative to today: the same day always gives the
+same carnet.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
+from datetime import date
 
-from ambassadeur_app.demo.entries import AMBASSADORS, PLAN, PROGRAMME, SEED, START, TEMPLATES, month_entries
+from ambassadeur_app.demo.entries import (
+    AMBASSADORS,
+    PLAN,
+    PROGRAMME,
+    SEED,
+    TEMPLATES,
+    month_entries,
+    workdays,
+)
 from ambassadeur_app.demo.register import build_register
-from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.dates import MONTH_NAMES, Month
 from ambassadeur_app.errors import CarnetError
 from ambassadeur_app.services import CarnetService
 
-__all__ = ["AMBASSADORS", "PROGRAMME", "TEMPLATES", "build_demo"]
+__all__ = ["AMBASSADORS", "PROGRAMME", "REFERENCE_DAY", "TEMPLATES", "build_demo", "demo_months"]
+
+# A fixed "today" for tests that need fixed dates: the demo is then the experiment of
+# September 2025 to February 2026 (September and October closed, November 2025 above the cap).
+REFERENCE_DAY = date(2026, 2, 27)
+
+
+def demo_months(today: date) -> list[Month]:
+    """Return the six months of the demonstration built on ``today``: they end with its month."""
+    first = Month.of(today).add(1 - len(PLAN))
+    return [first.add(index) for index in range(len(PLAN))]
 
 
 def build_demo(service: CarnetService) -> int:
     """Fill an empty carnet with the demonstration; return the number of entries written.
+
+    The dates follow ``service.today()``: pass a fixed ``today`` to ``open_service`` (for example
+    ``REFERENCE_DAY``) to get a fixed carnet.
 
     Raises:
         CarnetError: the carnet already holds a programme.
@@ -29,21 +55,25 @@ def build_demo(service: CarnetService) -> int:
             f"Le carnet « {service.path} » contient déjà des données : la démonstration "
             "ne s'installe que dans un carnet neuf."
         )
+    today = service.today()
+    months = demo_months(today)
     rng = random.Random(SEED)
-    service.setup(PROGRAMME, list(AMBASSADORS))
+    service.setup(replace(PROGRAMME, start_date=months[0].first_day), list(AMBASSADORS))
     people = service.ambassadors()
     saved = []
     with service.carnet.write():
-        for index, (hours, weights) in enumerate(PLAN):
-            month = Month.of(START).add(index)
-            for entry, structure in month_entries(rng, month, hours * 60, weights, people):
+        for month, (hours, weights) in zip(months, PLAN, strict=True):
+            for entry, structure in month_entries(rng, month, hours * 60, weights, people, today):
                 saved.append((service.add_entry(entry).entry_id, entry, structure))
-        build_register(service, rng, saved)
-    september, october = Month(2025, 9), Month(2025, 10)
-    service.close_month(september)
-    service.close_month(october)
+        build_register(service, rng, saved, today)
+    first, second = months[0], months[1]
+    service.close_month(first)
+    service.close_month(second)
+    twice = next(day for day in workdays(second) if day.day >= 14)
     service.reopen_month(
-        october, "Correction d'une formation saisie deux fois le 14 octobre (doublon supprimé)."
+        second,
+        f"Correction d'une formation saisie deux fois le {twice.day} {MONTH_NAMES[twice.month - 1]} "
+        "(doublon supprimé).",
     )
-    service.close_month(october)
+    service.close_month(second)
     return len(saved)

@@ -1,6 +1,9 @@
 """The demonstration's time entries: six months of varied work in the three missions (plus some
 unfunded time), one month above the cap. Each entry may name the structure it concerns, so that
 the demo register can follow it.
+
+The months are placed by the caller (the six months that end with today's); the current month
+holds work up to today only.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import Ambassador, Mission, Programme, Role, TimeEntry
 from ambassadeur_app.domain.register import StructureType
 
-START = date(2025, 9, 1)
+START = date(2025, 9, 1)  # of PROGRAMME, the benchmarks' fixed programme; the demo moves it
 SEED = 2025
 
 PROGRAMME = Programme(
@@ -90,10 +93,10 @@ TEMPLATES: dict[Mission, tuple[tuple[str, str], ...]] = {
         ("Préparation", "Préparation du catalogue de formation"),
     ),
     Mission.ACCOMPAGNEMENT: (
-        ("Réponse à une sollicitation", "Demande de réinitialisation d'accès ({s})"),
+        ("Réponse à une sollicitation", "Réinitialisation d'accès demandée par {s}"),
         ("Assistance à l'usage", "Aide au partage d'un dossier patient avec {s}"),
         ("Appel", "Point d'usage téléphonique avec {s}"),
-        ("Rencontre / visite", "Visite de suivi chez {s}"),
+        ("Rencontre / visite", "Visite de suivi à {s}"),
         ("Suivi des utilisateurs", "Relance des utilisateurs inactifs du mois"),
     ),
     Mission.AUTRE: (
@@ -112,7 +115,53 @@ PLAN = (
     (39, (2, 3, 5)),
     (38, (2, 3, 5)),
 )
-HOLIDAYS = {date(2025, 11, 11), date(2025, 12, 25), date(2026, 1, 1)}
+# Where a template's preposition meets the structure's article, French contracts them.
+_CONTRACTIONS = (("de ", "le ", "du "), ("de ", "les ", "des "), ("à ", "le ", "au "), ("à ", "les ", "aux "))
+
+
+def mention(template: str, phrase: str) -> str:
+    """Put a structure's phrase (with its article) into a template's ``{s}``, in correct French.
+
+    ``mention("habilitations de {s}", "le cabinet infirmier")`` gives « habilitations du cabinet
+    infirmier », and « à {s} » with « le CH de Toul » gives « au CH de Toul »; « de la », « de l' »
+    and « à l' » stay as they are.
+    """
+    before, found, after = template.partition("{s}")
+    if not found:
+        return template
+    for preposition, article, fused in _CONTRACTIONS:
+        word_start = len(before) == len(preposition) or before[-len(preposition) - 1] in " ('’"
+        if before.endswith(preposition) and word_start and phrase.startswith(article):
+            return before[: -len(preposition)] + fused + phrase[len(article) :] + after
+    return before + phrase + after
+
+
+def easter(year: int) -> date:
+    """Return Easter Sunday of ``year`` (Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def french_holidays(year: int) -> set[date]:
+    """Return the public holidays of ``year`` in France (no work is logged on them)."""
+    sunday = easter(year)
+    fixed = ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25))
+    movable = {sunday + timedelta(days=n) for n in (1, 39, 50)}  # Monday, Ascension, Whit Monday
+    return {date(year, m, d) for m, d in fixed} | movable
+
+
+def workdays(month: Month, until: date | None = None) -> list[date]:
+    """Return the working days of ``month`` (no weekend, no public holiday), up to ``until``."""
+    holidays = french_holidays(month.year)
+    days = (month.first_day + timedelta(days=n) for n in range(month.days))
+    return [d for d in days if d.weekday() < 5 and d not in holidays and (until is None or d <= until)]
 
 
 def month_entries(
@@ -121,14 +170,17 @@ def month_entries(
     target: int,
     weights: tuple[int, int, int],
     people: list[Ambassador],
+    until: date | None = None,
 ) -> list[tuple[TimeEntry, int | None]]:
-    """Return a month's entries in day order, each with the index of the structure it names."""
-    workdays = [
-        month.first_day + timedelta(days=n)
-        for n in range(month.days)
-        if (month.first_day + timedelta(days=n)).weekday() < 5
-        and month.first_day + timedelta(days=n) not in HOLIDAYS
-    ]
+    """Return a month's entries in day order, each with the index of the structure it names.
+
+    With ``until`` inside the month (today), only the days up to it are worked, and the month's
+    target shrinks in proportion.
+    """
+    days = workdays(month, until)
+    if not days:
+        return []
+    target = target * len(days) // len(workdays(month))
     missions = Mission.funded_missions()
     entries: list[tuple[TimeEntry, int | None]] = []
     total = 0
@@ -155,14 +207,14 @@ def month_entries(
         start = time(rng.choice((8, 9, 10, 11, 13, 14, 15, 16, 18)), rng.choice((0, 15, 30)))
         structure = rng.randrange(len(STRUCTURES))
         entry = TimeEntry(
-            day=rng.choice(workdays),
+            day=rng.choice(days),
             ambassador_id=rng.choice(people).id,
             mission=mission,
             activity=activity,
             minutes=minutes,
             start_time=start,
             place=place,
-            description=text.format(s=STRUCTURES[structure][0]),
+            description=mention(text, STRUCTURES[structure][0]),
         )
         entries.append((entry, structure if "{s}" in text else None))
     entries.sort(key=lambda pair: (pair[0].day, pair[0].start_time or time()))

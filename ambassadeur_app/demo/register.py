@@ -1,5 +1,9 @@
 """The demonstration's register: professionals of every main profession, the département's
-structures, and contacts, requests and account creations that follow the time entries."""
+structures, and contacts, requests and account creations that follow the time entries.
+
+Every date is relative to the day the demo is built: requests still waiting arrived in the last
+days, and only the follow-ups of the last weeks are still open.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from ambassadeur_app.domain.register import (
     StructureType,
     luhn_valid,
 )
+from ambassadeur_app.domain.text import fold
 from ambassadeur_app.services import CarnetService
 
 # Structures of the département the binôme has not (yet) reached: the 30 % indicator's denominator.
@@ -166,8 +171,18 @@ def _rpps(index: int) -> str:
     return next(stem + str(digit) for digit in range(10) if luhn_valid(stem + str(digit)))
 
 
+def email_address(last: str, first: str) -> str:
+    """Return a fictitious address in plain ASCII: ``Lefèvre``, ``Élodie`` -> ``lefevre.elodie@…``."""
+    folded = (fold(part).replace("œ", "oe").replace("æ", "ae") for part in (last, first))
+    local = ".".join(part.replace(" ", "").replace("'", "") for part in folded)
+    return f"{local.encode('ascii', 'ignore').decode()}@example.org"
+
+
 def build_register(
-    service: CarnetService, rng: random.Random, entries: list[tuple[str, TimeEntry, int | None]]
+    service: CarnetService,
+    rng: random.Random,
+    entries: list[tuple[str, TimeEntry, int | None]],
+    today: date,
 ) -> None:
     """Fill the register from the demo's saved entries (id, entry, index of the structure named)."""
     register = service.register
@@ -195,7 +210,7 @@ def build_register(
                     rpps=_rpps(len(people)) if code.startswith("G15") else "",
                     practice_mode=PracticeMode.SALARIE if structure in (2, 5, 6) else PracticeMode.LIBERAL,
                     commune=STRUCTURES[structure][3] if structure is not None else rng.choice(PLACES),
-                    email=f"{last.lower()}.{first.lower()}@example.org".replace(" ", ""),
+                    email=email_address(last, first),
                     structure_ids=(structure_ids[structure],) if structure is not None else (),
                 )
             )
@@ -240,7 +255,8 @@ def build_register(
                 outcome=rng.choice(OUTCOMES),
                 next_step="Rappeler pour caler une formation" if follow else "",
                 next_step_due=entry.day + timedelta(days=14) if follow else None,
-                next_step_done=follow and entry.day < date(2026, 1, 15),
+                # Done when due more than five days ago: the last weeks' follow-ups are open.
+                next_step_done=follow and entry.day + timedelta(days=14 + 5) < today,
                 time_entry_id=entry_id,
             )
         )
@@ -255,23 +271,31 @@ def build_register(
             register.record_account(
                 AccountEvent(entry.day, reached[0], AccountAction.UPDATE, entry.ambassador_id)
             )
-    _milestones(service, structure_ids, people, rng)
+    _milestones(service, structure_ids, people, rng, today)
 
 
 def _milestones(
-    service: CarnetService, structure_ids: list[str], people: list[str], rng: random.Random
+    service: CarnetService,
+    structure_ids: list[str],
+    people: list[str],
+    rng: random.Random,
+    today: date,
 ) -> None:
     """The experiment's landmarks: structures onboarded, a hospital and a nursing home engaged,
-    active users, and a few requests still waiting for an answer."""
+    active users, and a few requests still waiting for an answer (all before ``today``)."""
     register = service.register
-    for index, day in ((0, date(2025, 11, 20)), (2, date(2026, 1, 22)), (9, date(2026, 2, 12))):
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    for index, day in ((0, ago(100)), (2, ago(37)), (9, ago(16))):
         register.advance_onboarding(structure_ids[index], Onboarding.ENGAGED, day - timedelta(days=20))
         register.advance_onboarding(structure_ids[index], Onboarding.ONBOARDED, day)
     for index, services, it_day in (
-        (6, "Médecine polyvalente ; Service des urgences", date(2026, 1, 29)),
+        (6, "Médecine polyvalente ; Service des urgences", ago(30)),
         (5, "Unité de vie protégée", None),
     ):
-        register.advance_onboarding(structure_ids[index], Onboarding.ENGAGED, date(2025, 12, 10))
+        register.advance_onboarding(structure_ids[index], Onboarding.ENGAGED, ago(80))
         structure = register.structure(structure_ids[index])
         service.carnet.structures.update(
             replace(structure, services_engaged=services, it_commitment_on=it_day)
@@ -285,13 +309,17 @@ def _milestones(
             service.carnet.professionals.update(replace(professional, parceo_status=ParceoStatus.INVITED))
     waiting = (
         (
-            datetime(2026, 2, 24, 16, 40),
+            datetime.combine(ago(4), time(16, 40)),
             RequestCategory.ACCOUNT,
             "Demande de création de compte pour une remplaçante",
         ),
-        (datetime(2026, 2, 26, 9, 15), RequestCategory.BUG, "Les notifications de messages n'arrivent plus"),
         (
-            datetime(2026, 2, 27, 11, 5),
+            datetime.combine(ago(2), time(9, 15)),
+            RequestCategory.BUG,
+            "Les notifications de messages n'arrivent plus",
+        ),
+        (
+            datetime.combine(ago(1), time(11, 5)),
             RequestCategory.TRAINING,
             "Souhaite une formation pour deux secrétaires",
         ),

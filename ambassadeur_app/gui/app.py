@@ -1,29 +1,175 @@
-"""Start the application: Qt, French translations, the carnet to open, the main window."""
+"""Start the application: the display check, Qt, French translations, the carnet to open, the
+main window.
+
+Qt is imported inside the functions, not at the top: ``run_app`` first checks that a display
+and the system libraries Qt needs are there, and says in French what is missing, before anything
+loads Qt (which would otherwise fail with an English ImportError or abort the process).
+"""
 
 from __future__ import annotations
 
+import ctypes
+import os
+import re
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
-
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from typing import TYPE_CHECKING
 
 from ambassadeur_app import APP_NAME, ORG_NAME, paths
 from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly
-from ambassadeur_app.gui.errors import install_excepthook, setup_logging
 from ambassadeur_app.partfiles import clean_leftovers
 from ambassadeur_app.services import CarnetService, open_service
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
 DEMO_FILENAME = "demonstration.ambassadeur"
+
+# The libraries Qt's X11 (xcb) plugin loads that a desktop Debian or Ubuntu may lack, with the
+# package that ships each. Qt aborts the process when one is missing (since Qt 6.5 the first
+# is libxcb-cursor0), so they are looked for before Qt is loaded.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+# The libraries PySide6 itself links to, for the message when importing it fails.
+QT_LIBRARIES = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    **XCB_LIBRARIES,
+}
+NO_DISPLAY = (
+    "Aucun affichage graphique n'est disponible (ni X11 ni Wayland : les variables DISPLAY et "
+    "WAYLAND_DISPLAY sont vides). L'application ne peut pas ouvrir sa fenêtre : lancez-la depuis "
+    "une session graphique. Les commandes du terminal fonctionnent sans affichage "
+    "(ambassadeur --help)."
+)
+
+
+def _loadable(library: str) -> bool:
+    """Say whether the dynamic loader finds ``library``, as Qt's plugin will look for it."""
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        # A bundle (PyInstaller) may carry its own copy beside Qt's libraries.
+        bundle = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+        return bundle is not None and any(Path(bundle).rglob(f"{library}*"))
+    return True
+
+
+def _x_server_answers(display: str) -> bool:
+    """Say whether the X server named by ``display`` accepts a connection, as Qt will ask it.
+
+    A ``DISPLAY`` left over from another session (an ssh login without X forwarding) names a
+    server that is gone: Qt would abort the process. Without libxcb, no answer is possible and
+    the display is given the benefit of the doubt.
+    """
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    if not connection:
+        return False
+    try:
+        return int(xcb.xcb_connection_has_error(connection)) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
+def _missing_packages(libraries: Mapping[str, str], loadable: Callable[[str], bool]) -> list[str]:
+    return sorted({package for library, package in libraries.items() if not loadable(library)})
+
+
+def _install_advice(packages: list[str]) -> str:
+    return (
+        f"installez {'le paquet' if len(packages) == 1 else 'les paquets'} {', '.join(packages)} "
+        f"(Debian, Ubuntu : sudo apt install {' '.join(packages)}), puis relancez l'application."
+    )
+
+
+def display_problem(
+    environ: Mapping[str, str] = os.environ,
+    system: str = sys.platform,
+    loadable: Callable[[str], bool] = _loadable,
+    answers: Callable[[str], bool] = _x_server_answers,
+) -> str | None:
+    """Say in French why Qt could not open a window here, or return ``None``.
+
+    Only Linux is checked: Windows and macOS always have a display. A platform chosen with
+    ``QT_QPA_PLATFORM`` (``offscreen``, ``wayland``, ``vnc``...) is left to the user's choice,
+    except ``xcb``, whose libraries and server are checked.
+    """
+    if not system.startswith("linux"):
+        return None
+    platform = environ.get("QT_QPA_PLATFORM", "").strip()
+    if platform and not platform.startswith("xcb"):
+        return None
+    display, wayland = environ.get("DISPLAY", "").strip(), environ.get("WAYLAND_DISPLAY", "").strip()
+    if wayland and not platform:
+        return None  # Qt opens a Wayland window; X11 is not needed
+    if not display:
+        return NO_DISPLAY
+    missing = _missing_packages(XCB_LIBRARIES, loadable)
+    if missing:
+        return "L'affichage X11 a besoin de bibliothèques absentes de ce système : " + _install_advice(
+            missing
+        )
+    if not answers(display):
+        return (
+            f"L'affichage graphique « {display} » (variable DISPLAY) ne répond pas : la session "
+            "graphique est fermée ou inaccessible d'ici (connexion ssh sans redirection X11 ?). "
+            "Lancez l'application depuis la session graphique. Les commandes du terminal "
+            "fonctionnent sans affichage (ambassadeur --help)."
+        )
+    return None
+
+
+def import_problem(exc: ImportError) -> str:
+    """Say in French which system library kept Qt from loading, and which package ships it."""
+    found = re.search(r"(lib[\w.+-]+\.so(?:\.\d+)*)", str(exc))
+    library = found.group(1) if found else ""
+    package = QT_LIBRARIES.get(library)
+    if package:
+        return f"La bibliothèque {library} est absente de ce système : " + _install_advice([package])
+    detail = f" ({library} introuvable)" if library else ""
+    return (
+        f"La bibliothèque graphique Qt ne peut pas être chargée{detail}. Les commandes du "
+        "terminal fonctionnent sans elle (ambassadeur --help)."
+    )
 
 
 def ui_settings() -> QSettings:
     """Return the per-user interface settings (window state, last carnet, export folder)."""
+    from PySide6.QtCore import QSettings
+
     return QSettings(str(paths.user_config_dir() / "interface.ini"), QSettings.Format.IniFormat)
 
 
 def create_application() -> QApplication:
     """Return the QApplication, set up for French (Qt's own dialogs included)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
@@ -70,6 +216,8 @@ def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetServic
 
 
 def _fatal(message: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
     box.exec()
     return 1
@@ -114,7 +262,21 @@ def _first_setup(service: CarnetService) -> bool:
 
 
 def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> int:
-    """Open the main window and run the event loop; return the exit status."""
+    """Open the main window and run the event loop; return the exit status.
+
+    Without a display, or without a library Qt needs, says so in French on stderr and returns 1.
+    """
+    problem = display_problem()
+    if problem is None:
+        try:
+            from PySide6.QtCore import QTimer
+
+            from ambassadeur_app.gui.errors import install_excepthook, setup_logging
+        except ImportError as exc:
+            problem = import_problem(exc)
+    if problem is not None:
+        print(f"erreur : {problem}", file=sys.stderr)
+        return 1
     app = create_application()
     setup_logging()
     install_excepthook()

@@ -21,6 +21,7 @@ from ambassadeur_app.gui.dialogs.extract_import_dialog import ExtractImportDialo
 from ambassadeur_app.gui.dialogs.import_dialog import ImportDialog
 from ambassadeur_app.gui.dialogs.register_export_dialog import RegisterExportDialog, RegisterExportRequest
 from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
+from ambassadeur_app.gui.dialogs.secure_copy_dialog import CopyRequest, RestoreRequest, SecureCopyDialog
 from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
 from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
 from ambassadeur_app.gui.errors import show_error
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
             ui.action_undo_import: self.undo_import,
             ui.action_export: self.export_timesheet,
             ui.action_backups: self.show_backups,
+            ui.action_secure_copy: self.copy_carnet_outside,
             ui.action_quit: self.close,
             ui.action_new_entry: page.focus_quick_entry,
             ui.action_edit_entry: page.edit_selected,
@@ -404,6 +406,7 @@ class MainWindow(QMainWindow):
         pdf = next((p for p in written if p.suffix == ".pdf"), None)
         if pdf is not None:
             prompts.open_path(pdf)
+        self.propose_secure_copy()
         return written
 
     def reopen_month(self) -> ReopenDialog | None:
@@ -576,6 +579,128 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return False
         self.ui.statusbar.showMessage(f"Carnet restauré depuis {backup.name}.", 15000)
+        return True
+
+    # --- encrypted copies off the laptop -------------------------------------------------------
+
+    def propose_secure_copy(self) -> SecureCopyDialog | None:
+        """Offer an encrypted copy off the laptop (at each month's close); insist when it is due."""
+        from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text
+
+        overdue = outside_copy_overdue(self.service)
+        question = (
+            "La dernière copie du carnet hors de cet ordinateur date de plus d'un mois : "
+            "la refaire maintenant ?"
+            if overdue
+            else "Copier aussi le carnet sur une clé ou un dossier ?"
+        )
+        if not prompts.ask(
+            self,
+            question,
+            f"{reminder_text(self.service)}\n\nUne copie chiffrée hors de l'ordinateur garde les heures "
+            "et le registre si l'ordinateur est perdu ou volé.",
+            "Copier maintenant",
+        ):
+            return None
+        return self.copy_carnet_outside()
+
+    def copy_carnet_outside(self, restore: bool = False, source: Path | None = None) -> SecureCopyDialog:
+        """Open the encrypted-copy dialog (on its restore tab, with ``source``, when asked)."""
+        saved = self.settings.value("secure_copy/folder")
+        folder = Path(str(saved)) if saved and Path(str(saved)).is_dir() else self.documents_folder()
+        dialog = SecureCopyDialog(self.service, folder, self, restore=restore or source is not None)
+        if source is not None:
+            dialog.ui.source_edit.setText(str(source))
+            dialog.ui.restore_passphrase_edit.setFocus()
+        dialog.accepted.connect(lambda: self._run_secure_request(dialog.request))
+        dialog.open()
+        return dialog
+
+    def _run_secure_request(self, request: CopyRequest | RestoreRequest | None) -> None:
+        if isinstance(request, CopyRequest):
+            self._run_secure_copy(request)
+        elif isinstance(request, RestoreRequest):
+            self.restore_secure_copy(request)
+
+    def _run_secure_copy(self, request: CopyRequest) -> tasks.Task:
+        """Write the encrypted copy in the background, on a read-only connection of its own."""
+        from ambassadeur_app.services.outside_copy import write_sealed_copy
+
+        path, today = self.service.path, self.service.today
+        self.settings.setValue("secure_copy/folder", str(request.target.parent))
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
+            service = open_service(path, readonly=True, today=today)
+            try:
+                return write_sealed_copy(
+                    service,
+                    request.target,
+                    request.passphrase,
+                    # in KiB: a Qt int holds the size of any carnet
+                    progress=lambda done, total: progress(done >> 10, max(total >> 10, 1)),
+                    cancelled=cancelled,
+                )
+            finally:
+                service.close()
+
+        dialog = QProgressDialog("Chiffrement et copie du carnet…", "Annuler", 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        task = tasks.Task(work)
+        dialog.canceled.connect(task.cancel)
+
+        def advanced(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        task.signals.progress.connect(advanced)
+
+        def finished(target: Path) -> None:
+            dialog.reset()
+            self._tasks.remove(task)
+            self.ui.statusbar.showMessage(f"Copie chiffrée écrite et relue : {target}", 15000)
+
+        def failed(exc: Exception) -> None:
+            from ambassadeur_app.storage.sealed import SealCancelled
+
+            dialog.reset()
+            self._tasks.remove(task)
+            if isinstance(exc, SealCancelled):
+                self.ui.statusbar.showMessage(exc.message, 8000)
+            else:
+                show_error(self, exc)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        self._tasks.append(task)
+        return tasks.start(task, self.pool)
+
+    def restore_secure_copy(self, request: RestoreRequest) -> bool:
+        """Replace the open carnet by an encrypted copy after confirmation; reopen it."""
+        from ambassadeur_app.services.outside_copy import restore_sealed_copy
+
+        if not prompts.ask(
+            self,
+            "Restaurer cette copie chiffrée ?",
+            f"Le carnet sera remplacé par le contenu de :\n{request.source}\n\nSon état actuel est "
+            "d'abord sauvegardé (type « avant restauration ») : vous pourrez revenir en arrière.",
+            "Restaurer",
+        ):
+            return False
+        path, demo, today = self.service.path, self.demo, self.service.today
+        self.service.close()
+        error: AppError | None = None
+        try:
+            restore_sealed_copy(path, request.source, request.passphrase, backup_root=paths.backup_root())
+        except AppError as exc:
+            error = exc
+        self._show_carnet(open_service(path, today=today), demo)
+        if error is not None:
+            show_error(self, error)
+            return False
+        self.ui.statusbar.showMessage(
+            f"Carnet restauré depuis la copie chiffrée {request.source.name}.", 15000
+        )
         return True
 
     # --- settings and help --------------------------------------------------------------------

@@ -25,13 +25,13 @@ class AmbassadorRepo(Repo):
     table = "ambassadors"
 
     def all(self, include_inactive: bool = True) -> list[Ambassador]:
-        """Return the ambassadors, medical first, then by name."""
+        """Return the ambassadors, medical first, then by name (then by creation: a stable order)."""
         where = "deleted_at IS NULL" + ("" if include_inactive else " AND active = 1")
         return [
             _ambassador(row)
             for row in self.db.query(
                 f"SELECT {_COLUMNS} FROM ambassadors WHERE {where} "
-                "ORDER BY role = 'administratif', name COLLATE NOCASE"
+                "ORDER BY role = 'administratif', name COLLATE NOCASE, created_at, id"
             )
         ]
 

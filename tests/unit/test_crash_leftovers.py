@@ -13,7 +13,7 @@ import openpyxl
 from filelock import FileLock
 
 from ambassadeur_app import partfiles
-from ambassadeur_app.demo import build_demo
+from ambassadeur_app.demo import REFERENCE_DAY, build_demo
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.services import open_service
 from tests.unit.test_cli import run
@@ -23,7 +23,7 @@ NOVEMBER = Month(2025, 11)
 
 def demo(tmp_path: Path) -> Path:
     path = tmp_path / "demo.ambassadeur"
-    with open_service(path, create=True) as service:
+    with open_service(path, create=True, today=lambda: REFERENCE_DAY) as service:  # Sept 2025 on
         build_demo(service)
         assert service.month_lock(NOVEMBER) is None
     return path

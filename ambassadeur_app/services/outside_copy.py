@@ -1,0 +1,189 @@
+"""Encrypted copies of the carnet that leave the laptop, and restoring from one.
+
+The date of the last such copy is kept beside the carnet's backups (``copie-hors-ordinateur.json``
+in its backup folder), never inside the carnet: restoring an old copy must not make the app
+believe a fresh copy exists. The plaintext copy made on the way in or out is a ``.part`` file
+in that same folder, removed at once and, after a crash, at the next start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ambassadeur_app.errors import CarnetError, os_reason
+from ambassadeur_app.partfiles import part_for, tracked
+from ambassadeur_app.storage.backup import copy_database
+from ambassadeur_app.storage.db import restore_carnet
+from ambassadeur_app.storage.sealed import (
+    DEFAULT_KDF,
+    Cancelled,
+    KdfParams,
+    Progress,
+    is_sealed,
+    seal_file,
+    suggested_name,
+    unseal_file,
+)
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services.carnet import CarnetService
+
+PASSPHRASE_ENV = "AMBASSADEUR_PHRASE_SECRETE"
+RECORD_NAME = "copie-hors-ordinateur.json"
+# A copy older than this is worth a reminder: a month of evidence would be lost with the laptop.
+OVERDUE_DAYS = 31
+
+
+@dataclass(frozen=True)
+class OutsideCopy:
+    day: date
+    path: Path
+
+
+def passphrase_from_env() -> str | None:
+    """Return the passphrase scripts give in ``AMBASSADEUR_PHRASE_SECRETE``, or ``None``."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    return value if value else None
+
+
+def last_outside_copy(backups_folder: Path) -> OutsideCopy | None:
+    """Return the last encrypted copy made of the carnet whose backups are in ``backups_folder``."""
+    try:
+        text = (backups_folder / RECORD_NAME).read_text(encoding="utf-8", errors="surrogateescape")
+        data = json.loads(text)
+        return OutsideCopy(date.fromisoformat(data["day"]), Path(data["path"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _record(backups_folder: Path, copy: OutsideCopy) -> None:
+    try:
+        backups_folder.mkdir(parents=True, exist_ok=True)
+        record = backups_folder / RECORD_NAME
+        part = part_for(record)
+        with tracked(part):
+            part.write_text(
+                json.dumps({"day": copy.day.isoformat(), "path": str(copy.path)}, ensure_ascii=False),
+                encoding="utf-8",
+                errors="surrogateescape",
+            )
+            part.replace(record)
+    except OSError:
+        pass  # the copy itself is made; at worst the reminder comes back too early
+
+
+def outside_copy_overdue(service: CarnetService) -> bool:
+    """Say whether the carnet's last copy off the laptop is more than a month old.
+
+    A carnet never copied is overdue once its experiment has run for a month.
+    """
+    today = service.today()
+    last = last_outside_copy(service.carnet.backups.folder)
+    if last is not None:
+        return (today - last.day).days > OVERDUE_DAYS
+    if not service.is_set_up:
+        return False
+    return (today - service.programme().start_date).days > OVERDUE_DAYS
+
+
+def reminder_text(service: CarnetService) -> str:
+    """Say in French when the carnet was last copied off the laptop."""
+    last = last_outside_copy(service.carnet.backups.folder)
+    if last is None:
+        return "Aucune copie chiffrée de ce carnet n'a encore été faite hors de cet ordinateur."
+    days = (service.today() - last.day).days
+    ago = "aujourd'hui" if days <= 0 else ("hier" if days == 1 else f"il y a {days} jours")
+    return (
+        f"Dernière copie chiffrée hors de cet ordinateur : le {last.day:%d/%m/%Y} ({ago}), « {last.path} »."
+    )
+
+
+def write_sealed_copy(
+    service: CarnetService,
+    target: Path,
+    passphrase: str,
+    *,
+    params: KdfParams = DEFAULT_KDF,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Path:
+    """Write an encrypted copy of the open carnet to ``target`` and remember its date.
+
+    Raises:
+        InvalidInput: weak passphrase. CarnetError: the copy could not be written.
+    """
+    from ambassadeur_app.storage.sealed import check_passphrase
+
+    check_passphrase(passphrase)  # before the (possibly long) plaintext copy
+    target = Path(target)
+    if target.is_dir():  # "backup --chiffrer --sortie /media/cle": the usual name, in that folder
+        target = target / suggested_name(service.path, service.today().isoformat())
+    folder = service.carnet.backups.folder
+    plain = part_for(folder / "copie-en-clair.ambassadeur")
+    try:
+        with tracked(plain):
+            copy_database(service.carnet.db.conn, plain)
+            seal_file(plain, target, passphrase, params=params, progress=progress, cancelled=cancelled)
+    finally:
+        with suppress(OSError):
+            plain.unlink(missing_ok=True)
+    _record(folder, OutsideCopy(service.today(), target.absolute()))
+    return target
+
+
+def restore_sealed_copy(
+    carnet: Path,
+    copy: Path,
+    passphrase: str,
+    *,
+    backup_root: Path,
+    clock: Callable[[], datetime] = datetime.now,
+    progress: Progress | None = None,
+) -> Path | None:
+    """Replace ``carnet`` with the carnet inside the encrypted ``copy``.
+
+    The copy is decrypted and checked before the carnet is touched: a wrong passphrase, a
+    damaged copy or a file that is not a carnet changes nothing. Returns where the previous
+    carnet was kept (as ``restore_carnet`` does).
+
+    Raises:
+        SealedCopyError, WrongPassphrase, CarnetError (see ``restore_carnet``).
+    """
+    from ambassadeur_app.storage.sealed import SealedCopyError
+
+    copy = Path(copy).expanduser().absolute()
+    if not is_sealed(copy):
+        raise SealedCopyError(
+            f"Le fichier « {copy} » n'est pas une copie chiffrée du Carnet de bord. Rien n'a été modifié."
+        )
+    # Directly under the backup root, not in the carnet's own backup folder: that folder is named
+    # after the carnet, and a "#" or "?" in it would break the SQLite URI restore_carnet opens.
+    folder = Path(backup_root)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CarnetError(
+            f"Impossible de préparer la restauration dans « {folder} » : {os_reason(exc)}."
+        ) from exc
+    plain = part_for(folder / "copie-dechiffree.ambassadeur")
+    try:
+        with tracked(plain):
+            unseal_file(copy, passphrase, plain, progress)
+            try:
+                return restore_carnet(carnet, plain, backup_root=backup_root, clock=clock)
+            except CarnetError as exc:
+                # Name the copy the user chose, not the temporary file it was decrypted into.
+                exc.message = exc.message.replace(str(plain), str(copy))
+                exc.args = (exc.message,)
+                raise
+    finally:
+        for leftover in (plain, *(Path(f"{plain}{side}") for side in ("-journal", "-wal", "-shm"))):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
