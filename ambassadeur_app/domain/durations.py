@@ -81,9 +81,14 @@ def check_minutes(minutes: int, shown: str = "", field: str = "durée") -> None:
 
 
 def format_duration(minutes: int) -> str:
-    """Return ``1 h 30``, ``2 h``, ``45 min`` (no-break spaces)."""
+    """Return ``1 h 30``, ``2 h``, ``45 min``, ``0 h`` (no-break spaces).
+
+    Documents and tables use ``formatting.format_hours`` (``0 h 45``) so a column reads alike.
+    """
     sign = "-" if minutes < 0 else ""
     hours, rest = divmod(abs(minutes), 60)
+    if minutes == 0:
+        return "0\u00a0h"
     if hours == 0:
         return f"{sign}{rest}\u00a0min"
     if rest == 0:

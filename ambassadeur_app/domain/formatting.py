@@ -26,8 +26,25 @@ def format_euros(cents: int) -> str:
 
 
 def format_hours_decimal(minutes: int) -> str:
-    """Return ``12,50 h`` for 750 minutes."""
+    """Return ``12,50 h`` for 750 minutes (only where hours multiply the hourly rate)."""
     return f"{format_number(minutes / 60)}{NBSP}h"
+
+
+def format_hours(minutes: int) -> str:
+    """Return a duration as documents and tables show it: ``41 h 15``, ``0 h 30``, ``30 h``.
+
+    One shape for every duration of a document, so a column reads and adds up at a glance;
+    thousands of hours get their separator (``1 200 h``), nothing logged is ``0 h``.
+    """
+    sign = "-" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    shown = f"{sign}{format_number(hours, 0)}{NBSP}h"
+    return f"{shown}{NBSP}{rest:02d}" if rest else shown
+
+
+def format_amount_of_hours(minutes: int, rate_cents: int, amount_cents: int) -> str:
+    """Return ``47,00 h × 50,00 € = 2 350,00 €``: the one place decimal hours are shown."""
+    return f"{format_hours_decimal(minutes)} × {format_euros(rate_cents)} = {format_euros(amount_cents)}"
 
 
 def format_date(day: date) -> str:

@@ -6,9 +6,9 @@ Every figure shown on screen, printed on a timesheet or written by the CLI comes
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, time
 
 from ambassadeur_app.domain.dates import Month, add_months, check_year, week_start, weeks_of_month
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES, check_minutes, format_duration
@@ -237,6 +237,37 @@ def _cap_day(fundable_by_day: dict[date, int], claim: MonthClaim) -> date | None
         if running > claim.funded_minutes:
             return day
     return None
+
+
+def entry_order(entry: TimeEntry) -> tuple[date, bool, time, str, str]:
+    """Return the key that puts entries in timesheet order (day, start time, creation)."""
+    return (entry.day, entry.start_time is None, entry.start_time or time.min, entry.created_at, entry.id)
+
+
+def over_cap_split(
+    entries: Sequence[TimeEntry], programme: Programme, month: Month, today: date
+) -> list[int]:
+    """Return, for each of ``entries``, its minutes beyond the month's cap (0 for most).
+
+    The binôme's fundable entries of ``month`` fill the cap in timesheet order (``entry_order``);
+    the entry that crosses it is split, every later one is wholly beyond. The parts add up
+    exactly to ``month_claim(...).over_cap_minutes``, so every document can show them line by
+    line and reconcile with its summary. Pass all the binôme's entries of the month, even to
+    show one ambassador's: the cap is shared.
+    """
+    fundable = [
+        index
+        for index, entry in enumerate(entries)
+        if month.contains(entry.day) and is_fundable(entry.day, entry.mission, programme, today)
+    ]
+    claim = month_claim(sum(entries[i].minutes for i in fundable), programme, month)
+    over = [0] * len(entries)
+    running = 0
+    for index in sorted(fundable, key=lambda i: entry_order(entries[i])):
+        minutes = entries[index].minutes
+        over[index] = min(minutes, max(0, running + minutes - claim.funded_minutes))
+        running += minutes
+    return over
 
 
 def entry_summary(entries: Iterable[TimeEntry]) -> list[DayTotal]:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from ambassadeur_app.domain.dates import Month, months_between
-from ambassadeur_app.domain.formatting import format_number, format_percent
+from ambassadeur_app.domain.formatting import format_hours, format_percent
 from ambassadeur_app.domain.register import (
     AccountAction,
     AccountEvent,
@@ -82,7 +82,22 @@ def build(kind: str, data: RegisterData) -> TableDocument:
     }
     document = TableDocument(title=KINDS[kind], header=data.header)
     document.sections = builders[kind](data)
+    for section in document.sections:
+        section.unit = _UNITS.get(section.title, section.unit)
     return document
+
+
+# What one row of each list is, for the count that ends it.
+_UNITS = {
+    "Professionnels": ("professionnel", "professionnels"),
+    "Professionnels contactés": ("professionnel", "professionnels"),
+    "Structures": ("structure", "structures"),
+    "Structures contactées": ("structure", "structures"),
+    "Liste des contacts": ("contact", "contacts"),
+    "Sans réponse": ("sollicitation", "sollicitations"),
+    "Liste des sollicitations": ("sollicitation", "sollicitations"),
+    "Liste des actions": ("action", "actions"),
+}
 
 
 def _professionals(data: RegisterData) -> list[Section]:
@@ -394,9 +409,10 @@ def _solicitations(data: RegisterData) -> list[Section]:
             ]
         )
     all_delays = [d for r in requests if (d := _hours(r)) is not None]
+    median = round(statistics.median(all_delays) * 60) if all_delays else 0
     summary = (
-        f"Délai de réponse sur la période : médian {format_number(statistics.median(all_delays))} h, "
-        f"maximum {format_number(max(all_delays))} h."
+        f"Délai de réponse sur la période : médian {format_hours(median)}, "
+        f"maximum {format_hours(round(max(all_delays) * 60))}."
         if all_delays
         else "Aucune réponse sur la période."
     )

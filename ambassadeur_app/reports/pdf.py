@@ -92,6 +92,79 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
     return TableStyle([*commands, *extra])
 
 
+INNER_MARGIN = 12  # a table cell's left and right padding (6 points each)
+CELL_PADDING = INNER_MARGIN + 1  # and a point of air
+MIN_WORD_SHARE = 0.4  # a single "word" wider than this share of the table is garbage: cut it
+
+
+def header_style(body: Any) -> Any:
+    """Return the bold style of a table's column titles, the size of its body."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{body.name}-header", parent=body, fontName=FONT_BOLD)
+
+
+def column_widths(
+    columns: Sequence[Sequence[str]],
+    titles: Sequence[str],
+    available: float,
+    style: Any,
+    grow: int | None = None,
+) -> list[float]:
+    """Size a table's columns from their content so that no word is ever cut.
+
+    Each column is at least as wide as its longest word (its title's in bold): cells then
+    wrap on spaces only, never inside a word, a name or an identifier. What is left of
+    ``available`` goes to the columns whose texts are longer than that, in proportion to
+    what they lack to sit on one line (or to ``grow`` when everything fits). Only a "word"
+    wider than ``MIN_WORD_SHARE`` of the table (pasted garbage) is ever cut.
+
+    Returns:
+        The widths, in points, adding up to ``available``.
+    """
+    measured = _measure(columns, titles, style, available)
+    needs = [need for need, _ in measured]
+    wants = [want for _, want in measured]
+    if sum(wants) <= available:
+        spare = available - sum(wants)
+        if grow is not None:
+            return [w + (spare if index == grow else 0) for index, w in enumerate(wants)]
+        return [w + spare * w / sum(wants) for w in wants]
+    spare = available - sum(needs)
+    if spare <= 0:
+        return [w * available / sum(needs) for w in needs]
+    lacking = [want - need for want, need in measured]
+    return [need + spare * lack / sum(lacking) for need, lack in zip(needs, lacking, strict=True)]
+
+
+def words_fit(columns: Sequence[Sequence[str]], titles: Sequence[str], available: float, style: Any) -> bool:
+    """Tell whether every word of the table fits its column in ``style`` (see ``column_widths``)."""
+    return sum(need for need, _ in _measure(columns, titles, style, available)) <= available
+
+
+def _measure(
+    columns: Sequence[Sequence[str]], titles: Sequence[str], style: Any, available: float
+) -> list[tuple[float, float]]:
+    """Return, per column, the width of its longest word and of its longest text, padded."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cap = available * MIN_WORD_SHARE
+    size = style.fontSize
+    measured = []
+    for texts, title in zip(columns, titles, strict=True):
+        words: set[str] = set()
+        longest = 0.0
+        for text in set(texts):  # a register repeats its professions and communes
+            clean = pdf_text(text)
+            words.update(clean.split())
+            longest = max(longest, stringWidth(clean, style.fontName, size))
+        need = max((stringWidth(w, style.fontName, size) for w in words), default=0.0)
+        need = max([need, *(stringWidth(w, FONT_BOLD, size) for w in pdf_text(title).split())])
+        need = min(need, cap) + CELL_PADDING
+        measured.append((need, max(min(longest, 2 * cap) + CELL_PADDING, need)))
+    return measured
+
+
 def fit(text: str, width: float, style: Any) -> Any:
     """Return ``text`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph.
 
@@ -103,9 +176,9 @@ def fit(text: str, width: float, style: Any) -> Any:
 
     clean = pdf_text(text)
     # A plain cell is drawn in the table's font (CELL_SIZE), bold in header rows.
-    if "\n" not in clean and stringWidth(clean, FONT_BOLD, CELL_SIZE) <= width - 6:
+    if "\n" not in clean and stringWidth(clean, FONT_BOLD, CELL_SIZE) <= width - INNER_MARGIN:
         return clean
-    budget = MAX_CELL_LINES * (width - 6)
+    budget = MAX_CELL_LINES * (width - INNER_MARGIN)
     lines = clean.split("\n")
     if len(lines) > MAX_CELL_LINES or stringWidth(clean, style.fontName, style.fontSize) > budget:
         clean = " ".join(lines[:MAX_CELL_LINES])

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ambassadeur_app import APP_NAME
-from ambassadeur_app.domain.formatting import format_number
+from ambassadeur_app.domain.formatting import format_hours, format_number, plural
 from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
 
@@ -34,6 +34,16 @@ class Section:
     rows: list[list[Any]]
     note: str = ""
     empty: str = "Aucune donnée pour cette période."
+    unit: tuple[str, str] = ("ligne", "lignes")  # what a row is, for the count of a list
+
+    @property
+    def totalled(self) -> bool:
+        """Tell whether the table ends with column totals (else, with the count of its rows)."""
+        return any(column.total for column in self.columns)
+
+    @property
+    def count_label(self) -> str:
+        return f"Total : nombre de {self.unit[1]}"
 
     def total(self, index: int) -> float:
         """Return the total of a column, as the app computes it (the xlsx writes a formula)."""
@@ -93,12 +103,15 @@ def _write_sheet(document: TableDocument, section: Section, workbook: Any) -> No
                 if value is not None and column.kind in _FORMATS
                 else value
                 for column, value in zip(section.columns, row, strict=True)
-            ]
+            ],
+            border=True,
         )
     if not section.rows:
-        out.append([section.empty])
-    last = out.row + 1
+        out.append([section.empty] + [None] * (len(section.columns) - 1), border=True)
     if any(column.total for column in section.columns):
+        # The sums end on an empty row of the table: they span two rows or more (pycel,
+        # like some spreadsheets, refuses a one-cell range), and a row inserted there joins them.
+        last = out.append([None] * len(section.columns), border=True)
         totals: list[Any] = [out.cell("Total", bold=True)]
         for index, column in enumerate(section.columns[1:], start=1):
             letter = _letter(index)
@@ -107,8 +120,18 @@ def _write_sheet(document: TableDocument, section: Section, workbook: Any) -> No
                 if column.total
                 else None
             )
-        out.append([])
-        out.append(totals)
+        out.append(totals, border=True)
+    elif section.rows:
+        # A list ends with the count of its rows, as a formula over the first column.
+        last = out.append([None] * len(section.columns), border=True)
+        out.append(
+            [
+                out.cell(section.count_label, bold=True),
+                out.formula(f'COUNTIF(A{first}:A{last},"<>")', "0", bold=True),
+                *[None] * (len(section.columns) - 2),
+            ],
+            border=True,
+        )
     out.print_setup(title_row=header_row, footer=f"{document.title} — {section.title}")
 
 
@@ -125,11 +148,34 @@ def _shown(value: Any, kind: str) -> str:
         return value.strftime("%d/%m/%Y")
     if kind == "datetime" and isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
-    if kind == "hours":
-        return format_number(value)
+    if kind == "hours":  # decimal hours in the workbook, "16 h 30" on paper like any duration
+        return format_hours(round(value * 60))
     if kind == "number":
         return format_number(value, 1)
     return str(value)
+
+
+# Cell text sizes, largest first: a table whose words do not fit in the first is set in the
+# next; none goes below 7 points, still easy to read on paper.
+CELL_SIZES = (7.5, 7.0)
+
+
+def _sized(
+    section: Section, shown: list[list[str]], titles: list[str], available: float, small: Any
+) -> tuple[Any, list[float]]:
+    """Return the body style and the column widths that keep every word of the table whole."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    columns = [list(texts) for texts in zip(*shown, strict=True)] if shown else [[] for _ in titles]
+    if section.rows and any(column.total for column in section.columns):
+        columns[0].append("Total")
+    body = small
+    for size in CELL_SIZES:
+        body = ParagraphStyle(f"cell-{size}", parent=small, fontSize=size, leading=size * 1.2)
+        if pdfkit.words_fit(columns, titles, available, body):
+            break
+    grow = max(range(len(titles)), key=lambda i: max((len(t) for t in columns[i]), default=0))
+    return body, pdfkit.column_widths(columns, titles, available, body, grow=grow)
 
 
 def write_pdf(document: TableDocument, path: Path) -> Path:
@@ -149,28 +195,28 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
         heading = [Paragraph(pdfkit.para_text(section.title), style["h2"])]
         if section.note:
             heading.append(Paragraph(pdfkit.para_text(section.note), small))
-        total_width = sum(column.width for column in section.columns)
-        widths = [available * column.width / total_width for column in section.columns]
+        shown = [[_shown(value, column.kind) for column, value in zip(section.columns, row, strict=True)]
+                 for row in section.rows]  # fmt: skip
+        titles = [column.title for column in section.columns]
+        body, widths = _sized(section, shown, titles, available, small)
+        header = pdfkit.header_style(body)
         data: list[list[Any]] = [
-            [
-                pdfkit.fit(column.title, width, style["bold"])
-                for column, width in zip(section.columns, widths, strict=True)
-            ]
+            [pdfkit.fit(title, width, header) for title, width in zip(titles, widths, strict=True)]
         ]
-        for row in section.rows:
-            data.append(
-                [
-                    pdfkit.fit(_shown(value, column.kind), width, small)
-                    for column, value, width in zip(section.columns, row, widths, strict=True)
-                ]
-            )
+        for texts in shown:
+            data.append([pdfkit.fit(text, width, body) for text, width in zip(texts, widths, strict=True)])
         if not section.rows:
             data.append([section.empty] + [""] * (len(section.columns) - 1))
         extra: list[tuple[Any, ...]] = [
-            ("ALIGN", (index, 1), (index, -1), "RIGHT")
-            for index, column in enumerate(section.columns)
-            if column.kind in ("int", "hours", "number")
+            ("FONT", (0, 1), (-1, -1), pdfkit.FONT, body.fontSize),
+            *(
+                ("ALIGN", (index, 1), (index, -1), "RIGHT")
+                for index, column in enumerate(section.columns)
+                if column.kind in ("int", "hours", "number")
+            ),
         ]
+        if not section.rows:
+            extra.append(("SPAN", (0, 1), (-1, 1)))
         if any(column.total for column in section.columns) and section.rows:
             data.append(
                 ["Total"]
@@ -180,7 +226,14 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
                     if index
                 ]
             )
-            extra.append(("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, 8))
+            extra.append(("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, body.fontSize))
+        elif section.rows:
+            count = plural(len(section.rows), *section.unit)
+            data.append([f"Total : {count}"] + [""] * (len(section.columns) - 1))
+            extra += [
+                ("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, body.fontSize),
+                ("SPAN", (0, -1), (-1, -1)),
+            ]
         table = LongTable(data, colWidths=widths, repeatRows=1, style=pdfkit.table_style(extra=extra))
         # A title stays with the start of its table (its style keeps it with what follows).
         story += [*heading, Spacer(1, 1 * mm), table]

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from ambassadeur_app import APP_NAME
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.durations import format_duration
 from ambassadeur_app.domain.formatting import (
+    format_amount_of_hours,
     format_date,
     format_euros,
-    format_hours_decimal,
+    format_hours,
     format_timestamp,
 )
 from ambassadeur_app.domain.model import Ambassador, Mission, MonthLock, Programme, TimeEntry
@@ -28,6 +28,7 @@ from ambassadeur_app.domain.rules import (
     entry_summary,
     exclusion_reason,
     month_summary,
+    over_cap_split,
 )
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.reports import pdf as pdfkit
@@ -35,6 +36,9 @@ from ambassadeur_app.reports import xlsx as xlsxkit
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+
+
+OVER_CAP = "au-delà du plafond mensuel"
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,23 @@ class TimesheetRow:
     place: str
     description: str
     minutes: int
-    note: str
+    reason: str  # why the hours are not counted at all, "" when they are
+    over_cap_minutes: int = 0  # the part of a counted line beyond the monthly cap
 
     @property
     def counted(self) -> bool:
-        return not self.note or self.note == OVER_CAP
+        return not self.reason
 
-
-OVER_CAP = "au-delà du plafond mensuel"
+    @property
+    def note(self) -> str:
+        """Return the line's remark: why it is not counted, or which part is beyond the cap."""
+        if self.reason:
+            return self.reason
+        if self.over_cap_minutes == self.minutes:
+            return OVER_CAP
+        if self.over_cap_minutes:
+            return f"dont {format_hours(self.over_cap_minutes)} {OVER_CAP}"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,11 @@ class Timesheet:
     def counted_minutes(self) -> int:
         return sum(row.minutes for row in self.rows if row.counted)
 
+    @property
+    def over_cap_minutes(self) -> int:
+        """Return the sum of the lines' parts beyond the cap (the binôme's, or one person's)."""
+        return sum(row.over_cap_minutes for row in self.rows)
+
     def file_stem(self) -> str:
         from ambassadeur_app.reports.output import slug
 
@@ -117,24 +135,23 @@ def build_timesheet(
     """Assemble a month's timesheet from its entries (all of the binôme's, even for one person)."""
     names = {a.id: a.name for a in ambassadors}
     binome = month_summary(entry_summary(entries), programme, month, today)
-    shown = [e for e in entries if only is None or e.ambassador_id == only.id]
-    rows = []
-    for entry in shown:
-        note = exclusion_reason(entry.day, entry.mission, programme, today)
-        if not note and binome.cap_reached_on and entry.day > binome.cap_reached_on:
-            note = OVER_CAP
-        rows.append(
-            TimesheetRow(
-                day=entry.day,
-                ambassador=names.get(entry.ambassador_id, "?"),
-                mission=entry.mission,
-                activity=entry.activity,
-                place=entry.place,
-                description=entry.description,
-                minutes=entry.minutes,
-                note=note,
-            )
+    over_cap = over_cap_split(entries, programme, month, today)
+    rows = [
+        TimesheetRow(
+            day=entry.day,
+            ambassador=names.get(entry.ambassador_id, "?"),
+            mission=entry.mission,
+            activity=entry.activity,
+            place=entry.place,
+            description=entry.description,
+            minutes=entry.minutes,
+            reason=exclusion_reason(entry.day, entry.mission, programme, today),
+            over_cap_minutes=over,
         )
+        for entry, over in zip(entries, over_cap, strict=True)
+        if only is None or entry.ambassador_id == only.id
+    ]
+    shown = [e for e in entries if only is None or e.ambassador_id == only.id]
     present = {e.ambassador_id for e in entries}
     people = [a for a in ambassadors if a.active or a.id in present]
     return Timesheet(
@@ -174,7 +191,26 @@ def _reopening_lines(sheet: Timesheet) -> list[str]:
     ]
 
 
+ATTESTATION = "Nous certifions l'exactitude des heures déclarées ci-dessus."
+PLACE_AND_DATE = "Fait à …………………………………………, le ……………………………"
+
+
 # --- xlsx -------------------------------------------------------------------------------------
+
+# Columns of the rows: A date ... F description, G duration, H beyond the cap, I counted, J remark.
+_WIDTHS = [11, 17, 15, 20, 16, 34, 9, 11, 9, 18]
+_HEADERS = [
+    "Date",
+    "Ambassadeur",
+    "Mission",
+    "Activité",
+    "Lieu",
+    "Description",
+    "Durée (h)",
+    "Au-delà du plafond (h)",
+    "Comptée",
+    "Remarque",
+]
 
 
 def write_xlsx(sheet: Timesheet, path: Path) -> Path:
@@ -187,7 +223,7 @@ def write_xlsx(sheet: Timesheet, path: Path) -> Path:
 def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
     """Lay out the header, the rows, the totals as formulas and the signature blocks."""
     out = xlsxkit.SheetWriter(workbook, "Relevé", landscape=True)
-    out.widths([12, 22, 20, 26, 18, 60, 12, 10, 30])
+    out.widths(_WIDTHS)
     programme = sheet.programme
     info = (
         ("CPTS", programme.cpts_name),
@@ -202,18 +238,7 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
     for label, text in info:
         out.append([out.cell(label, bold=True), None, text])  # the label spans A and B
     out.append([])
-    headers = [
-        "Date",
-        "Ambassadeur",
-        "Mission",
-        "Activité",
-        "Lieu",
-        "Description",
-        "Durée (h)",
-        "Comptée",
-        "Remarque",
-    ]
-    header_row = out.append([out.cell(h, header=True) for h in headers])
+    header_row = out.append([out.cell(h, header=True) for h in _HEADERS])
     first = header_row + 1
     for row in sheet.rows:
         out.append(
@@ -225,45 +250,82 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
                 row.place,
                 row.description,
                 out.cell(row.minutes / 60, number_format=xlsxkit.HOURS_FORMAT),
+                out.cell(row.over_cap_minutes / 60, number_format=xlsxkit.HOURS_FORMAT)
+                if row.over_cap_minutes
+                else None,
                 "oui" if row.counted else "non",
                 row.note,
-            ]
+            ],
+            border=True,
         )
     if not sheet.rows:
-        out.append([None, None, None, None, None, "Aucune entrée ce mois-ci."])
-    # The ranges end on the blank row that closes the table: they always span two rows or
+        out.append([None] * 5 + ["Aucune entrée ce mois-ci."] + [None] * 4, border=True)
+    # The ranges end on the empty row that closes the table: they always span two rows or
     # more (an empty month included), and a row inserted at the end of the table joins them.
-    last = out.row + 1
+    last = out.append([None] * len(_HEADERS), border=True)
     hours = f"$G${first}:$G${last}"
+    beyond = f"$H${first}:$H${last}"
+    out.append(
+        [
+            out.cell("Total du mois", bold=True),
+            *[None] * 5,
+            out.formula(f"SUM({hours})", xlsxkit.HOURS_FORMAT, bold=True),
+            out.formula(f"SUM({beyond})", xlsxkit.HOURS_FORMAT, bold=True),
+            None,
+            None,
+        ],
+        border=True,
+    )
 
     def total(label: str, expression: str, fmt: str = xlsxkit.HOURS_FORMAT, bold: bool = False) -> int:
         """Append a labelled formula in the duration column; return its row."""
-        return out.append([None] * 5 + [out.cell(label, bold=bold), out.formula(expression, fmt, bold)])
+        return out.append(
+            [None] * 5
+            + [
+                out.cell(label, bold=bold, border=True, wrap=True),
+                out.formula(expression, fmt, bold, border=True),
+            ]
+        )
 
     def fixed(label: str, amount: Any, fmt: str, bold: bool = False) -> int:
         """Append a labelled figure of the programme (rate, cap) that formulas refer to."""
         return out.append(
-            [None] * 5 + [out.cell(label, bold=bold), out.cell(amount, number_format=fmt, bold=bold)]
+            [None] * 5
+            + [
+                out.cell(label, bold=bold, border=True, wrap=True),
+                out.cell(amount, number_format=fmt, bold=bold, border=True),
+            ]
         )
 
+    def heading(label: str) -> None:
+        out.append([None] * 5 + [out.cell(label, header=True), out.cell("Heures", header=True)])
+
     out.append([])
-    out.append([None, None, None, None, out.cell("Sous-totaux par mission", bold=True)])
+    heading("Par mission")
+    top = out.row + 1
     for mission in Mission:
         row_number = out.row + 1
         total(mission.label, f"SUMPRODUCT(($C${first}:$C${last}=F{row_number})*{hours})")
-    out.append([None, None, None, None, out.cell("Sous-totaux par ambassadeur", bold=True)])
+    total("Total, toutes missions", f"SUM(G{top}:G{out.row})", bold=True)
+    out.append([])
+    heading("Par ambassadeur")
+    top = out.row + 1
     for ambassador in sheet.ambassadors:
         row_number = out.row + 1
         total(ambassador.name, f"SUMPRODUCT(($B${first}:$B${last}=F{row_number})*{hours})")
+    if len(sheet.ambassadors) < 2:  # an empty row keeps the range two rows long (pycel)
+        fixed("", None, xlsxkit.HOURS_FORMAT)
+    total("Total, tous ambassadeurs", f"SUM(G{top}:G{out.row})", bold=True)
     out.append([])
+    heading("Récapitulatif")
     total("Total des heures", f"SUM({hours})", bold=True)
     counted = total(
         "Heures comptées (missions financées, dans la période)",
-        f'SUMIF($H${first}:$H${last},"oui",{hours})',
+        f'SUMIF($I${first}:$I${last},"oui",{hours})',
     )
     total(
         "Heures non comptées (hors période, date future ou mission non financée)",
-        f'SUMIF($H${first}:$H${last},"non",{hours})',
+        f'SUMIF($I${first}:$I${last},"non",{hours})',
     )
     rate = fixed("Forfait horaire", programme.hourly_rate_cents / 100, xlsxkit.EURO_FORMAT)
     if sheet.only is None:
@@ -274,12 +336,9 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
         )
         cap = fixed("Plafond mensuel", sheet.summary.claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
         total("Montant demandé", f"MIN(G{amount},G{cap})", xlsxkit.EURO_FORMAT, bold=True)
-        cap_hours = fixed("Plafond en heures", sheet.summary.claim.cap_minutes / 60, xlsxkit.HOURS_FORMAT)
-        total(
-            "Heures au-delà du plafond (non financées)",
-            f"MAX(0,G{counted}-G{cap_hours})",
-            bold=True,
-        )
+        fixed("Plafond en heures", sheet.summary.claim.cap_minutes / 60, xlsxkit.HOURS_FORMAT)
+        # The sum of the rows' column: the flagged parts add up to it, line by line.
+        total("Heures au-delà du plafond (non financées)", f"SUM({beyond})", bold=True)
     else:
         total(
             "Valorisation des heures comptées (heures × forfait)",
@@ -287,23 +346,36 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
             xlsxkit.EURO_FORMAT,
             bold=True,
         )
+        name = sheet.only.name
+        total(f"Heures de {name} au-delà du plafond du binôme", f"SUM({beyond})")
         claim = sheet.binome.claim
         fixed("Heures comptées du binôme", claim.fundable_minutes / 60, xlsxkit.HOURS_FORMAT)
         fixed("Plafond mensuel du binôme", claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
         fixed("Montant demandé pour le binôme", claim.claimed_cents / 100, xlsxkit.EURO_FORMAT)
+        fixed("Heures du binôme au-delà du plafond", claim.over_cap_minutes / 60, xlsxkit.HOURS_FORMAT)
     reopenings = _reopening_lines(sheet)
     if reopenings:
         out.append([])
         out.append([out.cell("Réouvertures du mois", bold=True)])
         for line in reopenings:
             out.append([line])
-    out.append([])
-    out.append([out.cell("Signatures", bold=True)])
-    for who, name in _signature_lines(sheet):
-        out.append([out.cell(who, bold=True), None, None, name, None, "Date et signature :"])
-        out.append([])
-        out.append([])
+    _xlsx_signatures(sheet, out)
     out.print_setup(title_row=header_row, footer=f"{programme.cpts_name} — {sheet.title}")
+
+
+def _xlsx_signatures(sheet: Timesheet, out: xlsxkit.SheetWriter) -> None:
+    """Append the attestation and one framed box per signatory, tall enough to sign in."""
+    out.append([])
+    out.append([out.cell(ATTESTATION, bold=True)])
+    out.append([])
+    out.append([PLACE_AND_DATE])
+    for who, name in _signature_lines(sheet):
+        out.append([])
+        # The frame spans columns A to F (about 12 cm); its middle row is the room to sign.
+        out.append([out.cell(who, bold=True), None, None, out.cell(name)])
+        out.append([out.box("lt", "Date et signature :"), *[out.box("t")] * 4, out.box("tr")])
+        out.append([out.box("l"), *[None] * 4, out.box("r")], height=xlsxkit.SIGNATURE_HEIGHT)
+        out.append([out.box("lb"), *[out.box("b")] * 4, out.box("rb")])
 
 
 # --- pdf --------------------------------------------------------------------------------------
@@ -339,28 +411,73 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
         )
     )
     story.append(Spacer(1, 4 * mm))
-    data: list[list[Any]] = [["Date", "Ambassadeur", "Mission", "Activité", "Lieu — description", "Durée"]]
-    grey_rows = []
-    widths = [18 * mm, 30 * mm, 24 * mm, 32 * mm, 62 * mm, 14 * mm]
     small = style["small"]
+    header = pdfkit.header_style(small)
+    missions = [row.mission.label.replace(" (non financé)", "*") for row in sheet.rows]
+    details = []
+    grey_rows = []
     for index, row in enumerate(sheet.rows, start=1):
         detail = " — ".join(part for part in (row.place, row.description) if part)
         if row.note:
             detail = f"{detail} [{row.note}]" if detail else f"[{row.note}]"
+        if not row.counted:
             grey_rows.append(index)
+        details.append(detail)
+    titles = [
+        "Date",
+        "Ambassadeur",
+        "Mission",
+        "Activité",
+        "Lieu — description",
+        "Durée",
+        "Au-delà du plafond",
+    ]
+    widths = pdfkit.column_widths(
+        [
+            ["00/00/0000"],
+            [row.ambassador for row in sheet.rows],
+            missions,
+            [row.activity for row in sheet.rows],
+            details,
+            ["00 h 00", "Total"],
+            ["00 h 00"],
+        ],
+        titles,
+        180 * mm,
+        small,
+        grow=4,
+    )
+    data: list[list[Any]] = [[pdfkit.fit(t, w, header) for t, w in zip(titles, widths, strict=True)]]
+    for row, mission, detail in zip(sheet.rows, missions, details, strict=True):
         data.append(
             [
                 row.day.strftime("%d/%m/%Y"),
                 pdfkit.fit(row.ambassador, widths[1], small),
-                row.mission.label.replace(" (non financé)", "*"),
+                pdfkit.fit(mission, widths[2], small),
                 pdfkit.fit(row.activity, widths[3], small),
                 pdfkit.fit(detail, widths[4], small),
-                text(format_duration(row.minutes)),
+                text(format_hours(row.minutes)),
+                text(format_hours(row.over_cap_minutes)) if row.over_cap_minutes else "",
             ]
         )
     if not sheet.rows:
-        data.append(["", "", "", "", "Aucune entrée ce mois-ci.", ""])
-    extra: list[tuple[Any, ...]] = [("ALIGN", (5, 0), (5, -1), "RIGHT")]
+        data.append(["", "", "", "", "Aucune entrée ce mois-ci.", "", ""])
+    data.append(
+        [
+            "Total du mois",
+            "",
+            "",
+            "",
+            "",
+            text(format_hours(sum(row.minutes for row in sheet.rows))),
+            text(format_hours(sheet.over_cap_minutes)),
+        ]
+    )
+    extra: list[tuple[Any, ...]] = [
+        ("ALIGN", (5, 0), (6, -1), "RIGHT"),
+        ("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE),
+        ("SPAN", (0, -1), (4, -1)),
+    ]
     extra += [("TEXTCOLOR", (0, r), (-1, r), colors.HexColor("#666666")) for r in grey_rows]
     story.append(
         LongTable(
@@ -390,73 +507,82 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
 
 def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Paragraph, Spacer, Table
 
     text = pdfkit.pdf_text
     summary = sheet.summary
-    hours: list[list[str]] = [["Par mission", "Heures"]]
-    hours += [[m.label, text(format_hours_decimal(summary.by_mission.get(m, 0)))] for m in Mission]
-    people: list[list[str]] = [["Par ambassadeur", "Heures"]]
+    hours: list[list[Any]] = [["Par mission", "Heures"]]
+    hours += [[m.label, text(format_hours(summary.by_mission.get(m, 0)))] for m in Mission]
+    hours.append(["Total", text(format_hours(sum(summary.by_mission.values())))])
+    people: list[list[Any]] = [["Par ambassadeur", "Heures"]]
     people += [
-        [text(a.name), text(format_hours_decimal(summary.by_ambassador.get(a.id, 0)))]
+        [pdfkit.fit(a.name, 42 * mm, style["small"]), text(format_hours(summary.by_ambassador.get(a.id, 0)))]
         for a in sheet.ambassadors
     ]
+    people.append(["Total", text(format_hours(sum(summary.by_ambassador.values())))])
     claim = summary.claim
     rate = sheet.programme.hourly_rate_cents
     money: list[list[str]] = [
-        ["Total des heures", format_hours_decimal(summary.total_minutes)],
-        ["Heures comptées", format_hours_decimal(sheet.counted_minutes)],
+        ["Total des heures", format_hours(summary.total_minutes)],
+        ["Heures comptées", format_hours(sheet.counted_minutes)],
         [
             "Heures non comptées (hors période, futur, autre)",
-            format_hours_decimal(summary.excluded_minutes + summary.other_minutes),
+            format_hours(summary.excluded_minutes + summary.other_minutes),
         ],
-        ["Forfait horaire", format_euros(rate)],
     ]
     if sheet.only is None:
         money += [
-            ["Montant des heures comptées", format_euros(claim.amount_cents)],
+            [
+                "Montant des heures comptées",
+                format_amount_of_hours(claim.fundable_minutes, rate, claim.amount_cents),
+            ],
             ["Plafond mensuel", format_euros(claim.cap_cents)],
             ["Montant demandé", format_euros(claim.claimed_cents)],
-            [
-                "Heures au-delà du plafond (non financées)",
-                format_hours_decimal(claim.over_cap_minutes),
-            ],
+            ["Heures au-delà du plafond (non financées)", format_hours(sheet.over_cap_minutes)],
         ]
-        bold_rows = [6, 7]
+        bold_rows = [5, 6]
     else:
         binome = sheet.binome.claim
         money += [
             [
                 "Valorisation des heures comptées",
-                format_euros(amount_cents(sheet.counted_minutes, sheet.programme)),
+                format_amount_of_hours(
+                    sheet.counted_minutes, rate, amount_cents(sheet.counted_minutes, sheet.programme)
+                ),
+            ],
+            [
+                f"Heures de {sheet.only.name} au-delà du plafond du binôme",
+                format_hours(sheet.over_cap_minutes),
             ],
             ["Plafond mensuel du binôme", format_euros(binome.cap_cents)],
             ["Montant demandé pour le binôme", format_euros(binome.claimed_cents)],
+            ["Heures du binôme au-delà du plafond", format_hours(binome.over_cap_minutes)],
         ]
-        bold_rows = [4, 6]
-    money = [[text(a), text(b)] for a, b in money]
-    bold = [("FONT", (0, r), (-1, r), pdfkit.FONT_BOLD, 8) for r in bold_rows]
-    left = Table(
-        [*hours, ["", ""], *people],
-        colWidths=[40 * mm, 20 * mm],
-        style=pdfkit.table_style(
-            extra=[
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                ("FONT", (0, len(hours) + 1), (-1, len(hours) + 1), pdfkit.FONT_BOLD, 8),
-                ("BACKGROUND", (0, len(hours) + 1), (-1, len(hours) + 1), "#DCE6F1"),
-                ("GRID", (0, len(hours)), (-1, len(hours)), 0, "#FFFFFF"),
-            ]
-        ),
-    )
+        bold_rows = [3, 6]
+    cells = [[pdfkit.fit(a, 62 * mm, style["small"]), text(b)] for a, b in money]
+    bold = [("FONT", (0, r), (-1, r), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE) for r in bold_rows]
+
+    def subtable(rows: list[list[Any]]) -> Any:
+        return Table(
+            rows,
+            colWidths=[44 * mm, 20 * mm],
+            style=pdfkit.table_style(
+                extra=[
+                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                    ("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE),
+                ]
+            ),
+        )
+
     right = Table(
-        money,
-        colWidths=[72 * mm, 28 * mm],
+        cells,
+        colWidths=[64 * mm, 46 * mm],
         style=pdfkit.table_style(header_rows=0, extra=[("ALIGN", (1, 0), (1, -1), "RIGHT"), *bold]),
     )
     return [
         Paragraph("Récapitulatif", style["h2"]),
         Table(
-            [[left, right]],
+            [[[subtable(hours), Spacer(1, 3 * mm), subtable(people)], right]],
             colWidths=[70 * mm, 110 * mm],
             style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
         ),
@@ -465,7 +591,7 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
 
 def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Paragraph, Spacer, Table
 
     blocks = [
         Paragraph(
@@ -476,11 +602,15 @@ def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     ]
     width = 180 * mm / len(blocks)
     return [
-        Paragraph("Signatures", style["h2"]),
+        Paragraph("Attestation et signatures", style["h2"]),
+        Paragraph(pdfkit.para_text(ATTESTATION), style["bold"]),
+        Spacer(1, 3 * mm),
+        Paragraph(pdfkit.para_text(PLACE_AND_DATE), style["base"]),
+        Spacer(1, 3 * mm),
         Table(
             [blocks],
             colWidths=[width] * len(blocks),
-            rowHeights=[32 * mm],
+            rowHeights=[38 * mm],
             style=pdfkit.table_style(header_rows=0),
         ),
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,11 @@ HOURS_FORMAT = "0.00"
 EURO_FORMAT = '#,##0.00 "€"'
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_TEXT = 32_767  # Excel's limit: a longer cell makes it "repair" the file
+# Every font is named: a bold cell whose font has no name falls back to a serif font in
+# LibreOffice. Calibri is the workbook's default font; Carlito replaces it where it is absent.
+FONT_NAME = "Calibri"
+FONT_SIZE = 11
+SIGNATURE_HEIGHT = 70  # points: room for a signature (about 2,5 cm)
 
 
 def cell_text(text: str) -> str:
@@ -33,7 +38,8 @@ class SheetWriter:
     """Append typed rows to a write-only sheet and remember where each row landed."""
 
     def __init__(self, workbook: Workbook, title: str, *, landscape: bool = False) -> None:
-        from openpyxl.styles import Font, PatternFill
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.worksheet.page import PageMargins
         from openpyxl.worksheet.worksheet import Worksheet
 
         # The stubs lack most attributes of write-only sheets (page setup, widths...).
@@ -47,9 +53,19 @@ class SheetWriter:
         setup.orientation = "landscape" if landscape else "portrait"
         setup.fitToWidth = 1
         setup.fitToHeight = 0
-        self._bold = Font(bold=True)
-        self._title = Font(bold=True, size=14)
+        # Narrow margins leave more width to the columns, so fitting to the page width
+        # shrinks the text less.
+        self.sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        self._font = Font(name=FONT_NAME, size=FONT_SIZE)
+        self._bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+        self._title = Font(name=FONT_NAME, size=14, bold=True)
         self._header_fill = PatternFill("solid", fgColor="DCE6F1")
+        thin = Side(style="thin", color="7F8C99")
+        self._thin = thin
+        self._border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self._wrap = Alignment(wrap_text=True, vertical="top")
+        self._top = Alignment(vertical="top")
+        self._heights: dict[int, float] = {}
 
     def cell(
         self,
@@ -59,6 +75,8 @@ class SheetWriter:
         bold: bool = False,
         title: bool = False,
         header: bool = False,
+        border: bool = False,
+        wrap: bool = False,
     ) -> Cell:
         """Return a cell; user text starting like a formula stays text."""
         from openpyxl.cell import WriteOnlyCell
@@ -72,31 +90,66 @@ class SheetWriter:
             cell.number_format = number_format
         elif isinstance(value, date):
             cell.number_format = DATE_FORMAT
-        if bold or header:
-            cell.font = self._bold
-        if title:
-            cell.font = self._title
+        cell.font = self._title if title else self._bold if bold or header else self._font
         if header:
             cell.fill = self._header_fill
+        if border or header:
+            cell.border = self._border
+        cell.alignment = self._wrap if wrap or header else self._top
         return cell
 
-    def formula(self, expression: str, number_format: str, bold: bool = False) -> Cell:
+    def box(self, edges: str, text: str | None = None) -> Cell:
+        """Return a cell drawn with the given edges (``"ltrb"``): part of a frame."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Border, Side
+
+        cell = WriteOnlyCell(self.sheet, value=text)
+        cell.font = self._font
+        cell.alignment = self._top
+
+        def side(letter: str) -> Side | None:
+            return self._thin if letter in edges else None
+
+        cell.border = Border(left=side("l"), right=side("r"), top=side("t"), bottom=side("b"))
+        return cell
+
+    def formula(self, expression: str, number_format: str, bold: bool = False, border: bool = False) -> Cell:
         """Return a cell holding a formula the app wrote (never user text)."""
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.sheet, value=f"={expression}")
         cell.number_format = number_format
-        if bold:
-            cell.font = self._bold
+        cell.font = self._bold if bold else self._font
+        if border:
+            cell.border = self._border
         return cell
 
-    def append(self, values: list[Any]) -> int:
-        """Append a row (plain values are wrapped as safe cells); return its row number."""
-        self.sheet.append([v if _plain(v) else self.cell(v) for v in values])
+    def append(self, values: list[Any], *, height: float | None = None, border: bool = False) -> int:
+        """Append a row (plain values are wrapped as safe cells); return its row number.
+
+        Args:
+            height: the row's height in points (a signature box), else automatic.
+            border: draw every cell of the row, empty ones included (a table's row).
+        """
+        from openpyxl.cell import Cell
+
+        if height:
+            self.sheet.row_dimensions[self.row + 1].height = height
+        if border:
+            cells = []
+            for value in values:
+                if not isinstance(value, Cell):
+                    value = self.cell(value, border=True, wrap=isinstance(value, str))
+                else:
+                    value.border = self._border
+                cells.append(value)
+            self.sheet.append(cells)
+        else:
+            self.sheet.append([v if _plain(v) else self.cell(v) for v in values])
         self.row += 1
         return self.row
 
-    def widths(self, widths: list[float]) -> None:
+    def widths(self, widths: Sequence[float]) -> None:
         from openpyxl.utils import get_column_letter
 
         for index, width in enumerate(widths, start=1):

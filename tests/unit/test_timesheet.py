@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import re
 from datetime import date
 from pathlib import Path
 
@@ -106,6 +107,22 @@ def test_xlsx_uses_real_types_print_setup_and_keeps_user_text_as_text(
     signatures = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert "Pour la CPTS Test du Lunévillois" in signatures
     assert "Ambassadeur (médical)" in signatures
+    assert "Nous certifions l'exactitude des heures déclarées ci-dessus." in signatures
+    assert any(s.startswith("Fait à") for s in signatures)
+    # Three framed boxes (two ambassadors, the CPTS), each with room to sign.
+    tall = [r for r, dim in sheet.row_dimensions.items() if dim.height and dim.height >= 60]
+    assert len(tall) == 3
+    assert all(sheet.cell(r, 1).border.left.style == "thin" for r in tall)
+    # Every font is named (LibreOffice falls back to a serif font otherwise).
+    fonts = {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Calibri"}
+    assert sheet.cell(header_row, 1).font.b
+    # The rows and the totals are drawn as tables.
+    assert sheet.cell(header_row + 1, 6).border.bottom.style == "thin"
+    total = next(r for r in range(1, sheet.max_row) if sheet.cell(r, 1).value == "Total du mois")
+    assert sheet.cell(total, 7).value.startswith("=SUM(")
+    assert sheet.cell(total, 8).border.top.style == "thin"
+    assert sheet.page_margins.left == 0.4
 
 
 def pdf_text(path: Path) -> str:
@@ -128,9 +145,17 @@ def test_pdf_has_header_rows_totals_signatures_and_page_numbers(
     assert "Marie Durand (médical), Paul Martin (administratif)" in text
     assert "02/09/2024" in text
     assert "Montant demandé 2 000,00 €" in text
-    assert "Heures au-delà du plafond (non financées) 7,95 h" in text
-    assert "Total des heures 49,95 h" in text
-    assert "Signatures" in text
+    assert "Heures au-delà du plafond (non financées) 7 h 57" in text
+    assert "Total des heures 49 h 57" in text
+    # Decimal hours only where they multiply the rate.
+    assert "Montant des heures comptées 47,95 h × 50,00 € = 2 397,50 €" in text
+    assert "Total du mois 49 h 57 7 h 57" in text
+    assert "Accompagnement 6 h 57 Autre (non financé) 2 h Total 49 h 57 Par ambassadeur" in text
+    assert "Paul Martin 6 h 57 Total 49 h 57" in text
+    assert not re.search(r"\d,\d\d h(?! ×)", text)  # no other decimal hours
+    assert " min" not in text
+    assert "Nous certifions l'exactitude des heures déclarées ci-dessus." in text
+    assert "Fait à" in text
     assert "Date et signature" in text
     assert f"Page 1 sur {pages}" in text
     assert f"Page {pages} sur {pages}" in text
@@ -145,7 +170,8 @@ def test_timesheet_of_one_ambassador(busy_september: CarnetService, tmp_path: Pa
     text = pdf_text(out)
     assert "Relevé d'heures — Septembre 2024 — Paul Martin" in text
     assert "Marie Durand" not in text
-    assert "Valorisation des heures comptées 347,50 €" in text
+    assert "Valorisation des heures comptées 6,95 h × 50,00 € = 347,50 €" in text
+    assert "Heures de Paul Martin au-delà du plafond du binôme 6 h 57" in text
     assert "Montant demandé pour le binôme 2 000,00 €" in text
     xlsx = service.export_timesheet(SEPT, "xlsx", tmp_path / "paul.xlsx", paul)
     totals = totals_by_label(xlsx)
@@ -191,3 +217,26 @@ def test_a_failed_write_leaves_no_file(
     with pytest.raises(ExportError, match="n'existe pas"):
         service.export_timesheet(SEPT, "xlsx", tmp_path / "absent" / "releve.xlsx")
     gc.collect()  # an abandoned workbook would raise here (filterwarnings = error)
+
+
+def test_the_line_that_reaches_the_cap_shows_its_split(service: CarnetService, tmp_path: Path) -> None:
+    """39 h 30 of work, then a 2 h line: 30 min of it fit under the 40 h cap, 1 h 30 do not."""
+    for day in range(2, 22):
+        minutes = 90 if day == 2 else 120
+        log(service, date(2024, 9, day), minutes)
+    log(service, date(2024, 9, 23), 120, description="Atelier du soir")
+    log(service, date(2024, 9, 24), 45, who="Paul Martin")
+    text = pdf_text(service.export_timesheet(SEPT, "pdf", tmp_path / "releve.pdf"))
+    assert "Atelier du soir [dont 1 h 30 au-delà du plafond mensuel] 2 h 1 h 30" in text
+    assert "[au-delà du plafond mensuel] 0 h 45 0 h 45" in text
+    assert "Total du mois 42 h 15 2 h 15" in text
+    assert "Heures au-delà du plafond (non financées) 2 h 15" in text
+    out = service.export_timesheet(SEPT, "xlsx", tmp_path / "releve.xlsx")
+    sheet = openpyxl.load_workbook(out)["Relevé"]
+    rows = {
+        sheet.cell(r, 6).value: (sheet.cell(r, 8).value, sheet.cell(r, 10).value)
+        for r in range(1, sheet.max_row + 1)
+        if sheet.cell(r, 6).value == "Atelier du soir"
+    }
+    assert rows == {"Atelier du soir": (1.5, "dont 1\u00a0h\u00a030 au-delà du plafond mensuel")}
+    assert totals_by_label(out)["Heures au-delà du plafond (non financées)"] == pytest.approx(2.25)

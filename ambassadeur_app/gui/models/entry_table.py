@@ -14,7 +14,7 @@ from ambassadeur_app.domain.dates import parse_time
 from ambassadeur_app.domain.durations import format_duration, parse_duration
 from ambassadeur_app.domain.formatting import format_date_long, format_day_short
 from ambassadeur_app.domain.model import EntryFilter, Mission, Programme, TimeEntry
-from ambassadeur_app.domain.rules import exclusion_reason
+from ambassadeur_app.domain.rules import exclusion_reason, over_cap_split
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
 from ambassadeur_app.gui.widgets.programme_form import from_qdate
@@ -39,6 +39,7 @@ DATE, AMBASSADOR, MISSION, ACTIVITY, DURATION, START, PLACE, DESCRIPTION = range
 
 GREY = QColor(MUTED_COLOR)
 OVER_CAP = QColor("#FCE8CF")
+OVER_CAP_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's minutes beyond the monthly cap
 EditHandler = Callable[[TimeEntry, TimeEntry], bool]
 
 
@@ -59,6 +60,7 @@ class EntryTableModel(QAbstractTableModel):
         self._cache: dict[str, TimeEntry] = {}
         self._names: dict[str, str] = {}
         self._programme: Programme | None = None
+        self._over_cap: dict[str, int] = {}
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -71,7 +73,22 @@ class EntryTableModel(QAbstractTableModel):
         self._cache = {}
         self._names = self.service.ambassador_names()
         self._programme = self.service.programme()
+        self._over_cap = self._split_over_cap()
         self.endResetModel()
+
+    def _split_over_cap(self) -> dict[str, int]:
+        """Return each entry's minutes beyond the cap, from all the binôme's month entries.
+
+        The same rule as the timesheet (``over_cap_split``), so the flagged parts on screen
+        add up to the summary's figure, the entry that reaches the cap showing its share.
+        """
+        month = self.where.month
+        if self.cap_reached_on is None or month is None or self._programme is None:
+            return {}
+        ids = self.service.entry_ids(EntryFilter(month=month))
+        entries = list(self.service.entries(ids).values())
+        split = over_cap_split(entries, self._programme, month, self.service.today())
+        return {entry.id: minutes for entry, minutes in zip(entries, split, strict=True) if minutes}
 
     def set_filter(self, where: EntryFilter) -> None:
         self.where = where
@@ -125,6 +142,8 @@ class EntryTableModel(QAbstractTableModel):
             return self._edit_value(entry, column)
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
+        if role == OVER_CAP_ROLE:
+            return self._over_cap.get(entry.id, 0)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, START):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         reason = self._not_funded(entry)
@@ -132,14 +151,18 @@ class EntryTableModel(QAbstractTableModel):
             return QBrush(GREY)
         if role == Qt.ItemDataRole.FontRole and reason:
             return self._italic
-        if role == Qt.ItemDataRole.BackgroundRole and self._over_cap(entry):
+        if role == Qt.ItemDataRole.BackgroundRole and self._over_cap.get(entry.id):
             return QBrush(OVER_CAP)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = format_date_long(entry.day)
             if reason:
                 tip += f"\nNon comptée dans les heures financées : {reason}."
-            elif self._over_cap(entry):
-                tip += "\nAu-delà du plafond mensuel : non financée."
+            elif over := self._over_cap.get(entry.id, 0):
+                tip += (
+                    "\nAu-delà du plafond mensuel : non financée."
+                    if over == entry.minutes
+                    else f"\nDont {format_duration(over)} au-delà du plafond mensuel : non financées."
+                )
             if column == DESCRIPTION and entry.description:
                 tip += f"\n\n{entry.description}"
             return tip
@@ -155,12 +178,22 @@ class EntryTableModel(QAbstractTableModel):
         if column == ACTIVITY:
             return entry.activity
         if column == DURATION:
-            return format_duration(entry.minutes)
+            return self._duration(entry)
         if column == START:
             return entry.start_time.strftime("%H:%M") if entry.start_time else ""
         if column == PLACE:
             return entry.place
         return " ".join(entry.description.split())
+
+    def _duration(self, entry: TimeEntry) -> str:
+        """Return the duration, with the part beyond the cap when there is one."""
+        shown = format_duration(entry.minutes)
+        over = self._over_cap.get(entry.id, 0)
+        if not over:
+            return shown
+        if over == entry.minutes:
+            return f"{shown} (au-delà du plafond)"
+        return f"{shown} (dont {format_duration(over)} au-delà du plafond)"
 
     def _edit_value(self, entry: TimeEntry, column: int) -> Any:
         if column == DATE:
@@ -171,6 +204,8 @@ class EntryTableModel(QAbstractTableModel):
             return entry.mission.value
         if column == DESCRIPTION:
             return entry.description
+        if column == DURATION:
+            return format_duration(entry.minutes)
         return self._display(entry, column)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -215,6 +250,3 @@ class EntryTableModel(QAbstractTableModel):
         if self._programme is None:
             return ""
         return exclusion_reason(entry.day, entry.mission, self._programme, self.service.today())
-
-    def _over_cap(self, entry: TimeEntry) -> bool:
-        return bool(self.cap_reached_on and entry.day > self.cap_reached_on and not self._not_funded(entry))
