@@ -269,8 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    _usable_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(opened_file_as_carnet(sys.argv[1:] if argv is None else list(argv)))
     if args.command is None:
         from ambassadeur_app.gui.app import run_app
 
@@ -292,6 +293,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"erreur : {_unexpected(exc, _carnet_path(args))}", file=sys.stderr)
         return 1
     return 0
+
+
+def opened_file_as_carnet(argv: list[str]) -> list[str]:
+    """Read ``ambassadeur FICHIER`` as ``ambassadeur --carnet FICHIER``: the app opens on it.
+
+    A file dropped on the program's icon, « Ouvrir avec » on Windows, a Linux file manager and
+    macOS all pass the opened file as the only argument. A command or an option keeps its meaning.
+    """
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _HANDLERS:
+        candidate = Path(argv[0])
+        if candidate.suffix.lower() == paths.CARNET_SUFFIX or candidate.is_file():
+            return ["--carnet", argv[0]]
+    return argv
+
+
+def _usable_streams() -> None:
+    """Make the standard streams unable to stop a command by themselves.
+
+    The windowed Windows program has none (``None``); a console or a redirection on Windows
+    encodes in cp1252, where a name such as « Łukasz » has no character: it is replaced rather
+    than failing the command after its work is done.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process
+        else:
+            with suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="replace")
 
 
 class _Output:

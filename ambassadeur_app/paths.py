@@ -14,7 +14,8 @@ from pathlib import Path
 from ambassadeur_app import APP_ID, ORG_NAME
 
 HOME_ENV = "AMBASSADEUR_HOME"
-CARNET_FILENAME = "carnet.ambassadeur"
+CARNET_SUFFIX = ".ambassadeur"
+CARNET_FILENAME = f"carnet{CARNET_SUFFIX}"
 
 
 def resource_dir() -> Path:

@@ -23,6 +23,7 @@ from ambassadeur_app.services import CarnetService, open_service
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
 DEMO_FILENAME = "demonstration.ambassadeur"
@@ -165,6 +166,16 @@ def ui_settings() -> QSettings:
     return QSettings(str(paths.user_config_dir() / "interface.ini"), QSettings.Format.IniFormat)
 
 
+def _icon() -> QIcon:
+    """Return the application icon (title bar, task bar), in every size drawn for it."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(paths.resource_dir() / "icons" / f"ambassadeur-{size}.png"))
+    return icon
+
+
 def create_application() -> QApplication:
     """Return the QApplication, set up for French (Qt's own dialogs included)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -175,6 +186,7 @@ def create_application() -> QApplication:
         app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    app.setWindowIcon(_icon())
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     translator = QTranslator(app)
     if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
