@@ -36,20 +36,14 @@ from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.services.carnet import undo_warning, undone_text
 from ambassadeur_app.storage.db import restore_carnet
 
+# The keys that widgets handle themselves; every action's and QShortcut's key is read from the
+# window when F1 is pressed (gui/shortcuts.py), so those are not repeated here.
 SHORTCUTS = (
-    ("Entrée", "enregistrer la saisie rapide"),
-    ("Tab / Maj+Tab", "passer d'un champ de saisie à l'autre"),
-    ("Ctrl+N", "nouvelle entrée (revient à la date)"),
-    ("Ctrl+E ou double-clic", "modifier l'entrée sélectionnée"),
-    ("F2", "modifier la cellule sélectionnée sur place"),
-    ("Ctrl+D", "dupliquer l'entrée sélectionnée"),
-    ("Suppr", "supprimer les entrées sélectionnées"),
-    ("Ctrl+Z / Ctrl+Maj+Z", "annuler / rétablir"),
-    ("Ctrl+F", "rechercher"),
-    ("Ctrl+Page préc. / suiv.", "mois précédent / suivant"),
-    ("Ctrl+Origine", "mois en cours"),
-    ("Ctrl+P", "exporter le relevé d'heures"),
-    ("Ctrl+I", "importer un carnet tenu dans un tableur"),
+    ("Entrée", "Enregistrer la saisie rapide"),
+    ("Tab / Maj+Tab", "Passer d'un champ de saisie à l'autre"),
+    ("F2", "Modifier sur place la cellule sélectionnée"),
+    ("Double-clic", "Ouvrir la ligne d'une liste"),
+    ("Échap", "Fermer une fenêtre sans enregistrer"),
 )
 
 
@@ -97,6 +91,11 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.page.ui.splitter.restoreState(splitter)
         self._show_carnet(service, demo)
+
+    def _outside_copy_due(self) -> bool:
+        from ambassadeur_app.services.outside_copy import outside_copy_overdue
+
+        return not self.demo and outside_copy_overdue(self.service)
 
     def _fit_screen(self) -> None:
         """Keep the window (its status bar above all) inside the screen, e.g. 1366 × 768."""
@@ -204,6 +203,8 @@ class MainWindow(QMainWindow):
         else:
             if self.service.carnet.media_readonly:
                 last = "Support en lecture seule : consultation et export seulement"
+            elif self._outside_copy_due():
+                last += " · copie hors de l'ordinateur à refaire (menu Fichier)"
             self.status_label.setText(f"{last} · {self.service.path}")
             self.status_label.setToolTip("")
         self._backup_problem_shown = problem
@@ -559,6 +560,11 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path) -> bool:
         """Replace the open carnet by ``backup`` after confirmation; reopen it."""
+        from ambassadeur_app.storage.sealed import is_sealed
+
+        if is_sealed(backup):  # an encrypted copy: its passphrase is asked in its own dialog
+            self.copy_carnet_outside(source=backup)
+            return False
         if not prompts.ask(
             self,
             "Restaurer cette sauvegarde ?",
@@ -719,12 +725,24 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b></td><td>&nbsp;{what}</td></tr>" for keys, what in SHORTCUTS)
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon, "Raccourcis clavier", f"<table>{rows}</table>", parent=self
-        )
+    def show_shortcuts(self) -> QMessageBox:
+        """List every shortcut of the window, read from its actions and QShortcut objects."""
+        from ambassadeur_app.gui.shortcuts import shortcuts_html, window_shortcuts
+
+        tabs = self.ui.tabs
+
+        def describe(shortcut: QShortcut) -> str:
+            # Ctrl+1, Ctrl+2...: the tabs, in order (see _connect)
+            number = shortcut.key().toString(QKeySequence.SequenceFormat.PortableText).removeprefix("Ctrl+")
+            if number.isdigit() and 0 < int(number) <= tabs.count():
+                return f"Onglet « {tabs.tabText(int(number) - 1).replace('&', '')} »"
+            return shortcut.objectName()
+
+        groups = window_shortcuts(self, describe, SHORTCUTS)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Raccourcis clavier", shortcuts_html(groups), parent=self)
+        box.setStyleSheet("QLabel { min-width: 800px; }")  # two columns without wrapping
         box.open()
+        return box
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -87,7 +87,8 @@ class BackupsDialog(QDialog):
             self,
             "Restaurer une sauvegarde",
             self.service.carnet.backups.folder,
-            "Carnets (*.ambassadeur *.sqlite *.db);;Tous les fichiers (*)",
+            "Carnets et copies chiffrées (*.ambassadeur *.carnet-chiffre *.sqlite *.db);;"
+            "Tous les fichiers (*)",
         )
         if path is not None and self.restore(path):
             self.accept()
