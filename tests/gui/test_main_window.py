@@ -18,6 +18,7 @@ from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.main_window import MainWindow
 from ambassadeur_app.services import CarnetService
 from tests.conftest import log_entry as log
+from tests.conftest import plain
 from tests.gui.conftest import Prompts, SyncPool
 
 SEPT = Month(2024, 9)
@@ -97,6 +98,11 @@ def test_settings_dialog_edits_programme_binome_and_activities(
     ui.programme_form.ui.cpts_edit.setText("CPTS Nouvelle")
     ui.programme_form.ui.months_spin.setValue(7)
     assert "Attention" in ui.programme_form.ui.total_hint_label.text()
+    amounts = ui.programme_form.ui
+    assert [plain(spin.text()) for spin in (amounts.cap_spin, amounts.total_spin)] == [
+        "2 000,00 €",
+        "13 600,00 €",
+    ]  # the French way, as everywhere else
     ui.new_ambassador_button.click()
     ui.name_edit.setText("Sophie Leroy")
     ui.name_edit.textEdited.emit("Sophie Leroy")

@@ -31,6 +31,7 @@ class ProgrammeForm(QWidget):
             self.ui.departement_combo.addItem(f"{code} — {name}", code)
         for spin in (self.ui.rate_spin, self.ui.cap_spin, self.ui.event_spin, self.ui.total_spin):
             spin.setDecimals(2)
+            spin.setGroupSeparatorShown(True)  # « 2 000,00 € », as everywhere else
         self.ui.weekly_spin.setDecimals(1)
         self.ui.start_edit.dateChanged.connect(self._update_hints)
         self.ui.months_spin.valueChanged.connect(self._update_hints)
