@@ -27,12 +27,17 @@ _PARTICLES = frozenset({
 })
 # fmt: on
 
-# A phone number or an RPPS number typed in a text: its digits in order, with at most two
+# A phone number or an RPPS number typed in a text: its digits in order, with at most three
 # separators between two digits, not inside a longer number.
-_DIGIT_GAP = r"[\s.\-\u2010\u2011/]{0,2}"
-_FRENCH_PREFIX = r"(?:0|(?:\+|00)\s?33[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2})?)"
+# Separators people type between digits: spaces, dots, hyphens and dashes, slashes, brackets
+# (« 06 - 12 - 34 », « (06) 12 », « 06–12 »).
+_SEPARATORS = r"\s.\-\u2010-\u2015/()"
+_DIGIT_GAP = f"[{_SEPARATORS}]{{0,3}}"
+# 06…, +33 6…, 0033 6…, +33 (0)6…, +33 0 6…, and the nine digits alone (612345678).
+_FRENCH_PREFIX = rf"(?:0|(?:\+|00)\s?33[{_SEPARATORS}]{{0,3}}(?:0[{_SEPARATORS}]{{0,3}})?)?"
 # The numbers of a phone field (« 06 12 34 56 78 / 03 83 00 00 00 » holds two).
-_PHONE_NUMBERS = re.compile(r"\+?\d(?:[\s.\-\u2010\u2011()]{0,2}\d)*")
+# A slash separates two numbers.
+_PHONE_NUMBERS = re.compile(r"\+?\d(?:[\s.\-\u2010-\u2015()]{0,3}\d)*")
 
 
 def identity_patterns(*people: Professional) -> list[re.Pattern[str]]:

@@ -8,10 +8,15 @@ import unicodedata
 
 
 def fold(text: str) -> str:
-    """Return ``text`` lower-cased, unaccented, single-spaced (``Activité`` -> ``activite``)."""
+    """Return ``text`` lower-cased, unaccented, single-spaced (``Activité`` -> ``activite``).
+
+    The ligatures œ and æ, which no decomposition splits, become ``oe`` and ``ae``: a French
+    keyboard has no key for them, so ``vandoeuvre`` must find « Vandœuvre ».
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().replace("’", "'").split())
+    folded = stripped.casefold().replace("œ", "oe").replace("æ", "ae")
+    return " ".join(folded.replace("’", "'").split())
 
 
 # The letters an accented name may be typed with: Latin-1, Latin Extended-A and B, and the
@@ -77,7 +82,15 @@ def title_name(text: str) -> str:
 # excepted), lone surrogates and the two non-characters. openpyxl refuses the C0 ones outright,
 # PDF fonts have no glyph for any of them, and none can be typed on a keyboard: they arrive by
 # pasting from another program or inside an imported file.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Also the invisible format characters a copy from a web page or a PDF brings (soft hyphen,
+# zero-width spaces and joiners, direction marks, byte order mark) — two names that look alike
+# must be alike — and U+FFFD, what a decoder leaves for a byte it could not read.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\ufeff\ud800-\udfff\ufffd\ufffe\uffff]"
+)
+# The longest text a carnet takes in one field (a pasted report, not a book).
+MAX_TEXT_LENGTH = 20_000
 
 
 def unprintable_problem(text: str) -> str | None:
@@ -85,9 +98,13 @@ def unprintable_problem(text: str) -> str | None:
     found = _UNPRINTABLE.search(text)
     if found is None:
         return None
-    code = ord(found.group())
+    code, where = ord(found.group()), found.start() + 1
+    if code == 0xFFFD:
+        return (
+            f"contient un caractère illisible (U+FFFD, position {where}), sans doute un mélange d'encodages"
+        )
     kind = "un caractère invalide" if 0xD800 <= code <= 0xDFFF or code >= 0xFFFE else "un caractère invisible"
-    return f"contient {kind} (U+{code:04X}, position {found.start() + 1}), sans doute venu d'un copier-coller"
+    return f"contient {kind} (U+{code:04X}, position {where}), sans doute venu d'un copier-coller"
 
 
 def printable(text: str) -> str:
@@ -115,7 +132,25 @@ def name_parts(name: str) -> list[str]:
 def _word_source(word: str) -> str:
     """Return the pattern source of one word: its letters whatever their accents, any joiner
     or none between its pieces (case is left to ``re.IGNORECASE``)."""
-    return f"{_JOINERS}*".join("".join(map(_letter_source, part)) for part in name_parts(fold(word)))
+    return f"{_JOINERS}*".join(_part_source(part) for part in name_parts(fold(word)))
+
+
+# ``fold`` spells the ligatures out; a text may still hold them (« ŒILLET » for Oeillet).
+_LIGATURES = {"oe": "œŒ", "ae": "æÆ"}
+
+
+def _part_source(part: str) -> str:
+    sources, index = [], 0
+    while index < len(part):
+        pair = part[index : index + 2]
+        if pair in _LIGATURES:
+            letters = _letter_source(pair[0]) + _letter_source(pair[1])
+            sources.append(f"(?:{letters}|[{_LIGATURES[pair]}])")
+            index += 2
+        else:
+            sources.append(_letter_source(part[index]))
+            index += 1
+    return "".join(sources)
 
 
 @functools.cache

@@ -13,8 +13,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from ambassadeur_app.domain.dates import parse_date, parse_time
+from ambassadeur_app.domain.dates import check_year, parse_date, parse_time
 from ambassadeur_app.domain.durations import check_minutes, hours_to_minutes, parse_duration
+from ambassadeur_app.domain.formatting import format_date
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.text import fold, printable
 from ambassadeur_app.errors import InvalidInput
@@ -145,10 +146,10 @@ def _reason(exc: InvalidInput) -> str:
 
 
 def _day(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    if isinstance(value, date):  # a real date of the spreadsheet (a datetime is a date too)
+        day = value.date() if isinstance(value, datetime) else value
+        check_year(day.year, format_date(day))
+        return day
     if value is None or not cell_text(value):
         raise InvalidInput("Date manquante.", "date")
     return parse_date(cell_text(value))

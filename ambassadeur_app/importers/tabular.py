@@ -11,17 +11,25 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ambassadeur_app.domain.formatting import format_number
-from ambassadeur_app.domain.text import fold, unprintable_problem
+from ambassadeur_app.domain.formatting import format_number, plural
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, unprintable_problem
 from ambassadeur_app.errors import ImportFileError
 
 MAX_ROWS = 200_000
+# What a spreadsheet shows instead of a value when its formula fails.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+# A workbook whose parts unpack to more than this is refused before openpyxl reads them (a
+# compressed file of a few KB can unpack to gigabytes).
+MAX_UNPACKED_BYTES = 400_000_000
 MAX_COLUMNS = 200
 Rows = Generator[tuple[int, Sequence[Any]], None, None]  # (line number, values)
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -94,6 +102,13 @@ def read_table(path: Path) -> Table:
                 problems[number] = (
                     f"{count} valeurs pour {len(headers)} colonnes ({_EXTRA_VALUE_HINTS[separator]})"
                 )
+            elif separator and len(values) < len(headers):
+                # A spreadsheet writes every separator of every row: a missing one means the
+                # values after it sit one column to the left.
+                problems[number] = (
+                    f"{plural(len(values), 'valeur')} pour {len(headers)} colonnes (un séparateur manque : "
+                    "les valeurs suivantes seraient décalées d'une colonne)"
+                )
             rows.append((number, list(values[: len(headers)])))
             if len(rows) > MAX_ROWS:
                 raise _too_many_rows(path)
@@ -119,8 +134,13 @@ def unreadable(table: Table, number: int, cells: dict[str, Any]) -> list[tuple[s
     """
     found = [("", table.problems[number])] if number in table.problems else []
     for key, value in cells.items():
-        reason = unprintable_problem(value) if isinstance(value, str) else None
-        if reason:
+        if not isinstance(value, str):
+            continue
+        if value in EXCEL_ERRORS:
+            found.append((key, f"erreur de formule du tableur ({value}) à la place d'une valeur"))
+        elif len(value) > MAX_TEXT_LENGTH:
+            found.append((key, f"texte trop long ({len(value)} caractères ; {MAX_TEXT_LENGTH} au plus)"))
+        elif reason := unprintable_problem(value):
             found.append((key, reason))
     return found
 
@@ -187,6 +207,11 @@ def _count_rows(path: Path) -> int:
 
     reader = ExcelReader(path, read_only=True)
     try:
+        if sum(info.file_size for info in reader.archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise ImportFileError(
+                f"Le classeur « {path.name} » occupe plus de {MAX_UNPACKED_BYTES // 1_000_000} Mo une fois "
+                "décompressé : ce n'est pas un carnet ni une liste de contacts ordinaire. Il n'a pas été lu."
+            )
         reader.read_manifest()
         reader.read_workbook()
         first = next(iter(reader.parser.find_sheets()), None)
@@ -199,7 +224,7 @@ def _count_rows(path: Path) -> int:
                 # A tag split between two chunks is found in ``data``; one wholly in ``tail``
                 # was counted with the previous chunk.
                 count += _row_tags(data) - _row_tags(tail)
-                tail = data[-5:]
+                tail = data[-40:]
         return count
     finally:
         reader.archive.close()
@@ -211,9 +236,12 @@ def _too_many_rows(path: Path) -> ImportFileError:
     )
 
 
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+
+
 def _row_tags(data: bytes) -> int:
-    """Count the row opening tags in a piece of sheet XML (``<row …>``, or ``<x:row …>``)."""
-    return sum(data.count(tag) for tag in (b"<row ", b"<row>", b":row "))
+    """Count the row opening tags in a piece of sheet XML (``<row …>``, ``<row/>``, ``<x:row>``)."""
+    return len(_ROW_TAG.findall(data))
 
 
 # Windows-1252 gives letters and signs to the bytes 0x80-0x9F but five of them; those stay the

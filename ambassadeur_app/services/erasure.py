@@ -49,7 +49,7 @@ class Erasure:
                 "La personne est effacée du carnet, mais le fichier est encore lu ailleurs (une autre "
                 "fenêtre, une commande ou un export en cours) : des traces de ses données y restent "
                 "jusqu'à la fin de cette lecture. Fermez-la, puis réessayez ; sinon, l'effacement sera "
-                "complet dans le fichier quand elle et le carnet auront été fermés."
+                "complet dans le fichier à la première ouverture du carnet après cette lecture."
             )
         if self.unreached:
             lines.append(

@@ -348,19 +348,26 @@ class RegisterService:
 
     def follow_ups(self, stale_days: int = 30) -> tuple[list[Contact], list[tuple[Professional, date]]]:
         """Return the next steps due (within a week) and the professionals not contacted for
-        ``stale_days`` days, oldest first."""
-        today = self.service.today()
-        due = self.contacts(self.carnet.contacts.due(today + timedelta(days=7)))
-        limit = today - timedelta(days=stale_days)
-        stale = {pro: day for pro, day in self.carnet.contacts.last_contacts().items() if day < limit}
+        ``stale_days`` days, oldest first (a list page takes the ids alone: ``due_follow_up_ids``,
+        ``stale_professionals``)."""
+        due_ids = self.due_follow_up_ids()
+        due = self.contacts(due_ids)
+        stale = self.stale_professionals(stale_days)
         people = self.professionals(stale)
         return (
-            sorted(due.values(), key=lambda c: (c.next_step_due or today, c.day)),
-            sorted(
-                ((people[p], day) for p, day in stale.items() if p in people and not people[p].anonymized),
-                key=lambda item: item[1],
-            ),
+            [due[c] for c in due_ids if c in due],
+            [(people[p], day) for p, day in stale.items() if p in people],
         )
+
+    def due_follow_up_ids(self) -> list[str]:
+        """Return the contacts whose next step is not done and due within a week (or late),
+        by due day, then contact day."""
+        return self.carnet.contacts.due(self.service.today() + timedelta(days=7))
+
+    def stale_professionals(self, stale_days: int = 30) -> dict[str, date]:
+        """Return the live professionals last contacted more than ``stale_days`` days ago, with
+        that day, oldest first."""
+        return self.carnet.contacts.last_contacts(before=self.service.today() - timedelta(days=stale_days))
 
     # --- solicitations ------------------------------------------------------------------------
 

@@ -268,3 +268,18 @@ def m004_create_register_imports(db: Database) -> None:
         CREATE INDEX professionals_name_key ON professionals(name_key) WHERE deleted_at IS NULL;
         """
     )
+
+
+@migrations()
+def m005_fold_ligatures(db: Database) -> None:
+    """``fold`` now spells œ and æ out (« vandoeuvre » finds « Vandœuvre »): the columns it filled
+    at write time are brought in line. They held folded text already, ligatures apart."""
+    for table, column in (
+        ("professionals", "search"),
+        ("professionals", "name_key"),
+        ("structures", "search"),
+    ):
+        db.execute(
+            f"UPDATE {table} SET {column} = replace(replace({column}, 'œ', 'oe'), 'æ', 'ae') "
+            f"WHERE instr({column}, 'œ') > 0 OR instr({column}, 'æ') > 0"
+        )

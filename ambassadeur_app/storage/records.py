@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
-from ambassadeur_app.domain.text import fold, printable
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable
 from ambassadeur_app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -36,9 +36,6 @@ def days_sql(column: str, first: date | None, last: date | None) -> Conditions:
     return clauses, params
 
 
-MAX_STORED_TEXT = 20_000
-
-
 def _storable(values: dict[str, Any]) -> dict[str, Any]:
     """Return ``values`` with every text cleaned of what no document can hold.
 
@@ -53,9 +50,9 @@ def _storable(values: dict[str, Any]) -> dict[str, Any]:
     for column, value in values.items():
         if isinstance(value, str):
             value = printable(value)
-            if len(value) > MAX_STORED_TEXT:
+            if len(value) > MAX_TEXT_LENGTH:
                 raise InvalidInput(
-                    f"Un texte saisi est trop long ({len(value)} caractères ; {MAX_STORED_TEXT} au plus) : "
+                    f"Un texte saisi est trop long ({len(value)} caractères ; {MAX_TEXT_LENGTH} au plus) : "
                     "raccourcissez-le.",
                     column,
                 )

@@ -175,14 +175,20 @@ def test_contact_with_time_feeds_the_carnet(qtbot: Any, window: MainWindow, serv
     dialog = page.new_contact()
     assert isinstance(dialog, ContactDialog)
     ui = dialog.ui
-    assert ui.people_list.item(0).checkState() == Qt.CheckState.Checked  # the selected professional
+    listed = dialog.people
+    checked = Qt.ItemDataRole.CheckStateRole
+    assert listed.data(listed.index(0), checked) == Qt.CheckState.Checked  # the selected professional
+    assert ui.time_check.isChecked()  # the time is noted unless told otherwise
     ui.date_edit.setDate(ui.date_edit.date().addDays(-60))  # 16/09/2024
     ui.subject_edit.setText("Présentation de Parceo")
     qtbot.keyClicks(ui.people_filter_edit, "petit")
-    qtbot.waitUntil(lambda: ui.people_list.count() == 2)
-    ui.people_list.item(1).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: listed.rowCount() == 2)
+    assert listed.data(listed.index(1)) == "Léa Petit — Masseur-kinésithérapeute (Toul)"
+    assert listed.setData(listed.index(1), Qt.CheckState.Checked.value, checked)
     ui.structure_combo.setCurrentIndex(ui.structure_combo.findData(ids["msp"]))
-    ui.time_check.setChecked(True)
+    ui.buttons.accepted.emit()
+    assert dialog.isVisible()  # no time typed while « Noter aussi le temps passé » is checked
+    assert "Indiquez le temps passé" in ui.message_label.text()
     ui.duration_edit.setText("1h30")
     ui.buttons.accepted.emit()
     assert not dialog.isVisible(), ui.message_label.text()
@@ -262,12 +268,17 @@ def test_follow_ups_and_erasure(window: MainWindow, service: CarnetService, prom
     )
     page = window.ui.follow_ups_page
     page.refresh()
-    assert page.ui.due_table.rowCount() == 1
-    assert page.ui.due_table.item(0, 1).text() == "Envoyer la plaquette"
-    assert page.ui.stale_table.item(0, 0).text() == "Léa Petit"
-    page.ui.due_table.selectRow(0)
+    due, stale = page.ui.due_view.model(), page.ui.stale_view.model()
+    assert due.rowCount() == 1
+    assert due.data(due.index(0, 1)) == "Envoyer la plaquette"
+    assert due.data(due.index(0, 0)) == "01/11/2024"
+    assert due.data(due.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None  # late: in red
+    assert [stale.data(stale.index(0, c)) for c in (0, 3, 4)] == ["Léa Petit", "02/09/2024", "74 jours"]
+    assert page.ui.stale_count_label.text() == "1 professionnel"
+    page.ui.due_view.selectRow(0)
     page.mark_done()
-    assert page.ui.due_table.rowCount() == 0
+    assert due.rowCount() == 0
+    assert "0 étape" in page.ui.due_label.text()
     professionals = window.ui.professionals_page
     professionals.refresh()
     professionals.select([ids["petit"]])

@@ -339,3 +339,23 @@ def test_a_backup_in_an_older_format_is_migrated_then_erased(service: CarnetServ
     assert migrated.execute("SELECT subject FROM contacts").fetchone() == ("Mme [effacé], [effacé]",)
     assert migrated.execute("SELECT COUNT(*) FROM import_changes").fetchone() == (0,)  # now in m004 form
     migrated.close()
+
+
+def test_phones_written_any_way_and_ligatures_are_found() -> None:
+    person = Professional(
+        id="p", last_name="Œillet", first_name="Zoé", profession_code="G15-10", phone="06–18–28–38–48"
+    )
+    patterns = identity_patterns(person)
+    for text in (
+        "06 - 18 - 28 - 38 - 48",
+        "06–18–28–38–48",
+        "(06) 18 28 38 48",
+        "+33 0 6 18 28 38 48",
+        "618283848",
+        "ZOÉ ŒILLET",
+        "Oeillet",
+    ):
+        assert "18 28" not in scrub(text, patterns), text
+        assert not {"ŒILLET", "Oeillet", "ZOÉ"} & set(scrub(text, patterns).split()), text
+    for untouched in ("un coeur", "Appelle le 06 18 28 38 49", "03 83 00 00 00"):
+        assert scrub(untouched, patterns) == untouched

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -84,6 +84,7 @@ def test_a_value_too_many_is_an_invalid_line_never_a_shifted_one(
         (3, 90, "Appel à la MSP"),
         (4, 120, ""),
     ]
+    assert problems[(5, "")].startswith("3 valeurs pour 6 colonnes (un séparateur manque")
     assert problems[(5, "Activité")] == "Activité manquante"
     assert problems[(5, "Durée")] == "Durée manquante"
     with pytest.raises(InvalidInput, match="2 lignes invalides"):
@@ -102,7 +103,11 @@ def test_a_value_too_many_is_an_invalid_line_never_a_shifted_one(
     ]
     assert lines[0].professional is None
     assert lines[1].professional is not None
-    assert [p.reason for p in lines[2].problems] == ["Profession manquante"]
+    assert [p.reason for p in lines[2].problems] == [
+        "1 valeur pour 3 colonnes (un séparateur manque : les valeurs suivantes seraient décalées "
+        "d'une colonne)",
+        "Profession manquante",
+    ]
 
 
 # --- 2. a quote left open ------------------------------------------------------------------
@@ -501,3 +506,72 @@ def test_control_characters_make_a_line_invalid_or_are_dropped_from_extracts(
     structures = imports.preview_finess(finess, "54")
     assert structures is not None
     assert "Centre Hospitalier de Toul" in [s.name for s in structures.structures]
+
+
+# --- second round of attacks --------------------------------------------------------------
+
+
+def test_cells_a_spreadsheet_could_not_compute_or_date_are_invalid_lines(
+    service: CarnetService, tmp_path: Path
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADER.split(";"))
+    sheet.append([datetime(2024, 9, 2), "Marie Durand", "Promotion", "Appel", 1, "ok"])  # 2
+    sheet.append([datetime(9999, 12, 31), "Marie Durand", "Promotion", "Appel", 1, "an 9999"])  # 3
+    sheet.append([datetime(1900, 1, 1), "Marie Durand", "Promotion", "Appel", 1, "an 1900"])  # 4
+    sheet.append([datetime(2024, 9, 3), "#REF!", "Promotion", "Appel", 1, "#VALUE!"])  # 5
+    sheet.append([datetime(2024, 9, 4), "Marie\u200b Durand", "Promotion", "Appel", 1, "x" * 20_001])  # 6
+    workbook.save(tmp_path / "pieges.xlsx")
+    preview = service.preview_import(tmp_path / "pieges.xlsx")
+    problems = {(p.line, p.column): p.reason for p in preview.problems}
+    assert "l'année doit aller de 2000 à 2099" in problems[(3, "Date")]
+    assert "l'année doit aller de 2000 à 2099" in problems[(4, "Date")]
+    assert problems[(5, "Ambassadeur")] == "erreur de formule du tableur (#REF!) à la place d'une valeur"
+    assert problems[(5, "Description")] == "erreur de formule du tableur (#VALUE!) à la place d'une valeur"
+    assert "caractère invisible (U+200B" in problems[(6, "Ambassadeur")]
+    assert problems[(6, "Description")] == "texte trop long (20001 caractères ; 20000 au plus)"
+    assert [line.line for line in preview.valid] == [2]
+    outcome = service.apply_import(preview, skip_invalid=True)
+    assert outcome.imported == 1
+    assert [a.name for a in service.ambassadors()] == ["Marie Durand", "Paul Martin"]
+
+
+@pytest.mark.parametrize("row", ["<row/>", "<row\n/>", '<row\nr="{n}"/>'])
+def test_row_tags_of_every_spelling_are_counted_before_opening(
+    service: CarnetService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADER.split(";"))
+    workbook.save(tmp_path / "base.xlsx")
+    blank_rows = "".join(row.format(n=n) for n in range(2, 1200))
+    path = rewrite_sheet(
+        tmp_path / "base.xlsx", tmp_path / "vides.xlsx", {"</sheetData>": blank_rows + "</sheetData>"}
+    )
+    monkeypatch.setattr(tabular, "MAX_ROWS", 1000)
+    refused(service, path, "dépasse 1\u00a0000 lignes")
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused_unread(
+    service: CarnetService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADER.split(";"))
+    workbook.save(tmp_path / "base.xlsx")
+    spaces = " " * 3_000_000  # a few KB once compressed
+    path = rewrite_sheet(
+        tmp_path / "base.xlsx", tmp_path / "bombe.xlsx", {"<sheetData>": spaces + "<sheetData>"}
+    )
+    monkeypatch.setattr(tabular, "MAX_UNPACKED_BYTES", 2_000_000)
+    assert path.stat().st_size < 100_000
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the workbook was opened")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    refused(service, path, "occupe plus de 2 Mo une fois décompressé")

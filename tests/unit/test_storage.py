@@ -253,3 +253,21 @@ def test_a_full_disk_is_reported_and_loses_nothing(tmp_path: Path) -> None:
         assert carnet.entries.count() == 5
     with open_(path, tmp_path) as carnet:
         assert carnet.entries.count() == 5
+
+
+def test_search_columns_of_an_older_carnet_fold_ligatures_after_migration(tmp_path: Path) -> None:
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True):
+        pass
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_fold_ligatures'")
+        conn.execute(
+            "INSERT INTO professionals (id, last_name, first_name, profession_code, search, name_key, "
+            "created_at, updated_at, device_id) VALUES ('p', 'Lætitia', 'Vandœuvre', 'G15-10', "
+            "'laetitia vandœuvre', 'lætitia vandœuvre', 't', 't', 'd')"
+        )
+    conn.close()
+    with open_(path, tmp_path) as carnet:
+        row = carnet.db.execute("SELECT search, name_key FROM professionals").fetchone()
+    assert row == ("laetitia vandoeuvre", "laetitia vandoeuvre")

@@ -4,29 +4,45 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ambassadeur_app.domain.register import Civility, ParceoStatus, PracticeMode, Professional, Specialty
+from ambassadeur_app.domain.formatting import plural
+from ambassadeur_app.domain.register import (
+    Civility,
+    ParceoStatus,
+    PracticeMode,
+    Professional,
+    RegisterFilter,
+    Specialty,
+)
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.gui.forms.ui_professional_dialog import Ui_ProfessionalDialog
+from ambassadeur_app.gui.models.check_list import CheckListModel
 from ambassadeur_app.gui.widgets.choices import fill_enum, select_data
 from ambassadeur_app.gui.widgets.feedback import error_line, warning_line
 from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
 from ambassadeur_app.services import CarnetService
+
+FILTER_DELAY_MS = 120
 
 
 class ProfessionalDialog(QDialog):
     """``saved_id`` holds the professional's id once saved."""
 
     def __init__(
-        self, service: CarnetService, professional: Professional | None = None, parent: QWidget | None = None
+        self,
+        service: CarnetService,
+        professional: Professional | None = None,
+        parent: QWidget | None = None,
+        draft: Professional | None = None,
     ) -> None:
+        """Edit ``professional``, or create one, its fields filled from ``draft`` if given."""
         super().__init__(parent)
         self.ui = Ui_ProfessionalDialog()
         self.ui.setupUi(self)
         self.service = service
-        self.original = professional or Professional(last_name="", profession_code="G15-10")
+        self.original = professional or draft or Professional(last_name="", profession_code="G15-10")
         self.saved_id = ""
         ui = self.ui
         self.setWindowTitle("Modifier le professionnel" if professional else "Nouveau professionnel")
@@ -41,15 +57,18 @@ class ProfessionalDialog(QDialog):
         ui.specialty_combo.setItemText(0, "—")
         fill_enum(ui.practice_combo, PracticeMode)
         fill_enum(ui.parceo_combo, ParceoStatus)
-        for structure in service.register.all_structures():
-            item = QListWidgetItem(f"{structure.name} ({structure.type.label})")
-            item.setData(Qt.ItemDataRole.UserRole, structure.id)
-            item.setCheckState(
-                Qt.CheckState.Checked
-                if structure.id in self.original.structure_ids
-                else Qt.CheckState.Unchecked
-            )
-            ui.structures_list.addItem(item)
+        # After a FINESS import the register holds hundreds of structures: a checklist over ids,
+        # filtered as you type (folded, like every search), the checked ones listed first.
+        self.structures_model = CheckListModel(self._structure_labels, self)
+        self.structures_model.set_checked(self.original.structure_ids)
+        ui.structures_list.setModel(self.structures_model)
+        self.structures_model.checked_changed.connect(self._count_structures)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._filter_structures)
+        ui.structures_filter_edit.textChanged.connect(lambda _: self._filter_timer.start())
+        self._filter_structures()
         self._load(self.original)
         ui.not_duplicate_check.setVisible(False)
         ui.profession_combo.currentIndexChanged.connect(lambda _: self._specialty_enabled())
@@ -57,6 +76,28 @@ class ProfessionalDialog(QDialog):
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         ui.last_name_edit.setFocus()
+
+    def _structure_labels(self, ids: list[str]) -> dict[str, str]:
+        found = self.service.register.structures(ids)
+        return {
+            s.id: f"{s.name} ({s.type.label}, {s.commune})" if s.commune else f"{s.name} ({s.type.label})"
+            for s in found.values()
+        }
+
+    def _filter_structures(self) -> None:
+        text = self.ui.structures_filter_edit.text()
+        self.structures_model.set_ids(self.service.register.structure_ids(RegisterFilter(text=text)))
+        self._count_structures()
+
+    def _count_structures(self) -> None:
+        checked = len(self.structures_model.checked_ids())
+        shown = self.structures_model.rowCount() - checked
+        matches = (
+            plural(shown, "autre structure", "autres structures") if checked else plural(shown, "structure")
+        )
+        self.ui.structures_count_label.setText(
+            f"{plural(checked, 'cochée', 'cochées')} · {matches}" if checked else matches
+        )
 
     def _load(self, professional: Professional) -> None:
         ui = self.ui
@@ -85,11 +126,7 @@ class ProfessionalDialog(QDialog):
 
     def professional(self) -> Professional:
         ui = self.ui
-        checked = [
-            ui.structures_list.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(ui.structures_list.count())
-            if ui.structures_list.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        checked = self.structures_model.checked_ids()
         return replace(
             self.original,
             civility=Civility(ui.civility_combo.currentData()),

@@ -17,8 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
     QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+    QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 class Ui_FollowUpsPage(object):
     def setupUi(self, FollowUpsPage):
@@ -31,13 +30,14 @@ class Ui_FollowUpsPage(object):
 
         self.layout_28.addWidget(self.due_label)
 
-        self.due_table = QTableWidget(FollowUpsPage)
-        self.due_table.setObjectName(u"due_table")
-        self.due_table.setAlternatingRowColors(True)
-        self.due_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.due_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.due_view = QTableView(FollowUpsPage)
+        self.due_view.setObjectName(u"due_view")
+        self.due_view.setAlternatingRowColors(True)
+        self.due_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.due_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.due_view.setWordWrap(False)
 
-        self.layout_28.addWidget(self.due_table)
+        self.layout_28.addWidget(self.due_view)
 
         self.layout_23 = QHBoxLayout()
         self.layout_23.setObjectName(u"layout_23")
@@ -72,6 +72,11 @@ class Ui_FollowUpsPage(object):
 
         self.layout_25.addWidget(self.stale_spin)
 
+        self.stale_count_label = QLabel(FollowUpsPage)
+        self.stale_count_label.setObjectName(u"stale_count_label")
+
+        self.layout_25.addWidget(self.stale_count_label)
+
         self.spacer_24 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.layout_25.addItem(self.spacer_24)
@@ -79,13 +84,14 @@ class Ui_FollowUpsPage(object):
 
         self.layout_28.addLayout(self.layout_25)
 
-        self.stale_table = QTableWidget(FollowUpsPage)
-        self.stale_table.setObjectName(u"stale_table")
-        self.stale_table.setAlternatingRowColors(True)
-        self.stale_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.stale_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.stale_view = QTableView(FollowUpsPage)
+        self.stale_view.setObjectName(u"stale_view")
+        self.stale_view.setAlternatingRowColors(True)
+        self.stale_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.stale_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.stale_view.setWordWrap(False)
 
-        self.layout_28.addWidget(self.stale_table)
+        self.layout_28.addWidget(self.stale_view)
 
         self.layout_27 = QHBoxLayout()
         self.layout_27.setObjectName(u"layout_27")
@@ -120,6 +126,7 @@ class Ui_FollowUpsPage(object):
         self.open_due_button.setText(QCoreApplication.translate("FollowUpsPage", u"&Voir le professionnel", None))
         self.stale_label.setText(QCoreApplication.translate("FollowUpsPage", u"<b>Sans nouvelles depuis</b>", None))
         self.stale_spin.setSuffix(QCoreApplication.translate("FollowUpsPage", u" jours", None))
+        self.stale_count_label.setText("")
         self.contact_button.setText(QCoreApplication.translate("FollowUpsPage", u"Noter un &contact\u2026", None))
         self.open_stale_button.setText(QCoreApplication.translate("FollowUpsPage", u"Voir le &professionnel", None))
         pass

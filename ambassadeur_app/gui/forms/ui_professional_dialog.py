@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 class Ui_ProfessionalDialog(object):
     def setupUi(self, ProfessionalDialog):
@@ -105,10 +105,28 @@ class Ui_ProfessionalDialog(object):
 
         self.layout_31.setWidget(7, QFormLayout.ItemRole.LabelRole, self.structures_label)
 
-        self.structures_list = QListWidget(ProfessionalDialog)
-        self.structures_list.setObjectName(u"structures_list")
+        self.structures_layout = QVBoxLayout()
+        self.structures_layout.setSpacing(2)
+        self.structures_layout.setObjectName(u"structures_layout")
+        self.structures_filter_edit = QLineEdit(ProfessionalDialog)
+        self.structures_filter_edit.setObjectName(u"structures_filter_edit")
+        self.structures_filter_edit.setClearButtonEnabled(True)
 
-        self.layout_31.setWidget(7, QFormLayout.ItemRole.FieldRole, self.structures_list)
+        self.structures_layout.addWidget(self.structures_filter_edit)
+
+        self.structures_list = QListView(ProfessionalDialog)
+        self.structures_list.setObjectName(u"structures_list")
+        self.structures_list.setUniformItemSizes(True)
+
+        self.structures_layout.addWidget(self.structures_list)
+
+        self.structures_count_label = QLabel(ProfessionalDialog)
+        self.structures_count_label.setObjectName(u"structures_count_label")
+
+        self.structures_layout.addWidget(self.structures_count_label)
+
+
+        self.layout_31.setLayout(7, QFormLayout.ItemRole.FieldRole, self.structures_layout)
 
         self.commune_edit_label = QLabel(ProfessionalDialog)
         self.commune_edit_label.setObjectName(u"commune_edit_label")
@@ -220,7 +238,7 @@ class Ui_ProfessionalDialog(object):
         self.specialty_combo_label.setBuddy(self.specialty_combo)
         self.rpps_edit_label.setBuddy(self.rpps_edit)
         self.practice_combo_label.setBuddy(self.practice_combo)
-        self.structures_label.setBuddy(self.structures_list)
+        self.structures_label.setBuddy(self.structures_filter_edit)
         self.commune_edit_label.setBuddy(self.commune_edit)
         self.postal_code_edit_label.setBuddy(self.postal_code_edit)
         self.email_edit_label.setBuddy(self.email_edit)
@@ -245,6 +263,8 @@ class Ui_ProfessionalDialog(object):
         self.rpps_edit.setPlaceholderText(QCoreApplication.translate("ProfessionalDialog", u"11 chiffres (facultatif)", None))
         self.practice_combo_label.setText(QCoreApplication.translate("ProfessionalDialog", u"&Exercice", None))
         self.structures_label.setText(QCoreApplication.translate("ProfessionalDialog", u"S&tructures", None))
+        self.structures_filter_edit.setPlaceholderText(QCoreApplication.translate("ProfessionalDialog", u"Filtrer : nom, commune ou FINESS\u2026", None))
+        self.structures_count_label.setText("")
         self.commune_edit_label.setText(QCoreApplication.translate("ProfessionalDialog", u"C&ommune", None))
         self.postal_code_edit_label.setText(QCoreApplication.translate("ProfessionalDialog", u"Code post&al", None))
         self.email_edit_label.setText(QCoreApplication.translate("ProfessionalDialog", u"E-&mail", None))

@@ -40,6 +40,7 @@ class ProfessionalsPage(RegisterPage):
         super().__init__(parent)
         self.ui = Ui_ProfessionalsPage()
         self.ui.setupUi(self)
+        self._structure_names: dict[str, str] = {}
         ui = self.ui
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
@@ -85,12 +86,9 @@ class ProfessionalsPage(RegisterPage):
 
     def columns(self) -> list[RecordColumn]:
         professions = self._service().register.professions()
-        structures: dict[str, str] = {}
 
         def structure_names(person: Professional) -> str:
-            if not structures:
-                structures.update({s.id: s.name for s in self._service().register.all_structures()})
-            return ", ".join(structures.get(s, "") for s in person.structure_ids)
+            return ", ".join(self._structure_names.get(s, "") for s in person.structure_ids)
 
         return [
             RecordColumn("Nom", lambda p: p.last_name),
@@ -109,7 +107,16 @@ class ProfessionalsPage(RegisterPage):
         ]
 
     def fetch(self, ids: list[str]) -> dict[str, object]:
-        return dict(self._service().register.professionals(ids))
+        register = self._service().register
+        people = register.professionals(ids)
+        # The structures of the rows about to show only: a FINESS import brings hundreds.
+        wanted = {s for p in people.values() for s in p.structure_ids} - self._structure_names.keys()
+        self._structure_names.update({s.id: s.name for s in register.structures(wanted).values()})
+        return dict(people)
+
+    def refresh(self) -> None:
+        self._structure_names.clear()  # a structure may have been renamed or merged
+        super().refresh()
 
     def color(self, record: object) -> str | None:
         assert isinstance(record, Professional)

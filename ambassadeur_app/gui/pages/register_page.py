@@ -27,6 +27,7 @@ from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 from ambassadeur_app.services import CarnetService
 
 SEARCH_DELAY_MS = 120
+SIZED_ROWS = 50  # rows measured to size the columns
 
 
 def history_html(items: list[HistoryItem]) -> str:
@@ -99,7 +100,9 @@ class RegisterPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(24)
+        # Columns fit the first rows only: measuring thousands of rows freezes the tab.
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZED_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
