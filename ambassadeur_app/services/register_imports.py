@@ -281,10 +281,19 @@ class RegisterImports:
                             replace(person, structure_ids=links), import_id
                         )
                         created += 1
+                    # A site already known (the same extract imported again, a line repeated in
+                    # it) is not added twice.
+                    known = (
+                        {_site_key(s) for s in self.carnet.practice_sites.of(professional_id)}
+                        if index in preview.matched
+                        else set()
+                    )
                     for site in preview.sites.get(index, []):
-                        self.carnet.practice_sites.add(
-                            replace(site, professional_id=professional_id), import_id
-                        )
+                        if _site_key(site) not in known:
+                            known.add(_site_key(site))
+                            self.carnet.practice_sites.add(
+                                replace(site, professional_id=professional_id), import_id
+                            )
                     self._link_sites(import_id, professional_id, preview.sites.get(index, []))
             self.carnet.imports.set_count(import_id, created + updated)
         self.service._changed()
@@ -426,4 +435,19 @@ def _structure(values: dict[str, Any]) -> Structure:
             if values["it_commitment_on"]
             else None,
         }
+    )
+
+
+def _site_key(site: PracticeSite) -> tuple[str, ...]:
+    """What makes two practice sites of a person the same (all but their ids)."""
+    return (
+        site.site_name,
+        site.finess,
+        site.siret,
+        site.postal_code,
+        site.commune_code,
+        site.commune,
+        site.mode,
+        site.sector,
+        site.role,
     )

@@ -58,6 +58,10 @@ def test_rpps_extract_keeps_the_territory_one_person_per_identifier(service: Car
     again = imports.preview_rpps(RPPS, Territory(departement="54"))
     assert again is not None
     assert (again.new, len(again.matched)) == (0, 10)  # matched on the RPPS number, not doubled
+    sites = service.carnet.db.execute("SELECT count(*) FROM professional_activities").fetchone()[0]
+    imports.apply(again)
+    imports.apply(imports.preview_rpps(RPPS, Territory(departement="54")))  # type: ignore[arg-type]
+    assert service.carnet.db.execute("SELECT count(*) FROM professional_activities").fetchone()[0] == sites
 
 
 def test_personal_data_lists_practice_sites_until_erased(service: CarnetService, tmp_path: Path) -> None:
