@@ -87,7 +87,9 @@ def scan_finess(
             if fields[0] != "structureet":
                 continue
             records += 1
-            if len(fields) < STRUCTURE_FIELDS:
+            if len(fields) != STRUCTURE_FIELDS:
+                # One field more or less and every field after it is read in the wrong place
+                # (the département among them): the line would vanish without a word.
                 raise ImportFileError(
                     f"Le fichier « {path.name} » est mal formé à la ligne {number} ({len(fields)} champs "
                     f"au lieu de {STRUCTURE_FIELDS}). Rien n'a été importé."

@@ -575,3 +575,18 @@ def test_a_workbook_that_unpacks_to_gigabytes_is_refused_unread(
 
     monkeypatch.setattr(openpyxl, "load_workbook", never)
     refused(service, path, "occupe plus de 2 Mo une fois décompressé")
+
+
+def test_a_finess_line_with_a_field_too_many_is_refused_not_dropped(tmp_path: Path) -> None:
+    sample = paths.resource_dir() / "exemples" / "etalab-cs1100507-stock-exemple.csv"
+    lines = sample.read_bytes().split(b"\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(b"structureet;"))
+    fields = lines[index].split(b";")
+    fields[3] = fields[3][:3] + b";" + fields[3][3:]  # « CH; DE TOUL »: a semicolon in a name
+    lines[index] = b";".join(fields)
+    path = tmp_path / "finess.csv"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(
+        ImportFileError, match=f"mal formé à la ligne {index + 1} \\(33 champs au lieu de 32\\)"
+    ):
+        scan_finess(path, "54")
