@@ -255,17 +255,33 @@ def over_cap_split(
     line and reconcile with its summary. Pass all the binôme's entries of the month, even to
     show one ambassador's: the cap is shared.
     """
-    fundable = [
+    fundable = _fundable(entries, programme, month, today)
+    claim = month_claim(sum(entries[i].minutes for i in fundable), programme, month)
+    return _fill(entries, fundable, claim.funded_minutes, 0)
+
+
+def over_cap_of_day(
+    entries: Sequence[TimeEntry], programme: Programme, month: Month, today: date, funded: int, before: int
+) -> list[int]:
+    """Return ``over_cap_split`` for the entries of one day only, knowing the month's funded
+    minutes and the fundable minutes of the days before (the screen loads just the day on
+    which the cap is reached: earlier days are under it, later ones wholly over)."""
+    return _fill(entries, _fundable(entries, programme, month, today), funded, before)
+
+
+def _fundable(entries: Sequence[TimeEntry], programme: Programme, month: Month, today: date) -> list[int]:
+    return [
         index
         for index, entry in enumerate(entries)
         if month.contains(entry.day) and is_fundable(entry.day, entry.mission, programme, today)
     ]
-    claim = month_claim(sum(entries[i].minutes for i in fundable), programme, month)
+
+
+def _fill(entries: Sequence[TimeEntry], fundable: list[int], funded: int, running: int) -> list[int]:
     over = [0] * len(entries)
-    running = 0
     for index in sorted(fundable, key=lambda i: entry_order(entries[i])):
         minutes = entries[index].minutes
-        over[index] = min(minutes, max(0, running + minutes - claim.funded_minutes))
+        over[index] = min(minutes, max(0, running + minutes - funded))
         running += minutes
     return over
 

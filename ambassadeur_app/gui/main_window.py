@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -48,6 +48,8 @@ SHORTCUTS = (
 
 
 class MainWindow(QMainWindow):
+    backup_done = Signal()  # the day's backup, written in the background, has ended
+
     def __init__(
         self,
         service: CarnetService,
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, kind=kind: self.import_register(kind))
         page.month_changed.connect(lambda _: self._update_status())
         page.undo_stack.indexChanged.connect(lambda _: self._update_status())
+        self.backup_done.connect(self._update_status)
         ui.professionals_page.erased.connect(page.undo_stack.clear)  # undo must not bring a name back
         ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
 
@@ -176,6 +179,10 @@ class MainWindow(QMainWindow):
         self.service = service
         self.demo = demo
         errors.carnet_in_use = service.path
+        # The day's first save must not wait for the copy of the whole file; the status bar
+        # says how it went when it ends (a signal: the copy ends in another thread).
+        service.carnet.backup_in_background = True
+        service.carnet.on_backup_done = self.backup_done.emit
         self.ui.demo_banner.setVisible(demo)
         self.page.set_service(service)
         for register_page in self.register_pages:

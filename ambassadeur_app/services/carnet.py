@@ -21,6 +21,7 @@ from ambassadeur_app.domain.formatting import format_date, plural
 from ambassadeur_app.domain.model import (
     DEFAULT_ACTIVITIES,
     Ambassador,
+    DayTotal,
     EntryFilter,
     Mission,
     MonthLock,
@@ -247,6 +248,13 @@ class CarnetService:
 
     def entries(self, entry_ids: Iterable[str]) -> dict[str, TimeEntry]:
         return self.carnet.entries.get_many(entry_ids)
+
+    def entries_between(self, first: date, last: date) -> list[TimeEntry]:
+        return self.carnet.entries.in_range(first, last)
+
+    def day_totals(self, first: date, last: date) -> list[DayTotal]:
+        """Return the minutes per day, ambassador and mission (read from the index only)."""
+        return self.carnet.entries.day_totals(first, last)
 
     def entry_ids(
         self, where: EntryFilter, order: EntryOrder = EntryOrder.DATE, descending: bool = False

@@ -95,6 +95,7 @@ def erase_from_backups(carnet: Carnet, person: Professional) -> tuple[int, list[
     # instance writes to a carnet, so none of these is in use.
     for leftover in carnet.backups.folder.glob(f"{_WORK_PREFIX}*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    carnet.settle_backup()  # a daily backup being written holds the person too
     rewritten, unreached = 0, []
     for backup in carnet.backups.all():
         try:

@@ -233,21 +233,36 @@ class BackupManager:
         the change itself is already committed.
         """
         moment = now or datetime.now()
+        return self.take_daily(conn, moment) if self.claim_daily(moment) else None
+
+    def claim_daily(self, moment: datetime) -> bool:
+        """Tell whether the day's backup is still to take, and count it as taken from now on
+        (so that the changes that follow while it is being written start no other)."""
         if not self._scanned:
             dailies = [b for b in self.all() if b.kind is BackupKind.DAILY]
             self._last_daily = dailies[0].taken_at.date() if dailies else None
             self._scanned = True
         if self._last_daily == moment.date():
-            return None
+            return False
+        self._last_daily = moment.date()
+        return True
+
+    def take_daily(self, conn: sqlite3.Connection, moment: datetime) -> Backup | None:
+        """Take the day's backup now; a failure is noted (and retried at the next change)."""
         try:
             return self.create(conn, BackupKind.DAILY, moment)
         except CarnetError as exc:
-            self._set_problem(
-                f"La sauvegarde automatique du {moment:%d/%m/%Y à %H:%M} a échoué : {exc.message} "
-                "Vos saisies sont bien enregistrées dans le carnet, mais elles n'ont pas de copie "
-                "de secours : libérez de la place ou vérifiez le dossier des sauvegardes."
-            )
+            self.daily_failed(moment, exc.message)
             return None
+
+    def daily_failed(self, moment: datetime, reason: str) -> None:
+        """Note why the day's backup failed; the next change tries again."""
+        self._last_daily = None
+        self._set_problem(
+            f"La sauvegarde automatique du {moment:%d/%m/%Y à %H:%M} a échoué : {reason} "
+            "Vos saisies sont bien enregistrées dans le carnet, mais elles n'ont pas de copie "
+            "de secours : libérez de la place ou vérifiez le dossier des sauvegardes."
+        )
 
     def thin(self, today: date) -> list[Path]:
         """Delete the backups the retention policy no longer keeps; return them."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -123,6 +124,10 @@ class Carnet:
         self.path = path
         self.media_readonly = media_readonly
         self.daily_backups = True
+        self.backup_in_background = False
+        # Called from the backup's thread when it ends (the window then updates its status).
+        self.on_backup_done: Callable[[], None] | None = None
+        self._backup_thread: threading.Thread | None = None
         self.db = db
         self.device_id = device_id
         self.backups = backups
@@ -174,9 +179,43 @@ class Carnet:
             self.daily_backup()
 
     def daily_backup(self) -> None:
-        """Take the day's backup if none was taken yet (a failure is noted, never raised)."""
-        if self.daily_backups:
-            self.backups.daily_if_needed(self.db.conn, self._clock())
+        """Take the day's backup if none was taken yet (a failure is noted, never raised).
+
+        With ``backup_in_background`` (the window), the copy is written by a thread on a
+        connection of its own, so that the day's first save returns at once: SQLite's backup
+        copies one consistent state while the app goes on writing.
+        """
+        moment = self._clock()
+        if not self.daily_backups or not self.backups.claim_daily(moment):
+            return
+        if not self.backup_in_background:
+            self.backups.take_daily(self.db.conn, moment)
+            return
+        self.settle_backup()
+        self._backup_thread = threading.Thread(
+            target=self._daily_in_background, args=(moment,), name="sauvegarde quotidienne"
+        )
+        self._backup_thread.start()
+
+    def _daily_in_background(self, moment: datetime) -> None:
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=5)
+        except sqlite3.Error as exc:
+            self.backups.daily_failed(moment, sqlite_problem(exc, self.path).message)
+            return
+        try:
+            self.backups.take_daily(conn, moment)
+        finally:
+            conn.close()
+            if self.on_backup_done is not None:
+                self.on_backup_done()
+
+    def settle_backup(self) -> None:
+        """Wait for a daily backup being written in the background (before reading the backups
+        to change them, and before closing)."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+            self._backup_thread = None
 
     @property
     def backup_problem(self) -> str | None:
@@ -200,11 +239,13 @@ class Carnet:
 
     def backup(self, kind: BackupKind) -> Path:
         """Take a backup of the given kind now; return its path."""
+        self.settle_backup()  # one copy at a time: both thin the same folder
         return self.backups.create(self.db.conn, kind, self._clock()).path
 
     def close(self) -> None:
         """Close the connection and release the lock."""
         try:
+            self.settle_backup()
             if self._lock is not None:
                 # SQLite empties the log only when the last connection closes; an idle reader
                 # elsewhere would keep old page versions (erased data) in the -wal file.

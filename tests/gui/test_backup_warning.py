@@ -37,10 +37,11 @@ def test_an_entry_is_saved_once_and_the_status_bar_warns(
     assert page.ui.duration_edit.text() == ""  # cleared: pressing Entrée again saves nothing twice
     assert len(service.entry_ids(EntryFilter())) == 1
     status = window.status_label
-    assert "Sauvegarde automatique en échec" in status.text()
+    assert service.carnet.backup_in_background  # the save did not wait for the copy
+    qtbot.waitUntil(lambda: "Sauvegarde automatique en échec" in status.text())
     assert "bien enregistrées" in status.toolTip()
     (private_home / "data" / "sauvegardes").unlink()
     type_entry(qtbot, window, "1h", "Suite")
     assert len(service.entry_ids(EntryFilter())) == 2
-    assert "Dernière sauvegarde le" in status.text()
+    qtbot.waitUntil(lambda: "Dernière sauvegarde le" in status.text())  # told when the copy ends
     assert status.toolTip() == ""

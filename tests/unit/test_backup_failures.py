@@ -128,3 +128,29 @@ def test_an_output_that_cannot_be_written_does_not_turn_a_saved_entry_into_an_er
     assert result.returncode == 0
     with open_service(carnet, readonly=True) as reader:
         assert len(reader.entry_ids(EntryFilter())) == 2
+
+
+def test_the_daily_backup_in_the_background_is_taken_once_and_its_failure_noted(
+    service: CarnetService, private_home: Path
+) -> None:
+    carnet = service.carnet
+    carnet.backup_in_background = True
+    carnet.backups._last_daily = None  # as if the day had changed since the setup's backup
+    log_entry(service, date(2024, 9, 2), 60)
+    log_entry(service, date(2024, 9, 3), 60)  # while the first is written: no second one
+    carnet.settle_backup()
+    (daily,) = [b for b in carnet.backups.all() if b.kind.value == "quotidienne"]  # one a day
+    from ambassadeur_app.storage.backup import check_file
+
+    assert check_file(daily.path) is None
+    copy = open_service(daily.path, readonly=True)
+    try:
+        assert len(copy.entry_ids(EntryFilter())) in (1, 2)  # one consistent state, whole
+    finally:
+        copy.close()
+    carnet.backups._last_daily = None
+    break_backups(private_home)
+    log_entry(service, date(2024, 9, 4), 60)
+    carnet.settle_backup()
+    assert carnet.backup_problem is not None
+    assert "bien enregistrées" in carnet.backup_problem

@@ -14,7 +14,7 @@ from ambassadeur_app.domain.dates import parse_time
 from ambassadeur_app.domain.durations import format_duration, parse_duration
 from ambassadeur_app.domain.formatting import format_date_long, format_day_short
 from ambassadeur_app.domain.model import EntryFilter, Mission, Programme, TimeEntry
-from ambassadeur_app.domain.rules import exclusion_reason, over_cap_split
+from ambassadeur_app.domain.rules import exclusion_reason, is_fundable, month_claim, over_cap_of_day
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
 from ambassadeur_app.gui.widgets.programme_form import from_qdate
@@ -82,13 +82,30 @@ class EntryTableModel(QAbstractTableModel):
         The same rule as the timesheet (``over_cap_split``), so the flagged parts on screen
         add up to the summary's figure, the entry that reaches the cap showing its share.
         """
-        month = self.where.month
-        if self.cap_reached_on is None or month is None or self._programme is None:
+        month, cap_day, programme = self.where.month, self.cap_reached_on, self._programme
+        if cap_day is None or month is None or programme is None:
             return {}
-        ids = self.service.entry_ids(EntryFilter(month=month))
-        entries = list(self.service.entries(ids).values())
-        split = over_cap_split(entries, self._programme, month, self.service.today())
-        return {entry.id: minutes for entry, minutes in zip(entries, split, strict=True) if minutes}
+        # Days before the cap day are under it and days after wholly over (see ``_over``): only
+        # the cap day's entries are loaded, not the whole month (thousands of rows).
+        today = self.service.today()
+        totals = [
+            t
+            for t in self.service.day_totals(month.first_day, month.last_day)
+            if is_fundable(t.day, t.mission, programme, today)
+        ]
+        funded = month_claim(sum(t.minutes for t in totals), programme, month).funded_minutes
+        before = sum(t.minutes for t in totals if t.day < cap_day)
+        on_day = self.service.entries_between(cap_day, cap_day)
+        split = over_cap_of_day(on_day, programme, month, today, funded, before)
+        return {entry.id: minutes for entry, minutes in zip(on_day, split, strict=True) if minutes}
+
+    def _over(self, entry: TimeEntry) -> int:
+        """Return the minutes of ``entry`` beyond the month's cap (shown, and in the tooltip)."""
+        cap_day, programme = self.cap_reached_on, self._programme
+        if cap_day is not None and programme is not None and entry.day > cap_day:
+            fundable = is_fundable(entry.day, entry.mission, programme, self.service.today())
+            return entry.minutes if fundable else 0
+        return self._over_cap.get(entry.id, 0)
 
     def set_filter(self, where: EntryFilter) -> None:
         self.where = where
@@ -143,7 +160,7 @@ class EntryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         if role == OVER_CAP_ROLE:
-            return self._over_cap.get(entry.id, 0)
+            return self._over(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, START):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         reason = self._not_funded(entry)
@@ -151,13 +168,13 @@ class EntryTableModel(QAbstractTableModel):
             return QBrush(GREY)
         if role == Qt.ItemDataRole.FontRole and reason:
             return self._italic
-        if role == Qt.ItemDataRole.BackgroundRole and self._over_cap.get(entry.id):
+        if role == Qt.ItemDataRole.BackgroundRole and self._over(entry):
             return QBrush(OVER_CAP)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = format_date_long(entry.day)
             if reason:
                 tip += f"\nNon comptée dans les heures financées : {reason}."
-            elif over := self._over_cap.get(entry.id, 0):
+            elif over := self._over(entry):
                 tip += (
                     "\nAu-delà du plafond mensuel : non financée."
                     if over == entry.minutes
@@ -188,7 +205,7 @@ class EntryTableModel(QAbstractTableModel):
     def _duration(self, entry: TimeEntry) -> str:
         """Return the duration, with the part beyond the cap when there is one."""
         shown = format_duration(entry.minutes)
-        over = self._over_cap.get(entry.id, 0)
+        over = self._over(entry)
         if not over:
             return shown
         if over == entry.minutes:
