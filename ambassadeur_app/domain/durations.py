@@ -13,16 +13,36 @@ _HOURS_MINUTES = re.compile(r"(?P<h>\d+)\s*(?:h|heures?)\s*(?:(?P<m>\d{1,2})\s*(
 _MINUTES = re.compile(r"(?P<m>\d+)\s*(?:min|mn|m|minutes?)")
 _CLOCK = re.compile(r"(?P<h>\d+):(?P<m>\d{2})")
 _DECIMAL = re.compile(r"\d*[.,]?\d+|\d+[.,]")
+_DECIMAL_HOURS = re.compile(r"(?P<h>\d*[.,]\d+|\d+[.,])\s*(?:h|heures?)")
+_BARE_NUMBER = re.compile(r"\d+")
 
-EXAMPLES = "Écrivez par exemple 1h30, 1,5, 1:30 ou 90 min."
+EXAMPLES = "Écrivez par exemple 1h30, 1,5 h, 1:30 ou 90 min."
+
+
+class DurationProposal(InvalidInput):
+    """A bare number too large to be hours (``45``): ``minutes`` is what it likely means.
+
+    The quick-entry bar offers it (« 45 min ? ») instead of refusing; elsewhere the message asks
+    for the unit. ``text`` is the proposed spelling.
+    """
+
+    def __init__(self, raw: str, minutes: int, field: str) -> None:
+        self.minutes = minutes
+        self.text = f"{minutes} min"
+        super().__init__(
+            f"« {raw} » : {format_duration(minutes)} ? Précisez l'unité, par exemple « {minutes} min »"
+            " ou « 1h30 ».",
+            field,
+        )
 
 
 def parse_duration(text: str, field: str = "durée") -> int:
-    """Return the number of minutes in ``text`` (``1h30``, ``1,5``, ``1:30``, ``90 min``...).
+    """Return the number of minutes in ``text`` (``1h30``, ``1,5 h``, ``1:30``, ``90 min``...).
 
-    Decimal hours are rounded to the nearest minute.
+    Decimal hours are rounded to the nearest minute; a bare number up to 24 is hours.
 
     Raises:
+        DurationProposal: a bare number between 25 and 1440 (« 45 » : 45 min ?).
         InvalidInput: empty, unreadable, zero, negative or longer than 24 h, in French.
     """
     raw = text.strip()
@@ -44,6 +64,11 @@ def parse_duration(text: str, field: str = "durée") -> int:
         minutes = int(match.group("h")) * 60 + extra
     elif match := _MINUTES.fullmatch(value):
         minutes = int(match.group("m"))
+    elif match := _DECIMAL_HOURS.fullmatch(value):
+        minutes = hours_to_minutes(match.group("h").replace(",", "."), raw, field)
+    elif _BARE_NUMBER.fullmatch(value) and MAX_ENTRY_MINUTES // 60 < int(value) <= MAX_ENTRY_MINUTES:
+        # "45" is not 45 hours: nobody logs more than a day at once, so it is likely minutes.
+        raise DurationProposal(raw, int(value), field)
     elif _DECIMAL.fullmatch(value):
         minutes = hours_to_minutes(value.replace(",", "."), raw, field)
     if minutes is None:

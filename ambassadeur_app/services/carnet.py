@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 Today = Callable[[], date]
 TIMESHEET_FORMATS = ("xlsx", "pdf")
+SUGGESTION_DAYS = 45  # the recent entries the quick entry learns from (last activity, places)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,15 @@ class Saved:
 
     entry_id: str
     warnings: list[str]
+
+
+@dataclass(frozen=True)
+class EntrySuggestions:
+    """What the quick entry offers: the last mission, each mission's last activity, the places."""
+
+    last_mission: Mission | None
+    last_activity: dict[Mission, str]
+    places: list[str]
 
 
 @dataclass
@@ -234,6 +244,36 @@ class CarnetService:
         with self.carnet.write():
             return self.carnet.activities.ensure(mission, label)
 
+    def is_new_activity(self, mission: Mission, label: str) -> bool:
+        """Tell whether saving an entry with ``label`` would add it to ``mission``'s list."""
+        return not blank(label) and self.carnet.activities.find(mission, " ".join(label.split())) is None
+
+    def entry_suggestions(self) -> EntrySuggestions:
+        """Return the mission and each mission's activity saved last and the places to complete
+        from: those of the recent entries and the communes of the register.
+
+        Only the last weeks of entries are read (``SUGGESTION_DAYS``): the start-up stays quick
+        on a carnet of 100 000 entries, and a habit older than that is no longer "the last one".
+        """
+        last: dict[Mission, tuple[str, str]] = {}
+        places: dict[str, str] = {}
+        bounds = self.carnet.entries.date_bounds()
+        if bounds is not None:
+            first = max(bounds[0], bounds[1] - timedelta(days=SUGGESTION_DAYS))
+            for entry in self.carnet.entries.in_range(first, bounds[1]):
+                if entry.created_at >= last.get(entry.mission, ("", ""))[0]:
+                    last[entry.mission] = (entry.created_at, entry.activity)
+                if entry.place:
+                    places[fold(entry.place)] = entry.place
+        for table in ("professionals", "structures"):
+            for commune in self.register.communes(table):
+                places.setdefault(fold(commune), commune)
+        return EntrySuggestions(
+            max(last, key=lambda mission: last[mission][0]) if last else None,
+            {mission: activity for mission, (_, activity) in last.items()},
+            sorted(places.values(), key=fold),
+        )
+
     def remove_activity(self, mission: Mission, label: str) -> None:
         with self.carnet.write():
             self.carnet.activities.remove(mission, label)
@@ -292,11 +332,16 @@ class CarnetService:
         return Saved(entry_id, warnings)
 
     def update_entry(self, entry: TimeEntry) -> Saved:
+        """Save a changed entry; a changed activity joins its mission's list if it is new."""
         warnings = self.check_entry(entry)
         entry = clean_entry(entry)[0]
         previous = self.entry(entry.id)
+        kept = entry.mission is previous.mission and fold(entry.activity) == fold(previous.activity)
         with self.carnet.write():
-            activity = self.carnet.activities.ensure(entry.mission, entry.activity)
+            # An activity taken off the list stays off when only the duration or the text changes.
+            activity = (
+                entry.activity if kept else self.carnet.activities.ensure(entry.mission, entry.activity)
+            )
             self.carnet.entries.update(replace(entry, activity=activity))
         self._changed([previous.month, entry.month])
         return Saved(entry.id, warnings)

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from ambassadeur_app.domain.durations import format_duration, hours_to_minutes, parse_duration
+from ambassadeur_app.domain.durations import (
+    DurationProposal,
+    format_duration,
+    hours_to_minutes,
+    parse_duration,
+)
 from ambassadeur_app.errors import InvalidInput
 
 
@@ -30,6 +35,13 @@ from ambassadeur_app.errors import InvalidInput
         ("1,33", 80),
         ("24h", 1440),
         ("1\u00a0h\u00a030", 90),
+        ("1,5h", 90),
+        ("1.5 h", 90),
+        ("1,5 heure", 90),
+        ("0,5 heures", 30),
+        ("1 h", 60),
+        ("1h 30 min", 90),
+        ("24", 1440),
     ],
 )
 def test_parse_duration_reads_the_ways_people_write(text: str, minutes: int) -> None:
@@ -51,6 +63,8 @@ def test_parse_duration_reads_the_ways_people_write(text: str, minutes: int) -> 
         ("25h", "ne peut pas dépasser 24 h"),
         ("1500 min", "ne peut pas dépasser 24 h"),
         ("1,5,5", "Durée invalide"),
+        ("1,5 min", "Durée invalide"),
+        ("1500", "ne peut pas dépasser 24 h"),
     ],
 )
 def test_parse_duration_refuses_with_a_french_message(text: str, message: str) -> None:
@@ -70,3 +84,14 @@ def test_hours_to_minutes_rounds_half_up() -> None:
     assert hours_to_minutes(0.0083333) == 0
     assert hours_to_minutes("0.00833334") == 1  # 0.5 minute rounds up
     assert hours_to_minutes(1.5) == 90
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("45", 45), ("25", 25), ("90", 90), ("1440", 1440)])
+def test_a_bare_number_too_large_for_hours_is_proposed_as_minutes(text: str, minutes: int) -> None:
+    with pytest.raises(DurationProposal) as caught:
+        parse_duration(text)
+    proposal = caught.value
+    assert (proposal.minutes, proposal.text, proposal.field) == (minutes, f"{minutes} min", "durée")
+    assert f"« {text} » : {format_duration(minutes)} ?" in proposal.message
+    assert "24 h" not in proposal.message  # not refused as too long
+    assert parse_duration(proposal.text) == minutes  # the proposal reads back

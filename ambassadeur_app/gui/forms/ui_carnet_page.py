@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QProgressBar, QPushButton,
-    QScrollArea, QSizePolicy, QSpacerItem, QSplitter,
-    QTableView, QToolButton, QVBoxLayout, QWidget)
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSplitter, QTableView, QToolButton, QVBoxLayout,
+    QWidget)
 
 class Ui_CarnetPage(object):
     def setupUi(self, CarnetPage):
@@ -169,6 +170,9 @@ class Ui_CarnetPage(object):
 
         self.entry_layout.addWidget(self.entry_message_label, 2, 0, 1, 9)
 
+        self.entry_layout.setColumnStretch(3, 2)
+        self.entry_layout.setColumnStretch(6, 2)
+        self.entry_layout.setColumnStretch(7, 4)
 
         self.page_layout.addWidget(self.entry_group)
 
@@ -217,11 +221,15 @@ class Ui_CarnetPage(object):
         self.summary_scroll = QScrollArea(self.splitter)
         self.summary_scroll.setObjectName(u"summary_scroll")
         self.summary_scroll.setWidgetResizable(True)
-        self.summary_scroll.setMinimumWidth(330)
+        self.summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.summary_scroll.setFrameShape(QFrame.NoFrame)
+        self.summary_scroll.setMinimumWidth(310)
         self.summary_widget = QWidget()
         self.summary_widget.setObjectName(u"summary_widget")
         self.summary_layout = QVBoxLayout(self.summary_widget)
+        self.summary_layout.setSpacing(3)
         self.summary_layout.setObjectName(u"summary_layout")
+        self.summary_layout.setContentsMargins(6, 0, 4, 0)
         self.summary_title_label = QLabel(self.summary_widget)
         self.summary_title_label.setObjectName(u"summary_title_label")
 
@@ -242,16 +250,19 @@ class Ui_CarnetPage(object):
 
         self.missions_label = QLabel(self.summary_widget)
         self.missions_label.setObjectName(u"missions_label")
+        self.missions_label.setWordWrap(True)
 
         self.summary_layout.addWidget(self.missions_label)
 
         self.ambassadors_label = QLabel(self.summary_widget)
         self.ambassadors_label.setObjectName(u"ambassadors_label")
+        self.ambassadors_label.setWordWrap(True)
 
         self.summary_layout.addWidget(self.ambassadors_label)
 
         self.weeks_label = QLabel(self.summary_widget)
         self.weeks_label.setObjectName(u"weeks_label")
+        self.weeks_label.setWordWrap(True)
 
         self.summary_layout.addWidget(self.weeks_label)
 
@@ -329,6 +340,9 @@ class Ui_CarnetPage(object):
         self.date_label.setText(QCoreApplication.translate("CarnetPage", u"&Date", None))
         self.ambassador_label.setText(QCoreApplication.translate("CarnetPage", u"&Ambassadeur", None))
         self.mission_label.setText(QCoreApplication.translate("CarnetPage", u"&Mission", None))
+#if QT_CONFIG(tooltip)
+        self.mission_label.setToolTip(QCoreApplication.translate("CarnetPage", u"Une lettre choisit la mission, dans cette liste ou dans la dur\u00e9e : P Promotion, F Formation, A Accompagnement, O Autre.", None))
+#endif // QT_CONFIG(tooltip)
         self.activity_label.setText(QCoreApplication.translate("CarnetPage", u"Acti&vit\u00e9", None))
         self.duration_label.setText(QCoreApplication.translate("CarnetPage", u"D&ur\u00e9e", None))
         self.start_label.setText(QCoreApplication.translate("CarnetPage", u"D\u00e9&but", None))
@@ -337,7 +351,7 @@ class Ui_CarnetPage(object):
         self.date_edit.setDisplayFormat(QCoreApplication.translate("CarnetPage", u"dd/MM/yyyy", None))
         self.duration_edit.setPlaceholderText(QCoreApplication.translate("CarnetPage", u"1h30", None))
 #if QT_CONFIG(tooltip)
-        self.duration_edit.setToolTip(QCoreApplication.translate("CarnetPage", u"1h30, 1,5, 1:30 ou 90 min", None))
+        self.duration_edit.setToolTip(QCoreApplication.translate("CarnetPage", u"1h30, 1,5 h, 1:30 ou 45 min ; puis P, F, A ou O pour changer de mission, et Entr\u00e9e", None))
 #endif // QT_CONFIG(tooltip)
         self.start_edit.setPlaceholderText(QCoreApplication.translate("CarnetPage", u"09:30", None))
 #if QT_CONFIG(tooltip)

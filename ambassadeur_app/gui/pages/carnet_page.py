@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QHeaderView, QWidget
 
 from ambassadeur_app.domain.dates import Month, months_between
-from ambassadeur_app.domain.durations import format_duration
+from ambassadeur_app.domain.durations import DurationProposal, format_duration, parse_duration
 from ambassadeur_app.domain.formatting import (
     format_date_long,
     format_date_medium,
@@ -22,8 +22,15 @@ from ambassadeur_app.domain.formatting import (
 )
 from ambassadeur_app.domain.model import EntryFilter, Mission, TimeEntry
 from ambassadeur_app.domain.rules import MonthSummary, ProgrammeProgress
+from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import AppError, InvalidInput
-from ambassadeur_app.gui.dialogs.entry_dialog import EntryDialog
+from ambassadeur_app.gui.dialogs.entry_dialog import (
+    NOT_ADDED,
+    EntryDialog,
+    confirm_new_activity,
+    mission_for_key,
+    show_mission_keys,
+)
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_carnet_page import Ui_CarnetPage
 from ambassadeur_app.gui.models.delegates import ChoiceDelegate
@@ -34,13 +41,25 @@ from ambassadeur_app.gui.models.entry_table import (
     EntryTableModel,
 )
 from ambassadeur_app.gui.undo import AddEntry, CarnetCommand, DeleteEntries, EditEntry
-from ambassadeur_app.gui.widgets.choices import fill_ambassadors, fill_missions, select_data
+from ambassadeur_app.gui.widgets.choices import (
+    current_mission,
+    fill_ambassadors,
+    fill_missions,
+    select_data,
+)
 from ambassadeur_app.gui.widgets.entry_fields import EntryFields
-from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR, OK_COLOR, WARN_COLOR, colored, error_line
+from ambassadeur_app.gui.widgets.feedback import (
+    ERROR_COLOR,
+    MUTED_COLOR,
+    OK_COLOR,
+    WARN_COLOR,
+    colored,
+)
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
 from ambassadeur_app.services import CarnetService
 
-COLUMN_WIDTHS = (88, 140, 120, 170, 70, 56, 120)
+# Narrow enough for the description to stay readable at 1366 × 768 (the full text is its tooltip).
+COLUMN_WIDTHS = (84, 118, 120, 160, 60, 50, 110)
 
 
 def _rows(rows: list[tuple[str, str]], title: str) -> str:
@@ -82,6 +101,13 @@ class CarnetPage(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self._apply_filter)
         fill_missions(self.ui.mission_combo)
+        show_mission_keys(self.ui.mission_combo)
+        self._last_activity: dict[Mission, str] = {}
+        self._places = QStringListModel(self)
+        completer = QCompleter(self._places, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ui.place_edit.setCompleter(completer)
         self.ui.filter_mission_combo.addItem("Toutes les missions", None)
         for mission in Mission:
             self.ui.filter_mission_combo.addItem(mission.label, mission.value)
@@ -90,10 +116,12 @@ class CarnetPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(24)
-        self.ui.splitter.setStretchFactor(0, 3)
-        self.ui.splitter.setStretchFactor(1, 1)
+        # The table takes what the window gains; the summary keeps its width (no scroll bar).
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 0)
         for widget in self.ui.entry_group.findChildren(QWidget):
             widget.installEventFilter(self)
+        self._say("")
         self._connect()
 
     def _connect(self) -> None:
@@ -137,11 +165,18 @@ class CarnetPage(QWidget):
         )
         table.selectionModel().selectionChanged.connect(lambda *_: self.message.emit(""))
         self.reload_choices()
+        suggestions = service.entry_suggestions()
+        self._last_activity = dict(suggestions.last_activity)
+        self._places.setStringList(suggestions.places)
+        if suggestions.last_mission is not None:
+            select_data(self.ui.mission_combo, suggestions.last_mission.value)
+        self._offer_last_activity()
         self.ui.date_edit.setDate(to_qdate(service.today()))
         self.show_month(self.month)
         # Sorting is switched on once the month is loaded, in its order: no second query.
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+        self.focus_next_entry()
 
     def shutdown(self) -> None:
         """Stop what could still query the carnet once it is closed (timers, undo history)."""
@@ -171,14 +206,42 @@ class CarnetPage(QWidget):
     # --- months -------------------------------------------------------------------------------
 
     def show_month(self, month: Month) -> None:
-        """Display ``month``: its entries, its summary, whether it is closed."""
+        """Display ``month``: its entries, its summary, whether it is closed.
+
+        The quick entry follows the month, unless the month is closed: then it proposes the
+        first open month rather than a date it would refuse. A message about another month's
+        entry is cleared.
+        """
         self.month = month
-        today = self._service().today()
-        if not month.contains(self._entry_day()):
-            self.ui.date_edit.setDate(to_qdate(today if month.contains(today) else month.first_day))
+        self._say("")
+        service = self._service()
+        today = service.today()
+        target = month
+        if month in service.closed_months():
+            target = self._first_open_month(month)
+        if not target.contains(self._entry_day()):
+            self.ui.date_edit.setDate(to_qdate(today if target.contains(today) else target.first_day))
+        if target != month:
+            self._say(
+                f"{month.title()} est clôturé : la nouvelle entrée est proposée en {target.label()}, "
+                f"le {format_date_long(self._entry_day())}.",
+            )
         self._fill_month_combo()
         self.refresh()
         self.month_changed.emit(month)
+
+    def _first_open_month(self, month: Month) -> Month:
+        """Return the first open month after ``month`` (before it if all later ones are closed)."""
+        service = self._service()
+        closed = service.closed_months()
+        last = max([*service.programme().period_months, Month.of(service.today()), month])
+        later = [m for m in months_between(month, last) if m not in closed]
+        if later:
+            return later[0]
+        earlier = month.previous()
+        while earlier in closed:
+            earlier = earlier.previous()
+        return earlier
 
     def _entry_day(self) -> date:
         value = self.ui.date_edit.date()
@@ -249,15 +312,20 @@ class CarnetPage(QWidget):
         service = self._service()
         claim = summary.claim
         names = service.ambassador_names()
-        ui.summary_title_label.setText(f"<h3>{self.month.title()}</h3>")
+        ui.summary_title_label.setText(f"<b><big>{self.month.title()}</big></b>")
         ratio = claim.claimed_cents / claim.cap_cents if claim.cap_cents else 0.0
         ui.claim_bar.setValue(round(min(ratio, 1.0) * 100))
-        ui.claim_bar.setFormat(f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}")
+        # The bars carry the amounts: the lines under them stay few enough for 1366 × 768.
+        ui.claim_bar.setFormat(
+            f"{format_euros(claim.claimed_cents)} demandés sur {format_euros(claim.cap_cents)}"
+        )
+        ui.claim_bar.setToolTip(
+            f"Montant demandé pour le mois : {format_euros(claim.claimed_cents)}, soit "
+            f"{format_percent(ratio)} du plafond mensuel."
+        )
         lines = [
             f"<b>{format_hours_decimal(summary.total_minutes)}</b> saisies, dont "
             f"{format_hours_decimal(claim.fundable_minutes)} comptées.",
-            f"Montant demandé : <b>{format_euros(claim.claimed_cents)}</b> "
-            f"({format_percent(ratio)} du plafond).",
         ]
         if claim.over_cap_minutes:
             lines.append(
@@ -305,45 +373,108 @@ class CarnetPage(QWidget):
         ui.weeks_label.setText(_rows(weeks, "Par semaine (base indicative)"))
         ui.programme_bar.setValue(round(min(progress.ratio, 1.0) * 100))
         ui.programme_bar.setFormat(
-            f"{format_euros(progress.claimed_cents)} sur {format_euros(progress.hourly_cap_cents)}"
+            f"{format_euros(progress.claimed_cents)} demandés sur {format_euros(progress.hourly_cap_cents)}"
+        )
+        ui.programme_bar.setToolTip(
+            f"Forfait horaire demandé depuis le début : {format_euros(progress.claimed_cents)}, soit "
+            f"{format_percent(progress.ratio)} du forfait."
         )
         programme = service.programme()
         ui.programme_label.setText(
-            f"Mois {progress.months_elapsed} sur {progress.months_total} "
-            f"(du {format_date_medium(programme.start_date)} au "
-            f"{format_date_medium(programme.end_date)}).<br/>Forfait horaire demandé : "
-            f"{format_euros(progress.claimed_cents)} ({format_percent(progress.ratio)})."
+            f"Mois {progress.months_elapsed} sur {progress.months_total}, "
+            f"du {format_date_medium(programme.start_date)} au "
+            f"{format_date_medium(programme.end_date)}."
         )
 
     # --- quick entry --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter anywhere in the quick-entry bar saves the entry."""
-        if event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
-                self.save_quick_entry()
+        """Keys of the quick-entry bar: Enter saves from any field, Tab leaves the date in one
+        press, a mission letter (P, F, A, O) picks the mission from its list or the duration."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        ui = self.ui
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save_quick_entry()
+            return True
+        if watched is ui.date_edit and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # QDateEdit walks its sections on Tab; the date is typed section by section anyway.
+            forward = key == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.focusNextPrevChild(forward)
+            return True
+        if watched is ui.mission_combo or (watched is ui.duration_edit and self._duration_readable()):
+            mission = mission_for_key(event)
+            if mission is not None:
+                select_data(ui.mission_combo, mission.value)
                 return True
+            if watched is ui.mission_combo and event.text().isalpha():
+                return True  # no first-letter search: "A" would hesitate between two missions
         return super().eventFilter(watched, event)
+
+    def _duration_readable(self) -> bool:
+        """Tell whether the duration field is empty or holds a duration: then a mission letter
+        typed there picks the mission (P, F, A, O never continue a duration)."""
+        text = self.ui.duration_edit.text()
+        if not text.strip():
+            return True
+        try:
+            parse_duration(text)
+        except DurationProposal:
+            return True
+        except InvalidInput:
+            return False
+        return True
 
     def _mission_changed(self) -> None:
         if self.service is not None:
             self.fields.refresh_activities(self.service)
+            self._offer_last_activity()
+
+    def _offer_last_activity(self) -> None:
+        """Show the activity used last for the chosen mission (the list's first when none)."""
+        last = self._last_activity.get(current_mission(self.ui.mission_combo))
+        if last:
+            self.ui.activity_combo.setEditText(last)
 
     def save_quick_entry(self) -> bool:
-        """Save the quick-entry bar; keep date, ambassador and mission for the next entry."""
+        """Save the quick-entry bar; keep date, ambassador, mission and activity for the next one.
+
+        A bare number (« 45 ») is proposed as minutes and saved on the next Enter; an activity
+        that is not in the mission's list is added only once the user confirms it.
+        """
+        ui = self.ui
+        service = self._service()
         try:
             entry = self.fields.read()
-        except InvalidInput as exc:
+            service.check_entry(entry)
+        except DurationProposal as exc:
+            shown = ui.duration_edit.text().strip()
+            ui.duration_edit.setText(exc.text)
+            ui.duration_edit.selectAll()
+            ui.duration_edit.setFocus()
+            self._say(
+                f"« {shown} » : {format_duration(exc.minutes)} ? Entrée pour enregistrer "
+                f"{format_duration(exc.minutes)}, ou corrigez la durée.",
+            )
+            return False
+        except AppError as exc:
             self._report(exc)
             return False
-        command = AddEntry(self._service(), self._report, entry)
+        if not confirm_new_activity(self, service, entry):
+            self._say(NOT_ADDED, ERROR_COLOR)
+            ui.activity_combo.setFocus()
+            line = ui.activity_combo.lineEdit()
+            if line is not None:
+                line.selectAll()
+            return False
+        command = AddEntry(service, self._report, entry)
         self.undo_stack.push(command)
         if command.error is not None:
             return False
-        ui = self.ui
         for edit in (ui.duration_edit, ui.start_edit, ui.place_edit, ui.description_edit):
             edit.clear()
         if not self.month.contains(entry.day):
@@ -354,24 +485,35 @@ class CarnetPage(QWidget):
             f"Entrée enregistrée : {format_duration(entry.minutes)} de "
             f"{entry.mission.label.lower()} le {format_date_long(entry.day)}.",
         )
-        self.fields.refresh_activities(self._service())
-        ui.activity_combo.setEditText(entry.activity)
-        line = ui.activity_combo.lineEdit()
-        if line is not None:
-            line.selectAll()
-        ui.activity_combo.setFocus()
+        saved = service.entry(command.entry_id)
+        self._last_activity[saved.mission] = saved.activity
+        self._remember_place(saved.place)
+        self.fields.refresh_activities(service)
+        ui.activity_combo.setEditText(saved.activity)
+        self.focus_next_entry()
         return True
+
+    def _remember_place(self, place: str) -> None:
+        places = self._places.stringList()
+        if place and fold(place) not in {fold(known) for known in places}:
+            self._places.setStringList(sorted([*places, place], key=fold))
 
     def _announce(self, command: CarnetCommand, done: str) -> None:
         if command.warnings:
-            self.ui.entry_message_label.setText(colored("⚠ " + " ".join(command.warnings), WARN_COLOR))
+            self._say("⚠ " + " ".join(command.warnings))
         else:
-            self.ui.entry_message_label.setText(colored("✔ " + done, OK_COLOR))
+            self._say("✔ " + done, OK_COLOR)
         self.message.emit(done)
+
+    def _say(self, text: str, color: str = WARN_COLOR) -> None:
+        """Show a line under the entry bar (none: the line goes, leaving no empty row)."""
+        label = self.ui.entry_message_label
+        label.setText(colored(text, color) if text else "")
+        label.setVisible(bool(text))
 
     def _report(self, exc: AppError) -> None:
         """Show a refused change under the entry bar and focus the field at fault."""
-        error_line(self.ui.entry_message_label, exc.message)
+        self._say(exc.message, ERROR_COLOR)
         self.message.emit(exc.message)
         if isinstance(exc, InvalidInput) and exc.field and self.ui.entry_group.isEnabled():
             self.fields.widget_for(exc.field).setFocus()
@@ -402,6 +544,13 @@ class CarnetPage(QWidget):
             table.scrollTo(first)
 
     def _edit_in_place(self, old: TimeEntry, new: TimeEntry) -> bool:
+        """Save a change typed in the table (a new activity is confirmed first)."""
+        if not confirm_new_activity(self, self._service(), new, old):
+            self._say(NOT_ADDED, ERROR_COLOR)
+            return False
+        return self._push_edit(old, new)
+
+    def _push_edit(self, old: TimeEntry, new: TimeEntry) -> bool:
         command = EditEntry(self._service(), self._report, old, new)
         self.undo_stack.push(command)
         if command.error is None:
@@ -429,7 +578,7 @@ class CarnetPage(QWidget):
 
     def _dialog_saved(self, dialog: EntryDialog) -> None:
         if dialog.edited is not None:
-            self._edit_in_place(dialog.entry, dialog.edited)
+            self._push_edit(dialog.entry, dialog.edited)  # the dialog asked about a new activity
             self._select([dialog.edited.id])
 
     def duplicate_selected(self) -> None:
@@ -474,6 +623,11 @@ class CarnetPage(QWidget):
 
     def focus_quick_entry(self) -> None:
         self.ui.date_edit.setFocus()
+
+    def focus_next_entry(self) -> None:
+        """Put the cursor where the next entry differs: its duration (date, ambassador, mission
+        and activity are kept; a mission letter changes the mission from there)."""
+        self.ui.duration_edit.setFocus()
 
     def focus_search(self) -> None:
         self.ui.search_edit.setFocus()
