@@ -30,8 +30,7 @@ class DurationProposal(InvalidInput):
         self.minutes = minutes
         self.text = f"{minutes} min"
         super().__init__(
-            f"« {raw} » : {format_duration(minutes)} ? Précisez l'unité, par exemple « {minutes} min »"
-            " ou « 1h30 ».",
+            f"« {raw} » : {minutes} min ? Précisez l'unité, par exemple « {minutes} min » ou « 1h30 ».",
             field,
         )
 
@@ -106,16 +105,8 @@ def check_minutes(minutes: int, shown: str = "", field: str = "durée") -> None:
 
 
 def format_duration(minutes: int) -> str:
-    """Return ``1 h 30``, ``2 h``, ``45 min``, ``0 h`` (no-break spaces).
+    """Return ``1 h 30``, ``2 h``, ``0 h 45``, ``0 h`` (no-break spaces): on screen, in the
+    command line and in the documents, one way (``formatting.format_hours``)."""
+    from ambassadeur_app.domain.formatting import format_hours
 
-    Documents and tables use ``formatting.format_hours`` (``0 h 45``) so a column reads alike.
-    """
-    sign = "-" if minutes < 0 else ""
-    hours, rest = divmod(abs(minutes), 60)
-    if minutes == 0:
-        return "0\u00a0h"
-    if hours == 0:
-        return f"{sign}{rest}\u00a0min"
-    if rest == 0:
-        return f"{sign}{hours}\u00a0h"
-    return f"{sign}{hours}\u00a0h\u00a0{rest:02d}"
+    return format_hours(minutes)

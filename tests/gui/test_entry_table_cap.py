@@ -28,7 +28,7 @@ def test_the_line_that_reaches_the_cap_shows_its_split(window: MainWindow, servi
     rows = range(model.rowCount())
     shown = [plain(model.index(r, DURATION).data()) for r in rows]
     assert "2 h (dont 1 h 30 au-delà du plafond)" in shown
-    assert "45 min (au-delà du plafond)" in shown
+    assert "0 h 45 (au-delà du plafond)" in shown
     assert shown.count("2 h") == 19
     flagged = sum(model.index(r, 0).data(OVER_CAP_ROLE) for r in rows)
     assert flagged == service.month_summary(SEPT).claim.over_cap_minutes == 135
@@ -43,5 +43,5 @@ def test_the_line_that_reaches_the_cap_shows_its_split(window: MainWindow, servi
     combo = page.ui.filter_ambassador_combo
     combo.setCurrentIndex(combo.findText("Paul Martin"))
     assert [plain(model.index(r, DURATION).data()) for r in range(model.rowCount())] == [
-        "45 min (au-delà du plafond)"
+        "0 h 45 (au-delà du plafond)"
     ]

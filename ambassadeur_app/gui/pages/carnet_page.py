@@ -457,8 +457,7 @@ class CarnetPage(QWidget):
             ui.duration_edit.selectAll()
             ui.duration_edit.setFocus()
             self._say(
-                f"« {shown} » : {format_duration(exc.minutes)} ? Entrée pour enregistrer "
-                f"{format_duration(exc.minutes)}, ou corrigez la durée.",
+                f"« {shown} » : {exc.text} ? Entrée pour enregistrer {exc.text}, ou corrigez la durée.",
             )
             return False
         except AppError as exc:
