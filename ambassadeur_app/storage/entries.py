@@ -170,6 +170,28 @@ class TimeEntryRepo(Repo):
             self.db.execute("SELECT COUNT(*) FROM time_entries WHERE deleted_at IS NULL").fetchone()[0]
         )
 
+    def last_activities(self) -> dict[Mission, tuple[str, str]]:
+        """Return, per mission, the creation time and activity of the entry saved last."""
+        last = {}
+        for mission in Mission:
+            row = self.db.execute(
+                "SELECT created_at, activity FROM time_entries WHERE deleted_at IS NULL AND mission = ? "
+                "ORDER BY created_at DESC LIMIT 1",
+                [mission.value],
+            ).fetchone()
+            if row is not None:
+                last[mission] = (row[0], row[1])
+        return last
+
+    def places(self) -> list[str]:
+        """Return the distinct places typed in the entries."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT place FROM time_entries WHERE deleted_at IS NULL AND place != ''"
+            ).fetchall()
+        ]
+
     def date_bounds(self) -> tuple[date, date] | None:
         """Return the first and last day with an entry."""
         low, high = self.db.execute(

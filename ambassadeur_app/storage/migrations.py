@@ -283,3 +283,16 @@ def m005_fold_ligatures(db: Database) -> None:
             f"UPDATE {table} SET {column} = replace(replace({column}, 'œ', 'oe'), 'æ', 'ae') "
             f"WHERE instr({column}, 'œ') > 0 OR instr({column}, 'æ') > 0"
         )
+
+
+@migrations()
+def m006_index_entry_suggestions(db: Database) -> None:
+    """What the quick entry offers at start-up (each mission's last activity, the places typed)
+    is read from indexes, not from a scan of every entry."""
+    db.executescript(
+        """
+        CREATE INDEX time_entries_mission_created ON time_entries(mission, created_at)
+            WHERE deleted_at IS NULL;
+        CREATE INDEX time_entries_place ON time_entries(place) WHERE deleted_at IS NULL AND place != '';
+        """
+    )

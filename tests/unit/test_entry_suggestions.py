@@ -28,8 +28,11 @@ def test_the_last_activity_of_each_mission_and_the_last_mission(service: CarnetS
         Mission.PROMOTION: "Appel",  # the last one saved, whatever its day
         Mission.FORMATION: "Création de compte",
     }
-    log(service, date(2024, 9, 2), 60, Mission.AUTRE, activity="Administratif")  # weeks before
-    assert Mission.AUTRE not in service.entry_suggestions().last_activity  # only recent habits
+    time.sleep(0.002)
+    log(service, date(2024, 9, 2), 60, Mission.AUTRE, activity="Administratif")  # an old day, saved now
+    latest = service.entry_suggestions()
+    assert latest.last_mission is Mission.AUTRE  # the last saved, whatever its day
+    assert latest.last_activity[Mission.AUTRE] == "Administratif"
 
 
 def test_places_come_from_the_entries_and_the_register(service: CarnetService) -> None:
