@@ -64,6 +64,8 @@ if TYPE_CHECKING:
 
 Today = Callable[[], date]
 TIMESHEET_FORMATS = ("xlsx", "pdf")
+
+
 @dataclass(frozen=True)
 class Saved:
     """The result of saving an entry: its id and the warnings to show."""

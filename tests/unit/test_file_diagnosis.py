@@ -115,12 +115,15 @@ def test_another_programs_database_is_refused_and_never_touched(tmp_path: Path, 
 
 def damage_a_page_keeping_size_and_time(path: Path) -> None:
     stat = path.stat()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'time_entries'").fetchone()
+    conn.close()
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    # Overwrite a page in the middle of the file (a table's page) with noise, as a failing
-    # disk or a bad sync would, then give the file back its size and modification time.
-    middle = (len(data) // page_size // 2) * page_size
-    data[middle : middle + page_size] = bytes((i * 7 + 3) % 256 for i in range(page_size))
+    # Overwrite the entries table's first page with noise, as a failing disk or a bad sync
+    # would, then give the file back its size and modification time.
+    start = (root - 1) * page_size
+    data[start : start + page_size] = bytes((i * 7 + 3) % 256 for i in range(page_size))
     path.write_bytes(bytes(data))
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
