@@ -572,11 +572,20 @@ class MainWindow(QMainWindow):
         if is_sealed(backup):  # an encrypted copy: its passphrase is asked in its own dialog
             self.copy_carnet_outside(source=backup)
             return False
+        return self._replace_carnet(
+            "Restaurer cette sauvegarde ?",
+            f"Le carnet sera remplacé par :\n{backup}",
+            lambda path: restore_carnet(path, backup, backup_root=paths.backup_root()),
+            f"Carnet restauré depuis {backup.name}.",
+        )
+
+    def _replace_carnet(self, question: str, what: str, restore: Callable[[Path], object], done: str) -> bool:
+        """Replace the open carnet (``restore`` writes it) after confirmation, then reopen it."""
         if not prompts.ask(
             self,
-            "Restaurer cette sauvegarde ?",
-            f"Le carnet sera remplacé par :\n{backup}\n\nSon état actuel est d'abord sauvegardé "
-            "(type « avant restauration ») : vous pourrez revenir en arrière.",
+            question,
+            f"{what}\n\nSon état actuel est d'abord sauvegardé (type « avant restauration ») : vous "
+            "pourrez revenir en arrière.",
             "Restaurer",
         ):
             return False
@@ -584,14 +593,14 @@ class MainWindow(QMainWindow):
         self.service.close()
         error: AppError | None = None
         try:
-            restore_carnet(path, backup, backup_root=paths.backup_root())
+            restore(path)
         except AppError as exc:
             error = exc
         self._show_carnet(open_service(path, today=today), demo)
         if error is not None:
             show_error(self, error)
             return False
-        self.ui.statusbar.showMessage(f"Carnet restauré depuis {backup.name}.", 15000)
+        self.ui.statusbar.showMessage(done, 15000)
         return True
 
     # --- encrypted copies off the laptop -------------------------------------------------------
@@ -692,29 +701,14 @@ class MainWindow(QMainWindow):
         """Replace the open carnet by an encrypted copy after confirmation; reopen it."""
         from ambassadeur_app.services.outside_copy import restore_sealed_copy
 
-        if not prompts.ask(
-            self,
+        return self._replace_carnet(
             "Restaurer cette copie chiffrée ?",
-            f"Le carnet sera remplacé par le contenu de :\n{request.source}\n\nSon état actuel est "
-            "d'abord sauvegardé (type « avant restauration ») : vous pourrez revenir en arrière.",
-            "Restaurer",
-        ):
-            return False
-        path, demo, today = self.service.path, self.demo, self.service.today
-        self.service.close()
-        error: AppError | None = None
-        try:
-            restore_sealed_copy(path, request.source, request.passphrase, backup_root=paths.backup_root())
-        except AppError as exc:
-            error = exc
-        self._show_carnet(open_service(path, today=today), demo)
-        if error is not None:
-            show_error(self, error)
-            return False
-        self.ui.statusbar.showMessage(
-            f"Carnet restauré depuis la copie chiffrée {request.source.name}.", 15000
+            f"Le carnet sera remplacé par le contenu de :\n{request.source}",
+            lambda path: restore_sealed_copy(
+                path, request.source, request.passphrase, backup_root=paths.backup_root()
+            ),
+            f"Carnet restauré depuis la copie chiffrée {request.source.name}.",
         )
-        return True
 
     # --- settings and help --------------------------------------------------------------------
 
