@@ -192,6 +192,10 @@ def _reopening_lines(sheet: Timesheet) -> list[str]:
 
 
 ATTESTATION = "Nous certifions l'exactitude des heures déclarées ci-dessus."
+PROVISIONAL = (
+    "DOCUMENT PROVISOIRE — le mois n'est pas clôturé : ne pas signer ni transmettre. Clôturez le "
+    "mois (menu Mois > Clôturer) pour obtenir le relevé à signer."
+)
 PLACE_AND_DATE = "Fait à …………………………………………, le ……………………………"
 
 
@@ -366,6 +370,8 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
 def _xlsx_signatures(sheet: Timesheet, out: xlsxkit.SheetWriter) -> None:
     """Append the attestation and one framed box per signatory, tall enough to sign in."""
     out.append([])
+    if sheet.lock is None:
+        out.append([out.cell(PROVISIONAL, bold=True)])
     out.append([out.cell(ATTESTATION, bold=True)])
     out.append([])
     out.append([PLACE_AND_DATE])
@@ -601,8 +607,10 @@ def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
         for who, name in _signature_lines(sheet)
     ]
     width = 180 * mm / len(blocks)
+    provisional = [Paragraph(pdfkit.para_text(PROVISIONAL), style["bold"])] if sheet.lock is None else []
     return [
         Paragraph("Attestation et signatures", style["h2"]),
+        *provisional,
         Paragraph(pdfkit.para_text(ATTESTATION), style["bold"]),
         Spacer(1, 3 * mm),
         Paragraph(pdfkit.para_text(PLACE_AND_DATE), style["base"]),

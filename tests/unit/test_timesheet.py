@@ -108,6 +108,7 @@ def test_xlsx_uses_real_types_print_setup_and_keeps_user_text_as_text(
     assert "Pour la CPTS Test du Lunévillois" in signatures
     assert "Ambassadeur (médical)" in signatures
     assert "Nous certifions l'exactitude des heures déclarées ci-dessus." in signatures
+    assert any(s.startswith("DOCUMENT PROVISOIRE — le mois n'est pas clôturé") for s in signatures)
     assert any(s.startswith("Fait à") for s in signatures)
     # Three framed boxes (two ambassadors, the CPTS), each with room to sign.
     tall = [r for r, dim in sheet.row_dimensions.items() if dim.height and dim.height >= 60]
@@ -155,6 +156,7 @@ def test_pdf_has_header_rows_totals_signatures_and_page_numbers(
     assert not re.search(r"\d,\d\d h(?! ×)", text)  # no other decimal hours
     assert " min" not in text
     assert "Nous certifions l'exactitude des heures déclarées ci-dessus." in text
+    assert "DOCUMENT PROVISOIRE — le mois n'est pas clôturé : ne pas signer ni transmettre." in text
     assert "Fait à" in text
     assert "Date et signature" in text
     assert f"Page 1 sur {pages}" in text
@@ -188,6 +190,7 @@ def test_reopening_reasons_and_closure_are_printed(service: CarnetService, tmp_p
     text = pdf_text(next(p for p in written if p.suffix == ".pdf"))
     assert "Mois clôturé le" in text
     assert "motif : Correction d'une durée saisie deux fois" in text
+    assert "DOCUMENT PROVISOIRE" not in text  # the closed month's relevé is the one to sign
 
 
 def test_an_empty_month_still_gives_a_valid_timesheet(service: CarnetService, tmp_path: Path) -> None:
