@@ -217,6 +217,7 @@ def build_register(
             people.append(person)
             if structure is not None:
                 members[structure].append(person)
+    with_account: set[str] = set()
     for entry_id, entry, structure in entries:
         if structure is None or entry.activity not in CHANNELS:
             continue
@@ -262,15 +263,15 @@ def build_register(
         )
         step = Onboarding.MET if CHANNELS[entry.activity] is Channel.VISIT else Onboarding.CONTACTED
         register.advance_onboarding(structure_ids[structure], step, entry.day)
-        if entry.activity == "Création de compte":
-            for person in reached:
-                register.record_account(
-                    AccountEvent(entry.day, person, AccountAction.CREATE, entry.ambassador_id)
-                )
-        elif entry.activity == "Mise à jour de compte":
-            register.record_account(
-                AccountEvent(entry.day, reached[0], AccountAction.UPDATE, entry.ambassador_id)
-            )
+        if entry.activity in ("Création de compte", "Mise à jour de compte"):
+            # An account is created once; what follows is an update of an existing account.
+            fresh = [p for p in reached if p not in with_account]
+            if entry.activity == "Mise à jour de compte" and reached[0] in with_account:
+                fresh = []
+            for person in fresh or reached[:1]:
+                action = AccountAction.CREATE if person in fresh else AccountAction.UPDATE
+                register.record_account(AccountEvent(entry.day, person, action, entry.ambassador_id))
+                with_account.add(person)
     _milestones(service, structure_ids, people, rng, today)
 
 
