@@ -21,7 +21,6 @@ from ambassadeur_app.domain.durations import format_duration, parse_duration
 from ambassadeur_app.domain.formatting import (
     format_date,
     format_euros,
-    format_hours_decimal,
     format_timestamp,
     plural,
 )
@@ -237,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--dossier",
         type=Path,
         metavar="DOSSIER",
-        help="où écrire le relevé, créé s'il n'existe pas (par défaut : le dossier Documents)",
+        help="où écrire le relevé, créé s'il n'existe pas (par défaut : « Carnet de bord ambassadeur » "
+        "dans le dossier Documents)",
     )
 
     reopen = commands.add_parser("rouvrir", help="rouvre un mois clôturé")
@@ -536,19 +536,19 @@ def _cmd_resume(args: argparse.Namespace) -> None:
     claim = summary.claim
     print(f"{month.title()} — {'clôturé' if lock else 'ouvert'}")
     for mission in Mission:
-        print(f"  {mission.label:<22} {format_hours_decimal(summary.by_mission[mission]):>10}")
+        print(f"  {mission.label:<22} {format_duration(summary.by_mission[mission]):>10}")
     # The binôme's order (medical first, then by name), not the order the hours come in: every
     # month reads the same way, and an active ambassador with no hour shows 0.
     for person in people:
         minutes = summary.by_ambassador.get(person.id, 0)
         if minutes or person.active:
-            print(f"  {person.name:<22} {format_hours_decimal(minutes):>10}")
+            print(f"  {person.name:<22} {format_duration(minutes):>10}")
     print(
-        f"  Total : {format_hours_decimal(summary.total_minutes)} ; montant demandé : "
+        f"  Total : {format_duration(summary.total_minutes)} ; montant demandé : "
         f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}"
     )
     if claim.over_cap_minutes:
-        print(f"  Au-delà du plafond (non financé) : {format_hours_decimal(claim.over_cap_minutes)}")
+        print(f"  Au-delà du plafond (non financé) : {format_duration(claim.over_cap_minutes)}")
     print(
         f"Expérimentation : mois {progress.months_elapsed} sur {progress.months_total}, "
         f"{format_euros(progress.claimed_cents)} sur {format_euros(progress.hourly_cap_cents)}"

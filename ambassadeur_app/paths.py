@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
+from contextlib import suppress
 from pathlib import Path
 
 from ambassadeur_app import APP_ID, ORG_NAME
@@ -73,14 +74,19 @@ def backup_root() -> Path:
 
 
 def documents_dir() -> Path:
-    """Return the user's documents folder, the default place to save exported documents."""
+    """Return where exported documents go by default: « Carnet de bord ambassadeur » in the
+    user's documents folder (created on first use)."""
     if os.environ.get(HOME_ENV):
         path = Path(os.environ[HOME_ENV]) / "documents"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-    import platformdirs
+    else:
+        import platformdirs
 
-    return Path(platformdirs.user_documents_dir())
+        from ambassadeur_app import APP_NAME
+
+        path = Path(platformdirs.user_documents_dir()) / APP_NAME
+    with suppress(OSError):  # an unwritable documents folder is said when a file is written
+        path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def device_id() -> str:

@@ -384,9 +384,7 @@ class MainWindow(QMainWindow):
         saved = self.settings.value("export/folder")
         if saved and Path(str(saved)).is_dir():
             return Path(str(saved))
-        folder = paths.documents_dir() / APP_NAME
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        return paths.documents_dir()
 
     def close_month(self) -> list[Path]:
         month = self.page.month

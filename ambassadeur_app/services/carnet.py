@@ -367,8 +367,9 @@ class CarnetService:
         lock = self.carnet.months.active(month)
         if lock is not None:
             raise MonthClosed(
-                f"Le mois {month.of_label()} est clôturé : ses entrées ne peuvent plus être "
-                "modifiées. Rouvrez-le (menu Mois > Rouvrir le mois) pour corriger."
+                f"Le mois {month.of_label()} est clôturé : on ne peut plus y ajouter, modifier ni "
+                "supprimer d'entrée. Pour corriger, rouvrez-le (menu Mois > Rouvrir le mois, ou "
+                "« ambassadeur rouvrir --mois AAAA-MM --motif … »)."
             )
 
     def month_lock(self, month: Month) -> MonthLock | None:

@@ -297,7 +297,10 @@ def open_carnet(
     backups = backup_manager(backup_root, path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
-        raise CarnetError(f"Le carnet « {path} » n'existe pas.")
+        raise CarnetError(
+            f"Le carnet « {path} » n'existe pas. Créez-le (« ambassadeur init … » ou, pour essayer, "
+            "« ambassadeur demo »), ou indiquez un autre carnet avec --carnet CHEMIN."
+        )
     if exists:
         _check_is_carnet(path)
     elif not path.parent.is_dir():

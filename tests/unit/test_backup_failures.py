@@ -79,7 +79,7 @@ def test_saisir_with_broken_backups_reports_saved_and_warns(tmp_path: Path, priv
     assert "NotADirectoryError" not in first.stderr
     summary = run("--carnet", carnet, "resume", "--mois", "2024-09", home=private_home)
     assert summary.returncode == 0
-    assert "Total : 2,00 h ; montant demandé : 100,00 €" in plain(summary.stdout)
+    assert "Total : 2 h ; montant demandé : 100,00 €" in plain(summary.stdout)
     assert "attention : La sauvegarde automatique" in summary.stderr  # the next command says it too
     check = run("--carnet", carnet, "check", home=private_home)
     assert check.returncode == 0

@@ -36,8 +36,8 @@ def test_a_mission_with_accents_or_none_is_the_same(carnet: Path, private_home: 
     assert saisir(carnet, private_home, mission="ACCOMPAGNEMENT", day="03/09/2024").returncode == 0
     summary = run("--carnet", carnet, "resume", "--mois", "2024-09", home=private_home).stdout
     lines = {line.split()[0]: line for line in summary.splitlines() if line.startswith("  ")}
-    assert "1,00" in lines["Autre"]
-    assert "1,00" in lines["Accompagnement"]
+    assert "1\xa0h" in lines["Autre"]
+    assert "1\xa0h" in lines["Accompagnement"]
 
 
 def test_an_unknown_mission_is_a_usage_error_in_french(carnet: Path, private_home: Path) -> None:

@@ -15,7 +15,6 @@ from ambassadeur_app.domain.formatting import (
     format_date_long,
     format_date_medium,
     format_euros,
-    format_hours_decimal,
     format_percent,
     format_timestamp,
     plural,
@@ -324,8 +323,8 @@ class CarnetPage(QWidget):
             f"{format_percent(ratio)} du plafond mensuel."
         )
         lines = [
-            f"<b>{format_hours_decimal(summary.total_minutes)}</b> saisies, dont "
-            f"{format_hours_decimal(claim.fundable_minutes)} comptées.",
+            f"<b>{format_duration(summary.total_minutes)}</b> saisies, dont "
+            f"{format_duration(claim.fundable_minutes)} comptées.",
         ]
         if claim.over_cap_minutes:
             lines.append(
