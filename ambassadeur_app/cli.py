@@ -249,7 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("identifiant", metavar="ID", help="identifiant (affiché par la commande imports)")
 
     backup = commands.add_parser("backup", help="copie le carnet dans un fichier de sauvegarde")
-    backup.add_argument("--sortie", required=True, type=Path, metavar="FICHIER", help="la copie à écrire")
+    backup.add_argument(
+        "--sortie",
+        required=True,
+        metavar="FICHIER_OU_DOSSIER",
+        help="la copie à écrire, ou le dossier où l'écrire (créé s'il n'existe pas : finissez par /)",
+    )
     backup.add_argument(
         "--chiffrer",
         action="store_true",
@@ -647,9 +652,15 @@ def _passphrase(new: bool) -> str:
 def _cmd_backup(args: argparse.Namespace) -> None:
     from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text, write_sealed_copy
 
+    # A folder (existing, or named with a final separator) receives a copy with a dated name.
+    target = Path(args.sortie)
+    if args.sortie.endswith(("/", os.sep)) or target.is_dir():
+        _make_folder(target)
+        if not args.chiffrer:
+            target = target / f"{_carnet_path(args).stem}-copie-{date.today():%Y-%m-%d}{paths.CARNET_SUFFIX}"
     if not args.chiffrer:
         with _service(args, readonly=True) as service:
-            out = service.backup_to(args.sortie)
+            out = service.backup_to(target)
             reminder = reminder_text(service) if outside_copy_overdue(service) else None
         print(f"Sauvegarde écrite : {out}")
         if reminder:
@@ -659,7 +670,7 @@ def _cmd_backup(args: argparse.Namespace) -> None:
 
     passphrase = _passphrase(new=True)
     with _service(args, readonly=True) as service:
-        out = write_sealed_copy(service, args.sortie, passphrase)
+        out = write_sealed_copy(service, target, passphrase)
     print(f"Copie chiffrée écrite et relue : {out}")
     print("Gardez la phrase secrète à part : sans elle, la copie ne peut pas être restaurée.")
 

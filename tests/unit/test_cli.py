@@ -199,6 +199,21 @@ def test_import_with_invalid_lines_writes_nothing_unless_asked(
     assert "1 entrée retirée" in undone.stdout
 
 
+def test_backup_into_a_folder_named_with_a_final_slash(
+    carnet: Path, private_home: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "AMBASSADEUR_PHRASE_SECRETE": "une phrase assez longue"}
+    for extra, folder in (([], tmp_path / "cle" / "sauvegardes"), (["--chiffrer"], tmp_path / "chiffre")):
+        done = subprocess.run(
+            [sys.executable, "-m", "ambassadeur_app", "--carnet", str(carnet), "backup", *extra,
+             "--sortie", f"{folder}/"],
+            capture_output=True, text=True, check=False, env={**env, "AMBASSADEUR_HOME": str(private_home)},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        (copy,) = folder.iterdir()  # a folder was made, with one copy inside named by its date
+        assert copy.name.endswith((".ambassadeur", ".carnet-chiffre"))
+
+
 def test_backup_restore_and_check(carnet: Path, private_home: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copie.ambassadeur"
     assert run("--carnet", carnet, "backup", "--sortie", copy, home=private_home).returncode == 0
