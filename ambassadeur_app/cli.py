@@ -626,7 +626,6 @@ def _cmd_undo_import(args: argparse.Namespace) -> None:
 def _passphrase(new: bool) -> str:
     """Return the passphrase from ``AMBASSADEUR_PHRASE_SECRETE``, or ask it (twice if ``new``)."""
     import getpass
-    import warnings
 
     from ambassadeur_app.services.outside_copy import passphrase_from_env
     from ambassadeur_app.storage.sealed import check_passphrase
@@ -634,14 +633,22 @@ def _passphrase(new: bool) -> str:
     given = passphrase_from_env()
     if given is not None:
         return given
+
+    def ask(prompt: str) -> str:
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        # Piped in (a script): read the line without getpass's English warning about echo.
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
+
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", getpass.GetPassWarning)  # no terminal: read stdin
-            first = getpass.getpass("Phrase secrète : ")
-            if new:
-                check_passphrase(first)
-                if getpass.getpass("Phrase secrète (confirmation) : ") != first:
-                    raise AppError("Les deux saisies de la phrase secrète diffèrent : rien n'a été écrit.")
+        first = ask("Phrase secrète : ")
+        if new:
+            check_passphrase(first)
+            if ask("Phrase secrète (confirmation) : ") != first:
+                raise AppError("Les deux saisies de la phrase secrète diffèrent : rien n'a été écrit.")
     except EOFError:
         raise AppError(
             "Aucune phrase secrète saisie (pour un script, définissez AMBASSADEUR_PHRASE_SECRETE)."
