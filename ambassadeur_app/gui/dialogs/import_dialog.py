@@ -37,12 +37,14 @@ class ImportDialog(QDialog):
             + "."
         ]
         if preview.new_ambassadors:
-            lines.append(f"Ambassadeurs ajoutés au carnet : {', '.join(preview.new_ambassadors)}.")
+            lines.append(
+                f"Ambassadeurs que l'import ajoutera au carnet : {', '.join(preview.new_ambassadors)}."
+            )
         if preview.new_activities:
             added = ", ".join(
                 f"{label} ({mission.label.lower()})" for mission, label in preview.new_activities
             )
-            lines.append(f"Activités ajoutées aux listes : {added}.")
+            lines.append(f"Activités que l'import ajoutera aux listes : {added}.")
         lines += [f"⚠ {warning}" for warning in preview.warnings]
         if invalid:
             lines.append(
