@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.gui.main_window import MainWindow
-from ambassadeur_app.gui.models.entry_table import DURATION, OVER_CAP_ROLE
+from ambassadeur_app.gui.models.entry_table import DESCRIPTION, DURATION, OVER_CAP_ROLE
 from ambassadeur_app.services import CarnetService
 from tests.conftest import log_entry as log
 from tests.conftest import plain
@@ -26,10 +26,12 @@ def test_the_line_that_reaches_the_cap_shows_its_split(window: MainWindow, servi
     model = page.model
     assert model is not None
     rows = range(model.rowCount())
-    shown = [plain(model.index(r, DURATION).data()) for r in rows]
-    assert "2 h (dont 1 h 30 au-delà du plafond)" in shown
-    assert "0 h 45 (au-delà du plafond)" in shown
-    assert shown.count("2 h") == 19
+    shown = [
+        plain(model.index(r, DURATION).data()) + " " + plain(model.index(r, DESCRIPTION).data()) for r in rows
+    ]
+    assert any(s.startswith("2 h [dont 1 h 30 au-delà du plafond]") for s in shown)
+    assert any(s.startswith("0 h 45 [au-delà du plafond]") for s in shown)
+    assert [s.strip() for s in shown].count("2 h") == 19
     flagged = sum(model.index(r, 0).data(OVER_CAP_ROLE) for r in rows)
     assert flagged == service.month_summary(SEPT).claim.over_cap_minutes == 135
     split = next(r for r in rows if "dont" in shown[r])
@@ -42,6 +44,6 @@ def test_the_line_that_reaches_the_cap_shows_its_split(window: MainWindow, servi
     # The same split with one ambassador shown: the cap is the binôme's.
     combo = page.ui.filter_ambassador_combo
     combo.setCurrentIndex(combo.findText("Paul Martin"))
-    assert [plain(model.index(r, DURATION).data()) for r in range(model.rowCount())] == [
-        "0 h 45 (au-delà du plafond)"
+    assert [plain(model.index(r, DESCRIPTION).data()) for r in range(model.rowCount())] == [
+        "[au-delà du plafond] "
     ]

@@ -195,22 +195,22 @@ class EntryTableModel(QAbstractTableModel):
         if column == ACTIVITY:
             return entry.activity
         if column == DURATION:
-            return self._duration(entry)
+            return format_duration(entry.minutes)
         if column == START:
             return entry.start_time.strftime("%H:%M") if entry.start_time else ""
         if column == PLACE:
             return entry.place
-        return " ".join(entry.description.split())
+        return f"{self._over_note(entry)}{' '.join(entry.description.split())}"
 
-    def _duration(self, entry: TimeEntry) -> str:
-        """Return the duration, with the part beyond the cap when there is one."""
-        shown = format_duration(entry.minutes)
+    def _over_note(self, entry: TimeEntry) -> str:
+        """Return the part beyond the cap, as the relevé prints it, before the description (the
+        widest column: the duration's own stays narrow)."""
         over = self._over(entry)
         if not over:
-            return shown
+            return ""
         if over == entry.minutes:
-            return f"{shown} (au-delà du plafond)"
-        return f"{shown} (dont {format_duration(over)} au-delà du plafond)"
+            return "[au-delà du plafond] "
+        return f"[dont {format_duration(over)} au-delà du plafond] "
 
     def _edit_value(self, entry: TimeEntry, column: int) -> Any:
         if column == DATE:
