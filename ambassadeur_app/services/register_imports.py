@@ -60,6 +60,7 @@ class RegisterImportPreview:
     problems: list[LineProblem] = field(default_factory=list)
     invalid_lines: int = 0
     read_lines: int = 0
+    repeated_lines: list[int] = field(default_factory=list)  # the same person as an earlier line
 
     @property
     def new(self) -> int:
@@ -78,6 +79,12 @@ class RegisterImportPreview:
         )
         if self.invalid_lines:
             text += f", {plural(self.invalid_lines, 'ligne invalide', 'lignes invalides')}"
+        if self.repeated_lines:
+            shown = ", ".join(map(str, self.repeated_lines))
+            text += (
+                f", {plural(len(self.repeated_lines), 'ligne en double', 'lignes en double')} "
+                f"(n° {shown} : la même personne qu'une ligne précédente, comptée une seule fois)"
+            )
         return text + "."
 
 
@@ -186,13 +193,19 @@ class RegisterImports:
                 if duplicate_key(p, professions()) == duplicate_key(person, professions())
             ]
             match = twins[0] if twins else None
-        if match is None and line is not None:  # the same person twice in a list: keep the first line
+        if line is not None:  # the same person twice in a list: keep the first line
             key = duplicate_key(person, professions())
             twin = next(
-                (i for i, p in enumerate(preview.professionals) if duplicate_key(p, professions()) == key),
+                (
+                    i
+                    for i, p in enumerate(preview.professionals)
+                    if (match is not None and preview.matched.get(i) == str(match))
+                    or (match is None and duplicate_key(p, professions()) == key)
+                ),
                 None,
             )
             if twin is not None:
+                preview.repeated_lines.append(line.line)
                 return twin
         if match is not None:
             preview.matched[index] = str(match)

@@ -590,3 +590,22 @@ def test_a_finess_line_with_a_field_too_many_is_refused_not_dropped(tmp_path: Pa
         ImportFileError, match=f"mal formé à la ligne {index + 1} \\(33 champs au lieu de 32\\)"
     ):
         scan_finess(path, "54")
+
+
+def test_the_same_known_person_twice_in_a_contact_list_is_counted_once(
+    service: CarnetService, tmp_path: Path
+) -> None:
+    from ambassadeur_app.domain.register import Professional
+
+    service.register.save_professional(
+        Professional(last_name="Durand", first_name="Marie", profession_code="G15-60")
+    )
+    path = write(
+        tmp_path / "deux.csv", ["Nom;Prénom;Profession", "Durand;Marie;Infirmier", "DURAND;Marie;Infirmier"]
+    )
+    imports = service.register_imports
+    table = imports.contact_table(path)
+    preview = imports.preview_contacts(table, guess_mapping(table.headers))
+    assert len(preview.matched) == 1
+    assert preview.repeated_lines == [3]
+    assert "1 fiche existante complétée, 1 ligne en double (n° 3 : la même personne" in preview.summary()
