@@ -468,22 +468,7 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
         )
     if not sheet.rows:
         data.append(["", "", "", "", "Aucune entrée ce mois-ci.", "", ""])
-    data.append(
-        [
-            "Total du mois",
-            "",
-            "",
-            "",
-            "",
-            text(format_hours(sum(row.minutes for row in sheet.rows))),
-            text(format_hours(sheet.over_cap_minutes)),
-        ]
-    )
-    extra: list[tuple[Any, ...]] = [
-        ("ALIGN", (5, 0), (6, -1), "RIGHT"),
-        ("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE),
-        ("SPAN", (0, -1), (4, -1)),
-    ]
+    extra: list[tuple[Any, ...]] = [("ALIGN", (5, 0), (6, -1), "RIGHT")]
     extra += [("TEXTCOLOR", (0, r), (-1, r), colors.HexColor("#666666")) for r in grey_rows]
     story.append(
         LongTable(
@@ -491,6 +476,28 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
             colWidths=widths,
             repeatRows=1,
             style=pdfkit.table_style(extra=extra),
+        )
+    )
+    # The total row is a table of its own, drawn right under the lines: a SPAN inside the long
+    # table makes reportlab recompute the spans of every row at each page break (a month of
+    # 16 000 lines took a minute instead of seconds).
+    total = ["Total du mois", "", "", "", ""]
+    total += [
+        text(format_hours(sum(row.minutes for row in sheet.rows))),
+        text(format_hours(sheet.over_cap_minutes)),
+    ]
+    story.append(
+        Table(
+            [total],
+            colWidths=widths,
+            style=pdfkit.table_style(
+                header_rows=0,
+                extra=[
+                    ("ALIGN", (5, 0), (6, 0), "RIGHT"),
+                    ("FONT", (0, 0), (-1, 0), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE),
+                    ("SPAN", (0, 0), (4, 0)),
+                ],
+            ),
         )
     )
     if any(row.mission is Mission.AUTRE for row in sheet.rows):

@@ -19,7 +19,15 @@ DATE_FORMAT = "DD/MM/YYYY"
 HOURS_FORMAT = "0.00"
 EURO_FORMAT = '#,##0.00 "€"'
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-MAX_CELL_TEXT = 32_767  # Excel's limit: a longer cell makes it "repair" the file
+MAX_CELL_TEXT = 32_767
+# The field of a cell's style array that holds each style's number in the workbook.
+_STYLE_IDS = {
+    "font": "fontId",
+    "fill": "fillId",
+    "border": "borderId",
+    "number_format": "numFmtId",
+    "alignment": "alignmentId",
+}  # Excel's limit: a longer cell makes it "repair" the file
 # Every font is named: a bold cell whose font has no name falls back to a serif font in
 # LibreOffice. Calibri is the workbook's default font; Carlito replaces it where it is absent.
 FONT_NAME = "Calibri"
@@ -66,6 +74,29 @@ class SheetWriter:
         self._wrap = Alignment(wrap_text=True, vertical="top")
         self._top = Alignment(vertical="top")
         self._heights: dict[int, float] = {}
+        self._ids: dict[tuple[str, object], int] = {}
+        self._boxes: dict[str, Any] = {}
+
+    def _set(self, cell: Any, **styles: Any) -> None:
+        """Give ``cell`` these styles (``font=…``, ``border=…``…) by their ids in the workbook.
+
+        Setting a style the usual way hashes it against every style of the workbook, for every
+        cell: on a month of 16 000 lines that was most of the export. Each style is registered
+        once, through a probe cell, and then only its number is written into the cell's style.
+        """
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles.cell_style import StyleArray
+
+        for attribute, value in styles.items():
+            key = (attribute, value if isinstance(value, str) else id(value))
+            found = self._ids.get(key)
+            if found is None:
+                probe: Any = WriteOnlyCell(self.sheet)
+                setattr(probe, attribute, value)
+                found = self._ids[key] = getattr(probe._style, _STYLE_IDS[attribute])
+            if cell._style is None:  # a cell given no style yet has no style array
+                cell._style = StyleArray()
+            setattr(cell._style, _STYLE_IDS[attribute], found)
 
     def cell(
         self,
@@ -86,16 +117,18 @@ class SheetWriter:
         cell = WriteOnlyCell(self.sheet, value=value)
         if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
             cell.data_type = "s"
-        if number_format:
-            cell.number_format = number_format
-        elif isinstance(value, date):
-            cell.number_format = DATE_FORMAT
-        cell.font = self._title if title else self._bold if bold or header else self._font
+        fmt = number_format or (DATE_FORMAT if isinstance(value, date) else None)
+        if fmt:
+            self._set(cell, number_format=fmt)
+        self._set(
+            cell,
+            font=self._title if title else self._bold if bold or header else self._font,
+            alignment=self._wrap if wrap or header else self._top,
+        )
         if header:
-            cell.fill = self._header_fill
+            self._set(cell, fill=self._header_fill)
         if border or header:
-            cell.border = self._border
-        cell.alignment = self._wrap if wrap or header else self._top
+            self._set(cell, border=self._border)
         return cell
 
     def box(self, edges: str, text: str | None = None) -> Cell:
@@ -104,13 +137,13 @@ class SheetWriter:
         from openpyxl.styles import Border, Side
 
         cell = WriteOnlyCell(self.sheet, value=text)
-        cell.font = self._font
-        cell.alignment = self._top
+        if edges not in self._boxes:
 
-        def side(letter: str) -> Side | None:
-            return self._thin if letter in edges else None
+            def side(letter: str) -> Side | None:
+                return self._thin if letter in edges else None
 
-        cell.border = Border(left=side("l"), right=side("r"), top=side("t"), bottom=side("b"))
+            self._boxes[edges] = Border(left=side("l"), right=side("r"), top=side("t"), bottom=side("b"))
+        self._set(cell, font=self._font, alignment=self._top, border=self._boxes[edges])
         return cell
 
     def formula(self, expression: str, number_format: str, bold: bool = False, border: bool = False) -> Cell:
@@ -118,10 +151,9 @@ class SheetWriter:
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.sheet, value=f"={expression}")
-        cell.number_format = number_format
-        cell.font = self._bold if bold else self._font
+        self._set(cell, number_format=number_format, font=self._bold if bold else self._font)
         if border:
-            cell.border = self._border
+            self._set(cell, border=self._border)
         return cell
 
     def append(self, values: list[Any], *, height: float | None = None, border: bool = False) -> int:
@@ -141,7 +173,7 @@ class SheetWriter:
                 if not isinstance(value, Cell):
                     value = self.cell(value, border=True, wrap=isinstance(value, str))
                 else:
-                    value.border = self._border
+                    self._set(value, border=self._border)
                 cells.append(value)
             self.sheet.append(cells)
         else:
