@@ -74,6 +74,10 @@ class SheetWriter:
         self._wrap = Alignment(wrap_text=True, vertical="top")
         self._top = Alignment(vertical="top")
         self._heights: dict[int, float] = {}
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles.cell_style import StyleArray
+
+        self._new_cell, self._style_array = WriteOnlyCell, StyleArray
         self._ids: dict[tuple[str, object], int] = {}
         self._boxes: dict[str, Any] = {}
 
@@ -84,18 +88,15 @@ class SheetWriter:
         cell: on a month of 16 000 lines that was most of the export. Each style is registered
         once, through a probe cell, and then only its number is written into the cell's style.
         """
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles.cell_style import StyleArray
-
+        if cell._style is None:  # a cell given no style yet has no style array
+            cell._style = self._style_array()
         for attribute, value in styles.items():
             key = (attribute, value if isinstance(value, str) else id(value))
             found = self._ids.get(key)
             if found is None:
-                probe: Any = WriteOnlyCell(self.sheet)
+                probe: Any = self._new_cell(self.sheet)
                 setattr(probe, attribute, value)
                 found = self._ids[key] = getattr(probe._style, _STYLE_IDS[attribute])
-            if cell._style is None:  # a cell given no style yet has no style array
-                cell._style = StyleArray()
             setattr(cell._style, _STYLE_IDS[attribute], found)
 
     def cell(
