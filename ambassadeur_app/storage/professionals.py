@@ -153,7 +153,7 @@ class ProfessionalRepo(Repo):
             clauses.append("p.anonymized_at IS NULL")
         sql = (
             f"SELECT p.id FROM professionals p WHERE {' AND '.join(clauses)} "
-            "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id"
+            "ORDER BY p.name_key, p.id"  # folded name: « Émilie » among the E, « École » before « Z »
         )
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 

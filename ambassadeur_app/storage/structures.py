@@ -86,7 +86,7 @@ class StructureRepo(Repo):
         clauses += contacted
         params += values
         where_sql = " AND ".join(clauses)
-        sql = f"SELECT s.id FROM structures s WHERE {where_sql} ORDER BY s.name COLLATE NOCASE, s.id"
+        sql = f"SELECT s.id FROM structures s WHERE {where_sql} ORDER BY fold(s.name), s.id"
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def get_many(self, ids: Iterable[str]) -> dict[str, Structure]:

@@ -261,3 +261,21 @@ def test_account_events_move_the_parceo_status(service: CarnetService) -> None:
     register.record_account(AccountEvent(date(2024, 10, 1), nurse, AccountAction.UPDATE))
     assert register.professional(nurse).parceo_status is ParceoStatus.ACTIVE  # never backwards
     assert [e.action for e in register.account_events()] == [AccountAction.CREATE, AccountAction.UPDATE]
+
+
+def test_lists_sort_the_french_way_accents_ignored(service: CarnetService) -> None:
+    from ambassadeur_app.domain.register import Professional, Structure, StructureType
+
+    register = service.register
+    for name in ("Zimmer", "Étienne", "Eberle"):
+        register.save_professional(Professional(last_name=name, profession_code="G15-10"))
+    for name in ("Zone artisanale", "École de santé", "EHPAD Les Tilleuls"):
+        register.save_structure(Structure(name, StructureType.AUTRE))
+    people = register.professionals(register.professional_ids())
+    assert [people[i].last_name for i in register.professional_ids()] == ["Eberle", "Étienne", "Zimmer"]
+    places = register.structures(register.structure_ids())
+    assert [places[i].name for i in register.structure_ids()] == [
+        "École de santé",
+        "EHPAD Les Tilleuls",
+        "Zone artisanale",
+    ]
