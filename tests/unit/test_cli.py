@@ -328,3 +328,17 @@ def test_register_imports_and_exports(carnet: Path, private_home: Path, tmp_path
     )
     assert period.returncode == 1
     assert "La période se termine" in period.stderr
+
+
+def test_version_answers_without_loading_the_app() -> None:
+    script = (
+        "import sys; sys.argv = ['ambassadeur', '--version']\n"
+        "from ambassadeur_app.__main__ import run\n"
+        "assert run() == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ambassadeur_app')))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        f"Carnet de bord ambassadeur {__version__}",
+        "['ambassadeur_app', 'ambassadeur_app.__main__']",
+    ]
