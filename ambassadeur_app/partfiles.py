@@ -10,6 +10,7 @@ written by another running instance is left alone. Nothing else is ever deleted.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -30,6 +31,24 @@ def part_for(target: Path) -> Path:
     The random piece keeps the app from ever taking a ``rapport.pdf.part`` of someone else's.
     """
     return target.with_name(f"{target.name}.{uuid.uuid4().hex[:6]}{PART_SUFFIX}")
+
+
+@contextmanager
+def written_in_place_of(target: Path) -> Iterator[Path]:
+    """Yield a noted temporary path beside ``target`` to write; when the block ends well, the
+    file is synced to disk and renamed to ``target``; when anything fails, it is removed and
+    the error goes on (``target`` is never half written)."""
+    part = part_for(target)
+    try:
+        with tracked(part):
+            yield part
+            with open(part, "rb+") as handle:
+                os.fsync(handle.fileno())
+            part.replace(target)
+    except BaseException:
+        with suppress(OSError):  # an unusable folder: then nothing was written there
+            part.unlink(missing_ok=True)
+        raise
 
 
 def journal_dir() -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +9,7 @@ from pathlib import Path
 
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import ExportError, os_reason
-from ambassadeur_app.partfiles import part_for, tracked
+from ambassadeur_app.partfiles import written_in_place_of
 
 
 @contextmanager
@@ -23,21 +22,13 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"Le dossier « {path.parent} » n'existe pas : « {path.name} » n'a pas été écrit.")
-    part = part_for(path)
     try:
-        with tracked(part):
+        with written_in_place_of(path) as part:
             yield part
-            with open(part, "rb+") as handle:
-                os.fsync(handle.fileno())
-            part.replace(path)
     except OSError as exc:
-        part.unlink(missing_ok=True)
         raise ExportError(
             f"Impossible d'écrire « {path} » : {os_reason(exc)}. Aucun fichier n'a été laissé."
         ) from exc
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
 
 
 def slug(text: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app.errors import CarnetError, os_reason
-from ambassadeur_app.partfiles import part_for, tracked
+from ambassadeur_app.partfiles import part_for, tracked, written_in_place_of
 from ambassadeur_app.storage.backup import copy_database
 from ambassadeur_app.storage.db import restore_carnet
 from ambassadeur_app.storage.sealed import (
@@ -66,15 +66,12 @@ def last_outside_copy(backups_folder: Path) -> OutsideCopy | None:
 def _record(backups_folder: Path, copy: OutsideCopy) -> None:
     try:
         backups_folder.mkdir(parents=True, exist_ok=True)
-        record = backups_folder / RECORD_NAME
-        part = part_for(record)
-        with tracked(part):
+        with written_in_place_of(backups_folder / RECORD_NAME) as part:
             part.write_text(
                 json.dumps({"day": copy.day.isoformat(), "path": str(copy.path)}, ensure_ascii=False),
                 encoding="utf-8",
                 errors="surrogateescape",
             )
-            part.replace(record)
     except OSError:
         pass  # the copy itself is made; at worst the reminder comes back too early
 

@@ -11,7 +11,6 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -19,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ambassadeur_app.errors import CarnetError, os_reason
-from ambassadeur_app.partfiles import part_for, tracked
+from ambassadeur_app.partfiles import written_in_place_of
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
@@ -65,23 +64,16 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     Raises:
         CarnetError: when the copy cannot be written (full disk, no permission...).
     """
-    part = part_for(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        part.unlink(missing_ok=True)
-        with tracked(part):
+        with written_in_place_of(target) as part:
             dest = sqlite3.connect(str(part))
             try:
                 source.backup(dest)
                 dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
-            with open(part, "rb+") as handle:
-                os.fsync(handle.fileno())
-            part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        with suppress(OSError):  # the folder itself may be unusable: then nothing was written
-            part.unlink(missing_ok=True)
         raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ambassadeur_app.errors import CarnetError, InvalidInput, os_reason
-from ambassadeur_app.partfiles import part_for, tracked
+from ambassadeur_app.partfiles import written_in_place_of
 
 MAGIC = b"AMBCHIFR"
 FORMAT_VERSION = 1
@@ -202,9 +202,8 @@ def seal_file(
     header = _Header(params, salt, prefix, chunk_size, fields, hmac.digest(mac_key, fields, hashlib.sha256))
     aead = AESGCM(key)
     total = source.stat().st_size
-    part = part_for(target)
     try:
-        with tracked(part):
+        with written_in_place_of(target) as part:
             with open(source, "rb") as plain, open(part, "xb") as out:
                 out.write(fields + header.mac)
                 done = 0
@@ -229,15 +228,8 @@ def seal_file(
                     "le support est peut-être défaillant. Aucune copie n'a été gardée ; essayez une "
                     "autre clé ou un autre dossier."
                 ) from None
-            part.replace(target)
     except OSError as exc:
-        with suppress(OSError):
-            part.unlink(missing_ok=True)
         raise CarnetError(f"Impossible d'écrire la copie chiffrée « {target} » : {os_reason(exc)}.") from exc
-    except BaseException:
-        with suppress(OSError):
-            part.unlink(missing_ok=True)
-        raise
 
 
 def _read_header(path: Path) -> _Header:
