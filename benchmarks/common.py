@@ -23,6 +23,13 @@ from ambassadeur_app.services import CarnetService, open_service  # noqa: E402
 TODAY = date(2026, 11, 23)
 
 
+# The names a synthetic register is drawn from (register and search benchmarks).
+LAST = ["Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent"]
+FIRST = ["Sophie", "Marie", "Claire", "Julie", "Paul", "Pierre", "Nicolas", "Luc", "Léa", "Hugo"]
+PROFESSIONS = ["G15-10", "G15-60", "G15-70", "G15-21", "G15-40", "G15-50", "G15-91", "R95-93"]
+TOWNS = ["Nancy", "Toul", "Lunéville", "Vandœuvre-lès-Nancy", "Pont-à-Mousson", "Briey", "Longwy"]
+
+
 def big_carnet() -> Path:
     """Return a carnet of ENTRIES entries over the six months of the demo programme."""
     path = WORK / f"carnet-{ENTRIES}.ambassadeur"

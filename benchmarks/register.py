@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from common import WORK, report
+from common import FIRST, LAST, PROFESSIONS, TOWNS, WORK, report
 
 from ambassadeur_app.demo import AMBASSADORS, PROGRAMME
 from ambassadeur_app.domain.model import Mission
@@ -47,10 +47,6 @@ STRUCTURES = 1_000
 CONTACTS = 20_000
 REQUESTS = 1_500
 TODAY = PROGRAMME.start_date + timedelta(days=180)  # six months on the road
-LAST = ["Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent"]
-FIRST = ["Sophie", "Marie", "Claire", "Julie", "Paul", "Pierre", "Nicolas", "Luc", "Léa", "Hugo"]
-PROFESSIONS = ["G15-10", "G15-60", "G15-70", "G15-21", "G15-40", "G15-50", "G15-91", "R95-93"]
-TOWNS = ["Nancy", "Toul", "Lunéville", "Vandœuvre-lès-Nancy", "Pont-à-Mousson", "Briey", "Longwy"]
 KINDS = [StructureType.PHARMACIE, StructureType.CABINET, StructureType.EHPAD, StructureType.MSP]
 
 

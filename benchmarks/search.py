@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import sqlite3
 
-from common import TODAY, WORK, best, report
+from common import FIRST, LAST, PROFESSIONS, TODAY, TOWNS, WORK, best, report
 
 from ambassadeur_app.demo import AMBASSADORS, PROGRAMME
 from ambassadeur_app.domain.register import Professional, RegisterFilter
@@ -21,10 +21,6 @@ from ambassadeur_app.gui.main_window import MainWindow
 from ambassadeur_app.services import open_service
 
 PROFESSIONALS = 50_000
-LAST = ["Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent"]
-FIRST = ["Sophie", "Marie", "Claire", "Julie", "Paul", "Pierre", "Nicolas", "Luc", "Léa", "Hugo"]
-PROFESSIONS = ["G15-10", "G15-60", "G15-70", "G15-21", "G15-40", "G15-50", "G15-91", "R95-93"]
-TOWNS = ["Nancy", "Toul", "Lunéville", "Vandœuvre-lès-Nancy", "Pont-à-Mousson", "Briey", "Longwy"]
 WORDS = ["m", "ma", "mar", "mart", "marti", "martin"]  # typed one letter at a time
 
 
