@@ -218,15 +218,6 @@ class BackupManager:
         self.thin(moment.date())
         return Backup(target, kind, moment, size)
 
-    def daily_if_needed(self, conn: sqlite3.Connection, now: datetime | None = None) -> Backup | None:
-        """Take the day's backup after its first change; later changes that day take none.
-
-        A failure is recorded in ``problem`` (and retried at the next change), never raised:
-        the change itself is already committed.
-        """
-        moment = now or datetime.now()
-        return self.take_daily(conn, moment) if self.claim_daily(moment) else None
-
     def claim_daily(self, moment: datetime) -> bool:
         """Tell whether the day's backup is still to take, and count it as taken from now on
         (so that the changes that follow while it is being written start no other)."""

@@ -201,7 +201,7 @@ class Carnet:
         try:
             conn = sqlite3.connect(str(self.path), timeout=5)
         except sqlite3.Error as exc:
-            self.backups.daily_failed(moment, sqlite_problem(exc, self.path).message)
+            self.backups.daily_failed(moment, f"le carnet n'a pas pu être relu ({sqlite_reason(exc)}).")
             return
         try:
             self.backups.take_daily(conn, moment)
