@@ -104,11 +104,16 @@ def sqlite_uri(path: Path, query: str) -> str:
     return f"file:{'//' if text.startswith('/') else '///'}{quote(os.fsencode(text))}?{query}"
 
 
+def has_live_log(path: Path) -> bool:
+    """Tell whether the database at ``path`` has changes still in its write-ahead log."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """Connect to read ``path``; in a read-only folder, without creating anything beside it."""
-    wal = Path(str(path) + "-wal")
     immutable = ""
-    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+    if not os.access(path.parent, os.W_OK) and not has_live_log(path):
         # Closed cleanly on read-only media: nothing can change it, so SQLite may read it as
         # immutable (it could not create its -shm file there).
         immutable = "&immutable=1"

@@ -37,6 +37,7 @@ from ambassadeur_app.storage.backup import (
     backup_folder,
     check_file,
     copy_database,
+    has_live_log,
     quick_check,
     read_only_connection,
     sqlite_reason,
@@ -403,12 +404,11 @@ def _sealed_today(path: Path, backups: BackupManager, now: datetime) -> bool:
         stat = path.stat()
     except (OSError, ValueError):
         return False
-    wal = Path(str(path) + "-wal")
     return seal == {
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
         "day": now.date().isoformat(),
-    } and not (wal.exists() and wal.stat().st_size)
+    } and not has_live_log(path)
 
 
 def _damaged(path: Path, problem: str, backups: BackupManager) -> CarnetDamaged:
@@ -447,11 +447,9 @@ def foreign_reason(path: Path) -> str | None:
     object, no application id, no version) may become one. A file SQLite cannot read is not
     judged here: the integrity check says what is wrong with it.
     """
-    wal = Path(f"{path}-wal")
-    live_log = wal.exists() and wal.stat().st_size > 0
     # Immutable reading creates no -wal or -shm file beside a stranger's file; with a live log,
     # plain read-only reading also sees the tables that are still only in the log.
-    uri = sqlite_uri(path, "mode=ro" + ("" if live_log else "&immutable=1"))
+    uri = sqlite_uri(path, "mode=ro" + ("" if has_live_log(path) else "&immutable=1"))
     try:
         probe = sqlite3.connect(uri, uri=True)
         try:
