@@ -366,24 +366,21 @@ def _unexpected(exc: Exception, carnet: Path) -> str:
     """Say in French what went wrong outside the expected errors; log the traceback."""
     import sqlite3
 
-    from ambassadeur_app.errors import describe_os_error
+    from ambassadeur_app.errors import describe_os_error, log, setup_logging
     from ambassadeur_app.storage.db import backup_manager, diagnose
 
     if isinstance(exc, sqlite3.Error):
         return diagnose(exc, carnet, backup_manager(paths.backup_root(), carnet.absolute())).message
     if isinstance(exc, OSError):
         return describe_os_error(exc)
-    import traceback
-
-    log = paths.log_file()
     try:
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(exc)))
+        setup_logging()
+        log.error("Erreur inattendue", exc_info=exc)
     except OSError:
-        pass  # the message below still reaches the user
+        pass  # no log folder: the message below still reaches the user
     return (
         f"la commande s'est arrêtée sur une erreur inattendue ({type(exc).__name__}) ; le carnet "
-        f"garde sa dernière modification réussie. Le détail est dans le journal : {log}"
+        f"garde sa dernière modification réussie. Le détail est dans le journal : {paths.log_file()}"
     )
 
 

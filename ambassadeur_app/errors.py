@@ -6,6 +6,7 @@ log file, the CLI prints a traceback.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 
@@ -92,3 +93,27 @@ def describe_os_error(exc: OSError) -> str:
     """Say in French what the system refused, and on which file."""
     where = f" « {exc.filename} »" if exc.filename else ""
     return f"opération impossible sur{where} : {os_reason(exc)}."
+
+
+# The application log: the details of unexpected errors, for support (GUI and CLI alike).
+log = logging.getLogger("ambassadeur")
+
+
+def setup_logging() -> None:
+    """Log warnings and errors to a rotating file in the user's log folder (once per process).
+
+    Raises:
+        OSError: the log folder cannot be written.
+    """
+    import logging.handlers
+
+    from ambassadeur_app import paths
+
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app import APP_NAME, ORG_NAME, paths
-from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly
+from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly, setup_logging
 from ambassadeur_app.partfiles import clean_leftovers
 from ambassadeur_app.services import CarnetService, open_service
 
@@ -283,7 +283,7 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
         try:
             from PySide6.QtCore import QTimer
 
-            from ambassadeur_app.gui.errors import install_excepthook, setup_logging
+            from ambassadeur_app.gui.errors import install_excepthook
         except ImportError as exc:
             problem = import_problem(exc)
     if problem is not None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import sqlite3
 import sys
 import threading
@@ -14,24 +12,10 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ambassadeur_app import APP_NAME, paths
-from ambassadeur_app.errors import AppError
-
-log = logging.getLogger("ambassadeur")
+from ambassadeur_app.errors import AppError, log
 
 # The carnet shown in the window, named by the diagnosis of an SQLite error raised anywhere.
 carnet_in_use: Path | None = None
-
-
-def setup_logging() -> None:
-    """Log warnings and errors to a rotating file in the user's log folder."""
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
-        return
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:

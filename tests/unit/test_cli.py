@@ -342,3 +342,26 @@ def test_version_answers_without_loading_the_app() -> None:
         f"Carnet de bord ambassadeur {__version__}",
         "['ambassadeur_app', 'ambassadeur_app.__main__']",
     ]
+
+
+def test_an_unexpected_error_is_said_in_french_and_logged_with_its_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    from ambassadeur_app import cli, paths
+
+    def broken(args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli._HANDLERS, "check", broken)
+    assert cli.main(["check"]) == 1
+    message = capsys.readouterr().err
+    assert "erreur inattendue (RuntimeError)" in message
+    assert "Traceback" not in message
+    logged = paths.log_file().read_text(encoding="utf-8")
+    assert "Traceback" in logged
+    assert "RuntimeError: boom" in logged
+    from ambassadeur_app.errors import log
+
+    for handler in list(log.handlers):  # the next tests log to their own home
+        log.removeHandler(handler)
+        handler.close()
