@@ -30,15 +30,24 @@ PROFESSIONS = ["G15-10", "G15-60", "G15-70", "G15-21", "G15-40", "G15-50", "G15-
 TOWNS = ["Nancy", "Toul", "Lunéville", "Vandœuvre-lès-Nancy", "Pont-à-Mousson", "Briey", "Longwy"]
 
 
+def built_once(name: str, fill: Callable[[CarnetService], None], today: date = TODAY) -> Path:
+    """Return the carnet ``name`` of the benchmarks' folder, set up and filled on first use."""
+    path = WORK / name
+    if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        service = open_service(path, create=True, today=lambda: today)
+        try:
+            service.setup(PROGRAMME, list(AMBASSADORS))
+            fill(service)
+        finally:
+            service.close()
+    return path
+
+
 def big_carnet() -> Path:
     """Return a carnet of ENTRIES entries over the six months of the demo programme."""
-    path = WORK / f"carnet-{ENTRIES}.ambassadeur"
-    if path.exists():
-        return path
-    WORK.mkdir(parents=True, exist_ok=True)
-    service = open_service(path, create=True, today=lambda: TODAY)
-    try:
-        service.setup(PROGRAMME, list(AMBASSADORS))
+
+    def fill(service: CarnetService) -> None:
         people = [a.id for a in service.ambassadors()]
         rng = random.Random(1)
         days = (PROGRAMME.end_date - PROGRAMME.start_date).days + 1
@@ -56,9 +65,8 @@ def big_carnet() -> Path:
                         description=text.format(s="la MSP des Provinces"),
                     )
                 )
-    finally:
-        service.close()
-    return path
+
+    return built_once(f"carnet-{ENTRIES}.ambassadeur", fill)
 
 
 def open_big() -> CarnetService:

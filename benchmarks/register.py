@@ -21,9 +21,9 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from common import FIRST, LAST, PROFESSIONS, TOWNS, WORK, report
+from common import FIRST, LAST, PROFESSIONS, TOWNS, built_once, report
 
-from ambassadeur_app.demo import AMBASSADORS, PROGRAMME
+from ambassadeur_app.demo import PROGRAMME
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.register import (
     Channel,
@@ -40,7 +40,7 @@ from ambassadeur_app.domain.register import (
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.gui.app import create_application, ui_settings
 from ambassadeur_app.gui.main_window import MainWindow
-from ambassadeur_app.services import open_service
+from ambassadeur_app.services import CarnetService, open_service
 
 PROFESSIONALS = 5_000
 STRUCTURES = 1_000
@@ -52,13 +52,8 @@ KINDS = [StructureType.PHARMACIE, StructureType.CABINET, StructureType.EHPAD, St
 
 def big_register() -> str:
     """Return (building it once) the carnet of the département after six months."""
-    path = WORK / f"register-{PROFESSIONALS}-{STRUCTURES}-{CONTACTS}.ambassadeur"
-    if path.exists():
-        return str(path)
-    WORK.mkdir(parents=True, exist_ok=True)
-    service = open_service(path, create=True, today=lambda: TODAY)
-    try:
-        service.setup(PROGRAMME, list(AMBASSADORS))
+
+    def fill(service: CarnetService) -> None:
         ambassadors = [a.id for a in service.ambassadors()]
         rng = random.Random(7)
         carnet = service.carnet
@@ -126,9 +121,8 @@ def big_register() -> str:
                         answered_by=rng.choice(ambassadors) if answered else None,
                     )
                 )
-    finally:
-        service.close()
-    return str(path)
+
+    return str(built_once(f"register-{PROFESSIONALS}-{STRUCTURES}-{CONTACTS}.ambassadeur", fill, TODAY))
 
 
 def median(run: Callable[[], object], before: Callable[[], object] = lambda: None, repeat: int = 7) -> float:

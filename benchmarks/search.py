@@ -11,27 +11,20 @@ from __future__ import annotations
 import random
 import sqlite3
 
-from common import FIRST, LAST, PROFESSIONS, TODAY, TOWNS, WORK, best, report
+from common import FIRST, LAST, PROFESSIONS, TODAY, TOWNS, best, built_once, report
 
-from ambassadeur_app.demo import AMBASSADORS, PROGRAMME
 from ambassadeur_app.domain.register import Professional, RegisterFilter
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.gui.app import create_application, ui_settings
 from ambassadeur_app.gui.main_window import MainWindow
-from ambassadeur_app.services import open_service
+from ambassadeur_app.services import CarnetService, open_service
 
 PROFESSIONALS = 50_000
 WORDS = ["m", "ma", "mar", "mart", "marti", "martin"]  # typed one letter at a time
 
 
 def big_register() -> str:
-    path = WORK / f"register-{PROFESSIONALS}.ambassadeur"
-    if path.exists():
-        return str(path)
-    WORK.mkdir(parents=True, exist_ok=True)
-    service = open_service(path, create=True, today=lambda: TODAY)
-    try:
-        service.setup(PROGRAMME, list(AMBASSADORS))
+    def fill(service: CarnetService) -> None:
         rng = random.Random(3)
         with service.carnet.write():
             for number in range(PROFESSIONALS):
@@ -44,9 +37,8 @@ def big_register() -> str:
                         email=f"contact{number}@example.org",
                     )
                 )
-    finally:
-        service.close()
-    return str(path)
+
+    return str(built_once(f"register-{PROFESSIONALS}.ambassadeur", fill))
 
 
 def main() -> None:
