@@ -83,6 +83,20 @@ def best(run: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+def alternated(
+    app: Callable[[], object], floor: Callable[[], object], repeat: int = 5
+) -> tuple[float, float]:
+    """Return the median timings of ``app`` and ``floor``, run in turns (app, floor, app…) so
+    that a busy moment of the machine weighs on both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for run, measured in zip((app, floor), times, strict=True):
+            start = time.perf_counter()
+            run()
+            measured.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def report(name: str, value: float, floor: float, floor_name: str) -> None:
     print(
         f"{name:<44} {value * 1000:9.1f} ms   {floor_name:<34} {floor * 1000:9.1f} ms   "

@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from common import best, big_carnet, report
+from common import alternated, big_carnet, report
 
 BARE = (
     "import sys\n"
@@ -26,14 +26,14 @@ BARE = (
 def main() -> None:
     path = big_carnet()
     env = {**os.environ}
-    bare = best(lambda: subprocess.run([sys.executable, "-c", BARE], env=env, check=True))
-    app = best(
+    app, bare = alternated(
         lambda: subprocess.run(
             [sys.executable, "-m", "ambassadeur_app", "--carnet", str(path), "--fermer-apres", "1"],
             env=env,
             check=True,
             capture_output=True,
-        )
+        ),
+        lambda: subprocess.run([sys.executable, "-c", BARE], env=env, check=True),
     )
     report("start-up, carnet of 100 000 entries", app, bare, "bare PySide6 window")
 
