@@ -1,7 +1,8 @@
 """Use-cases shared by the GUI and the CLI: every change to a carnet goes through here.
 
-``CarnetService`` (``carnet.py``) owns the time entries, months, timesheets and imports of the
-carnet; its ``register`` (``register.py``) owns the outreach register.
+``CarnetService`` (``carnet.py``) builds on ``CarnetCore`` (``core.py``: the programme, time
+entries and months) and owns the timesheets and imports; its ``register`` (``register.py``) owns
+the outreach register. The modules import one way: core, then register, register_imports, carnet.
 """
 
 from ambassadeur_app.services.carnet import (
@@ -9,8 +10,8 @@ from ambassadeur_app.services.carnet import (
     CarnetService,
     ImportOutcome,
     ImportPreview,
-    Saved,
     open_service,
 )
+from ambassadeur_app.services.core import Saved
 
 __all__ = ["TIMESHEET_FORMATS", "CarnetService", "ImportOutcome", "ImportPreview", "Saved", "open_service"]

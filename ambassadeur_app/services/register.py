@@ -1,7 +1,7 @@
 """The register's use-cases: professionals, structures, contacts, requests, Parceo accounts.
 
-``RegisterService`` works on the carnet of a ``CarnetService`` (``carnet.register``): logging a
-contact may log its time through the carnet's own rules in the same transaction.
+``RegisterService`` works on the carnet of a ``CarnetCore`` (``core.py``): logging a contact may
+log its time through the core's own rules in the same transaction.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from ambassadeur_app.services.erasure import (
 
 if TYPE_CHECKING:
     from ambassadeur_app.reports.tables import TableDocument
-    from ambassadeur_app.services.carnet import CarnetService
+    from ambassadeur_app.services.core import CarnetCore
 
 # Parceo statuses in order: an account event never moves a professional backwards.
 _STATUS_ORDER = list(ParceoStatus)
@@ -55,9 +55,9 @@ _ONBOARDING_ORDER = list(Onboarding)
 class RegisterService:
     """The operations on the register of one open carnet."""
 
-    def __init__(self, carnet_service: CarnetService) -> None:
-        self.service = carnet_service
-        self.carnet = carnet_service.carnet
+    def __init__(self, core: CarnetCore) -> None:
+        self.core = core
+        self.carnet = core.carnet
 
     # --- nomenclature -------------------------------------------------------------------------
 
@@ -293,7 +293,7 @@ class RegisterService:
         with self.carnet.write():
             time_entry_id = None
             if minutes:
-                saved = self.service.add_entry(
+                saved = self.core.add_entry(
                     TimeEntry(
                         day=contact.day,
                         ambassador_id=contact.ambassador_id,
@@ -362,12 +362,12 @@ class RegisterService:
     def due_follow_up_ids(self) -> list[str]:
         """Return the contacts whose next step is not done and due within a week (or late),
         by due day, then contact day."""
-        return self.carnet.contacts.due(self.service.today() + timedelta(days=7))
+        return self.carnet.contacts.due(self.core.today() + timedelta(days=7))
 
     def stale_professionals(self, stale_days: int = 30) -> dict[str, date]:
         """Return the live professionals last contacted more than ``stale_days`` days ago, with
         that day, oldest first."""
-        return self.carnet.contacts.last_contacts(before=self.service.today() - timedelta(days=stale_days))
+        return self.carnet.contacts.last_contacts(before=self.core.today() - timedelta(days=stale_days))
 
     # --- solicitations ------------------------------------------------------------------------
 
@@ -447,7 +447,7 @@ class RegisterService:
 
         if kind not in KINDS:
             raise InvalidInput(f"Document inconnu : « {kind} » (possibles : {', '.join(KINDS)}).")
-        programme = self.service.programme()
+        programme = self.core.programme()
         restricted = first is not None or last is not None
         first, last = first or programme.start_date, last or programme.end_date
         if last < first:
@@ -474,13 +474,13 @@ class RegisterService:
                 else self.carnet.professionals.ids(RegisterFilter(), [], include_erased=True)
             ),
             structures=self.structures(structure_ids),
-            ambassadors=self.service.ambassador_names(),
+            ambassadors=self.core.ambassador_names(),
             contacts=list(self.contacts(self.carnet.contacts.ids(first, last)).values()),
             solicitations=list(
                 self.solicitations(self.carnet.solicitations.ids(first=first, last=last)).values()
             ),
             account_events=self.carnet.account_events.between(first, last),
-            today=self.service.today(),
+            today=self.core.today(),
         )
         return build(kind, data)
 
@@ -501,7 +501,7 @@ class RegisterService:
 
     def professional_history(self, professional_id: str) -> list[HistoryItem]:
         """Return everything that happened with a professional, newest first."""
-        names = self.service.ambassador_names()
+        names = self.core.ambassador_names()
         items = [
             HistoryItem(
                 c.day,
@@ -526,7 +526,7 @@ class RegisterService:
         return sorted(items, key=lambda item: item.day, reverse=True)
 
     def structure_history(self, structure_id: str) -> list[HistoryItem]:
-        names = self.service.ambassador_names()
+        names = self.core.ambassador_names()
         structure = self.structure(structure_id)
         items = [
             HistoryItem(day, "Parcours Parceo", step.label)
@@ -572,12 +572,12 @@ class RegisterService:
             ("Compte Parceo depuis", format_date(person.parceo_since) if person.parceo_since else ""),
             ("Notes", person.notes),
         ]
-        programme = self.service.programme()
+        programme = self.core.programme()
         document = TableDocument(
             title=f"Données personnelles — {person.full_name}",
             header=[
                 ("Responsable du traitement", programme.cpts_name),
-                ("Édition", format_date(self.service.today())),
+                ("Édition", format_date(self.core.today())),
             ],
             sections=[
                 Section(

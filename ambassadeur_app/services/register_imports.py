@@ -33,7 +33,8 @@ from ambassadeur_app.nomenclatures import profession_for_rpps, professions
 from ambassadeur_app.storage.backup import BackupKind
 
 if TYPE_CHECKING:
-    from ambassadeur_app.services.carnet import CarnetService
+    from ambassadeur_app.services.core import CarnetCore
+    from ambassadeur_app.services.register import RegisterService
 
 GENERAL_PRACTICE = {"SM26", "SM53", "SM54"}
 _CIVILITIES = {
@@ -98,9 +99,10 @@ class RegisterImportOutcome:
 class RegisterImports:
     """Preview, apply and undo the register's imports on one open carnet."""
 
-    def __init__(self, carnet_service: CarnetService) -> None:
-        self.service = carnet_service
-        self.carnet = carnet_service.carnet
+    def __init__(self, core: CarnetCore, register: RegisterService) -> None:
+        self.core = core
+        self.register = register
+        self.carnet = core.carnet
 
     # --- previews -----------------------------------------------------------------------------
 
@@ -167,9 +169,7 @@ class RegisterImports:
             match = self.carnet.structures.by_finess(structure.finess) or next(
                 (
                     s.id
-                    for s in self.service.register.structures(
-                        self.carnet.structures.by_name(structure.name)
-                    ).values()
+                    for s in self.register.structures(self.carnet.structures.by_name(structure.name)).values()
                     if fold(s.commune) == fold(structure.commune)
                 ),
                 None,
@@ -187,7 +187,7 @@ class RegisterImports:
         if match is None:
             twins = [
                 p.id
-                for p in self.service.register.professionals(
+                for p in self.register.professionals(
                     self.carnet.professionals.by_name(person.last_name, person.first_name)
                 ).values()
                 if duplicate_key(p, professions()) == duplicate_key(person, professions())
@@ -309,7 +309,7 @@ class RegisterImports:
                             )
                     self._link_sites(import_id, professional_id, preview.sites.get(index, []))
             self.carnet.imports.set_count(import_id, created + updated)
-        self.service._changed()
+        self.core.changed()
         return RegisterImportOutcome(import_id, created, updated)
 
     def _structure_for(
@@ -402,7 +402,7 @@ class RegisterImports:
             structures = self.carnet.structures.by_import(import_id)
             self.carnet.structures.delete(structures)
             self.carnet.imports.mark_undone(import_id)
-        self.service._changed()
+        self.core.changed()
         return len(people) + len(structures) + len({r for _, r, _ in changes})
 
 
