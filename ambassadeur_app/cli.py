@@ -2,6 +2,10 @@
 
 Exit status: 0 on success, 1 with ``erreur : …`` on stderr for a user error (nothing written),
 2 for bad usage. Imports no Qt: the GUI is imported only when the app is opened.
+
+Each command imports what it needs when it runs: reading the command line (and ``--help``) loads
+argparse and nothing of the domain, the storage or the reports, so that a command costs its own
+work and not the whole application's imports.
 """
 
 from __future__ import annotations
@@ -11,30 +15,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ambassadeur_app import APP_NAME, __version__, paths
-from ambassadeur_app.domain.dates import Month, parse_date, parse_time
-from ambassadeur_app.domain.durations import format_duration, parse_duration
-from ambassadeur_app.domain.formatting import (
-    format_date,
-    format_euros,
-    format_timestamp,
-    plural,
-)
-from ambassadeur_app.domain.model import (
-    GRAND_EST_DEPARTEMENTS,
-    Ambassador,
-    Mission,
-    Programme,
-    Role,
-)
-from ambassadeur_app.domain.text import fold
-from ambassadeur_app.errors import AppError, InvalidInput
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from ambassadeur_app.domain.dates import Month
+    from ambassadeur_app.domain.model import Ambassador, Mission
     from ambassadeur_app.services import CarnetService
 
 # WORKAROUND: argparse has no French catalogue; it looks its messages up through the module
@@ -90,6 +80,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _month(text: str) -> Month:
+    from ambassadeur_app.domain.dates import Month
+    from ambassadeur_app.errors import InvalidInput
+
     try:
         return Month.parse(text)
     except InvalidInput as exc:
@@ -97,6 +90,9 @@ def _month(text: str) -> Month:
 
 
 def _day(text: str) -> date:
+    from ambassadeur_app.domain.dates import parse_date
+    from ambassadeur_app.errors import InvalidInput
+
     try:
         return parse_date(text)
     except InvalidInput as exc:
@@ -105,6 +101,9 @@ def _day(text: str) -> date:
 
 def _mission(text: str) -> Mission:
     """Read a mission whatever its case and accents: ``Promotion``, ``AUTRE``, ``Autre (non financé)``."""
+    from ambassadeur_app.domain.model import Mission
+    from ambassadeur_app.domain.text import fold
+
     wanted = fold(text)
     for mission in Mission:
         if wanted in (fold(mission.value), fold(mission.label)):
@@ -115,6 +114,9 @@ def _mission(text: str) -> Mission:
 
 
 def _ambassador_spec(text: str) -> Ambassador:
+    from ambassadeur_app.domain.model import Ambassador, Role
+    from ambassadeur_app.domain.text import fold
+
     name, _, role = text.rpartition(":")
     roles = {"medical": Role.MEDICAL, "administratif": Role.ADMINISTRATIF}
     if not name.strip() or fold(role) not in roles:
@@ -281,6 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ambassadeur_app.gui.app import run_app
 
         return run_app(args.carnet, close_after_ms=args.fermer_apres)
+    from ambassadeur_app.errors import AppError
+
     handler = _HANDLERS[args.command]
     sys.stdout = _Output(sys.stdout)
     try:
@@ -404,6 +408,10 @@ def _service(
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date
+    from ambassadeur_app.domain.model import GRAND_EST_DEPARTEMENTS, Programme
+    from ambassadeur_app.errors import InvalidInput
+
     path = _carnet_path(args)
     code = args.departement.strip().upper().zfill(2)
     programme = Programme(
@@ -425,6 +433,7 @@ def _cmd_init(args: argparse.Namespace) -> None:
 
 def _cmd_demo(args: argparse.Namespace) -> None:
     from ambassadeur_app.demo import build_demo
+    from ambassadeur_app.domain.formatting import plural
 
     with _service(args, create=True) as service:
         count = build_demo(service)
@@ -432,6 +441,8 @@ def _cmd_demo(args: argparse.Namespace) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import plural
+
     if args.kind != "carnet":
         _import_register(args)
         return
@@ -507,7 +518,10 @@ def _cmd_export(args: argparse.Namespace) -> None:
 
 
 def _cmd_saisir(args: argparse.Namespace) -> None:
-    from ambassadeur_app.domain.model import TimeEntry
+    from ambassadeur_app.domain.dates import parse_time
+    from ambassadeur_app.domain.durations import format_duration, parse_duration
+    from ambassadeur_app.domain.formatting import format_date
+    from ambassadeur_app.domain.model import Mission, TimeEntry
 
     with _service(args) as service:
         saved = service.add_entry(
@@ -529,6 +543,10 @@ def _cmd_saisir(args: argparse.Namespace) -> None:
 
 
 def _cmd_resume(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.durations import format_duration
+    from ambassadeur_app.domain.formatting import format_euros
+    from ambassadeur_app.domain.model import Mission
+
     with _service(args, readonly=True) as service:
         month = args.mois or service.default_month()
         summary = service.month_summary(month)
@@ -579,7 +597,7 @@ def _make_folder(folder: Path) -> list[Path]:
     Raises:
         InvalidInput: a file stands in the way, or the system refuses to create the folder.
     """
-    from ambassadeur_app.errors import os_reason
+    from ambassadeur_app.errors import InvalidInput, os_reason
 
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     if folder.exists() and not folder.is_dir():
@@ -598,6 +616,8 @@ def _cmd_rouvrir(args: argparse.Namespace) -> None:
 
 
 def _cmd_imports(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_timestamp, plural
+
     with _service(args, readonly=True) as service:
         records = service.imports()
     if not records:
@@ -624,6 +644,7 @@ def _passphrase(new: bool) -> str:
     """Return the passphrase from ``AMBASSADEUR_PHRASE_SECRETE``, or ask it (twice if ``new``)."""
     import getpass
 
+    from ambassadeur_app.errors import AppError
     from ambassadeur_app.services.outside_copy import passphrase_from_env
     from ambassadeur_app.storage.sealed import check_passphrase
 
@@ -654,6 +675,8 @@ def _passphrase(new: bool) -> str:
 
 
 def _cmd_backup(args: argparse.Namespace) -> None:
+    from datetime import date
+
     from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text, write_sealed_copy
 
     # A folder (existing, or named with a final separator) receives a copy with a dated name.
@@ -710,6 +733,8 @@ def _cmd_sauvegardes(args: argparse.Namespace) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import plural
+    from ambassadeur_app.errors import AppError
     from ambassadeur_app.storage.backup import check_file
 
     # Opening says what the file is not (a carnet, readable here, recent enough); the full

@@ -15,10 +15,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from ambassadeur_app import paths
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 PART_SUFFIX = ".part"
 # What SQLite may leave beside a database file it was writing (a backup being copied).
@@ -58,6 +60,8 @@ def journal_dir() -> Path:
 @contextmanager
 def tracked(part: Path) -> Iterator[None]:
     """Note ``part`` as being written for the duration of the block."""
+    from filelock import FileLock, Timeout  # imported when needed: 20 ms of a command's start
+
     note = journal_dir() / f"{uuid.uuid4().hex}.txt"
     lock = FileLock(str(note.with_suffix(".lock")), timeout=0)
     try:
@@ -80,9 +84,12 @@ def clean_leftovers() -> list[Path]:
     """Remove the ``.part`` files that writers killed earlier left behind; return them."""
     removed: list[Path] = []
     folder = journal_dir()
-    if not folder.is_dir():
+    notes = list(folder.glob("*.txt")) if folder.is_dir() else []
+    if not notes:
         return removed
-    for note in folder.glob("*.txt"):
+    from filelock import FileLock, Timeout
+
+    for note in notes:
         lock = FileLock(str(note.with_suffix(".lock")), timeout=0)
         try:
             lock.acquire()

@@ -1,81 +1,82 @@
-"""Search as you type on a register of 50 000 professionals.
+"""Search as you type in the professionals of the register, on the demo carnet and on the large
+one (5 000 professionals, 20 000 contacts, 100 000 time entries).
 
-Measured: the professionals page once a word is typed (query, table model, count, detail panel)
-and the service query alone. Floor measured in the same run: one bare SELECT of the ids and
-names matching the word, in name order, on the same file.
-Run: python benchmarks/search.py
+Measured: the service query alone (the ids of the professionals whose folded text holds the
+word, in name order), and the professionals page once a word is typed (query, table model,
+count, detail panel). Floors, alternated with each in the same run, on the same file, through
+the same precomputed columns (the folded ``search`` text, the folded ``name_key`` order): for
+the query, one bare SELECT of the matching ids; for the page, that SELECT and the columns the
+page shows for the rows of one screen (the list loads its rows as they come into view).
+Run: benchmarks/run search
 """
 
 from __future__ import annotations
 
-import random
 import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
 
-from common import FIRST, LAST, PROFESSIONS, TODAY, TOWNS, best, built_once, report
+from common import PROFESSIONAL_IDS, PROFESSIONAL_ROWS, alternated, bare_list, carnets, report
 
-from ambassadeur_app.domain.register import Professional, RegisterFilter
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.register import RegisterFilter
 from ambassadeur_app.gui.app import create_application, ui_settings
 from ambassadeur_app.gui.main_window import MainWindow
-from ambassadeur_app.services import CarnetService, open_service
+from ambassadeur_app.services import open_service
 
-PROFESSIONALS = 50_000
 WORDS = ["m", "ma", "mar", "mart", "marti", "martin"]  # typed one letter at a time
+IDS = PROFESSIONAL_IDS.format(where="AND instr(p.search, ?) > 0")
 
 
-def big_register() -> str:
-    def fill(service: CarnetService) -> None:
-        rng = random.Random(3)
-        with service.carnet.write():
-            for number in range(PROFESSIONALS):
-                service.carnet.professionals.add(
-                    Professional(
-                        last_name=f"{rng.choice(LAST)}{number}",
-                        first_name=rng.choice(FIRST),
-                        profession_code=rng.choice(PROFESSIONS),
-                        commune=rng.choice(TOWNS),
-                        email=f"contact{number}@example.org",
-                    )
-                )
-
-    return str(built_once(f"register-{PROFESSIONALS}.ambassadeur", fill))
+def typed() -> Iterator[str]:
+    """Return the words typed, one letter more each time, over and over."""
+    return iter(WORDS * 100)
 
 
-def main() -> None:
-    path = big_register()
+def measure(carnet: str, path: Path, today: date) -> None:
     conn = sqlite3.connect(path)
-    conn.create_function("fold", 1, fold, deterministic=True)
-    words = iter(WORDS * 100)
+    words = typed()
 
-    def bare() -> None:
-        conn.execute(
-            "SELECT id, last_name, first_name FROM professionals WHERE deleted_at IS NULL AND "
-            "instr(fold(last_name || ' ' || first_name), ?) > 0 "
-            "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
-            [next(words)],
-        ).fetchall()
+    def bare(screen: bool) -> Callable[[], object]:
+        words, listed = typed(), bare_list(conn, IDS, PROFESSIONAL_ROWS)
+        if screen:
+            return lambda: listed([next(words)])
+        return lambda: conn.execute(IDS, [next(words)]).fetchall()
 
-    floor = best(bare, 12)
-    create_application()
-    service = open_service(path, today=lambda: TODAY)
+    service = open_service(path, today=lambda: today)
     window = MainWindow(service, ui_settings())
     window.show()
     page = window.ui.professionals_page
+    page.set_service(service)
     window.ui.tabs.setCurrentWidget(page)
+    assert page.model is not None, "the page would not query: nothing measured"
 
     def query() -> None:
         service.register.professional_ids(RegisterFilter(text=next(words)))
 
-    def typed() -> None:
+    def page_typed() -> None:
         page.ui.search_edit.setText(next(words))
         page.refresh()  # what the search timer runs once typing pauses
 
-    report("query 50 000 professionals by name", best(query, 12), floor, "bare SELECT with fold()")
-    report("page after one more letter typed", best(typed, 12), floor, "bare SELECT with fold()")
-    print(f"rows for « mar »: {len(service.register.professional_ids(RegisterFilter(text='mar')))}")
+    people = conn.execute("SELECT count(*) FROM professionals WHERE deleted_at IS NULL").fetchone()[0]
+    report(
+        f"{carnet} ({people}), query by name", *alternated(query, bare(False), 12), "bare SELECT of the ids"
+    )
+    words = typed()
+    floor = alternated(page_typed, bare(True), 12)
+    report(f"{carnet} ({people}), page after a letter", *floor, "same + a screen of rows")
+    found = len(service.register.professional_ids(RegisterFilter(text="mar")))
+    assert found == len(conn.execute(IDS, ["mar"]).fetchall()), "the floor finds other rows"
+    print(f"{carnet}: {found} professionals for « mar »")
     window.close()
     service.close()
     conn.close()
+
+
+def main() -> None:
+    create_application()
+    for carnet, (path, today) in carnets().items():
+        measure(carnet, path, today)
 
 
 if __name__ == "__main__":

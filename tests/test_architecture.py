@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,13 +24,28 @@ def test_core_runs_without_qt() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
-def test_cli_starts_without_the_heavy_libraries() -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [["--version"], ["--help"], ["export", "releve", "--help"], ["--carnet", "x.ambassadeur", "--version"]],
+)
+def test_cli_answers_without_the_heavy_libraries(argv: list[str], tmp_path: Path) -> None:
+    """Reading the command line loads neither the storage (sqlite-utils) nor the reports
+    (openpyxl, reportlab), the services or the domain: ``--version`` and ``--help`` cost little
+    more than starting Python (each command imports what it uses)."""
     code = (
-        "import sys, ambassadeur_app.cli\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'reportlab', 'PySide6')]\n"
-        "sys.exit(1 if heavy else 0)\n"
+        "import contextlib, io, sys\n"
+        "from ambassadeur_app.__main__ import run\n"
+        f"sys.argv = ['ambassadeur', *{argv!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
+        "    run()\n"
+        "assert 'ambassadeur' in out.getvalue().lower(), out.getvalue()\n"
+        "heavy = ('sqlite_utils', 'openpyxl', 'reportlab', 'PySide6', 'ambassadeur_app.services',\n"
+        "         'ambassadeur_app.storage', 'ambassadeur_app.reports', 'ambassadeur_app.domain')\n"
+        "print(*sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+    env = {**os.environ, "AMBASSADEUR_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
 
 
 @pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))

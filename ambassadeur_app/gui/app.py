@@ -1,9 +1,12 @@
-"""Start the application: the display check, Qt, French translations, the carnet to open, the
-main window.
+"""Start the application: the display check, Qt, French translations, the main window, then the
+carnet to open.
 
 Qt is imported inside the functions, not at the top: ``run_app`` first checks that a display
 and the system libraries Qt needs are there, and says in French what is missing, before anything
 loads Qt (which would otherwise fail with an English ImportError or abort the process).
+
+The window paints first; the carnet (and the storage library, slow to import) is opened right
+after, and the day's integrity check runs in the background once the window is usable.
 """
 
 from __future__ import annotations
@@ -12,21 +15,26 @@ import ctypes
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app import APP_NAME, ORG_NAME, paths
 from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly, setup_logging
-from ambassadeur_app.partfiles import clean_leftovers
-from ambassadeur_app.services import CarnetService, open_service
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ambassadeur_app.gui.main_window import MainWindow
+    from ambassadeur_app.services import CarnetService
+
 DEMO_FILENAME = "demonstration.ambassadeur"
+# Set (to anything), the app prints when its window is painted and when it is usable (the
+# carnet's data shown), as "painted <seconds since the epoch>": for benchmarks/startup.py.
+TIMINGS_VARIABLE = "AMBASSADEUR_TIMINGS"
 
 # The libraries Qt's X11 (xcb) plugin loads that a desktop Debian or Ubuntu may lack, with the
 # package that ships each. Qt aborts the process when one is missing (since Qt 6.5 the first
@@ -199,11 +207,17 @@ def demo_path() -> Path:
 
 
 def open_for_window(path: Path, create: bool = False) -> CarnetService:
-    """Open a carnet for the window; one on read-only media is opened to be read and exported."""
+    """Open a carnet for the window; one on read-only media is opened to be read and exported.
+
+    The day's integrity check is left out: the window runs it in the background
+    (``MainWindow.show_carnet``).
+    """
+    from ambassadeur_app.services import open_service
+
     try:
-        return open_service(path, create=create)
+        return open_service(path, create=create, integrity_check=False)
     except CarnetReadOnly:
-        return open_service(path, readonly=True)
+        return open_service(path, readonly=True, integrity_check=False)
 
 
 def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetService, bool]:
@@ -219,7 +233,7 @@ def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetServic
         if candidate is not None and candidate.exists():
             return open_for_window(candidate), False
     path = demo_path()
-    service = open_service(path, create=True)
+    service = open_for_window(path, create=True)
     if not service.is_set_up:
         from ambassadeur_app.demo import build_demo
 
@@ -235,33 +249,39 @@ def _fatal(message: str) -> int:
     return 1
 
 
-def _recover(
-    exc: CarnetDamaged, carnet: Path | None, settings: QSettings
-) -> tuple[CarnetService, bool] | None:
-    """Offer the latest sound backup of a damaged carnet; restore it if the user agrees."""
+def offer_restore(exc: CarnetDamaged, target: Path) -> bool:
+    """Offer the latest sound backup of the damaged carnet ``target``; restore it if the user
+    agrees. Return whether it was restored."""
     from ambassadeur_app.gui import prompts
     from ambassadeur_app.storage.db import restore_carnet
 
     if exc.backup is None:
         _fatal(exc.message)
-        return None
+        return False
     if not prompts.ask(
         None,
         exc.message,
         "Le fichier endommagé sera mis de côté, pas supprimé.",
         "Restaurer la sauvegarde",
     ):
-        return None
-    target = carnet or Path(str(settings.value("carnet/last") or paths.default_carnet_path()))
+        return False
     restore_carnet(target, exc.backup, backup_root=paths.backup_root())
-    return open_initial(target, settings)
+    return True
 
 
-def _first_setup(service: CarnetService) -> bool:
-    """Run the first-run assistant on a new carnet before the window opens."""
+def _recover(
+    exc: CarnetDamaged, carnet: Path | None, settings: QSettings
+) -> tuple[CarnetService, bool] | None:
+    """Offer the latest sound backup of a carnet found damaged at opening; reopen it restored."""
+    target = carnet or Path(str(settings.value("carnet/last") or paths.default_carnet_path()))
+    return open_initial(target, settings) if offer_restore(exc, target) else None
+
+
+def _first_setup(service: CarnetService, window: MainWindow) -> bool:
+    """Run the first-run assistant on a new carnet, over the window still empty."""
     from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
 
-    wizard = SetupWizard(service.path)
+    wizard = SetupWizard(service.path, window)
     while wizard.exec() == SetupWizard.DialogCode.Accepted:
         assert wizard.result_programme is not None
         try:
@@ -273,8 +293,35 @@ def _first_setup(service: CarnetService) -> bool:
     return False
 
 
+def load_carnet(window: MainWindow, carnet: Path | None, settings: QSettings) -> int | None:
+    """Open the carnet to show and hand it to the painted ``window``; return the exit status
+    when there is none to show (refused, damaged and not restored, first setup cancelled)."""
+    from ambassadeur_app.partfiles import clean_leftovers
+
+    clean_leftovers()
+    try:
+        try:
+            opened: tuple[CarnetService, bool] | None = open_initial(carnet, settings)
+        except CarnetDamaged as exc:
+            opened = _recover(exc, carnet, settings)
+    except AppError as exc:
+        return _fatal(exc.message)
+    if opened is None:
+        return 1
+    service, demo = opened
+    if not service.is_set_up and not _first_setup(service, window):
+        return 0
+    window.show_carnet(service, demo)
+    return None
+
+
+def _stamp(moment: str) -> None:
+    if os.environ.get(TIMINGS_VARIABLE):
+        print(f"{moment} {time.time():.6f}", flush=True)
+
+
 def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> int:
-    """Open the main window and run the event loop; return the exit status.
+    """Show the main window, open the carnet in it and run the event loop; return the exit status.
 
     Without a display, or without a library Qt needs, says so in French on stderr and returns 1.
     """
@@ -292,24 +339,22 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
     app = create_application()
     setup_logging()
     install_excepthook()
-    clean_leftovers()
     settings = ui_settings()
-    try:
-        try:
-            opened: tuple[CarnetService, bool] | None = open_initial(carnet, settings)
-        except CarnetDamaged as exc:
-            opened = _recover(exc, carnet, settings)
-    except AppError as exc:
-        return _fatal(exc.message)
-    if opened is None:
-        return 1
-    service, demo = opened
-    if not service.is_set_up and not _first_setup(service):
-        return 0
     from ambassadeur_app.gui.main_window import MainWindow
 
-    window = MainWindow(service, settings, demo=demo)
+    window = MainWindow(None, settings)
+
+    def load() -> None:
+        _stamp("painted")
+        status = load_carnet(window, carnet, settings)
+        if status is not None:
+            app.exit(status)
+            return
+        QTimer.singleShot(0, lambda: _stamp("usable"))  # once the data are painted
+        if close_after_ms is not None:
+            QTimer.singleShot(close_after_ms, window.close)
+
+    # After the first paint has reached the screen: the carnet's opening never delays it.
+    window.painted.connect(lambda: QTimer.singleShot(0, load))
     window.show()
-    if close_after_ms is not None:
-        QTimer.singleShot(close_after_ms, window.close)
     return app.exec()

@@ -1,40 +1,42 @@
-"""The main window: menus and actions around the carnet page."""
+"""The main window: its frame, menus and tabs, and the carnet it shows.
+
+The window paints before any carnet is open: it is built without one, and ``show_carnet``
+hands it the carnet's data right after (``app.run_app``); until then the actions that need the
+carnet are disabled and the keys and clicks meant for the pages wait. Pages are built on their
+first visit (``pages.PageTabs``); the menu actions that open dialogs live in ``actions/``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ambassadeur_app import APP_NAME, __version__, paths
-from ambassadeur_app.domain.formatting import format_timestamp, plural
+from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import errors, prompts, tasks
-from ambassadeur_app.gui.app import open_for_window
-from ambassadeur_app.gui.dialogs.backups_dialog import BackupsDialog
-from ambassadeur_app.gui.dialogs.contacts_import_dialog import ContactsImportDialog
-from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog, ExportRequest
-from ambassadeur_app.gui.dialogs.extract_import_dialog import ExtractImportDialog
-from ambassadeur_app.gui.dialogs.import_dialog import ImportDialog
-from ambassadeur_app.gui.dialogs.register_export_dialog import RegisterExportDialog, RegisterExportRequest
-from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
-from ambassadeur_app.gui.dialogs.secure_copy_dialog import CopyRequest, RestoreRequest, SecureCopyDialog
-from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
-from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
+from ambassadeur_app.gui.actions.copies import Copies
+from ambassadeur_app.gui.actions.exports import Exports
+from ambassadeur_app.gui.actions.imports import Imports
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
-from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
-from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
-from ambassadeur_app.gui.pages.register_page import RegisterPage
-from ambassadeur_app.gui.pages.solicitations_page import SolicitationsPage
-from ambassadeur_app.gui.pages.structures_page import StructuresPage
+from ambassadeur_app.gui.pages import Page, PageTabs
 from ambassadeur_app.gui.widgets.feedback import error_line
-from ambassadeur_app.services import CarnetService, open_service
-from ambassadeur_app.services.carnet import undo_warning, undone_text
-from ambassadeur_app.storage.db import restore_carnet
+
+if TYPE_CHECKING:
+    from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
+    from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
+    from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
+    from ambassadeur_app.gui.pages.carnet_page import CarnetPage
+    from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
+    from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
+    from ambassadeur_app.gui.pages.register_page import RegisterPage
+    from ambassadeur_app.services import CarnetService
 
 # The keys that widgets handle themselves; every action's and QShortcut's key is read from the
 # window when F1 is pressed (gui/shortcuts.py), so those are not repeated here.
@@ -45,35 +47,65 @@ SHORTCUTS = (
     ("Double-clic", "Ouvrir la ligne d'une liste"),
     ("Échap", "Fermer une fenêtre sans enregistrer"),
 )
+# What the user does; held back from the pages until the carnet is there.
+INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel,
+}
+
+
+class _Form(Ui_MainWindow):
+    """The compiled form; ``ui.professionals_page`` (and so on) returns that page, built on
+    first use, as when the form held the pages."""
+
+    pages: PageTabs
+
+    def __getattr__(self, name: str) -> Any:
+        if name.endswith("_page") and "pages" in self.__dict__:
+            return self.pages.get(name.removesuffix("_page"))
+        raise AttributeError(name)
 
 
 class MainWindow(QMainWindow):
-    backup_done = Signal()  # the day's backup, written in the background, has ended
+    """Signals:
+    painted(): the window has been painted for the first time.
+    backup_done(): the day's backup, written in the background, has ended.
+    """
+
+    painted = Signal()
+    backup_done = Signal()
 
     def __init__(
         self,
-        service: CarnetService,
+        service: CarnetService | None,
         settings: QSettings,
         demo: bool = False,
         pool: QThreadPool | None = None,
     ) -> None:
         super().__init__()
-        self.ui = Ui_MainWindow()
+        self.ui = _Form()
         self.ui.setupUi(self)
         self.settings = settings
         self.pool = pool
-        self.page = self.ui.carnet_page
-        self.register_pages: list[ProfessionalsPage | StructuresPage | SolicitationsPage | FollowUpsPage] = [
-            self.ui.professionals_page,
-            self.ui.structures_page,
-            self.ui.solicitations_page,
-            self.ui.follow_ups_page,
-        ]
-        self.service = service
         self.demo = demo
-        self._tasks: list[tasks.Task] = []
-        self.status_label = QLabel()
+        self._painted = False
+        self._service: CarnetService | None = None
         self._backup_problem_shown: str | None = None
+        self._hold: _InputHold | None = None
+        self._check: tasks.Task | None = None
+        self.exports, self.copies, self.imports = Exports(self), Copies(self), Imports(self)
+        # What the other modules (and the user's habits) ask of the window itself.
+        self.copy_carnet_outside = self.copies.copy_carnet_outside
+        self.import_register = self.imports.import_register
+        self.undo_import = self.imports.undo_import
+        self.pages = PageTabs(self.ui.tabs, self._wire)
+        self.ui.pages = self.pages
+        self.page = cast("CarnetPage", self.pages.get("carnet"))
+        self.status_label = QLabel()
         self.ui.statusbar.addPermanentWidget(self.status_label)
         undo = self.page.undo_stack.createUndoAction(self, "Annuler")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -84,7 +116,7 @@ class MainWindow(QMainWindow):
         self.ui.menu_edit.insertAction(first, redo)
         self.ui.menu_edit.insertSeparator(first)
         self.undo_action, self.redo_action = undo, redo
-        self._connect()
+        self._carnet_actions = self._connect()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -92,7 +124,29 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.page.ui.splitter.restoreState(splitter)
-        self._show_carnet(service, demo)
+        if service is None:
+            self.ui.demo_banner.hide()  # until the carnet says it is the demonstration
+            self._hold = _InputHold(self)
+            for action in self._carnet_actions:
+                action.setEnabled(False)
+        else:
+            self.show_carnet(service, demo)
+
+    @property
+    def service(self) -> CarnetService:
+        assert self._service is not None, "show_carnet() first"
+        return self._service
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the window has its carnet (before, only quitting and the help work)."""
+        return self._service is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def _outside_copy_due(self) -> bool:
         from ambassadeur_app.services.outside_copy import outside_copy_overdue
@@ -109,17 +163,17 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
             self.move(available.topLeft())
 
-    def _connect(self) -> None:
+    def _connect(self) -> list[QAction]:
+        """Connect the actions; return those that need the carnet."""
         ui, page = self.ui, self.page
         actions: dict[QAction, Callable[[], object]] = {
             ui.action_new_carnet: self.new_carnet,
             ui.action_open_carnet: self.open_carnet,
-            ui.action_import: self.import_carnet,
-            ui.action_undo_import: self.undo_import,
-            ui.action_export: self.export_timesheet,
-            ui.action_backups: self.show_backups,
-            ui.action_secure_copy: self.copy_carnet_outside,
-            ui.action_quit: self.close,
+            ui.action_import: self.imports.import_carnet,
+            ui.action_undo_import: self.imports.undo_import,
+            ui.action_export: self.exports.export_timesheet,
+            ui.action_backups: self.copies.show_backups,
+            ui.action_secure_copy: self.copies.copy_carnet_outside,
             ui.action_new_entry: page.focus_quick_entry,
             ui.action_edit_entry: page.edit_selected,
             ui.action_duplicate_entry: page.duplicate_selected,
@@ -131,52 +185,50 @@ class MainWindow(QMainWindow):
             ui.action_close_month: self.close_month,
             ui.action_reopen_month: self.reopen_month,
             ui.action_settings: self.edit_settings,
-            ui.action_shortcuts: self.show_shortcuts,
-            ui.action_about: self.show_about,
+            ui.action_new_professional: lambda: self._open_on("professionals", "new_professional"),
+            ui.action_new_structure: lambda: self._open_on("structures", "new_structure"),
+            ui.action_new_contact: lambda: self._open_on("professionals", "new_contact"),
+            ui.action_new_solicitation: lambda: self._open_on("solicitations", "new_request"),
+            ui.action_register_export: self.exports.export_register,
+            ui.action_import_contacts: lambda: self.imports.import_register("contacts"),
+            ui.action_import_rpps: lambda: self.imports.import_register("rpps"),
+            ui.action_import_finess: lambda: self.imports.import_register("finess"),
         }
         for action, slot in actions.items():
             action.triggered.connect(lambda _=False, slot=slot: slot())
+        ui.action_quit.triggered.connect(self.close)
+        ui.action_shortcuts.triggered.connect(self.show_shortcuts)
+        ui.action_about.triggered.connect(self.show_about)
         # Delete acts on the table only, so that it still deletes text in the entry fields.
         ui.action_delete_entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         page.ui.table_view.addAction(ui.action_delete_entry)
         page.ui.close_month_button.clicked.connect(self.close_month)
         page.ui.reopen_month_button.clicked.connect(self.reopen_month)
-        page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
-        for register_page in self.register_pages:
-            register_page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
-            register_page.changed.connect(self._register_changed)
-        self.ui.follow_ups_page.open_professional.connect(self.show_professional)
-        ui.tabs.currentChanged.connect(lambda _: self._refresh_current())
         for number in range(ui.tabs.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda number=number: ui.tabs.setCurrentIndex(number))
-        register = {
-            ui.action_new_professional: (self.ui.professionals_page, "new_professional"),
-            ui.action_new_structure: (self.ui.structures_page, "new_structure"),
-            ui.action_new_contact: (self.ui.professionals_page, "new_contact"),
-            ui.action_new_solicitation: (self.ui.solicitations_page, "new_request"),
-        }
-        for action, (target, method) in register.items():
-            action.triggered.connect(
-                lambda _=False, target=target, method=method: self._open_on(target, method)
-            )
-        ui.action_register_export.triggered.connect(lambda: self.export_register())
-        for action, kind in (
-            (ui.action_import_contacts, "contacts"),
-            (ui.action_import_rpps, "rpps"),
-            (ui.action_import_finess, "finess"),
-        ):
-            action.triggered.connect(lambda _=False, kind=kind: self.import_register(kind))
-        page.month_changed.connect(lambda _: self._update_status())
-        page.undo_stack.indexChanged.connect(lambda _: self._update_status())
-        self.backup_done.connect(self._update_status)
-        ui.professionals_page.erased.connect(page.undo_stack.clear)  # undo must not bring a name back
+        page.month_changed.connect(lambda _: self.update_status())
+        page.undo_stack.indexChanged.connect(lambda _: self.update_status())
+        self.backup_done.connect(self.update_status)
         ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
+        return list(actions)
+
+    def _wire(self, name: str, page: Page) -> None:
+        """Connect the signals of a page just built."""
+        page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
+        if name != "carnet":
+            cast("RegisterPage | FollowUpsPage", page).changed.connect(self.register_changed)
+        if name == "follow_ups":
+            cast("FollowUpsPage", page).open_professional.connect(self.show_professional)
+        if name == "professionals":  # undo must not bring an erased name back
+            cast("ProfessionalsPage", page).erased.connect(self.page.undo_stack.clear)
 
     # --- carnet -------------------------------------------------------------------------------
 
-    def _show_carnet(self, service: CarnetService, demo: bool) -> None:
-        self.service = service
+    def show_carnet(self, service: CarnetService, demo: bool) -> None:
+        """Show ``service``'s carnet; the first one makes the window usable."""
+        first = self._service is None
+        self._service = service
         self.demo = demo
         errors.carnet_in_use = service.path
         # The day's first save must not wait for the copy of the whole file; the status bar
@@ -184,16 +236,57 @@ class MainWindow(QMainWindow):
         service.carnet.backup_in_background = True
         service.carnet.on_backup_done = self.backup_done.emit
         self.ui.demo_banner.setVisible(demo)
-        self.page.set_service(service)
-        for register_page in self.register_pages:
-            register_page.set_service(service)
+        self.pages.set_service(service)
         programme = service.programme()
         readonly = " (lecture seule)" if service.carnet.media_readonly else ""
         self.setWindowTitle(f"{programme.cpts_name} — {service.path.name}{readonly} — {APP_NAME}")
         self.settings.setValue("carnet/last", "" if demo else str(service.path))
-        self._update_status()
+        self.update_status()
+        if first and self._hold is not None:
+            _application().removeEventFilter(self._hold)
+            self._hold = None
+            for action in self._carnet_actions:
+                action.setEnabled(True)
+            # The page's lists were still empty when first shown: size them to their items, as
+            # when the window showed with its data.
+            for combo in self.page.findChildren(QComboBox):
+                policy = combo.sizeAdjustPolicy()
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                combo.setSizeAdjustPolicy(policy)
+        if service.carnet.unchecked:
+            self._check_in_background(service)
 
-    def _update_status(self) -> None:
+    def _check_in_background(self, service: CarnetService) -> None:
+        """Run the day's integrity check, left out at opening, on a connection of its own."""
+        carnet = service.carnet
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> None:
+            carnet.check_integrity()
+
+        self._check = tasks.Task(work)
+        self._check.signals.failed.connect(lambda exc: self._damaged(service, exc))
+        tasks.start(self._check, self.pool)
+
+    def _damaged(self, service: CarnetService, exc: Exception) -> None:
+        """Offer the last sound backup of the carnet found damaged; without it, the window closes."""
+        from ambassadeur_app.errors import CarnetDamaged
+        from ambassadeur_app.gui.app import offer_restore, open_for_window
+
+        if service is not self._service:
+            return  # another carnet is shown now; this one is checked again at its next opening
+        if not isinstance(exc, CarnetDamaged):
+            show_error(self, exc)
+            return
+        path, demo = service.path, self.demo
+        service.close()
+        if offer_restore(exc, path):
+            self.show_carnet(open_for_window(path), demo)
+        else:
+            self._service = None
+            self.hide()  # nothing more is read from the closed carnet
+            QApplication.exit(1)
+
+    def update_status(self) -> None:
         backups = self.service.backups()
         last = (
             f"Dernière sauvegarde le {backups[0].taken_at:%d/%m/%Y à %H:%M}"
@@ -218,6 +311,8 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, path: Path, create: bool = False) -> bool:
         """Open another carnet in this window (the current one is closed first)."""
+        from ambassadeur_app.gui.app import open_for_window
+
         try:
             service = open_for_window(path, create=create)
         except AppError as exc:
@@ -233,11 +328,13 @@ class MainWindow(QMainWindow):
     def _replace(self, old: CarnetService, new: CarnetService) -> None:
         if old is not new:
             old.close()
-        self._show_carnet(new, demo=False)
+        self.show_carnet(new, demo=False)
         self.ui.statusbar.showMessage(f"Carnet ouvert : {new.path}", 8000)
 
     def _setup(self, service: CarnetService, done: Callable[[], None]) -> SetupWizard:
         """Run the first-run assistant on a new carnet; on cancel the empty file goes away."""
+        from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
+
         wizard = SetupWizard(service.path, self)
 
         def finish() -> None:
@@ -281,104 +378,7 @@ class MainWindow(QMainWindow):
         if path is not None and path.resolve() != self.service.path.resolve():
             self.switch_to(path)
 
-    # --- import -------------------------------------------------------------------------------
-
-    def import_carnet(self, path: Path | None = None) -> ImportDialog | None:
-        if path is None:
-            path = prompts.open_file(
-                self,
-                "Importer un carnet tenu dans un tableur",
-                paths.documents_dir(),
-                "Tableurs (*.xlsx *.csv);;Tous les fichiers (*)",
-            )
-            if path is None:
-                return None
-        try:
-            preview = self.service.preview_import(path)
-        except AppError as exc:
-            show_error(self, exc)
-            return None
-        dialog = ImportDialog(self.service, preview, self)
-
-        def imported() -> None:
-            outcome = dialog.outcome
-            assert outcome is not None
-            self.page.reload_choices()
-            self.page.refresh()
-            self._update_status()
-            self.ui.statusbar.showMessage(
-                f"{plural(outcome.imported, 'entrée importée', 'entrées importées')} — "
-                "Fichier > Annuler un import pour revenir en arrière.",
-                15000,
-            )
-
-        dialog.accepted.connect(imported)
-        dialog.open()
-        return dialog
-
-    def undo_import(self) -> None:
-        imports = [r for r in self.service.imports() if not r.undone_at]
-        if not imports:
-            self.ui.statusbar.showMessage("Aucun import à annuler.", 8000)
-            return
-        last = imports[0]
-        if not prompts.ask(
-            self,
-            f"Annuler l'import de « {last.filename} » du {format_timestamp(last.created_at)} ?",
-            undo_warning(last),
-            "Annuler l'import",
-        ):
-            return
-        try:
-            removed = self.service.undo_import(last.id)
-        except AppError as exc:
-            show_error(self, exc)
-            return
-        self.page.reload_choices()
-        self._register_changed()
-        self._update_status()
-        self.ui.statusbar.showMessage(f"Import annulé : {undone_text(last, removed)}.", 10000)
-
-    def import_register(self, kind: str, path: Path | None = None) -> QDialog | None:
-        """Import a list of professionals (``contacts``) or a national extract (``rpps``, ``finess``)."""
-        if path is None:
-            titles = {
-                "contacts": ("Importer une liste de professionnels", "Tableurs (*.xlsx *.csv)"),
-                "rpps": ("Importer l'extrait RPPS", "Extraits RPPS (*.txt *.csv)"),
-                "finess": ("Importer l'extrait FINESS", "Extraits FINESS (*.csv *.txt)"),
-            }
-            title, pattern = titles[kind]
-            path = prompts.open_file(self, title, paths.documents_dir(), f"{pattern};;Tous les fichiers (*)")
-            if path is None:
-                return None
-        dialog: ContactsImportDialog | ExtractImportDialog
-        if kind == "contacts":
-            try:
-                table = self.service.register_imports.contact_table(path)
-            except AppError as exc:
-                show_error(self, exc)
-                return None
-            dialog = ContactsImportDialog(self.service, table, self)
-        else:
-            dialog = ExtractImportDialog(self.service, kind, path, self.pool, self)
-
-        def imported() -> None:
-            outcome = dialog.outcome
-            assert outcome is not None
-            self._register_changed()
-            self._update_status()
-            self.ui.statusbar.showMessage(
-                f"Import terminé : {plural(outcome.created, 'fiche créée', 'fiches créées')}, "
-                f"{plural(outcome.updated, 'fiche complétée', 'fiches complétées')} — "
-                "Fichier > Annuler un import pour revenir en arrière.",
-                15000,
-            )
-
-        dialog.accepted.connect(imported)
-        dialog.open()
-        return dialog
-
-    # --- months and documents ----------------------------------------------------------------
+    # --- months -------------------------------------------------------------------------------
 
     def documents_folder(self) -> Path:
         saved = self.settings.value("export/folder")
@@ -412,10 +412,12 @@ class MainWindow(QMainWindow):
         pdf = next((p for p in written if p.suffix == ".pdf"), None)
         if pdf is not None:
             prompts.open_path(pdf)
-        self.propose_secure_copy()
+        self.copies.propose_secure_copy()
         return written
 
     def reopen_month(self) -> ReopenDialog | None:
+        from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
+
         month = self.page.month
         lock = self.service.month_lock(month)
         if lock is None:
@@ -436,281 +438,35 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def export_timesheet(self) -> ExportDialog:
-        dialog = ExportDialog(self.service, self.page.month, self.documents_folder(), self)
-        dialog.accepted.connect(lambda: self._run_export(dialog.request))
-        dialog.open()
-        return dialog
+    # --- pages ----------------------------------------------------------------------------------
 
-    def _run_export(self, request: ExportRequest | None) -> tasks.Task | None:
-        if request is None:
-            return None
-        self.settings.setValue("export/folder", str(request.folder))
-
-        def write(service: CarnetService) -> list[Path]:
-            return service.write_timesheets(
-                request.month, request.formats, request.folder, request.ambassador_id
-            )
-
-        return self._run_export_task(write, request.open_after, "Relevé exporté : ")
-
-    def _run_export_task(
-        self, write: Callable[[CarnetService], list[Path]], open_after: bool, done: str
-    ) -> tasks.Task:
-        """Write documents in the background, on a read-only connection of the worker's own."""
-        path, today = self.service.path, self.service.today
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[Path]:
-            service = open_service(path, readonly=True, today=today)
-            try:
-                progress(0, 1)
-                written = write(service)
-            finally:
-                service.close()
-            if cancelled():
-                for out in written:
-                    out.unlink(missing_ok=True)
-                return []
-            progress(1, 1)
-            return written
-
-        progress = QProgressDialog("Écriture des documents…", "Annuler", 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        task = tasks.Task(work)
-        progress.canceled.connect(task.cancel)
-
-        def finished(written: list[Path]) -> None:
-            progress.reset()
-            self._tasks.remove(task)
-            if not written:
-                self.ui.statusbar.showMessage("Export annulé.", 8000)
-                return
-            self.ui.statusbar.showMessage(done + ", ".join(p.name for p in written), 15000)
-            if open_after:
-                for out in written:
-                    prompts.open_path(out)
-
-        def failed(exc: Exception) -> None:
-            progress.reset()
-            self._tasks.remove(task)
-            show_error(self, exc)
-
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        self._tasks.append(task)
-        return tasks.start(task, self.pool)
-
-    # --- register -------------------------------------------------------------------------------
-
-    def _open_on(self, page: QWidget, method: str) -> None:
+    def _open_on(self, name: str, method: str) -> None:
         """Show a register page and open one of its dialogs."""
-        self.ui.tabs.setCurrentWidget(page)
-        getattr(page, method)()
+        getattr(self.pages.show(name), method)()
 
-    def _register_changed(self) -> None:
-        for register_page in self.register_pages:
-            if isinstance(register_page, RegisterPage):
-                register_page.reload_choices()
-            register_page.refresh()
-        self.page.refresh()  # a contact may have logged its time
-        self._update_status()
-
-    def _refresh_current(self) -> None:
-        current = self.ui.tabs.currentWidget()
-        for page in (self.page, *self.register_pages):
-            if current is page:
+    def register_changed(self) -> None:
+        for page in self.pages.built():
+            if cast(object, page) is not self.page:
+                reload_choices = getattr(page, "reload_choices", None)
+                if reload_choices is not None:
+                    reload_choices()
                 page.refresh()
+        self.page.refresh()  # a contact may have logged its time
+        self.update_status()
 
     def focus_search(self) -> None:
-        current = self.ui.tabs.currentWidget()
-        for page in (self.page, *self.register_pages):
-            if current is page:
-                page.focus_search()
+        self.pages.current().focus_search()
 
     def show_professional(self, professional_id: str) -> None:
-        page = self.ui.professionals_page
-        self.ui.tabs.setCurrentWidget(page)
+        page = cast("ProfessionalsPage", self.pages.show("professionals"))
         page.reset_filters()
         page.select([professional_id])
-
-    def export_register(self, kind: str = "contacts") -> RegisterExportDialog:
-        dialog = RegisterExportDialog(self.service, self.documents_folder(), kind, self)
-        dialog.accepted.connect(lambda: self._run_register_export(dialog.request))
-        dialog.open()
-        return dialog
-
-    def _run_register_export(self, request: RegisterExportRequest | None) -> tasks.Task | None:
-        if request is None:
-            return None
-        self.settings.setValue("export/folder", str(request.folder))
-
-        def write(service: CarnetService) -> list[Path]:
-            stem = f"{request.kind}-{request.first:%Y-%m-%d}-{request.last:%Y-%m-%d}"
-            return [
-                service.register.export(
-                    request.kind, fmt, request.folder / f"{stem}.{fmt}", request.first, request.last
-                )
-                for fmt in request.formats
-            ]
-
-        return self._run_export_task(write, request.open_after, "Tableaux exportés : ")
-
-    # --- backups ------------------------------------------------------------------------------
-
-    def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self.service, self.restore_backup, self)
-        dialog.open()
-        return dialog
-
-    def restore_backup(self, backup: Path) -> bool:
-        """Replace the open carnet by ``backup`` after confirmation; reopen it."""
-        from ambassadeur_app.storage.sealed import is_sealed
-
-        if is_sealed(backup):  # an encrypted copy: its passphrase is asked in its own dialog
-            self.copy_carnet_outside(source=backup)
-            return False
-        return self._replace_carnet(
-            "Restaurer cette sauvegarde ?",
-            f"Le carnet sera remplacé par :\n{backup}",
-            lambda path: restore_carnet(path, backup, backup_root=paths.backup_root()),
-            f"Carnet restauré depuis {backup.name}.",
-        )
-
-    def _replace_carnet(self, question: str, what: str, restore: Callable[[Path], object], done: str) -> bool:
-        """Replace the open carnet (``restore`` writes it) after confirmation, then reopen it."""
-        if not prompts.ask(
-            self,
-            question,
-            f"{what}\n\nSon état actuel est d'abord sauvegardé (type « avant restauration ») : vous "
-            "pourrez revenir en arrière.",
-            "Restaurer",
-        ):
-            return False
-        path, demo, today = self.service.path, self.demo, self.service.today
-        self.service.close()
-        error: AppError | None = None
-        try:
-            restore(path)
-        except AppError as exc:
-            error = exc
-        self._show_carnet(open_service(path, today=today), demo)
-        if error is not None:
-            show_error(self, error)
-            return False
-        self.ui.statusbar.showMessage(done, 15000)
-        return True
-
-    # --- encrypted copies off the laptop -------------------------------------------------------
-
-    def propose_secure_copy(self) -> SecureCopyDialog | None:
-        """Offer an encrypted copy off the laptop (at each month's close); insist when it is due."""
-        from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text
-
-        overdue = outside_copy_overdue(self.service)
-        question = (
-            "La dernière copie du carnet hors de cet ordinateur date de plus d'un mois : "
-            "la refaire maintenant ?"
-            if overdue
-            else "Copier aussi le carnet sur une clé ou un dossier ?"
-        )
-        if not prompts.ask(
-            self,
-            question,
-            f"{reminder_text(self.service)}\n\nUne copie chiffrée hors de l'ordinateur garde les heures "
-            "et le registre si l'ordinateur est perdu ou volé.",
-            "Copier maintenant",
-        ):
-            return None
-        return self.copy_carnet_outside()
-
-    def copy_carnet_outside(self, restore: bool = False, source: Path | None = None) -> SecureCopyDialog:
-        """Open the encrypted-copy dialog (on its restore tab, with ``source``, when asked)."""
-        saved = self.settings.value("secure_copy/folder")
-        folder = Path(str(saved)) if saved and Path(str(saved)).is_dir() else self.documents_folder()
-        dialog = SecureCopyDialog(self.service, folder, self, restore=restore or source is not None)
-        if source is not None:
-            dialog.ui.source_edit.setText(str(source))
-            dialog.ui.restore_passphrase_edit.setFocus()
-        dialog.accepted.connect(lambda: self._run_secure_request(dialog.request))
-        dialog.open()
-        return dialog
-
-    def _run_secure_request(self, request: CopyRequest | RestoreRequest | None) -> None:
-        if isinstance(request, CopyRequest):
-            self._run_secure_copy(request)
-        elif isinstance(request, RestoreRequest):
-            self.restore_secure_copy(request)
-
-    def _run_secure_copy(self, request: CopyRequest) -> tasks.Task:
-        """Write the encrypted copy in the background, on a read-only connection of its own."""
-        from ambassadeur_app.services.outside_copy import write_sealed_copy
-
-        path, today = self.service.path, self.service.today
-        self.settings.setValue("secure_copy/folder", str(request.target.parent))
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
-            service = open_service(path, readonly=True, today=today)
-            try:
-                return write_sealed_copy(
-                    service,
-                    request.target,
-                    request.passphrase,
-                    # in KiB: a Qt int holds the size of any carnet
-                    progress=lambda done, total: progress(done >> 10, max(total >> 10, 1)),
-                    cancelled=cancelled,
-                )
-            finally:
-                service.close()
-
-        dialog = QProgressDialog("Chiffrement et copie du carnet…", "Annuler", 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        task = tasks.Task(work)
-        dialog.canceled.connect(task.cancel)
-
-        def advanced(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        task.signals.progress.connect(advanced)
-
-        def finished(target: Path) -> None:
-            dialog.reset()
-            self._tasks.remove(task)
-            self.ui.statusbar.showMessage(f"Copie chiffrée écrite et relue : {target}", 15000)
-
-        def failed(exc: Exception) -> None:
-            from ambassadeur_app.storage.sealed import SealCancelled
-
-            dialog.reset()
-            self._tasks.remove(task)
-            if isinstance(exc, SealCancelled):
-                self.ui.statusbar.showMessage(exc.message, 8000)
-            else:
-                show_error(self, exc)
-
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        self._tasks.append(task)
-        return tasks.start(task, self.pool)
-
-    def restore_secure_copy(self, request: RestoreRequest) -> bool:
-        """Replace the open carnet by an encrypted copy after confirmation; reopen it."""
-        from ambassadeur_app.services.outside_copy import restore_sealed_copy
-
-        return self._replace_carnet(
-            "Restaurer cette copie chiffrée ?",
-            f"Le carnet sera remplacé par le contenu de :\n{request.source}",
-            lambda path: restore_sealed_copy(
-                path, request.source, request.passphrase, backup_root=paths.backup_root()
-            ),
-            f"Carnet restauré depuis la copie chiffrée {request.source.name}.",
-        )
 
     # --- settings and help --------------------------------------------------------------------
 
     def edit_settings(self) -> SettingsDialog:
+        from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.service, self)
 
         def saved() -> None:
@@ -744,20 +500,41 @@ class MainWindow(QMainWindow):
         return box
 
     def show_about(self) -> None:
+        carnet = f"<br/><br/>Carnet : {self.service.path}" if self.loaded else ""
         QMessageBox.about(
             self,
             f"À propos — {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br/>Le journal de bord hors ligne du binôme "
-            "ambassadeur Parceo : heures par mission, plafond mensuel, relevés d'heures signables."
-            f"<br/><br/>Carnet : {self.service.path}",
+            f"ambassadeur Parceo : heures par mission, plafond mensuel, relevés d'heures signables.{carnet}",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
         QThreadPool.globalInstance().waitForDone(10_000)
-        self.page.shutdown()
-        for register_page in self.register_pages:
-            register_page.shutdown()
-        self.service.close()
+        for page in self.pages.built():
+            page.shutdown()
+        if self._service is not None:
+            self._service.close()
         event.accept()
+
+
+class _InputHold(QObject):
+    """Holds back the keys and clicks meant for the pages until the carnet is shown (the
+    menus stay open to the user: their actions are disabled meanwhile)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        _application().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return (
+            event.type() in INPUT_EVENTS
+            and isinstance(watched, QWidget)
+            and self.window.ui.central.isAncestorOf(watched)
+        )
+
+
+def _application() -> QApplication:
+    return cast(QApplication, QApplication.instance())

@@ -1,14 +1,15 @@
 """Stream the national RPPS extract (``PS_LibreAcces_Personne_activite_*.txt``).
 
 Pipe-separated, no quoting, a trailing pipe, one line per activity, ~2.4 million lines. The file
-is read as bytes, line by line (memory stays flat), columns are found by their normalised header
-name, and only the professionals practising in the chosen territory are kept, one per national
-identifier with all their activities.
+is read as bytes, in blocks of whole lines (memory stays flat), columns are found by their
+normalised header name, and only the professionals practising in the chosen territory are kept,
+one per national identifier with all their activities.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from ambassadeur_app.importers.tabular import decode_text, refuse_utf16
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 CHECK_EVERY = 20_000
+_NOT_SEPARATORS = bytes(byte for byte in range(256) if byte not in b"|\n")
+CHUNK = 1 << 21  # bytes read at a time: progress and cancel are checked between blocks
 
 # Column key -> accepted header names (spelling drifts between extracts).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -67,6 +70,15 @@ class Territory:
         if commune_code:
             return departement_of(commune_code) == self.departement
         return departement_of(postal_code) == self.departement
+
+    def prefixes(self) -> frozenset[str]:
+        """Return what the commune or the postal code of every place ``contains`` keeps starts with."""
+        if self.communes:
+            return frozenset(code[:2] for code in self.communes)
+        if self.postal_codes:
+            return frozenset(code[:2] for code in self.postal_codes)
+        # departement_of gives 2A/2B to the Corsican postal codes, which start with 20.
+        return frozenset({self.departement, "20"} if self.departement in ("2A", "2B") else {self.departement})
 
 
 def departement_of(code: str) -> str:
@@ -129,10 +141,10 @@ def _header_index(header: list[str], path: Path) -> dict[str, int]:
     return found
 
 
-def _rpps(row: list[str], get: dict[str, int]) -> str:
+def _rpps(row: dict[str, str]) -> str:
     """Return the RPPS number of a line (ADELI identifiers are not RPPS numbers)."""
-    identifier = row[get["id"]]
-    kind = row[get["id_type"]] if "id_type" in get else ("8" if len(identifier) == 11 else "")
+    identifier = row["id"]
+    kind = row["id_type"] if "id_type" in row else ("8" if len(identifier) == 11 else "")
     return identifier if kind == "8" and len(identifier) == 11 and identifier.isdigit() else ""
 
 
@@ -143,6 +155,11 @@ def scan_rpps(
     cancelled: Cancelled = lambda: False,
 ) -> RppsScan | None:
     """Read the extract and keep the territory's professionals; ``None`` if cancelled.
+
+    The file is read in blocks of whole lines. Every line's fields are counted (a separator
+    too many or too few refuses the file), but only the lines holding one of the territory's
+    code prefixes (``Territory.prefixes``) after a separator are decoded and split: the other
+    99 % cannot be kept, whatever their other fields hold.
 
     Raises:
         ImportFileError: missing file, wrong layout or separator, truncated file.
@@ -163,68 +180,24 @@ def scan_rpps(
                 "Rien n'a été importé ; téléchargez de nouveau l'extrait."
             )
         header = decode_text(header_line).lstrip("\ufeff").rstrip("\r\n").split("|")
-        index = _header_index(header, path)
-        width = len(header)
-        get = {key: index[key] for key in index}
+        get = _header_index(header, path)
+        needles = _needles(territory, get)
         people: dict[str, RppsPerson] = {}
-        read = len(header_line)
-        lines = kept = 0
-        for raw in handle:
-            lines += 1
-            read += len(raw)
-            if lines % CHECK_EVERY == 1:  # from the first line on, then every CHECK_EVERY
-                if cancelled():
-                    return None
-                progress(read, total)
-            fields = raw.rstrip(b"\r\n").split(b"|")
-            if len(fields) != width:
-                if not raw.strip():
-                    continue
-                if not raw.endswith(b"\n"):
-                    raise ImportFileError(
-                        f"Le fichier « {path.name} » est tronqué : sa dernière ligne ({lines + 1}) est "
-                        "incomplète. Rien n'a été importé ; téléchargez de nouveau l'extrait."
-                    )
-                raise ImportFileError(
-                    f"Le fichier « {path.name} » est mal formé à la ligne {lines + 1} "
-                    f"({len(fields)} champs au lieu de {width}). Rien n'a été importé."
-                )
-            commune_code = fields[get["commune_code"]].decode("ascii", "replace")
-            postal_code = fields[get["postal_code"]].decode("ascii", "replace")
-            if not territory.contains(commune_code, postal_code):
-                continue
-            kept += 1
-            # Control characters (pasted into a name upstream) would only break the documents.
-            row = [printable(decode_text(value)) for value in fields]
-            national_id = row[get["national_id"]]
-            person = people.get(national_id)
-            if person is None:
-                person = people[national_id] = RppsPerson(
-                    national_id=national_id,
-                    rpps=_rpps(row, get),
-                    civility=row[get["civility"]] if "civility" in get else "",
-                    last_name=row[get["last_name"]],
-                    first_name=row[get["first_name"]] if "first_name" in get else "",
-                    profession=row[get["profession"]],
-                )
-            if "skill" in get and row[get["skill"]]:
-                person.skills.add(row[get["skill"]])
-            person.activities.append(
-                RppsActivity(
-                    site_name=(row[get["site_name"]] if "site_name" in get else "")
-                    or (row[get["brand"]] if "brand" in get else ""),
-                    finess=row[get["finess"]] if "finess" in get else "",
-                    siret=row[get["siret"]] if "siret" in get else "",
-                    postal_code=postal_code,
-                    commune_code=commune_code,
-                    commune=row[get["commune"]] if "commune" in get else "",
-                    mode=row[get["mode"]] if "mode" in get else "",
-                    sector=row[get["sector"]] if "sector" in get else "",
-                    role=row[get["role"]] if "role" in get else "",
-                    phone=row[get["phone"]] if "phone" in get else "",
-                    email=row[get["email"]] if "email" in get else "",
-                )
-            )
+        read, lines, kept = len(header_line), 0, 0
+        while True:
+            if cancelled():
+                return None
+            progress(read, total)
+            data = handle.read(CHUNK)
+            if not data:
+                break
+            if not data.endswith(b"\n"):  # whole lines only, but for a last line cut short
+                data += handle.readline()
+            read += len(data)
+            count = _check_fields(data, len(header), lines, path)
+            for line in _candidates(data, needles):
+                kept += _keep(line, len(header), get, territory, people)
+            lines += count
         if not lines:
             raise ImportFileError(
                 f"Le fichier « {path.name} » ne contient que sa ligne d'en-tête : aucun professionnel "
@@ -234,3 +207,108 @@ def scan_rpps(
         return RppsScan(people, lines, kept)
     finally:
         handle.close()
+
+
+def _needles(territory: Territory, get: dict[str, int]) -> re.Pattern[bytes]:
+    """Return what every line the territory keeps holds (an empty pattern: any line may be kept).
+
+    A kept line's commune or postal code starts with one of the territory's prefixes, and a
+    separator comes before that field unless it is the first one.
+    """
+    # A field never holds a line break: a prefix with one matches nothing (and would join lines).
+    prefixes = {prefix for prefix in territory.prefixes() if "\n" not in prefix}
+    if min(get["commune_code"], get["postal_code"]) == 0 or not all(p.isascii() for p in prefixes):
+        # A field decoded as ASCII shows a non-ASCII byte as U+FFFD: no bytes to look for.
+        return re.compile(b"")
+    return re.compile(b"|".join(re.escape(b"|" + prefix.encode("ascii")) for prefix in sorted(prefixes)))
+
+
+def _check_fields(data: bytes, width: int, before: int, path: Path) -> int:
+    """Count the lines of ``data``; refuse the file at the first one without ``width`` fields.
+
+    Blank lines pass (they are skipped).
+
+    Args:
+        data: whole lines; the last one lacks its line break if the file ends there.
+        before: how many data lines came before ``data``.
+    """
+    # Fast path: the separators and line breaks alone are width - 1 separators per line.
+    skeleton = data.translate(None, _NOT_SEPARATORS)
+    count, rest = divmod(len(skeleton), width)
+    if not rest and data.endswith(b"\n") and skeleton == (b"|" * (width - 1) + b"\n") * count:
+        return count
+    rows = data.split(b"\n")
+    for offset, row in enumerate(rows[:-1] if data.endswith(b"\n") else rows):
+        if (fields := row.count(b"|") + 1) == width or not row.strip():
+            continue
+        number = before + offset + 2  # the header is line 1
+        if offset == len(rows) - 1:  # the file's last line, without its line break
+            raise ImportFileError(
+                f"Le fichier « {path.name} » est tronqué : sa dernière ligne ({number}) est "
+                "incomplète. Rien n'a été importé ; téléchargez de nouveau l'extrait."
+            )
+        raise ImportFileError(
+            f"Le fichier « {path.name} » est mal formé à la ligne {number} "
+            f"({fields} champs au lieu de {width}). Rien n'a été importé."
+        )
+    return len(rows) - data.endswith(b"\n")
+
+
+def _candidates(data: bytes, needles: re.Pattern[bytes]) -> Iterator[bytes]:
+    """Yield the lines of ``data`` in which ``needles`` are found, in order."""
+    at = 0
+    while at < len(data) and (found := needles.search(data, at)) is not None:
+        start = data.rfind(b"\n", 0, found.start()) + 1
+        end = data.find(b"\n", found.end())
+        if end < 0:
+            end = len(data)
+        yield data[start:end]
+        at = end + 1
+
+
+def _keep(
+    line: bytes, width: int, get: dict[str, int], territory: Territory, people: dict[str, RppsPerson]
+) -> int:
+    """Add the line's activity to ``people`` if it is in the territory; return 1 if kept."""
+    fields = line.rstrip(b"\r\n").split(b"|")
+    if len(fields) != width:  # a blank line
+        return 0
+    commune_code = fields[get["commune_code"]].decode("ascii", "replace")
+    postal_code = fields[get["postal_code"]].decode("ascii", "replace")
+    if not territory.contains(commune_code, postal_code):
+        return 0
+    # Control characters (pasted into a name upstream) would only break the documents.
+    try:  # a UTF-8 line is decoded at once; one mixing encodings, field by field
+        texts = printable(line.rstrip(b"\r\n").decode("utf-8")).split("|")
+    except UnicodeDecodeError:
+        texts = [printable(decode_text(value)) for value in fields]
+    row = {key: texts[index] for key, index in get.items()}
+    national_id = row["national_id"]
+    person = people.get(national_id)
+    if person is None:
+        person = people[national_id] = RppsPerson(
+            national_id=national_id,
+            rpps=_rpps(row),
+            civility=row.get("civility", ""),
+            last_name=row["last_name"],
+            first_name=row.get("first_name", ""),
+            profession=row["profession"],
+        )
+    if row.get("skill"):
+        person.skills.add(row["skill"])
+    person.activities.append(
+        RppsActivity(
+            site_name=row.get("site_name", "") or row.get("brand", ""),
+            finess=row.get("finess", ""),
+            siret=row.get("siret", ""),
+            postal_code=postal_code,
+            commune_code=commune_code,
+            commune=row.get("commune", ""),
+            mode=row.get("mode", ""),
+            sector=row.get("sector", ""),
+            role=row.get("role", ""),
+            phone=row.get("phone", ""),
+            email=row.get("email", ""),
+        )
+    )
+    return 1

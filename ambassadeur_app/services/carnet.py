@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,34 +17,21 @@ from ambassadeur_app import paths
 from ambassadeur_app.domain.dates import Month, utc_now_iso
 from ambassadeur_app.domain.durations import format_duration
 from ambassadeur_app.domain.formatting import format_date, plural
-from ambassadeur_app.domain.model import (
-    Ambassador,
-    Mission,
-    MonthLock,
-    Role,
-    TimeEntry,
-)
-from ambassadeur_app.domain.rules import (
-    date_warnings,
-)
+from ambassadeur_app.domain.model import Ambassador, Mission, MonthLock, Role, TimeEntry
+from ambassadeur_app.domain.rules import date_warnings
 from ambassadeur_app.domain.text import fold, printable
-from ambassadeur_app.errors import (
-    ExportError,
-    InvalidInput,
-    MonthClosed,
-    describe_os_error,
-)
-from ambassadeur_app.importers.carnet import CarnetLine, LineProblem, parse_carnet_file
+from ambassadeur_app.errors import ExportError, InvalidInput, MonthClosed, describe_os_error
 from ambassadeur_app.partfiles import part_for, tracked
 from ambassadeur_app.services.core import CarnetCore, Today
-from ambassadeur_app.services.register import RegisterService
-from ambassadeur_app.services.register_imports import RegisterImports
 from ambassadeur_app.storage.backup import Backup, BackupKind
-from ambassadeur_app.storage.db import Carnet, open_carnet
+from ambassadeur_app.storage.db import open_carnet
 from ambassadeur_app.storage.imports import ImportRecord
 
 if TYPE_CHECKING:
+    from ambassadeur_app.importers.carnet import CarnetLine, LineProblem
     from ambassadeur_app.reports.timesheet import Timesheet
+    from ambassadeur_app.services.register import RegisterService
+    from ambassadeur_app.services.register_imports import RegisterImports
 
 TIMESHEET_FORMATS = ("xlsx", "pdf")
 
@@ -118,14 +106,17 @@ def open_service(
     create: bool = False,
     readonly: bool = False,
     today: Today = date.today,
+    integrity_check: bool = True,
 ) -> CarnetService:
-    """Open the carnet at ``path`` (the user's default carnet when ``None``)."""
+    """Open the carnet at ``path`` (the user's default carnet when ``None``); with
+    ``integrity_check=False`` the day's check is left to the caller (see ``open_carnet``)."""
     carnet = open_carnet(
         path or paths.default_carnet_path(),
         device_id=paths.device_id(),
         backup_root=paths.backup_root(),
         create=create,
         readonly=readonly,
+        integrity_check=integrity_check,
     )
     return CarnetService(carnet, today)
 
@@ -133,10 +124,19 @@ def open_service(
 class CarnetService(CarnetCore):
     """The operations on one open carnet: the core's, the register's, timesheets and imports."""
 
-    def __init__(self, carnet: Carnet, today: Today = date.today) -> None:
-        super().__init__(carnet, today)
-        self.register = RegisterService(self)
-        self.register_imports = RegisterImports(self, self.register)
+    # The register and its imports are built on first use: a command that never touches them
+    # (an export, a summary) does not import them.
+    @cached_property
+    def register(self) -> RegisterService:
+        from ambassadeur_app.services.register import RegisterService
+
+        return RegisterService(self)
+
+    @cached_property
+    def register_imports(self) -> RegisterImports:
+        from ambassadeur_app.services.register_imports import RegisterImports
+
+        return RegisterImports(self, self.register)
 
     def entry_suggestions(self) -> EntrySuggestions:
         """Return the mission and each mission's activity saved last and the places to complete
@@ -281,6 +281,8 @@ class CarnetService(CarnetCore):
 
     def preview_import(self, path: Path) -> ImportPreview:
         """Read a spreadsheet carnet and check every line against the carnet; write nothing."""
+        from ambassadeur_app.importers.carnet import LineProblem, parse_carnet_file
+
         lines = parse_carnet_file(path)
         preview = ImportPreview(path=path, lines=lines)
         known = {fold(a.name): a for a in self.ambassadors()}

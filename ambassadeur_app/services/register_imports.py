@@ -7,6 +7,8 @@ it changed in existing records is kept so that the whole import can be undone.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,6 +92,14 @@ class RegisterImportPreview:
 
 
 @dataclass(frozen=True)
+class _Known:
+    """The register's professionals as a preview looks for them: by RPPS number, by folded name."""
+
+    by_rpps: dict[str, str]
+    by_name: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
 class RegisterImportOutcome:
     import_id: str
     created: int
@@ -115,12 +125,13 @@ class RegisterImports:
         lines = parse_contacts(table, mapping, professions())
         preview = RegisterImportPreview("contacts", table.path)
         preview.read_lines = len(lines)
+        known = self._known(line.professional.rpps for line in lines if line.professional is not None)
         for line in lines:
             if line.problems or line.professional is None:
                 preview.problems += line.problems
                 preview.invalid_lines += 1
                 continue
-            self._add_person(preview, line.professional, line)
+            self._add_person(preview, known, line.professional, line)
         return preview
 
     def preview_rpps(
@@ -134,14 +145,16 @@ class RegisterImports:
         if scan is None:
             return None
         preview = RegisterImportPreview("rpps", path, read_lines=scan.lines)
+        known = self._known(person.rpps for person in scan.people.values())
+        # Communes, and first and last names, come back again and again in an extract.
+        title = functools.cache(title_name)
         for person in scan.people.values():
-            index = self._add_person(preview, self._from_rpps(person), None)
-            preview.sites[index] = [
+            sites = [
                 PracticeSite(
                     "",
                     a.site_name,
                     a.postal_code,
-                    title_name(a.commune),
+                    title(a.commune),
                     a.commune_code,
                     a.finess,
                     a.siret,
@@ -151,6 +164,8 @@ class RegisterImports:
                 )
                 for a in person.activities
             ]
+            index = self._add_person(preview, known, self._from_rpps(person, title), None)
+            preview.sites[index] = sites
         return preview
 
     def preview_finess(
@@ -179,17 +194,22 @@ class RegisterImports:
             preview.structures.append(structure)
         return preview
 
+    def _known(self, rpps_numbers: Iterable[str]) -> _Known:
+        return _Known(
+            self.carnet.professionals.first_ids("rpps", rpps_numbers),
+            self.carnet.professionals.ids_by_name(),
+        )
+
     def _add_person(
-        self, preview: RegisterImportPreview, person: Professional, line: ContactLine | None
+        self, preview: RegisterImportPreview, known: _Known, person: Professional, line: ContactLine | None
     ) -> int:
         index = len(preview.professionals)
-        match = self.carnet.professionals.by_rpps(person.rpps) if person.rpps else None
-        if match is None:
+        match = known.by_rpps.get(person.rpps) if person.rpps else None
+        if match is None and known.by_name:
+            namesakes = known.by_name.get(fold(f"{person.last_name} {person.first_name}"), [])
             twins = [
                 p.id
-                for p in self.register.professionals(
-                    self.carnet.professionals.by_name(person.last_name, person.first_name)
-                ).values()
+                for p in self.register.professionals(namesakes).values()
                 if duplicate_key(p, professions()) == duplicate_key(person, professions())
             ]
             match = twins[0] if twins else None
@@ -215,7 +235,8 @@ class RegisterImports:
         return index
 
     @staticmethod
-    def _from_rpps(person: RppsPerson) -> Professional:
+    def _from_rpps(person: RppsPerson, title: Callable[[str], str]) -> Professional:
+        """Return the register's record of a person of the extract (``title``: ``title_name``)."""
         code = profession_for_rpps(person.profession)
         specialty = Specialty.NONE
         if code == "G15-10":
@@ -228,17 +249,16 @@ class RegisterImports:
         mode = (
             PracticeMode.MIXTE if len(modes) > 1 else _MODES[modes.pop()] if modes else PracticeMode.UNKNOWN
         )
-        first = person.activities[0]
         return Professional(
-            last_name=title_name(person.last_name),
-            first_name=title_name(person.first_name),
+            last_name=title(person.last_name),
+            first_name=title(person.first_name),
             profession_code=code,
             civility=_CIVILITIES.get(person.civility.upper(), Civility.NONE),
             specialty=specialty,
             rpps=person.rpps,
             practice_mode=mode,
-            commune=title_name(first.commune),
-            postal_code=first.postal_code,
+            commune=title(person.activities[0].commune),
+            postal_code=person.activities[0].postal_code,
             email=next((a.email for a in person.activities if a.email), ""),
             phone=next((a.phone for a in person.activities if a.phone), ""),
         )
@@ -276,41 +296,57 @@ class RegisterImports:
         with self.carnet.write():
             import_id = self.carnet.imports.add(preview.kind, preview.path.name, 0)
             if preview.kind == "finess":
+                fresh: list[Structure] = []
                 for index, structure in enumerate(preview.structures):
                     if index in preview.matched:
                         updated += self._complete_structure(import_id, preview.matched[index], structure)
                     else:
-                        self.carnet.structures.add(structure, import_id)
-                        created += 1
+                        fresh.append(structure)
+                created = len(self.carnet.structures.add_many(fresh, import_id))
             else:
-                structures: dict[str, str] = {}
-                for index, person in enumerate(preview.professionals):
-                    links = self._structure_for(import_id, preview.links.get(index), structures)
-                    if index in preview.matched:
-                        professional_id = preview.matched[index]
-                        updated += self._complete_professional(import_id, professional_id, person, links)
-                    else:
-                        professional_id = self.carnet.professionals.add(
-                            replace(person, structure_ids=links), import_id
-                        )
-                        created += 1
-                    # A site already known (the same extract imported again, a line repeated in
-                    # it) is not added twice.
-                    known = (
-                        {_site_key(s) for s in self.carnet.practice_sites.of(professional_id)}
-                        if index in preview.matched
-                        else set()
-                    )
-                    for site in preview.sites.get(index, []):
-                        if _site_key(site) not in known:
-                            known.add(_site_key(site))
-                            self.carnet.practice_sites.add(
-                                replace(site, professional_id=professional_id), import_id
-                            )
-                    self._link_sites(import_id, professional_id, preview.sites.get(index, []))
+                created, updated = self._apply_people(import_id, preview)
             self.carnet.imports.set_count(import_id, created + updated)
         self.core.changed()
         return RegisterImportOutcome(import_id, created, updated)
+
+    def _apply_people(self, import_id: str, preview: RegisterImportPreview) -> tuple[int, int]:
+        """Write the people of a contact list or an extract; return (created, updated).
+
+        The new people, then all the practice sites, are inserted in one statement each.
+        """
+        updated = 0
+        made: dict[str, str] = {}
+        fresh: dict[int, Professional] = {}
+        for index, person in enumerate(preview.professionals):
+            links = self._structure_for(import_id, preview.links.get(index), made)
+            if index in preview.matched:
+                updated += self._complete_professional(import_id, preview.matched[index], person, links)
+            else:
+                fresh[index] = (
+                    person if person.structure_ids == links else replace(person, structure_ids=links)
+                )
+        new_ids = self.carnet.professionals.add_many(list(fresh.values()), import_id)
+        owners = {**dict(zip(fresh, new_ids, strict=True)), **preview.matched}
+        by_finess = self.carnet.structures.first_ids(
+            "finess", (site.finess for index in owners for site in preview.sites.get(index, []))
+        )
+        sites: list[tuple[str, PracticeSite]] = []
+        for index, professional_id in sorted(owners.items()):
+            # A site already known (the same extract imported again, a line repeated in it) is
+            # not added twice.
+            known = (
+                {_site_key(s) for s in self.carnet.practice_sites.of(professional_id)}
+                if index in preview.matched
+                else set()
+            )
+            for site in preview.sites.get(index, []):
+                if (key := _site_key(site)) not in known:
+                    known.add(key)
+                    sites.append((professional_id, site))
+            if by_finess:
+                self._link_sites(import_id, professional_id, preview.sites.get(index, []), by_finess)
+        self.carnet.practice_sites.add_many(sites, import_id)
+        return len(fresh), updated
 
     def _structure_for(
         self, import_id: str, wanted: tuple[str, StructureType] | None, made: dict[str, str]
@@ -326,11 +362,11 @@ class RegisterImports:
             )
         return (made[key],)
 
-    def _link_sites(self, import_id: str, professional_id: str, sites: list[PracticeSite]) -> None:
+    def _link_sites(
+        self, import_id: str, professional_id: str, sites: list[PracticeSite], by_finess: dict[str, str]
+    ) -> None:
         """Link a professional to the register's structures whose FINESS an activity names."""
-        known = [
-            s for s in (self.carnet.structures.by_finess(site.finess) for site in sites if site.finess) if s
-        ]
+        known = [by_finess[site.finess] for site in sites if site.finess in by_finess]
         if known:
             current = self.carnet.professionals.structure_links([professional_id]).get(professional_id, [])
             if set(known) - set(current):

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from ambassadeur_app.domain.text import fold
@@ -52,11 +52,16 @@ from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSite
 from ambassadeur_app.storage.programme import ProgrammeRepo
 from ambassadeur_app.storage.structures import StructureRepo
 
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 Clock = Callable[[], datetime]
 
 
 def lock_for(path: Path) -> FileLock:
     """Return the lock file guarding ``path`` (released by the OS if the app dies)."""
+    from filelock import FileLock  # imported when needed: 20 ms of a reading command's start
+
     return FileLock(str(path) + ".lock", timeout=0)
 
 
@@ -66,6 +71,8 @@ def acquire_lock(path: Path) -> FileLock:
     Raises:
         CarnetLocked: when another instance holds it.
     """
+    from filelock import Timeout
+
     lock = lock_for(path)
     try:
         lock.acquire()
@@ -124,6 +131,9 @@ class Carnet:
     ) -> None:
         self.path = path
         self.media_readonly = media_readonly
+        # The integrity check was due but left to ``check_integrity`` (the window runs it in
+        # the background): until it finds the file sound, the carnet is not sealed at closing.
+        self.unchecked = False
         self.daily_backups = True
         self.backup_in_background = False
         # Called from the backup's thread when it ends (the window then updates its status).
@@ -218,6 +228,27 @@ class Carnet:
             self._backup_thread.join()
             self._backup_thread = None
 
+    def check_integrity(self) -> None:
+        """Run the integrity check left out at opening, on a read-only connection of its own
+        (from any thread: the app goes on reading and writing meanwhile).
+
+        Raises:
+            CarnetDamaged: the file is damaged; it stays unchecked, so it is not sealed at
+                closing and the next opening checks it again.
+        """
+        try:
+            conn = read_only_connection(self.path)
+        except sqlite3.DatabaseError as exc:
+            problem = str(exc)
+        else:
+            try:
+                problem = quick_check(conn)
+            finally:
+                conn.close()
+        if problem != "ok":
+            raise _damaged(self.path, problem, self.backups)
+        self.unchecked = False
+
     @property
     def backup_problem(self) -> str | None:
         """Why the last automatic backup failed (French), or ``None``."""
@@ -253,7 +284,7 @@ class Carnet:
                 with suppress(sqlite3.Error):
                     self.checkpoint()
             self.db.close()
-            if self._lock is not None:
+            if self._lock is not None and not self.unchecked:
                 _seal(self.path, self.backups, self._clock())
         finally:
             if self._lock is not None:
@@ -282,12 +313,16 @@ def open_carnet(
     create: bool = False,
     readonly: bool = False,
     clock: Clock = datetime.now,
+    integrity_check: bool = True,
 ) -> Carnet:
     """Open (or create) a carnet file.
 
     Args:
         readonly: take no lock and never write (exports while the app is open, worker threads,
             a carnet on read-only media).
+        integrity_check: run the check due at the day's first opening now (the CLI); with
+            ``False``, the returned carnet is marked ``unchecked`` and its caller runs
+            ``Carnet.check_integrity`` later (the window, in the background).
 
     Raises:
         CarnetError: missing or unreadable file, or not a carnet; CarnetLocked, CarnetTooNew,
@@ -324,10 +359,16 @@ def open_carnet(
                 f"Carnet de bord (format {version} ; cette version lit jusqu'au format "
                 f"{FILE_FORMAT}). Installez la dernière version de l'application pour l'ouvrir."
             )
-        if exists and not _sealed_today(path, backups, clock()):
+        unchecked = exists and not _sealed_today(path, backups, clock())
+        if unchecked and integrity_check:
+            before = path.stat()
             result = quick_check(conn)
             if result != "ok":
                 raise _damaged(path, result, backups)
+            if lock is None and not has_live_log(path):
+                # A reader checked the file as it is: the day's next openings need not again
+                # (a writer seals it when it closes).
+                _seal(path, backups, clock(), unchanged_since=before)
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")
@@ -359,7 +400,9 @@ def open_carnet(
                     migrating_lock.release()
         if not media_readonly:
             db.execute("PRAGMA synchronous = FULL")
-        return Carnet(path, db, device_id, backups, lock, clock, media_readonly)
+        carnet = Carnet(path, db, device_id, backups, lock, clock, media_readonly)
+        carnet.unchecked = unchecked and not integrity_check
+        return carnet
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
@@ -387,10 +430,18 @@ def open_carnet(
 SEAL_NAME = "fermeture.json"
 
 
-def _seal(path: Path, backups: BackupManager, now: datetime) -> None:
-    """Record the size and time of a carnet the app has just closed cleanly."""
+def _seal(
+    path: Path, backups: BackupManager, now: datetime, unchanged_since: os.stat_result | None = None
+) -> None:
+    """Record the size and time of a carnet the app has just closed cleanly (or checked as it
+    was at ``unchanged_since``: nothing is recorded if it changed since)."""
     try:
         stat = path.stat()
+        if unchanged_since is not None and (stat.st_size, stat.st_mtime_ns) != (
+            unchanged_since.st_size,
+            unchanged_since.st_mtime_ns,
+        ):
+            return
         seal = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "day": now.date().isoformat()}
         backups.folder.mkdir(parents=True, exist_ok=True)
         (backups.folder / SEAL_NAME).write_text(json.dumps(seal), encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -75,23 +75,19 @@ def _professional(row: dict[str, Any], structure_ids: tuple[str, ...] = ()) -> P
     )
 
 
-def search_text(professional: Professional) -> str:
-    """Return what search-as-you-type looks into, folded once at write time."""
-    return fold(
-        " ".join(
-            (
-                professional.last_name,
-                professional.first_name,
-                professional.commune,
-                professional.postal_code,
-                professional.rpps,
-                professional.email,
-            )
-        )
-    )
+def folded_name_and_search(professional: Professional) -> tuple[str, str]:
+    """Return the folded name (sorting, matching namesakes) and what search-as-you-type looks into.
+
+    Folding works word by word: ``fold(a + " " + b)`` is ``fold(a)`` and ``fold(b)`` joined by a
+    space (the empty one dropped), so the name is folded once for both.
+    """
+    name_key = fold(f"{professional.last_name} {professional.first_name}")
+    rest = fold(f"{professional.commune} {professional.postal_code} {professional.rpps} {professional.email}")
+    return name_key, " ".join(part for part in (name_key, rest) if part)
 
 
 def _values(professional: Professional) -> dict[str, Any]:
+    name_key, search = folded_name_and_search(professional)
     return {
         "civility": professional.civility.value,
         "last_name": professional.last_name,
@@ -107,8 +103,8 @@ def _values(professional: Professional) -> dict[str, Any]:
         "parceo_status": professional.parceo_status.value,
         "parceo_since": professional.parceo_since.isoformat() if professional.parceo_since else None,
         "notes": professional.notes.strip(),
-        "search": search_text(professional),
-        "name_key": fold(f"{professional.last_name} {professional.first_name}"),
+        "search": search,
+        "name_key": name_key,
     }
 
 
@@ -166,11 +162,18 @@ class ProfessionalRepo(Repo):
         return self.get_many([professional_id]).get(professional_id)
 
     def add(self, professional: Professional, import_id: str | None = None) -> str:
-        professional_id = self._insert(
-            {**_values(professional), "import_id": import_id}, professional.id or None
+        return self.add_many([professional], import_id)[0]
+
+    def add_many(self, professionals: Sequence[Professional], import_id: str | None = None) -> list[str]:
+        """Insert professionals (one statement, one timestamp) and their structure links."""
+        ids = self._insert_many(
+            [{**_values(professional), "import_id": import_id} for professional in professionals],
+            [professional.id or None for professional in professionals],
         )
-        self.set_structures(professional_id, professional.structure_ids)
-        return professional_id
+        for professional_id, professional in zip(ids, professionals, strict=True):
+            if professional.structure_ids:
+                self.set_structures(professional_id, professional.structure_ids)
+        return ids
 
     def update(self, professional: Professional) -> None:
         self._update(professional.id, _values(professional))
@@ -231,6 +234,16 @@ class ProfessionalRepo(Repo):
             [rpps],
         ).fetchone()
         return str(row[0]) if row else None
+
+    def ids_by_name(self) -> dict[str, list[str]]:
+        """Return the live professionals by folded name (``name_key``), as ``by_name`` finds them."""
+        found: dict[str, list[str]] = {}
+        for professional_id, name_key in self.db.execute(
+            "SELECT id, name_key FROM professionals WHERE deleted_at IS NULL AND anonymized_at IS NULL "
+            "ORDER BY rowid"
+        ).fetchall():
+            found.setdefault(name_key, []).append(professional_id)
+        return found
 
     def by_name(self, last_name: str, first_name: str) -> list[str]:
         """Return the live professionals with this name (case and accents ignored)."""
@@ -310,20 +323,27 @@ class PracticeSiteRepo(Repo):
     table = "professional_activities"
 
     def add(self, site: PracticeSite, import_id: str | None = None) -> str:
-        return self._insert(
-            {
-                "professional_id": site.professional_id,
-                "site_name": site.site_name,
-                "finess_site": site.finess,
-                "siret": site.siret,
-                "postal_code": site.postal_code,
-                "commune_code": site.commune_code,
-                "commune": site.commune,
-                "mode": site.mode,
-                "sector": site.sector,
-                "role": site.role,
-                "import_id": import_id,
-            }
+        return self.add_many([(site.professional_id, site)], import_id)[0]
+
+    def add_many(self, sites: Iterable[tuple[str, PracticeSite]], import_id: str | None = None) -> list[str]:
+        """Insert practice sites, each with its professional's id (one statement, one timestamp)."""
+        return self._insert_many(
+            [
+                {
+                    "professional_id": professional_id,
+                    "site_name": site.site_name,
+                    "finess_site": site.finess,
+                    "siret": site.siret,
+                    "postal_code": site.postal_code,
+                    "commune_code": site.commune_code,
+                    "commune": site.commune,
+                    "mode": site.mode,
+                    "sector": site.sector,
+                    "role": site.role,
+                    "import_id": import_id,
+                }
+                for professional_id, site in sites
+            ]
         )
 
     def of(self, professional_id: str) -> list[PracticeSite]:
@@ -343,7 +363,7 @@ class PracticeSiteRepo(Repo):
             )
             for row in self.db.query(
                 "SELECT * FROM professional_activities WHERE professional_id = ? AND deleted_at IS NULL "
-                "ORDER BY created_at",
+                "ORDER BY created_at, rowid",  # an import saves a person's sites at one instant
                 [professional_id],
             )
         ]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
-from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, unprintable_problem
 from ambassadeur_app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -46,6 +46,10 @@ def _storable(values: dict[str, Any]) -> dict[str, Any]:
     Raises:
         InvalidInput: a text longer than any field needs (nothing is written).
     """
+    # One look at all the texts at once: almost every row is clean as it is.
+    texts = "\n".join([value for value in values.values() if isinstance(value, str)])
+    if unprintable_problem(texts) is None and len(texts) <= MAX_TEXT_LENGTH:
+        return values
     cleaned = {}
     for column, value in values.items():
         if isinstance(value, str):
@@ -70,19 +74,31 @@ class Repo:
         self.device_id = device_id
 
     def _insert(self, values: dict[str, Any], record_id: str | None = None) -> str:
+        return self._insert_many([values], [record_id])[0]
+
+    def _insert_many(
+        self, rows: Sequence[dict[str, Any]], record_ids: Sequence[str | None] | None = None
+    ) -> list[str]:
+        """Insert rows that have the same columns, all with one timestamp; return their ids.
+
+        Args:
+            record_ids: the rows' ids (``None``: a new one), or ``None`` for new ids for all.
+        """
+        if not rows:
+            return []
+        ids = [record_id or str(uuid.uuid4()) for record_id in record_ids or [None] * len(rows)]
         now = utc_now_iso()
-        record = {
-            "id": record_id or str(uuid.uuid4()),
-            **_storable(values),
-            "created_at": now,
-            "updated_at": now,
-            "device_id": self.device_id,
-            "deleted_at": None,
-        }
-        columns = ", ".join(record)
-        marks = ", ".join("?" for _ in record)
-        self.db.execute(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", list(record.values()))
-        return str(record["id"])
+        common = (now, now, self.device_id, None)
+        keys = list(rows[0])
+        columns = ["id", *keys, "created_at", "updated_at", "device_id", "deleted_at"]
+        self.db.conn.executemany(
+            f"INSERT INTO {self.table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [
+                (record_id, *map(_storable(row).__getitem__, keys), *common)
+                for record_id, row in zip(ids, rows, strict=True)
+            ],
+        )
+        return ids
 
     def _update(self, record_id: str, values: dict[str, Any]) -> None:
         values = {**_storable(values), "updated_at": utc_now_iso(), "device_id": self.device_id}
@@ -107,6 +123,20 @@ class Repo:
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
             yield from self.db.query(f"SELECT {columns} FROM {self.table} WHERE id IN ({marks})", chunk)
+
+    def first_ids(self, column: str, values: Iterable[str]) -> dict[str, str]:
+        """Return, for each of these values, the first live record saved with it in ``column``."""
+        wanted = sorted({value for value in values if value})
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for record_id, value in self.db.execute(
+                f"SELECT id, {column} FROM {self.table} WHERE deleted_at IS NULL "
+                f"AND {column} IN ({', '.join('?' for _ in chunk)}) ORDER BY rowid",
+                chunk,
+            ).fetchall():
+                found.setdefault(value, record_id)
+        return found
 
     def delete(self, record_ids: list[str]) -> None:
         """Mark records as deleted (they stay in the file for merging and undo)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -100,7 +100,14 @@ class StructureRepo(Repo):
         return list(self.get_many(self.ids(RegisterFilter())).values())
 
     def add(self, structure: Structure, import_id: str | None = None) -> str:
-        return self._insert({**_values(structure), "import_id": import_id}, structure.id or None)
+        return self.add_many([structure], import_id)[0]
+
+    def add_many(self, structures: Sequence[Structure], import_id: str | None = None) -> list[str]:
+        """Insert structures in one statement, with one timestamp; return their ids."""
+        return self._insert_many(
+            [{**_values(structure), "import_id": import_id} for structure in structures],
+            [structure.id or None for structure in structures],
+        )
 
     def update(self, structure: Structure) -> None:
         self._update(structure.id, _values(structure))

@@ -29,7 +29,7 @@ def test_export_dialog_writes_the_chosen_documents(
 ) -> None:
     log(service, date(2024, 9, 2), 90)
     window.page.show_month(SEPT)
-    dialog = window.export_timesheet()
+    dialog = window.exports.export_timesheet()
     ui = dialog.ui
     assert ui.month_combo.currentData() == "2024-09"
     assert ui.month_combo.count() == 6
@@ -59,7 +59,7 @@ def test_import_dialog_previews_and_imports(
         "04/09/2024;Marie Durand;Promotion;Appel;jamais;mauvaise durée\n",
         encoding="utf-8",
     )
-    dialog = window.import_carnet(source)
+    dialog = window.imports.import_carnet(source)
     assert dialog is not None
     ui = dialog.ui
     assert ui.problems_table.rowCount() == 1
@@ -83,7 +83,7 @@ def test_import_dialog_previews_and_imports(
 def test_an_unreadable_import_file_shows_the_reason(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     bad = tmp_path / "ancien.xls"
     bad.write_bytes(b"\xd0\xcf")
-    assert window.import_carnet(bad) is None
+    assert window.imports.import_carnet(bad) is None
     box = window.findChild(QMessageBox, "error_box")
     assert box is not None
     assert "enregistrez-le au format .xlsx" in box.text()
@@ -170,7 +170,7 @@ def test_backups_dialog_backs_up_and_restores(
     window: MainWindow, service: CarnetService, prompts: Prompts
 ) -> None:
     log(service, date(2024, 9, 2), 60)
-    dialog = window.show_backups()
+    dialog = window.copies.show_backups()
     assert isinstance(dialog, BackupsDialog)
     before = dialog.ui.backups_table.rowCount()
     dialog.ui.backup_now_button.click()

@@ -73,7 +73,7 @@ def test_commune_ambassador_and_period_filters(window: MainWindow, service: Carn
         register.log_contact(
             Contact(day, who, Channel.PHONE, Mission.PROMOTION, "Appel", professional_ids=(ids[person],))
         )
-    window._register_changed()
+    window.register_changed()
     page = window.ui.professionals_page
     scope = page.ui.scope_filters.ui
     assert page.model is not None
@@ -101,7 +101,7 @@ def test_commune_ambassador_and_period_filters(window: MainWindow, service: Carn
     assert (page.ui.status_combo.currentIndex(), scope.period_combo.currentIndex()) == (0, 0)
     assert page.model.rowCount() == 3
     register.save_professional(Professional("Neuf", "Jean", "G15-60", commune="Lunéville"))
-    window._register_changed()
+    window.register_changed()
     assert scope.commune_combo.findText("Lunéville") > 0
     scope.commune_combo.setEditText("luneville")  # typed without accent, then Tab
     line = scope.commune_combo.lineEdit()
@@ -296,7 +296,7 @@ def test_register_export_and_personal_data(
     window: MainWindow, service: CarnetService, tmp_path: Path, prompts: Prompts
 ) -> None:
     ids = people(service)
-    dialog = window.export_register("structures")
+    dialog = window.exports.export_register("structures")
     dialog.ui.folder_edit.setText(str(tmp_path))
     dialog.ui.pdf_check.setChecked(False)
     dialog.accept()

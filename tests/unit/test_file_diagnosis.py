@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from ambassadeur_app import paths
 from ambassadeur_app.domain.model import Ambassador, EntryFilter, Role
 from ambassadeur_app.errors import CarnetDamaged, CarnetLocked, CarnetReadOnly
 from ambassadeur_app.services import open_service
+from ambassadeur_app.storage.db import SEAL_NAME, backup_manager, open_carnet
 from tests.conftest import PROGRAMME, TODAY, log_entry
 from tests.unit.test_cli import run, saisir
 
@@ -113,14 +115,14 @@ def test_another_programs_database_is_refused_and_never_touched(tmp_path: Path, 
     assert listing(tmp_path) == before  # no table added, no WAL switched on, no file beside
 
 
-def damage_a_page_keeping_size_and_time(path: Path) -> None:
+def damage_a_page_keeping_size_and_time(path: Path, table: str = "time_entries") -> None:
     stat = path.stat()
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'time_entries'").fetchone()
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()
     conn.close()
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    # Overwrite the entries table's first page with noise, as a failing disk or a bad sync
+    # Overwrite the table's first page with noise, as a failing disk or a bad sync
     # would, then give the file back its size and modification time.
     start = (root - 1) * page_size
     data[start : start + page_size] = bytes((i * 7 + 3) % 256 for i in range(page_size))
@@ -147,6 +149,34 @@ def test_a_page_damaged_the_same_day_is_diagnosed_on_every_path(tmp_path: Path, 
     assert not (tmp_path / "r.xlsx").exists()
     with pytest.raises(CarnetDamaged):  # the next opening runs the full check
         open_service(carnet, readonly=True)
+
+
+def test_the_check_left_out_at_opening_finds_the_damage_later(tmp_path: Path, private_home: Path) -> None:
+    carnet = tmp_path / "carnet.ambassadeur"
+    make_carnet(carnet, entries=60)
+    seal = backup_manager(paths.backup_root(), carnet).folder / SEAL_NAME
+    damage_a_page_keeping_size_and_time(carnet)
+    seal.unlink()  # the day's first opening
+    opened = open_carnet(carnet, device_id="test", backup_root=paths.backup_root(), integrity_check=False)
+    try:
+        assert opened.unchecked
+        with pytest.raises(CarnetDamaged, match="est endommagé"):
+            opened.check_integrity()
+        assert opened.unchecked  # not known sound: not sealed at closing
+    finally:
+        opened.close()
+    assert not seal.exists()  # a carnet found damaged is not sealed: the next opening checks it
+    with pytest.raises(CarnetDamaged):
+        open_service(carnet)
+    # A sound carnet opened the same way is checked, then sealed at closing as usual.
+    sound = tmp_path / "sain.ambassadeur"
+    make_carnet(sound)
+    backup_manager(paths.backup_root(), sound).folder.joinpath(SEAL_NAME).unlink()
+    opened = open_carnet(sound, device_id="test", backup_root=paths.backup_root(), integrity_check=False)
+    assert opened.unchecked
+    opened.check_integrity()
+    opened.close()
+    assert backup_manager(paths.backup_root(), sound).folder.joinpath(SEAL_NAME).exists()
 
 
 def test_the_writer_lock_follows_the_real_file_not_its_name(tmp_path: Path, private_home: Path) -> None:

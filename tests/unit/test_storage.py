@@ -3,7 +3,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -213,6 +213,31 @@ def test_the_integrity_check_runs_daily_and_whenever_the_file_changed(tmp_path: 
     damage(fresh)  # changed outside the app: checked at once, even the same day
     with pytest.raises(CarnetDamaged):
         open_(fresh, tmp_path, clock=lambda: day)
+
+
+def test_a_reader_that_checked_the_file_spares_the_next_openings_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    import ambassadeur_app.storage.db as db
+
+    path = tmp_path / "c.ambassadeur"
+    day = datetime(2024, 9, 2, 9, 0)
+    with open_(path, tmp_path, create=True, clock=lambda: day - timedelta(days=1)) as carnet:
+        fill(carnet, 10)
+    checks: list[str] = []
+    real = db.quick_check
+    monkeypatch.setattr(db, "quick_check", lambda conn: checks.append("x") or real(conn))
+    for _ in range(3):
+        open_(path, tmp_path, readonly=True, clock=lambda: day).close()
+    assert len(checks) == 1  # the day's first reader checked, and sealed the file it checked
+    open_(path, tmp_path, readonly=True, clock=lambda: day + timedelta(days=1)).close()
+    assert len(checks) == 2  # a new day: checked again
+    with open_(path, tmp_path, clock=lambda: day + timedelta(days=1)) as carnet:
+        fill(carnet, 1)  # a writer: sealed at closing, as before
+    open_(path, tmp_path, readonly=True, clock=lambda: day + timedelta(days=1)).close()
+    assert len(checks) == 2
 
 
 def test_a_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@ the quick-entry bar."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
@@ -17,7 +19,9 @@ from ambassadeur_app.gui.widgets.choices import fill_ambassadors, fill_missions,
 from ambassadeur_app.gui.widgets.entry_fields import EntryFields
 from ambassadeur_app.gui.widgets.feedback import WARN_COLOR, colored, error_line
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:  # the carnet page imports this module before its first paint
+    from ambassadeur_app.services import CarnetService
 
 # One letter per mission, none of them used in a duration (h, heures, min, minutes): the letter
 # can be typed in the duration field too. "A" is Accompagnement only; Autre is "O" (nOn financé).

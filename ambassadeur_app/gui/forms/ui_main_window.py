@@ -21,12 +21,6 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
     QSizePolicy, QStatusBar, QTabWidget, QVBoxLayout,
     QWidget)
 
-from ambassadeur_app.gui.pages.carnet_page import CarnetPage
-from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
-from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
-from ambassadeur_app.gui.pages.solicitations_page import SolicitationsPage
-from ambassadeur_app.gui.pages.structures_page import StructuresPage
-
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
@@ -127,21 +121,6 @@ class Ui_MainWindow(object):
         self.tabs = QTabWidget(self.central)
         self.tabs.setObjectName(u"tabs")
         self.tabs.setDocumentMode(True)
-        self.carnet_page = CarnetPage()
-        self.carnet_page.setObjectName(u"carnet_page")
-        self.tabs.addTab(self.carnet_page, "")
-        self.professionals_page = ProfessionalsPage()
-        self.professionals_page.setObjectName(u"professionals_page")
-        self.tabs.addTab(self.professionals_page, "")
-        self.structures_page = StructuresPage()
-        self.structures_page.setObjectName(u"structures_page")
-        self.tabs.addTab(self.structures_page, "")
-        self.solicitations_page = SolicitationsPage()
-        self.solicitations_page.setObjectName(u"solicitations_page")
-        self.tabs.addTab(self.solicitations_page, "")
-        self.follow_ups_page = FollowUpsPage()
-        self.follow_ups_page.setObjectName(u"follow_ups_page")
-        self.tabs.addTab(self.follow_ups_page, "")
 
         self.central_layout.addWidget(self.tabs)
 
@@ -312,11 +291,6 @@ class Ui_MainWindow(object):
         self.demo_banner.setStyleSheet(QCoreApplication.translate("MainWindow", u"QFrame#demo_banner { background: #FFF4CE; border-bottom: 1px solid #E0C97A; }", None))
         self.demo_label.setText(QCoreApplication.translate("MainWindow", u"<b>Carnet de d\u00e9monstration.</b> Explorez librement : ces donn\u00e9es sont fictives. Quand vous \u00eates pr\u00eat, cr\u00e9ez votre propre carnet.", None))
         self.create_carnet_button.setText(QCoreApplication.translate("MainWindow", u"Cr\u00e9er mon carnet\u2026", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.carnet_page), QCoreApplication.translate("MainWindow", u"&Carnet d'heures", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.professionals_page), QCoreApplication.translate("MainWindow", u"&Professionnels", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.structures_page), QCoreApplication.translate("MainWindow", u"&Structures", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.solicitations_page), QCoreApplication.translate("MainWindow", u"S&ollicitations", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.follow_ups_page), QCoreApplication.translate("MainWindow", u"Re&lances", None))
         self.menu_file.setTitle(QCoreApplication.translate("MainWindow", u"&Fichier", None))
         self.menu_edit.setTitle(QCoreApplication.translate("MainWindow", u"\u00c9&dition", None))
         self.menu_month.setTitle(QCoreApplication.translate("MainWindow", u"&Mois", None))

@@ -1,1 +1,158 @@
-"""The pages of the main window."""
+"""The pages of the main window, registered in one place.
+
+Each page has a tab title, the shortcut Ctrl+<its position>, and a factory that imports its
+module: a page is imported and built on its first visit only (the carnet page, shown first, at
+once), so the window opens as fast with ten pages as with one. A new page is one more line in
+``PAGES`` and one factory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
+
+
+class Page(Protocol):
+    """What the window asks of every page."""
+
+    message: SignalInstance  # a line for the status bar
+
+    def set_service(self, service: CarnetService) -> None: ...
+
+    def refresh(self) -> None: ...
+
+    def focus_search(self) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+def _carnet() -> Page:
+    from ambassadeur_app.gui.pages.carnet_page import CarnetPage
+
+    return CarnetPage()
+
+
+def _professionals() -> Page:
+    from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
+
+    return ProfessionalsPage()
+
+
+def _structures() -> Page:
+    from ambassadeur_app.gui.pages.structures_page import StructuresPage
+
+    return StructuresPage()
+
+
+def _solicitations() -> Page:
+    from ambassadeur_app.gui.pages.solicitations_page import SolicitationsPage
+
+    return SolicitationsPage()
+
+
+def _follow_ups() -> Page:
+    from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
+
+    return FollowUpsPage()
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    title: str  # the tab's text; & marks its Alt key
+    factory: Callable[[], Page]
+
+
+# In tab order: Ctrl+1 shows the first.
+PAGES = (
+    PageSpec("carnet", "&Carnet d'heures", _carnet),
+    PageSpec("professionals", "&Professionnels", _professionals),
+    PageSpec("structures", "&Structures", _structures),
+    PageSpec("solicitations", "S&ollicitations", _solicitations),
+    PageSpec("follow_ups", "Re&lances", _follow_ups),
+)
+
+
+class PageTabs:
+    """The tabs of the window: an empty tab per page until its first visit builds the page.
+
+    ``wire(name, page)`` connects a page's signals when it is built; every built page gets
+    the open carnet (``set_service``), and a page shown again is refreshed.
+    """
+
+    def __init__(
+        self,
+        tabs: QTabWidget,
+        wire: Callable[[str, Page], None],
+        specs: tuple[PageSpec, ...] = PAGES,
+    ) -> None:
+        self.tabs = tabs
+        self.specs = specs
+        self._wire = wire
+        self._built: dict[str, Page] = {}
+        self.service: CarnetService | None = None
+        for spec in specs:
+            tabs.addTab(QWidget(), spec.title)
+        tabs.currentChanged.connect(self._shown)
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    def built(self) -> list[Page]:
+        return list(self._built.values())
+
+    def get(self, name: str) -> Page:
+        """Return the page ``name``, built now if it was not yet."""
+        page = self._built.get(name)
+        if page is not None:
+            return page
+        index = self._index(name)
+        page = self.specs[index].factory()
+        self._built[name] = page
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            self.tabs.insertTab(index, cast(QWidget, page), self.specs[index].title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        self._wire(name, page)
+        if self.service is not None:
+            page.set_service(self.service)
+        return page
+
+    def show(self, name: str) -> Page:
+        """Make ``name`` the current tab; return its page."""
+        self.tabs.setCurrentIndex(self._index(name))  # built, or refreshed, by _shown
+        return self.get(name)
+
+    def current(self) -> Page:
+        return self.get(self.specs[self.tabs.currentIndex()].name)
+
+    def set_service(self, service: CarnetService) -> None:
+        """Hand the carnet to the built pages (the others get it when built)."""
+        self.service = service
+        for page in self.built():
+            page.set_service(service)
+
+    def _index(self, name: str) -> int:
+        return next(i for i, spec in enumerate(self.specs) if spec.name == name)
+
+    def _shown(self, index: int) -> None:
+        name = self.specs[index].name
+        if self.is_built(name):
+            if self.service is not None:
+                self._built[name].refresh()
+        else:
+            self.get(name)

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ambassadeur_app.domain.formatting import format_date, plural
 from ambassadeur_app.domain.register import Contact, Professional
-from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
 from ambassadeur_app.gui.forms.ui_follow_ups_page import Ui_FollowUpsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn, RecordTableModel
 from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+    from ambassadeur_app.services import CarnetService
 
 WIDTHS = {"due": (90, 280, 260, 90), "stale": (200, 170, 150, 110)}  # the last column stretches
 
@@ -227,6 +230,8 @@ class FollowUpsPage(QWidget):
         self.open_professional.emit(person_id)
 
     def new_contact(self) -> ContactDialog:
+        from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+
         people = tuple(self._selected(self.ui.stale_view, self.stale_model))
         dialog = ContactDialog(self._service(), people, parent=self)
         dialog.accepted.connect(self._contact_saved)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
@@ -12,17 +13,18 @@ from ambassadeur_app.domain.formatting import format_date
 from ambassadeur_app.domain.register import ParceoStatus, Professional, RegisterFilter, StructureType
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
-from ambassadeur_app.gui.dialogs.account_dialog import AccountDialog
-from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
-from ambassadeur_app.gui.dialogs.professional_dialog import ProfessionalDialog
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_professionals_page import Ui_ProfessionalsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
-from ambassadeur_app.reports.output import slug
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.gui.dialogs.account_dialog import AccountDialog
+    from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+    from ambassadeur_app.gui.dialogs.professional_dialog import ProfessionalDialog
+    from ambassadeur_app.services import CarnetService
 
 
 class ProfessionalsPage(RegisterPage):
@@ -177,12 +179,16 @@ class ProfessionalsPage(RegisterPage):
         return self._service().register.professional(record_id) if record_id else None
 
     def new_professional(self) -> ProfessionalDialog:
+        from ambassadeur_app.gui.dialogs.professional_dialog import ProfessionalDialog
+
         dialog = ProfessionalDialog(self._service(), parent=self)
         dialog.accepted.connect(lambda: self.done("Professionnel enregistré.", dialog.saved_id))
         dialog.open()
         return dialog
 
     def edit_selected(self) -> ProfessionalDialog | None:
+        from ambassadeur_app.gui.dialogs.professional_dialog import ProfessionalDialog
+
         person = self._one()
         if person is None:
             return None
@@ -192,12 +198,16 @@ class ProfessionalsPage(RegisterPage):
         return dialog
 
     def new_contact(self) -> ContactDialog:
+        from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+
         dialog = ContactDialog(self._service(), tuple(self.selected_ids()), parent=self)
         dialog.accepted.connect(lambda: self.done("Contact enregistré."))
         dialog.open()
         return dialog
 
     def record_account(self) -> AccountDialog | None:
+        from ambassadeur_app.gui.dialogs.account_dialog import AccountDialog
+
         person = self._one()
         if person is None:
             return None
@@ -225,6 +235,8 @@ class ProfessionalsPage(RegisterPage):
             self.done(f"Fiches fusionnées : {register.professional(keep).full_name}.", keep)
 
     def export_personal_data(self) -> None:
+        from ambassadeur_app.reports.output import slug
+
         person = self._one()
         if person is None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,9 @@ from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.models.record_table import RecordColumn, RecordTableModel
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
 
 SEARCH_DELAY_MS = 120
 SIZED_ROWS = 50  # rows measured to size the columns

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
 
 from ambassadeur_app.domain.formatting import format_number
 from ambassadeur_app.domain.register import Solicitation
-from ambassadeur_app.gui.dialogs.solicitation_dialog import SolicitationDialog
 from ambassadeur_app.gui.forms.ui_solicitations_page import Ui_SolicitationsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage
 from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, MUTED_COLOR, WARN_COLOR
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.gui.dialogs.solicitation_dialog import SolicitationDialog
+    from ambassadeur_app.services import CarnetService
 
 LATE_DAYS = 2
 
@@ -149,12 +152,16 @@ class SolicitationsPage(RegisterPage):
         )
 
     def new_request(self) -> SolicitationDialog:
+        from ambassadeur_app.gui.dialogs.solicitation_dialog import SolicitationDialog
+
         dialog = SolicitationDialog(self._service(), parent=self)
         dialog.accepted.connect(lambda: self.done("Sollicitation enregistrée.", dialog.saved_id))
         dialog.open()
         return dialog
 
     def edit_selected(self, answering: bool = False) -> SolicitationDialog | None:
+        from ambassadeur_app.gui.dialogs.solicitation_dialog import SolicitationDialog
+
         record_id = self.selected_id()
         if record_id is None:
             return None

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
 
 from ambassadeur_app.domain.formatting import format_date, format_percent
 from ambassadeur_app.domain.register import Onboarding, RegisterFilter, Structure, StructureType
 from ambassadeur_app.gui import prompts
-from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
-from ambassadeur_app.gui.dialogs.structure_dialog import StructureDialog
 from ambassadeur_app.gui.forms.ui_structures_page import Ui_StructuresPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR, OK_COLOR
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+    from ambassadeur_app.gui.dialogs.structure_dialog import StructureDialog
+    from ambassadeur_app.services import CarnetService
 
 STEPS = list(Onboarding)
 
@@ -164,12 +167,16 @@ class StructuresPage(RegisterPage):
         return self._service().register.structure(record_id) if record_id else None
 
     def new_structure(self) -> StructureDialog:
+        from ambassadeur_app.gui.dialogs.structure_dialog import StructureDialog
+
         dialog = StructureDialog(self._service(), parent=self)
         dialog.accepted.connect(lambda: self.done("Structure enregistrée.", dialog.saved_id))
         dialog.open()
         return dialog
 
     def edit_selected(self) -> StructureDialog | None:
+        from ambassadeur_app.gui.dialogs.structure_dialog import StructureDialog
+
         structure = self._one()
         if structure is None:
             return None
@@ -179,6 +186,8 @@ class StructuresPage(RegisterPage):
         return dialog
 
     def new_contact(self) -> ContactDialog:
+        from ambassadeur_app.gui.dialogs.contact_dialog import ContactDialog
+
         structure = self._one()
         dialog = ContactDialog(self._service(), structure_id=structure.id if structure else None, parent=self)
         dialog.accepted.connect(lambda: self.done("Contact enregistré."))

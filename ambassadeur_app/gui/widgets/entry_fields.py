@@ -4,6 +4,7 @@ quick-entry bar and the entry dialog."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
@@ -13,7 +14,9 @@ from ambassadeur_app.domain.model import TimeEntry
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.gui.widgets.choices import current_mission, fill_activities
 from ambassadeur_app.gui.widgets.programme_form import from_qdate
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
 
 
 @dataclass

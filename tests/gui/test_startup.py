@@ -1,0 +1,238 @@
+"""The window paints first and loads its carnet right after; pages are built on their first
+visit; the day's integrity check runs in the background and still offers the restore."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ambassadeur_app import paths
+from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.model import EntryFilter
+from ambassadeur_app.gui import app
+from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog
+from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
+from ambassadeur_app.gui.main_window import MainWindow
+from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
+from ambassadeur_app.gui.pages.structures_page import StructuresPage
+from ambassadeur_app.services import CarnetService, open_service
+from ambassadeur_app.storage.backup import BackupKind, quick_check, read_only_connection
+from ambassadeur_app.storage.db import SEAL_NAME, backup_manager
+from tests.conftest import PROGRAMME
+from tests.gui.conftest import Prompts, SyncPool
+from tests.gui.test_register_pages import people
+from tests.unit.test_file_diagnosis import damage_a_page_keeping_size_and_time, make_carnet
+
+ENTRIES = 5  # all in September 2024
+
+
+def carnet_with_register(path: Path) -> None:
+    make_carnet(path, entries=ENTRIES)
+    with open_service(path) as service:
+        people(service)
+
+
+def painted_window(qtbot: Any) -> MainWindow:
+    """A window shown without a carnet, as ``run_app`` shows it, once painted."""
+    window = MainWindow(None, app.ui_settings(), pool=SyncPool())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.painted):
+        window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+def test_run_app_paints_the_window_before_it_opens_the_carnet(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "carnet.ambassadeur"
+    carnet_with_register(path)
+    events: list[str] = []
+    at_opening: list[tuple[bool, bool, bool, bool, bool]] = []
+    at_closing: list[tuple[bool, str, bool]] = []
+    paint, close, opened = MainWindow.paintEvent, MainWindow.closeEvent, app.open_initial
+
+    def painted(self: MainWindow, event: QPaintEvent) -> None:
+        events.append("paint")
+        paint(self, event)
+
+    def open_initial(carnet: Path | None, settings: Any) -> tuple[CarnetService, bool]:
+        events.append("open")
+        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        at_opening.append(
+            (
+                window.loaded,
+                window.ui.menubar.isVisible(),
+                window.page.ui.entry_group.isVisible(),  # the quick-entry bar
+                window.page.ui.month_combo.isVisible(),
+                window.ui.action_export.isEnabled(),
+            )
+        )
+        return opened(carnet, settings)
+
+    def closed(self: MainWindow, event: QCloseEvent) -> None:
+        at_closing.append((self.loaded, self.windowTitle(), self.ui.action_export.isEnabled()))
+        close(self, event)
+
+    monkeypatch.setattr(MainWindow, "paintEvent", painted)
+    monkeypatch.setattr(MainWindow, "closeEvent", closed)
+    monkeypatch.setattr(app, "open_initial", open_initial)
+    monkeypatch.setattr(app, "setup_logging", lambda: None)  # the test run keeps its own hooks
+    monkeypatch.setattr("ambassadeur_app.gui.errors.install_excepthook", lambda: None)
+
+    assert app.run_app(path, close_after_ms=0) == 0
+    assert "paint" in events
+    assert events.index("paint") < events.index("open")
+    assert at_opening == [(False, True, True, True, False)]
+    assert at_closing == [
+        (True, f"CPTS Test du Lunévillois — {path.name} — Carnet de bord ambassadeur", True)
+    ]
+
+
+def test_actions_wait_for_the_carnet_then_every_page_shows_its_data(
+    qtbot: Any, tmp_path: Path, prompts: Prompts
+) -> None:
+    path = tmp_path / "carnet.ambassadeur"
+    carnet_with_register(path)
+    window = painted_window(qtbot)
+    ui = window.ui
+    waiting = [ui.action_export, ui.action_new_professional, ui.action_close_month, ui.action_find]
+    assert not window.loaded
+    assert [action.isEnabled() for action in waiting] == [False] * 4
+    assert ui.action_quit.isEnabled()
+    assert ui.action_about.isEnabled()
+    assert ui.action_shortcuts.isEnabled()
+    ui.action_export.trigger()
+    qtbot.keyClicks(window.page.ui.duration_edit, "1h")  # held back: there is no carnet to save to
+    qtbot.keyClick(window.page.ui.duration_edit, Qt.Key.Key_Return)
+    assert window.findChildren(QDialog) == []
+    assert window.page.ui.duration_edit.text() == ""
+
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    assert [action.isEnabled() for action in waiting] == [True] * 4
+    ui.action_export.trigger()
+    assert len(window.findChildren(ExportDialog)) == 1
+    window.findChildren(ExportDialog)[0].reject()
+    qtbot.keyClicks(window.page.ui.duration_edit, "1h")  # keys reach the page now
+    assert window.page.ui.duration_edit.text() == "1h"
+
+    window.page.show_month(Month(2024, 9))
+    assert window.page.model is not None
+    assert window.page.model.rowCount() == len(window.service.entry_ids(EntryFilter())) == ENTRIES
+    # The register pages are neither imported into the window nor built until visited.
+    register = window.service.register
+    for number, name, kind, count in (
+        (2, "professionals", ProfessionalsPage, len(register.professional_ids())),
+        (3, "structures", StructuresPage, len(register.structure_ids())),
+    ):
+        assert not window.pages.is_built(name)
+        assert window.findChildren(kind) == []
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.pages.is_built(name)
+        assert ui.tabs.currentIndex() == number - 1
+        (page,) = window.findChildren(kind)
+        assert ui.tabs.currentWidget() is page
+        assert page.model is not None
+        assert page.model.rowCount() == count > 0
+    assert not window.pages.is_built("solicitations")
+    assert not window.pages.is_built("follow_ups")
+
+
+@pytest.mark.parametrize("accepted", [True, False])
+def test_a_new_carnet_is_set_up_over_the_painted_window(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, accepted: bool
+) -> None:
+    path = tmp_path / "neuf.ambassadeur"
+    parents: list[Any] = []
+
+    def run(wizard: SetupWizard) -> int:  # the user fills the assistant in, or cancels it
+        parents.append(wizard.parent())
+        if not accepted:
+            return SetupWizard.DialogCode.Rejected
+        wizard.result_programme = PROGRAMME
+        return SetupWizard.DialogCode.Accepted
+
+    monkeypatch.setattr(SetupWizard, "exec", run)
+    window = painted_window(qtbot)
+    assert app.load_carnet(window, path, app.ui_settings()) == (None if accepted else 0)
+    assert parents == [window]
+    assert window.loaded is accepted
+    assert path.exists() is accepted  # a cancelled set-up leaves no empty carnet behind
+    if accepted:
+        assert window.service.programme().cpts_name == PROGRAMME.cpts_name
+
+
+def test_damage_found_by_the_background_check_offers_the_restore(
+    qtbot: Any, tmp_path: Path, prompts: Prompts
+) -> None:
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path, entries=ENTRIES)
+    with open_service(path) as service:
+        service.carnet.backup(BackupKind.MANUAL)
+    # A page the window does not read at opening (the solicitations), damaged since the last
+    # closing; the day's first opening (no seal) checks the whole file.
+    damage_a_page_keeping_size_and_time(path, "solicitations")
+    (backup_manager(paths.backup_root(), path).folder / SEAL_NAME).unlink()
+    window = painted_window(qtbot)
+
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    (asked,) = prompts.asked
+    assert "est endommagé" in asked
+    assert window.loaded
+    assert window.service.path == path.resolve()
+    assert len(window.service.entry_ids(EntryFilter())) == ENTRIES
+    assert window.service.carnet.unchecked is False  # the restored file was checked too
+    conn = read_only_connection(path)
+    try:
+        assert quick_check(conn) == "ok"
+    finally:
+        conn.close()
+    aside = [
+        p for p in tmp_path.glob("carnet.ambassadeur.endommage-*") if not p.name.endswith(("-wal", "-shm"))
+    ]
+    assert len(aside) == 1  # set aside, not deleted
+
+
+def test_a_sound_carnet_checked_in_the_background_is_sealed_at_closing(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path)
+    seal = backup_manager(paths.backup_root(), path).folder / SEAL_NAME
+    seal.unlink()
+    window = painted_window(qtbot)
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    assert window.service.carnet.unchecked is False
+    window.close()
+    assert seal.exists()
+
+
+def test_importing_the_window_does_not_load_the_storage_library() -> None:
+    code = "import sys, ambassadeur_app.gui.main_window; assert 'sqlite_utils' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pages/carnet_page.py, models/entry_table.py, undo.py and widgets/entry_fields.py import "
+    "ambassadeur_app.services at module level (for a type annotation only)",
+)
+def test_the_window_paints_without_the_storage_library() -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "application = QApplication([])\n"
+        "from ambassadeur_app.gui.app import ui_settings\n"
+        "from ambassadeur_app.gui.main_window import MainWindow\n"
+        "window = MainWindow(None, ui_settings())\n"
+        "window.show()\n"
+        "application.processEvents()\n"
+        "assert 'sqlite_utils' not in sys.modules\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
