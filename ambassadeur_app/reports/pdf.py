@@ -92,6 +92,21 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
     return TableStyle([*commands, *extra])
 
 
+def long_table(
+    data: list[list[Any]], widths: Sequence[float], style: Any, *, footer_rows: int = 0
+) -> Flowable:
+    """Return a table that runs over as many pages as it needs, laid out in linear time.
+
+    Its first row (the column titles) is repeated at the top of every page and never left
+    alone at the bottom of one; its last ``footer_rows`` rows (totals) are never alone on a
+    page either: they take the last rows of the table along. ``style`` is a ``table_style``
+    over the whole table (header, rows and totals), as for a reportlab ``Table``.
+    """
+    from ambassadeur_app.reports.paged_table import paged_table
+
+    return paged_table(data, widths, style, header=1, footer=footer_rows)
+
+
 INNER_MARGIN = 12  # a table cell's left and right padding (6 points each)
 CELL_PADDING = INNER_MARGIN + 1  # and a point of air
 MIN_WORD_SHARE = 0.4  # a single "word" wider than this share of the table is garbage: cut it

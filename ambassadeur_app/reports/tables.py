@@ -181,7 +181,7 @@ def _sized(
 def write_pdf(document: TableDocument, path: Path) -> Path:
     """Write the sections one after another on A4 landscape pages, with page numbers."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, Spacer, Table
+    from reportlab.platypus import Paragraph, Spacer
 
     style = pdfkit.styles()
     small = style["small"]
@@ -217,7 +217,7 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
         ]
         if not section.rows:
             extra.append(("SPAN", (0, 1), (-1, 1)))
-        if any(column.total for column in section.columns) and section.rows:
+        if section.rows and section.totalled:
             data.append(
                 ["Total"]
                 + [
@@ -227,22 +227,18 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
                 ]
             )
             extra.append(("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, body.fontSize))
-        table = LongTable(data, colWidths=widths, repeatRows=1, style=pdfkit.table_style(extra=extra))
+        elif section.rows:  # a list ends with the count of its rows, across the table
+            data.append([f"Total : {plural(len(section.rows), *section.unit)}"] + [""] * (len(titles) - 1))
+            extra += [
+                ("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, body.fontSize),
+                ("ALIGN", (0, -1), (-1, -1), "LEFT"),
+                ("SPAN", (0, -1), (-1, -1)),
+            ]
+        table = pdfkit.long_table(
+            data, widths, pdfkit.table_style(extra=extra), footer_rows=1 if section.rows else 0
+        )
         # A title stays with the start of its table (its style keeps it with what follows).
         story += [*heading, Spacer(1, 1 * mm), table]
-        if section.rows and not any(column.total for column in section.columns):
-            # The count is a table of its own under the list: a SPAN inside a long table makes
-            # reportlab recompute every row's spans at each page break.
-            count = plural(len(section.rows), *section.unit)
-            story.append(
-                Table(
-                    [[f"Total : {count}"]],
-                    colWidths=[sum(widths)],
-                    style=pdfkit.table_style(
-                        header_rows=0, extra=[("FONT", (0, 0), (-1, -1), pdfkit.FONT_BOLD, body.fontSize)]
-                    ),
-                )
-            )
     frame = pdfkit.PageFrame(
         title=document.title,
         header_left=document.header[0][1] if document.header else APP_NAME,

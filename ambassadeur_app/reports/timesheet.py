@@ -391,7 +391,7 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
     """Write the timesheet as printable A4 pages with page numbers and signature blocks."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, Table
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
     style = pdfkit.styles()
     text = pdfkit.pdf_text
@@ -468,38 +468,13 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
         )
     if not sheet.rows:
         data.append(["", "", "", "", "Aucune entrée ce mois-ci.", "", ""])
+    # The total row closes the table: it is never alone on a page.
+    total = text(format_hours(sum(row.minutes for row in sheet.rows)))
+    data.append(["Total du mois", "", "", "", "", total, text(format_hours(sheet.over_cap_minutes))])
     extra: list[tuple[Any, ...]] = [("ALIGN", (5, 0), (6, -1), "RIGHT")]
     extra += [("TEXTCOLOR", (0, r), (-1, r), colors.HexColor("#666666")) for r in grey_rows]
-    story.append(
-        LongTable(
-            data,
-            colWidths=widths,
-            repeatRows=1,
-            style=pdfkit.table_style(extra=extra),
-        )
-    )
-    # The total row is a table of its own, drawn right under the lines: a SPAN inside the long
-    # table makes reportlab recompute the spans of every row at each page break (a month of
-    # 16 000 lines took a minute instead of seconds).
-    total = ["Total du mois", "", "", "", ""]
-    total += [
-        text(format_hours(sum(row.minutes for row in sheet.rows))),
-        text(format_hours(sheet.over_cap_minutes)),
-    ]
-    story.append(
-        Table(
-            [total],
-            colWidths=widths,
-            style=pdfkit.table_style(
-                header_rows=0,
-                extra=[
-                    ("ALIGN", (5, 0), (6, 0), "RIGHT"),
-                    ("FONT", (0, 0), (-1, 0), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE),
-                    ("SPAN", (0, 0), (4, 0)),
-                ],
-            ),
-        )
-    )
+    extra += [("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE), ("SPAN", (0, -1), (4, -1))]
+    story.append(pdfkit.long_table(data, widths, pdfkit.table_style(extra=extra), footer_rows=1))
     if any(row.mission is Mission.AUTRE for row in sheet.rows):
         story.append(Paragraph("* Autre : temps non financé.", style["small"]))
     story.append(Spacer(1, 5 * mm))

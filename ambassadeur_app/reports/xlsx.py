@@ -19,15 +19,7 @@ DATE_FORMAT = "DD/MM/YYYY"
 HOURS_FORMAT = "0.00"
 EURO_FORMAT = '#,##0.00 "€"'
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-MAX_CELL_TEXT = 32_767
-# The field of a cell's style array that holds each style's number in the workbook.
-_STYLE_IDS = {
-    "font": "fontId",
-    "fill": "fillId",
-    "border": "borderId",
-    "number_format": "numFmtId",
-    "alignment": "alignmentId",
-}  # Excel's limit: a longer cell makes it "repair" the file
+MAX_CELL_TEXT = 32_767  # Excel's limit: a longer cell makes it "repair" the file
 # Every font is named: a bold cell whose font has no name falls back to a serif font in
 # LibreOffice. Calibri is the workbook's default font; Carlito replaces it where it is absent.
 FONT_NAME = "Calibri"
@@ -73,31 +65,48 @@ class SheetWriter:
         self._border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self._wrap = Alignment(wrap_text=True, vertical="top")
         self._top = Alignment(vertical="top")
-        self._heights: dict[int, float] = {}
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell import Cell, WriteOnlyCell
         from openpyxl.styles.cell_style import StyleArray
 
-        self._new_cell, self._style_array = WriteOnlyCell, StyleArray
-        self._ids: dict[tuple[str, object], int] = {}
+        self._new_cell, self._style_array, self._cell_type = WriteOnlyCell, StyleArray, Cell
+        self._arrays: dict[tuple[object, ...], Any] = {}
         self._boxes: dict[str, Any] = {}
+        probe: Any = self._new_cell(self.sheet)
+        probe.border = self._border  # registered first, as by the first table row before: same styles.xml
+        self._border_id = probe._style.borderId
 
-    def _set(self, cell: Any, **styles: Any) -> None:
-        """Give ``cell`` these styles (``font=…``, ``border=…``…) by their ids in the workbook.
+    def _styled(
+        self,
+        cell: Any,
+        *,
+        font: Any,
+        alignment: Any = None,
+        number_format: str | None = None,
+        fill: Any = None,
+        border: Any = None,
+    ) -> None:
+        """Give ``cell`` these styles.
 
-        Setting a style the usual way hashes it against every style of the workbook, for every
-        cell: on a month of 16 000 lines that was most of the export. Each style is registered
-        once, through a probe cell, and then only its number is written into the cell's style.
+        Setting styles the usual way hashes each of them against every style of the workbook,
+        for every cell: on a month of 16 000 lines that was most of the export. Each combination
+        of styles is set once, on a probe cell; the cells get a copy of its style array (the
+        numbers of its styles in the workbook).
         """
-        if cell._style is None:  # a cell given no style yet has no style array
-            cell._style = self._style_array()
-        for attribute, value in styles.items():
-            key = (attribute, value if isinstance(value, str) else id(value))
-            found = self._ids.get(key)
-            if found is None:
-                probe: Any = self._new_cell(self.sheet)
-                setattr(probe, attribute, value)
-                found = self._ids[key] = getattr(probe._style, _STYLE_IDS[attribute])
-            setattr(cell._style, _STYLE_IDS[attribute], found)
+        key = (id(font), id(alignment), number_format, id(fill), id(border))
+        found = self._arrays.get(key)
+        if found is None:
+            probe: Any = self._new_cell(self.sheet)
+            probe.font = font
+            for attribute, value in (
+                ("alignment", alignment),
+                ("number_format", number_format),
+                ("fill", fill),
+                ("border", border),
+            ):
+                if value is not None:
+                    setattr(probe, attribute, value)
+            found = self._arrays[key] = probe._style
+        cell._style = self._style_array(found)
 
     def cell(
         self,
@@ -111,50 +120,40 @@ class SheetWriter:
         wrap: bool = False,
     ) -> Cell:
         """Return a cell; user text starting like a formula stays text."""
-        from openpyxl.cell import WriteOnlyCell
-
         if isinstance(value, str):
             value = cell_text(value)
-        cell = WriteOnlyCell(self.sheet, value=value)
+        cell = self._new_cell(self.sheet, value=value)
         if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
             cell.data_type = "s"
-        fmt = number_format or (DATE_FORMAT if isinstance(value, date) else None)
-        if fmt:
-            self._set(cell, number_format=fmt)
-        self._set(
+        self._styled(
             cell,
             font=self._title if title else self._bold if bold or header else self._font,
             alignment=self._wrap if wrap or header else self._top,
+            number_format=number_format or (DATE_FORMAT if isinstance(value, date) else None),
+            fill=self._header_fill if header else None,
+            border=self._border if border or header else None,
         )
-        if header:
-            self._set(cell, fill=self._header_fill)
-        if border or header:
-            self._set(cell, border=self._border)
         return cell
 
     def box(self, edges: str, text: str | None = None) -> Cell:
         """Return a cell drawn with the given edges (``"ltrb"``): part of a frame."""
-        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Border, Side
 
-        cell = WriteOnlyCell(self.sheet, value=text)
         if edges not in self._boxes:
 
             def side(letter: str) -> Side | None:
                 return self._thin if letter in edges else None
 
             self._boxes[edges] = Border(left=side("l"), right=side("r"), top=side("t"), bottom=side("b"))
-        self._set(cell, font=self._font, alignment=self._top, border=self._boxes[edges])
+        cell = self._new_cell(self.sheet, value=text)
+        self._styled(cell, font=self._font, alignment=self._top, border=self._boxes[edges])
         return cell
 
     def formula(self, expression: str, number_format: str, bold: bool = False, border: bool = False) -> Cell:
         """Return a cell holding a formula the app wrote (never user text)."""
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self.sheet, value=f"={expression}")
-        self._set(cell, number_format=number_format, font=self._bold if bold else self._font)
-        if border:
-            self._set(cell, border=self._border)
+        cell = self._new_cell(self.sheet, value=f"={expression}")
+        font = self._bold if bold else self._font
+        self._styled(cell, font=font, number_format=number_format, border=self._border if border else None)
         return cell
 
     def append(self, values: list[Any], *, height: float | None = None, border: bool = False) -> int:
@@ -164,18 +163,17 @@ class SheetWriter:
             height: the row's height in points (a signature box), else automatic.
             border: draw every cell of the row, empty ones included (a table's row).
         """
-        from openpyxl.cell import Cell
-
         if height:
             self.sheet.row_dimensions[self.row + 1].height = height
         if border:
             cells = []
             for value in values:
-                if not isinstance(value, Cell):
-                    value = self.cell(value, border=True, wrap=isinstance(value, str))
+                if isinstance(value, self._cell_type):
+                    ours: Any = value  # a cell of ours: it has its styles
+                    ours._style.borderId = self._border_id
+                    cells.append(value)
                 else:
-                    self._set(value, border=self._border)
-                cells.append(value)
+                    cells.append(self.cell(value, border=True, wrap=isinstance(value, str)))
             self.sheet.append(cells)
         else:
             self.sheet.append([v if _plain(v) else self.cell(v) for v in values])
