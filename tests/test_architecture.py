@@ -58,3 +58,9 @@ def test_form_is_regenerated(form: str, tmp_path: Path) -> None:
 
     committed = ROOT / "ambassadeur_app" / "gui" / "forms" / f"ui_{form}.py"
     assert body(committed) == body(target), f"run: python ui/compile.py ({form}.ui changed)"
+
+
+def test_reportlab_measures_text_with_its_c_accelerator() -> None:
+    from reportlab.lib import rl_accel
+
+    assert "instanceStringWidthT1" in rl_accel._c_funcs  # type: ignore[attr-defined]
