@@ -370,18 +370,14 @@ def _unexpected(exc: Exception, carnet: Path) -> str:
     """Say in French what went wrong outside the expected errors; log the traceback."""
     import sqlite3
 
-    from ambassadeur_app.errors import describe_os_error, log, setup_logging
+    from ambassadeur_app.errors import describe_os_error, logged
     from ambassadeur_app.storage.db import backup_manager, diagnose
 
     if isinstance(exc, sqlite3.Error):
         return diagnose(exc, carnet, backup_manager(paths.backup_root(), carnet.absolute())).message
     if isinstance(exc, OSError):
         return describe_os_error(exc)
-    try:
-        setup_logging()
-        log.error("Erreur inattendue", exc_info=exc)
-    except OSError:
-        pass  # no log folder: the message below still reaches the user
+    logged().error("Erreur inattendue", exc_info=exc)
     return (
         f"la commande s'est arrêtée sur une erreur inattendue ({type(exc).__name__}) ; le carnet "
         f"garde sa dernière modification réussie. Le détail est dans le journal : {paths.log_file()}"

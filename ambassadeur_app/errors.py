@@ -7,6 +7,7 @@ log file, the CLI prints a traceback.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from pathlib import Path
 
 
@@ -96,11 +97,20 @@ def describe_os_error(exc: OSError) -> str:
 
 
 # The application log: the details of unexpected errors, for support (GUI and CLI alike).
+# Write to it through ``logged()``: its file is set up on first use, off the start-up's path.
 log = logging.getLogger("ambassadeur")
 
 
+def logged() -> logging.Logger:
+    """Return the application log, writing to its file from now on (to stderr when the log
+    folder cannot be written)."""
+    with suppress(OSError):
+        setup_logging()
+    return log
+
+
 def setup_logging() -> None:
-    """Log warnings and errors to a rotating file in the user's log folder (once per process).
+    """Log warnings and errors to a rotating file in the user's log folder (set up once).
 
     Raises:
         OSError: the log folder cannot be written.
@@ -109,10 +119,14 @@ def setup_logging() -> None:
 
     from ambassadeur_app import paths
 
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
-        return
+    target = paths.log_file()
+    for old in [h for h in log.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        if old.baseFilename == str(target.absolute()):
+            return
+        log.removeHandler(old)  # the user folder moved (tests give each their own)
+        old.close()
     handler = logging.handlers.RotatingFileHandler(
-        paths.log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        target, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from ambassadeur_app.domain.dates import Month, add_months, months_between
 
@@ -109,8 +110,9 @@ class Programme:
 
     @property
     def end_date(self) -> date:
-        """Return the last day of the experiment."""
-        return add_months(self.start_date, self.months) - timedelta(days=1)
+        """Return the last day of the experiment (asked for every line a screen or document
+        shows: computed once per programme)."""
+        return _end_date(self.start_date, self.months)
 
     @property
     def period_months(self) -> list[Month]:
@@ -132,6 +134,11 @@ class Programme:
         if days == month.days:
             return self.monthly_cap_cents
         return (self.monthly_cap_cents * days * 2 + month.days) // (2 * month.days)
+
+
+@lru_cache(maxsize=8)
+def _end_date(start_date: date, months: int) -> date:
+    return add_months(start_date, months) - timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app import APP_NAME, ORG_NAME, paths
-from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly, setup_logging
+from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -337,8 +337,7 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
         print(f"erreur : {problem}", file=sys.stderr)
         return 1
     app = create_application()
-    setup_logging()
-    install_excepthook()
+    install_excepthook()  # the log file is set up when something is first written to it
     settings = ui_settings()
     from ambassadeur_app.gui.main_window import MainWindow
 

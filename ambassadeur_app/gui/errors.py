@@ -12,7 +12,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ambassadeur_app import APP_NAME, paths
-from ambassadeur_app.errors import AppError, log
+from ambassadeur_app.errors import AppError, logged
 
 # The carnet shown in the window, named by the diagnosis of an SQLite error raised anywhere.
 carnet_in_use: Path | None = None
@@ -27,13 +27,13 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     if isinstance(exc, sqlite3.Error) and carnet_in_use is not None:
         from ambassadeur_app.storage.db import backup_manager, diagnose
 
-        log.error("Erreur SQLite : %s", exc)
+        logged().error("Erreur SQLite : %s", exc)
         exc = diagnose(exc, carnet_in_use, backup_manager(paths.backup_root(), carnet_in_use))
     if isinstance(exc, AppError):
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=parent)
     else:
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        log.error("Erreur inattendue :\n%s", details)
+        logged().error("Erreur inattendue :\n%s", details)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             APP_NAME,
@@ -58,7 +58,7 @@ def install_excepthook() -> None:
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
-            log.error(
+            logged().error(
                 "Erreur dans une tâche de fond :\n%s",
                 "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
             )

@@ -7,13 +7,16 @@ itself obsolete, so that the stack drops it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.domain.model import TimeEntry
 from ambassadeur_app.errors import AppError
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
 
 ErrorHandler = Callable[[AppError], None]
 

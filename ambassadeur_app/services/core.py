@@ -33,7 +33,9 @@ from ambassadeur_app.domain.rules import (
     clean_entry,
     date_warnings,
     funding_window,
+    is_fundable,
     month_summary,
+    over_cap_of_day,
     programme_progress,
     validate_entry,
 )
@@ -44,6 +46,10 @@ from ambassadeur_app.storage.db import Carnet
 from ambassadeur_app.storage.entries import EntryOrder
 
 Today = Callable[[], date]
+EntryChange = tuple[TimeEntry | None, TimeEntry | None]
+"""A live entry before and after a change (``None``: absent or deleted)."""
+
+LOG_LIMIT = 1000  # changes kept for the screens; one that falls further behind reloads
 
 
 @dataclass(frozen=True)
@@ -60,8 +66,17 @@ class CarnetCore:
     def __init__(self, carnet: Carnet, today: Today = date.today) -> None:
         self.carnet = carnet
         self.today = today
+        # What the screen asks after each save is kept and changed entry by entry: each month's
+        # fundable minutes (progress), the day totals of the weeks shown (month summary), the
+        # split of the day the cap is reached, and the log of the changes (the table's rows).
         self._fundable: dict[Month, int] = {}
         self._fundable_key: tuple[Programme, date] | None = None
+        self._totals: dict[tuple[date, str, Mission], int] = {}
+        self._totals_span: tuple[date, date] | None = None
+        self._split: dict[str, int] = {}
+        self._split_key: tuple[Month, date, int, int, Programme, date] | None = None
+        self._log: list[EntryChange] = []
+        self._log_start = 0
 
     def close(self) -> None:
         self.carnet.close()
@@ -158,13 +173,6 @@ class CarnetCore:
     def entries(self, entry_ids: Iterable[str]) -> dict[str, TimeEntry]:
         return self.carnet.entries.get_many(entry_ids)
 
-    def entries_between(self, first: date, last: date) -> list[TimeEntry]:
-        return self.carnet.entries.in_range(first, last)
-
-    def day_totals(self, first: date, last: date) -> list[DayTotal]:
-        """Return the minutes per day, ambassador and mission (read from the index only)."""
-        return self.carnet.entries.day_totals(first, last)
-
     def entry_ids(
         self, where: EntryFilter, order: EntryOrder = EntryOrder.DATE, descending: bool = False
     ) -> list[str]:
@@ -197,7 +205,7 @@ class CarnetCore:
         with self.carnet.write():
             activity = self.carnet.activities.ensure(entry.mission, entry.activity)
             entry_id = self.carnet.entries.add(replace(entry, activity=activity))
-        self.changed([entry.month])
+        self._record({}, self._live([entry_id]))
         return Saved(entry_id, warnings)
 
     def update_entry(self, entry: TimeEntry) -> Saved:
@@ -205,6 +213,7 @@ class CarnetCore:
         warnings = self.check_entry(entry)
         entry = clean_entry(entry)[0]
         previous = self.entry(entry.id)
+        before = self._live([entry.id])
         kept = entry.mission is previous.mission and fold(entry.activity) == fold(previous.activity)
         with self.carnet.write():
             # An activity taken off the list stays off when only the duration or the text changes.
@@ -212,17 +221,17 @@ class CarnetCore:
                 entry.activity if kept else self.carnet.activities.ensure(entry.mission, entry.activity)
             )
             self.carnet.entries.update(replace(entry, activity=activity))
-        self.changed([previous.month, entry.month])
+        self._record(before, self._live([entry.id]))
         return Saved(entry.id, warnings)
 
     def delete_entries(self, entry_ids: list[str]) -> None:
         """Delete entries (undoable with ``restore_entries``)."""
-        months = self.carnet.entries.months_of(entry_ids)
-        for month in sorted(months):
+        before = self._live(entry_ids)
+        for month in sorted({entry.month for entry in before.values()}):
             self._check_open(month)
         with self.carnet.write():
             self.carnet.entries.delete(entry_ids)
-        self.changed(months)
+        self._record(before, {})
 
     def restore_entries(self, entry_ids: list[str]) -> None:
         """Bring deleted entries back (undo of a deletion)."""
@@ -233,14 +242,59 @@ class CarnetCore:
             others = self.carnet.entries.day_minutes(entry.ambassador_id, entry.day, entry.id)
             name = self.ambassador_names().get(entry.ambassador_id, "?")
             check_day_limit(entry.day, name, others, entry.minutes)
+        before = self._live(entry_ids)
         with self.carnet.write():
             self.carnet.entries.restore(entry_ids)
-        self.changed({e.month for e in entries})
+        self._record(before, self._live(entry_ids))
 
     def duplicate_entry(self, entry_id: str, day: date | None = None) -> Saved:
         """Copy an entry, on ``day`` or on the same day."""
         original = self.entry(entry_id)
         return self.add_entry(replace(original, id="", day=day or original.day))
+
+    def _live(self, entry_ids: list[str]) -> dict[str, TimeEntry]:
+        return self.carnet.entries.get_many(entry_ids, live_only=True)
+
+    def _record(self, before: dict[str, TimeEntry], after: dict[str, TimeEntry]) -> None:
+        """Bring what is kept up to date with a change of entries (the live ones ``before`` and
+        ``after`` it, by id): each entry's minutes leave its old day and month and join its new
+        ones, and the change is logged for the screens (``changes_since``)."""
+        changes = [(before.get(i), after.get(i)) for i in {**before, **after}]
+        changes = [(old, new) for old, new in changes if old != new]
+        programme, today = self.programme(), self.today()
+        for old, new in changes:
+            for entry, sign in ((old, -1), (new, 1)):
+                if entry is not None:
+                    self._count(entry, sign * entry.minutes, programme, today)
+        self._log += changes
+        if len(self._log) > LOG_LIMIT:
+            dropped = len(self._log) - LOG_LIMIT // 2
+            self._log_start += dropped
+            del self._log[:dropped]
+
+    def _count(self, entry: TimeEntry, minutes: int, programme: Programme, today: date) -> None:
+        """Add ``minutes`` of ``entry`` (negative: take them off) to what is kept."""
+        if entry.month in self._fundable and is_fundable(entry.day, entry.mission, programme, today):
+            self._fundable[entry.month] += minutes
+        if self._totals_span is not None and self._totals_span[0] <= entry.day <= self._totals_span[1]:
+            key = (entry.day, entry.ambassador_id, entry.mission)
+            total = self._totals.pop(key, 0) + minutes
+            if total:
+                self._totals[key] = total
+        if self._split_key is not None and self._split_key[1] == entry.day:
+            self._split_key = None
+
+    @property
+    def revision(self) -> int:
+        """Return the number of the last change of entries (see ``changes_since``)."""
+        return self._log_start + len(self._log)
+
+    def changes_since(self, revision: int) -> list[EntryChange] | None:
+        """Return the changes of entries made after ``revision``, oldest first, or ``None`` when
+        they are not known (an import, or too many since): then everything must be read again."""
+        if revision < self._log_start:
+            return None
+        return self._log[revision - self._log_start :]
 
     # --- months -------------------------------------------------------------------------------
 
@@ -261,9 +315,39 @@ class CarnetCore:
 
     def month_summary(self, month: Month) -> MonthSummary:
         """Return the month at a glance (its weeks include days of the adjacent months)."""
+        return month_summary(self._day_totals(month), self.programme(), month, self.today())
+
+    def _day_totals(self, month: Month) -> list[DayTotal]:
+        """Return the day totals of the weeks of ``month``; those of the last month asked are
+        kept, and follow each change of entries."""
         weeks = weeks_of_month(month)
-        rows = self.carnet.entries.day_totals(weeks[0], weeks[-1] + timedelta(days=6))
-        return month_summary(rows, self.programme(), month, self.today())
+        span = (weeks[0], weeks[-1] + timedelta(days=6))
+        if span != self._totals_span:
+            rows = self.carnet.entries.day_totals(*span)
+            self._totals = {(t.day, t.ambassador_id, t.mission): t.minutes for t in rows}
+            self._totals_span = span
+        return [DayTotal(day, who, mission, minutes) for (day, who, mission), minutes in self._totals.items()]
+
+    def cap_day_split(self, summary: MonthSummary) -> dict[str, int]:
+        """Return, by id, the minutes beyond the month's cap of the entries of the day the cap
+        is reached (``over_cap_of_day``: the days before are under it, the fundable entries of
+        the later days wholly beyond). Kept until a figure it depends on changes."""
+        cap_day, month = summary.cap_reached_on, summary.month
+        if cap_day is None:
+            return {}
+        programme, today = self.programme(), self.today()
+        before = sum(
+            t.minutes
+            for t in self._day_totals(month)
+            if month.first_day <= t.day < cap_day and is_fundable(t.day, t.mission, programme, today)
+        )
+        key = (month, cap_day, summary.claim.funded_minutes, before, programme, today)
+        if key != self._split_key:
+            on_day = self.carnet.entries.in_range(cap_day, cap_day)
+            split = over_cap_of_day(on_day, programme, month, today, summary.claim.funded_minutes, before)
+            self._split = {entry.id: over for entry, over in zip(on_day, split, strict=True) if over}
+            self._split_key = key
+        return self._split
 
     def progress(self) -> ProgrammeProgress:
         """Return where the experiment stands; each month's sum is kept until it changes."""
@@ -281,12 +365,12 @@ class CarnetCore:
                 )
         return programme_progress(self._fundable, programme, today)
 
-    def changed(self, months: Iterable[Month] | None = None) -> None:
-        """Forget the sums of the months whose entries changed (all of them when ``None``)."""
-        if months is None:
-            self._fundable.clear()
-        for month in months or ():
-            self._fundable.pop(month, None)
+    def changed(self) -> None:
+        """Forget what is kept about the entries, after a change made around ``_record`` (an
+        import): it is read again when next asked, and the screens reload their rows."""
+        self._fundable.clear()
+        self._totals_span = self._split_key = None
+        self._log_start, self._log = self.revision + 1, []
 
     def default_month(self) -> Month:
         """Return the month to show first: today's, or the nearest month of the experiment."""

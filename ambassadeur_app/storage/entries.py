@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from datetime import date, time
 from enum import StrEnum
@@ -9,6 +10,7 @@ from typing import Any
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import DayTotal, EntryFilter, Mission, TimeEntry
+from ambassadeur_app.domain.text import fold
 from ambassadeur_app.storage.records import Repo, words_sql
 
 _COLUMNS = (
@@ -18,15 +20,44 @@ _COLUMNS = (
 
 
 class EntryOrder(StrEnum):
-    """Sort keys of the carnet table; each ends with a stable tie-breaker."""
+    """Sort keys of the carnet table; each ends with the id, so that no two rows tie."""
 
-    DATE = "e.day {d}, e.start_time {d}, e.created_at {d}"
-    AMBASSADOR = "a.name COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
-    MISSION = "e.mission {d}, e.day, e.start_time, e.created_at"
-    ACTIVITY = "e.activity COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
-    DURATION = "e.minutes {d}, e.day, e.start_time, e.created_at"
-    DESCRIPTION = "e.description COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
-    PLACE = "e.place COLLATE NOCASE {d}, e.day, e.start_time, e.created_at"
+    DATE = "e.day {d}, e.start_time {d}, e.created_at {d}, e.id {d}"
+    AMBASSADOR = "a.name COLLATE NOCASE {d}, e.day, e.start_time, e.created_at, e.id"
+    MISSION = "e.mission {d}, e.day, e.start_time, e.created_at, e.id"
+    ACTIVITY = "e.activity COLLATE NOCASE {d}, e.day, e.start_time, e.created_at, e.id"
+    DURATION = "e.minutes {d}, e.day, e.start_time, e.created_at, e.id"
+    DESCRIPTION = "e.description COLLATE NOCASE {d}, e.day, e.start_time, e.created_at, e.id"
+    PLACE = "e.place COLLATE NOCASE {d}, e.day, e.start_time, e.created_at, e.id"
+
+    def key(self, entry: TimeEntry, ambassador_name: str) -> tuple[Any, tuple[Any, ...]]:
+        """Return where ``entry`` sorts in this order, as the SQL above sorts it: (what the
+        direction applies to, the ascending tie-breakers). A table inserts a saved entry at its
+        row with it, without querying the ids again.
+
+        SQLite puts NULL first and compares COLLATE NOCASE texts with only A-Z folded.
+        """
+        ties = (
+            entry.day,
+            entry.start_time is not None,
+            entry.start_time or time.min,
+            entry.created_at,
+            entry.id,
+        )
+        if self is EntryOrder.DATE:
+            return ties, ()
+        column: str | int = {
+            EntryOrder.AMBASSADOR: ambassador_name,
+            EntryOrder.MISSION: entry.mission.value,
+            EntryOrder.ACTIVITY: entry.activity,
+            EntryOrder.DURATION: entry.minutes,
+            EntryOrder.DESCRIPTION: entry.description,
+            EntryOrder.PLACE: entry.place,
+        }[self]
+        return (column.translate(_NOCASE) if isinstance(column, str) else column), ties
+
+
+_NOCASE = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _entry(row: dict[str, Any]) -> TimeEntry:
@@ -57,6 +88,21 @@ def _values(entry: TimeEntry) -> dict[str, Any]:
         "place": entry.place.strip(),
         "description": entry.description.strip(),
     }
+
+
+def matches(where: EntryFilter, entry: TimeEntry, ambassador_name: str) -> bool:
+    """Tell whether ``TimeEntryRepo.ids(where)`` lists the live ``entry``, as its SQL decides."""
+    if where.month is not None and not where.month.contains(entry.day):
+        return False
+    if where.ambassador_id and entry.ambassador_id != where.ambassador_id:
+        return False
+    if where.mission is not None and entry.mission is not where.mission:
+        return False
+    words = fold(where.text).split()
+    if not words:
+        return True
+    text = fold(" ".join((entry.activity, entry.description, entry.place, ambassador_name)))
+    return all(word in text for word in words)
 
 
 class TimeEntryRepo(Repo):
@@ -98,9 +144,10 @@ class TimeEntryRepo(Repo):
         rows = list(self.db.query(f"SELECT {_COLUMNS} FROM time_entries WHERE id = ?", [entry_id]))
         return _entry(rows[0]) if rows else None
 
-    def get_many(self, entry_ids: Iterable[str]) -> dict[str, TimeEntry]:
-        """Return the entries with these ids (deleted ones included), by id."""
-        return {row["id"]: _entry(row) for row in self._by_ids(_COLUMNS, entry_ids)}
+    def get_many(self, entry_ids: Iterable[str], live_only: bool = False) -> dict[str, TimeEntry]:
+        """Return the entries with these ids (deleted ones included unless ``live_only``), by id."""
+        rows = self._by_ids(f"{_COLUMNS}, deleted_at", entry_ids)
+        return {row["id"]: _entry(row) for row in rows if not (live_only and row["deleted_at"])}
 
     def in_range(self, first: date, last: date, ambassador_id: str | None = None) -> list[TimeEntry]:
         """Return the live entries between two days, in timesheet order."""
@@ -119,13 +166,16 @@ class TimeEntryRepo(Repo):
         self._update(entry.id, _values(entry))
 
     def day_minutes(self, ambassador_id: str, day: date, exclude_id: str = "") -> int:
-        """Return what an ambassador has logged on ``day``, one entry excluded."""
-        row = self.db.execute(
-            "SELECT COALESCE(SUM(minutes), 0) FROM time_entries WHERE deleted_at IS NULL "
-            "AND ambassador_id = ? AND day = ? AND id != ?",
-            [ambassador_id, day.isoformat(), exclude_id],
+        """Return what an ambassador has logged on ``day``, one entry excluded (the day's sum is
+        read from the sums index, then the excluded entry's minutes taken off)."""
+        total, excluded = self.db.execute(
+            "SELECT COALESCE(SUM(minutes), 0), (SELECT minutes FROM time_entries WHERE id = ? "
+            "AND deleted_at IS NULL AND ambassador_id = ? AND day = ?) "
+            "FROM time_entries INDEXED BY time_entries_totals "
+            "WHERE deleted_at IS NULL AND day = ? AND ambassador_id = ?",
+            [exclude_id, ambassador_id, day.isoformat(), day.isoformat(), ambassador_id],
         ).fetchone()
-        return int(row[0])
+        return int(total) - int(excluded or 0)
 
     def day_totals(self, first: date, last: date) -> list[DayTotal]:
         """Return minutes per day, ambassador and mission between two days (aggregated in SQL)."""
@@ -193,8 +243,14 @@ class TimeEntryRepo(Repo):
         ]
 
     def date_bounds(self) -> tuple[date, date] | None:
-        """Return the first and last day with an entry."""
-        low, high = self.db.execute(
-            "SELECT MIN(day), MAX(day) FROM time_entries WHERE deleted_at IS NULL"
-        ).fetchone()
-        return (date.fromisoformat(low), date.fromisoformat(high)) if low else None
+        """Return the first and last day with an entry (read at both ends of the date index:
+        ``MIN`` and ``MAX`` together would scan all of it)."""
+        ends = [
+            self.db.execute(
+                f"SELECT day FROM time_entries WHERE deleted_at IS NULL ORDER BY day {direction} LIMIT 1"
+            ).fetchone()
+            for direction in ("ASC", "DESC")
+        ]
+        if ends[0] is None:
+            return None
+        return date.fromisoformat(ends[0][0]), date.fromisoformat(ends[1][0])

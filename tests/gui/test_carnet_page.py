@@ -140,7 +140,11 @@ def test_delete_with_undo_and_duplicate(qtbot: Any, window: MainWindow, service:
     window.redo_action.trigger()
     assert page.model.rowCount() == 1
     window.undo_action.trigger()
+    assert page.selected_ids() != [first]  # the restored row comes back beside the selection
+    # Qt still holds Ctrl from Ctrl+Z: selectRow would add to the selection.
+    table.clearSelection()
     table.selectRow(0)
+    assert page.selected_ids() == [first]
     window.ui.action_duplicate_entry.trigger()
     assert page.model.rowCount() == 3
     assert page.selected_ids() != [first]

@@ -1,11 +1,14 @@
-"""The carnet table: entry ids from one SQL query, rows fetched lazily and cached."""
+"""The carnet table: entry ids from one SQL query, rows fetched lazily and cached; a saved entry
+moves, joins or leaves its row without the ids being queried again."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from functools import cmp_to_key
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -14,12 +17,11 @@ from ambassadeur_app.domain.dates import parse_time
 from ambassadeur_app.domain.durations import format_duration, parse_duration
 from ambassadeur_app.domain.formatting import format_date_long, format_day_short
 from ambassadeur_app.domain.model import EntryFilter, Mission, Programme, TimeEntry
-from ambassadeur_app.domain.rules import exclusion_reason, is_fundable, month_claim, over_cap_of_day
+from ambassadeur_app.domain.rules import exclusion_reason, is_fundable
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
 from ambassadeur_app.gui.widgets.programme_form import from_qdate
-from ambassadeur_app.services import CarnetService
-from ambassadeur_app.storage.entries import EntryOrder
+from ambassadeur_app.storage.entries import EntryOrder, matches
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -40,6 +42,24 @@ DATE, AMBASSADOR, MISSION, ACTIVITY, DURATION, START, PLACE, DESCRIPTION = range
 GREY = QColor(MUTED_COLOR)
 OVER_CAP = QColor("#FCE8CF")
 OVER_CAP_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's minutes beyond the monthly cap
+_DISPLAY, _EDIT, _USER, _ALIGNMENT, _FOREGROUND, _FONT, _BACKGROUND, _TOOLTIP = (
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
+_ROLES = {_DISPLAY, _EDIT, _USER, OVER_CAP_ROLE, _ALIGNMENT, _FOREGROUND, _FONT, _BACKGROUND, _TOOLTIP}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 EditHandler = Callable[[TimeEntry, TimeEntry], bool]
 
 
@@ -60,6 +80,7 @@ class EntryTableModel(QAbstractTableModel):
         self._cache: dict[str, TimeEntry] = {}
         self._names: dict[str, str] = {}
         self._programme: Programme | None = None
+        self._revision = -1
         self._over_cap: dict[str, int] = {}
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -67,37 +88,91 @@ class EntryTableModel(QAbstractTableModel):
     # --- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Query the ids again (after a change, a new filter or a new order)."""
+        """Query the ids again (after a new filter or a new order)."""
         self.beginResetModel()
+        self._revision = self.service.revision
         self._ids = self.service.entry_ids(self.where, self.order, self.descending)
         self._cache = {}
         self._names = self.service.ambassador_names()
         self._programme = self.service.programme()
-        self._over_cap = self._split_over_cap()
         self.endResetModel()
 
-    def _split_over_cap(self) -> dict[str, int]:
-        """Return each entry's minutes beyond the cap, from all the binôme's month entries.
+    def set_filter(self, where: EntryFilter) -> None:
+        self.where = where
+        self.reload()
 
-        The same rule as the timesheet (``over_cap_split``), so the flagged parts on screen
-        add up to the summary's figure, the entry that reaches the cap showing its share.
+    def update(self, where: EntryFilter, cap_reached_on: date | None, over_cap: dict[str, int]) -> bool:
+        """Show ``where`` with the entries changed since the last update moved, added or taken
+        out row by row (everything is read again for another filter, programme or binôme).
+
+        Args:
+            cap_reached_on, over_cap: the day the month's cap is reached and the split of its
+                entries (``CarnetService.cap_day_split``).
+
+        Returns:
+            whether the rows were read again (the selection is then lost).
         """
-        month, cap_day, programme = self.where.month, self.cap_reached_on, self._programme
-        if cap_day is None or month is None or programme is None:
-            return {}
-        # Days before the cap day are under it and days after wholly over (see ``_over``): only
-        # the cap day's entries are loaded, not the whole month (thousands of rows).
-        today = self.service.today()
-        totals = [
-            t
-            for t in self.service.day_totals(month.first_day, month.last_day)
-            if is_fundable(t.day, t.mission, programme, today)
-        ]
-        funded = month_claim(sum(t.minutes for t in totals), programme, month).funded_minutes
-        before = sum(t.minutes for t in totals if t.day < cap_day)
-        on_day = self.service.entries_between(cap_day, cap_day)
-        split = over_cap_of_day(on_day, programme, month, today, funded, before)
-        return {entry.id: minutes for entry, minutes in zip(on_day, split, strict=True) if minutes}
+        changes = self.service.changes_since(self._revision)
+        same = (where, self.service.programme(), self.service.ambassador_names()) == (
+            self.where,
+            self._programme,
+            self._names,
+        )
+        if changes is None or not same:
+            self.where, self.cap_reached_on, self._over_cap = where, cap_reached_on, over_cap
+            self.reload()
+            return True
+        self._revision = self.service.revision
+        for old, new in changes:
+            self._apply(old, new)
+        if (cap_reached_on, over_cap) != (self.cap_reached_on, self._over_cap):
+            self.cap_reached_on, self._over_cap = cap_reached_on, over_cap
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        return False
+
+    def _apply(self, old: TimeEntry | None, new: TimeEntry | None) -> None:
+        """Show one change of an entry: its row goes, comes or moves to where the order puts it."""
+        row = self.row_of(old.id) if old is not None else -1
+        if new is None or not matches(self.where, new, self._names.get(new.ambassador_id, "?")):
+            if row >= 0:
+                self.beginRemoveRows(_ROOT, row, row)
+                del self._ids[row]
+                self.endRemoveRows()
+            return
+        self._cache[new.id] = new
+        if row < 0:
+            target = self._position(new, self._ids)
+            self.beginInsertRows(_ROOT, target, target)
+            self._ids.insert(target, new.id)
+            self.endInsertRows()
+            return
+        target = self._position(new, self._ids[:row] + self._ids[row + 1 :])
+        if target != row:
+            # Qt counts the destination among the rows as they are before the move.
+            self.beginMoveRows(_ROOT, row, row, _ROOT, target + (target > row))
+            self._ids.insert(target, self._ids.pop(row))
+            self.endMoveRows()
+        self.dataChanged.emit(self.index(target, 0), self.index(target, len(COLUMNS) - 1))
+
+    def _position(self, entry: TimeEntry, ids: list[str]) -> int:
+        """Return the row of ``entry`` among ``ids`` in the table's order (a binary search that
+        reads only the entries it compares with)."""
+        rank = cmp_to_key(self._compare)
+        return bisect_left(ids, rank(self._key(entry)), key=lambda i: rank(self._key(self._probe(i))))
+
+    def _key(self, entry: TimeEntry) -> tuple[Any, tuple[Any, ...]]:
+        return self.order.key(entry, self._names.get(entry.ambassador_id, "?"))
+
+    def _compare(self, a: tuple[Any, tuple[Any, ...]], b: tuple[Any, tuple[Any, ...]]) -> int:
+        if a[0] != b[0]:
+            return (-1 if a[0] < b[0] else 1) * (-1 if self.descending else 1)
+        return -1 if a[1] < b[1] else int(a[1] != b[1])
+
+    def _probe(self, entry_id: str) -> TimeEntry:
+        if entry_id not in self._cache:
+            self._cache.update(self.service.entries([entry_id]))
+        return self._cache[entry_id]
 
     def _over(self, entry: TimeEntry) -> int:
         """Return the minutes of ``entry`` beyond the month's cap (shown, and in the tooltip)."""
@@ -106,10 +181,6 @@ class EntryTableModel(QAbstractTableModel):
             fundable = is_fundable(entry.day, entry.mission, programme, self.service.today())
             return entry.minutes if fundable else 0
         return self._over_cap.get(entry.id, 0)
-
-    def set_filter(self, where: EntryFilter) -> None:
-        self.where = where
-        self.reload()
 
     def entry_at(self, row: int) -> TimeEntry:
         entry_id = self._ids[row]
@@ -149,28 +220,30 @@ class EntryTableModel(QAbstractTableModel):
         return base if self.read_only else base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Asked for each visible cell and role at every paint: the roles with nothing to show
+        # (a decoration, a check box...) are answered before the entry is looked at.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         entry = self.entry_at(index.row())
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(entry, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_value(entry, column)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return entry.id
         if role == OVER_CAP_ROLE:
             return self._over(entry)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, START):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (DURATION, START) else None
         reason = self._not_funded(entry)
-        if role == Qt.ItemDataRole.ForegroundRole and reason:
+        if role == _FOREGROUND and reason:
             return QBrush(GREY)
-        if role == Qt.ItemDataRole.FontRole and reason:
+        if role == _FONT and reason:
             return self._italic
-        if role == Qt.ItemDataRole.BackgroundRole and self._over(entry):
+        if role == _BACKGROUND and self._over(entry):
             return QBrush(OVER_CAP)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             tip = format_date_long(entry.day)
             if reason:
                 tip += f"\nNon comptée dans les heures financées : {reason}."

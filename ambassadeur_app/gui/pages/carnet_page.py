@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
@@ -55,7 +56,9 @@ from ambassadeur_app.gui.widgets.feedback import (
     colored,
 )
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
-from ambassadeur_app.services import CarnetService
+
+if TYPE_CHECKING:
+    from ambassadeur_app.services import CarnetService
 
 # Narrow enough for the description to stay readable at 1366 × 768 (the full text is its tooltip).
 COLUMN_WIDTHS = (84, 118, 120, 160, 60, 50, 110)
@@ -264,7 +267,8 @@ class CarnetPage(QWidget):
         combo.blockSignals(False)
 
     def refresh(self) -> None:
-        """Reload the entries and the summary of the displayed month, keeping the selection."""
+        """Bring the entries and the summary of the displayed month up to date, keeping the
+        selection (the entries changed since the last refresh move, join or leave their rows)."""
         if self.model is None:
             return
         selected = self.selected_ids()
@@ -272,9 +276,8 @@ class CarnetPage(QWidget):
         lock = service.month_lock(self.month)
         summary = service.month_summary(self.month)
         self.model.read_only = lock is not None
-        self.model.cap_reached_on = summary.cap_reached_on
-        self.model.set_filter(self._filter())
-        self._select(selected)
+        if self.model.update(self._filter(), summary.cap_reached_on, service.cap_day_split(summary)):
+            self._select(selected)
         if lock is None:
             self.ui.month_status_label.setText("Mois ouvert")
         else:
