@@ -91,10 +91,10 @@ def measure(carnet: str, path: Path, today: date) -> None:
     window.show()
     ui = window.ui
     pages = {
-        "Professionnels": ui.professionals_page,
-        "Structures": ui.structures_page,
-        "Sollicitations": ui.solicitations_page,
-        "Relances": ui.follow_ups_page,
+        "Professionnels": window.pages.get("professionals"),
+        "Structures": window.pages.get("structures"),
+        "Sollicitations": window.pages.get("solicitations"),
+        "Relances": window.pages.get("follow_ups"),
     }
     counts = [
         conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
@@ -111,7 +111,7 @@ def measure(carnet: str, path: Path, today: date) -> None:
             view.viewport().repaint()
 
     def leave() -> None:
-        ui.tabs.setCurrentWidget(ui.carnet_page)
+        ui.tabs.setCurrentWidget(window.pages.get("carnet"))
         QApplication.processEvents()
 
     for name, page in pages.items():

@@ -46,7 +46,7 @@ def measure(carnet: str, path: Path, today: date) -> None:
     service = open_service(path, today=lambda: today)
     window = MainWindow(service, ui_settings())
     window.show()
-    page = window.ui.professionals_page
+    page = window.pages.get("professionals")
     page.set_service(service)
     window.ui.tabs.setCurrentWidget(page)
     assert page.model is not None, "the page would not query: nothing measured"

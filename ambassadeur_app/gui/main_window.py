@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
@@ -58,18 +58,6 @@ INPUT_EVENTS = {
 }
 
 
-class _Form(Ui_MainWindow):
-    """The compiled form; ``ui.professionals_page`` (and so on) returns that page, built on
-    first use, as when the form held the pages."""
-
-    pages: PageTabs
-
-    def __getattr__(self, name: str) -> Any:
-        if name.endswith("_page") and "pages" in self.__dict__:
-            return self.pages.get(name.removesuffix("_page"))
-        raise AttributeError(name)
-
-
 class MainWindow(QMainWindow):
     """Signals:
     painted(): the window has been painted for the first time.
@@ -87,7 +75,7 @@ class MainWindow(QMainWindow):
         pool: QThreadPool | None = None,
     ) -> None:
         super().__init__()
-        self.ui = _Form()
+        self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.settings = settings
         self.pool = pool
@@ -103,7 +91,6 @@ class MainWindow(QMainWindow):
         self.import_register = self.imports.import_register
         self.undo_import = self.imports.undo_import
         self.pages = PageTabs(self.ui.tabs, self._wire)
-        self.ui.pages = self.pages
         self.page = cast("CarnetPage", self.pages.get("carnet"))
         self.status_label = QLabel()
         self.ui.statusbar.addPermanentWidget(self.status_label)

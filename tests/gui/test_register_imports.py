@@ -51,12 +51,12 @@ def test_contact_list_dialog_maps_columns_and_imports(
     ui.profession_combo.setCurrentIndex(ui.profession_combo.findText("Profession"))
     dialog.import_button.click()
     assert len(professional_names(service)) == 6
-    assert window.ui.professionals_page.model.rowCount() == 6
+    assert window.pages.get("professionals").model.rowCount() == 6
     assert "6 fiches créées" in window.ui.statusbar.currentMessage()
     window.undo_import()
     assert prompts.asked[-1].startswith("Annuler l'import de « liste-contacts.xlsx »")
     assert professional_names(service) == []
-    assert window.ui.professionals_page.model.rowCount() == 0
+    assert window.pages.get("professionals").model.rowCount() == 0
     assert "fiches retirées ou rétablies" in window.ui.statusbar.currentMessage()
 
 
@@ -122,7 +122,7 @@ def test_rpps_dialog_scans_the_territory_then_imports(window: MainWindow, servic
     assert "10 fiches créées" in window.ui.statusbar.currentMessage()
     (martin,) = service.register.professional_ids(RegisterFilter(text="sophie martin"))
     window.show_professional(martin)
-    detail = window.ui.professionals_page.ui.detail_browser.toPlainText()
+    detail = window.pages.get("professionals").ui.detail_browser.toPlainText()
     assert "Exerce à : CABINET MEDICAL DU PARC — Nancy (54000), libéral" in detail
     assert "Exerce à : MAISON DE SANTE DES PROVINCES" in detail
 
@@ -159,4 +159,4 @@ def test_finess_dialog_keeps_the_departement(window: MainWindow, service: Carnet
     assert ui.summary_label.text().startswith("5 établissements retenus")
     dialog.import_button.click()
     assert len(service.register.structure_ids()) == 5
-    assert window.ui.structures_page.model.rowCount() == 5
+    assert window.pages.get("structures").model.rowCount() == 5

@@ -62,7 +62,7 @@ def test_follow_ups_are_models_over_ids_in_order(
     contact(service, date(2024, 9, 20), b, c, step="Envoyer la plaquette", due=date(2024, 11, 1))
     contact(service, date(2024, 11, 10), c)  # Colin has news: 5 days ago
     contact(service, date(2024, 8, 1), b, step="Trop loin", due=date(2024, 12, 31))
-    page = window.ui.follow_ups_page
+    page = window.pages.get("follow_ups")
     assert not page.findChildren(QTableWidget)
     window.ui.tabs.setCurrentWidget(page)  # the tab refreshes when shown
     due, stale = page.due_model, page.stale_model
@@ -84,7 +84,7 @@ def test_follow_ups_are_models_over_ids_in_order(
     page.ui.stale_view.setCurrentIndex(stale.index(1, 0))
     page.ui.open_stale_button.click()
     assert opened == [b]
-    assert window.ui.professionals_page.selected_ids() == [b]
+    assert window.pages.get("professionals").selected_ids() == [b]
 
 
 def test_follow_ups_keep_the_selection_and_mark_several_done(
@@ -95,7 +95,7 @@ def test_follow_ups_keep_the_selection_and_mark_several_done(
     first = contact(service, date(2024, 11, 2), a, step="Un", due=date(2024, 11, 12))
     second = contact(service, date(2024, 11, 3), a, step="Deux", due=date(2024, 11, 13))
     contact(service, date(2024, 11, 4), a, step="Trois", due=date(2024, 11, 14))
-    page: FollowUpsPage = window.ui.follow_ups_page
+    page: FollowUpsPage = window.pages.get("follow_ups")
     page.refresh()
     page.ui.due_view.selectRow(0)
     page.ui.due_view.selectionModel().select(
@@ -160,7 +160,7 @@ def test_a_contact_creates_the_professional_on_the_spot(
     register = service.register
     msp = register.save_structure(Structure("MSP des Tilleuls", StructureType.MSP, commune="Toul"))
     known = register.save_professional(Professional("Colin", "Anne", "G15-10"))
-    dialog = window.ui.professionals_page.new_contact()
+    dialog = window.pages.get("professionals").new_contact()
     assert isinstance(dialog, ContactDialog)
     ui = dialog.ui
     assert ui.time_check.isChecked()
@@ -205,7 +205,7 @@ def test_search_folds_ligatures_everywhere(qtbot: Any, window: MainWindow, servi
     assert register.professional_ids(RegisterFilter(text="vandoeuvre")) == [person]
     assert register.professional_ids(RegisterFilter(text="LAETITIA")) == [person]
     assert register.professional_ids(RegisterFilter(text="lætitia vandœuvre")) == [person]
-    page = window.ui.structures_page
+    page = window.pages.get("structures")
     window.ui.tabs.setCurrentWidget(page)
     qtbot.keyClicks(page.ui.search_edit, "sacre-coeur")
     qtbot.waitUntil(lambda: page.model is not None and page.model.rowCount() == 1)

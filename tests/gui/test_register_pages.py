@@ -44,7 +44,7 @@ def people(service: CarnetService) -> dict[str, str]:
 
 def test_search_as_you_type_and_filters(qtbot: Any, window: MainWindow, service: CarnetService) -> None:
     ids = people(service)
-    page = window.ui.professionals_page
+    page = window.pages.get("professionals")
     window.ui.tabs.setCurrentWidget(page)
     assert page.model is not None
     assert page.model.rowCount() == 3
@@ -74,7 +74,7 @@ def test_commune_ambassador_and_period_filters(window: MainWindow, service: Carn
             Contact(day, who, Channel.PHONE, Mission.PROMOTION, "Appel", professional_ids=(ids[person],))
         )
     window.register_changed()
-    page = window.ui.professionals_page
+    page = window.pages.get("professionals")
     scope = page.ui.scope_filters.ui
     assert page.model is not None
     assert [scope.commune_combo.itemText(i) for i in range(scope.commune_combo.count())] == [
@@ -114,19 +114,19 @@ def test_commune_ambassador_and_period_filters(window: MainWindow, service: Carn
     assert page.ui.scope_filters.commune() == ""
     assert scope.commune_combo.currentText() == "Toutes"
 
-    structures = window.ui.structures_page
+    structures = window.pages.get("structures")
     structures_scope = structures.ui.scope_filters.ui
     structures_scope.ambassador_combo.setCurrentIndex(structures_scope.ambassador_combo.findData(marie))
     assert structures.model is not None
     assert structures.model.ids() == []  # no contact with a structure yet
-    assert not window.ui.solicitations_page.ui.scope_filters.ui.commune_combo.isVisibleTo(window)
+    assert not window.pages.get("solicitations").ui.scope_filters.ui.commune_combo.isVisibleTo(window)
 
 
 def test_new_professional_warns_about_a_duplicate(
     window: MainWindow, service: CarnetService, prompts: Prompts
 ) -> None:
     ids = people(service)
-    page = window.ui.professionals_page
+    page = window.pages.get("professionals")
     dialog = page.new_professional()
     ui = dialog.ui
     ui.last_name_edit.setText("COLIN")
@@ -169,7 +169,7 @@ def test_new_professional_warns_about_a_duplicate(
 
 def test_contact_with_time_feeds_the_carnet(qtbot: Any, window: MainWindow, service: CarnetService) -> None:
     ids = people(service)
-    page = window.ui.professionals_page
+    page = window.pages.get("professionals")
     page.refresh()
     page.select([ids["colin"]])
     dialog = page.new_contact()
@@ -208,7 +208,7 @@ def test_structures_page_indicator_advance_and_merge(
 ) -> None:
     ids = people(service)
     twin = service.register.save_structure(Structure("MSP les Tilleuls", StructureType.MSP, commune="Toul"))
-    page = window.ui.structures_page
+    page = window.pages.get("structures")
     page.refresh()
     assert "embarquées : <b>0 sur 2</b>" in page.ui.indicator_label.text()
     page.select([ids["msp"]])
@@ -234,7 +234,7 @@ def test_solicitations_inbox_answer(window: MainWindow, service: CarnetService) 
             professional_id=ids["colin"],
         )
     )
-    page = window.ui.solicitations_page
+    page = window.pages.get("solicitations")
     page.refresh()
     assert "dont 1 sans réponse" in page.ui.count_label.text()
     assert page.model is not None
@@ -266,7 +266,7 @@ def test_follow_ups_and_erasure(window: MainWindow, service: CarnetService, prom
             next_step_due=date(2024, 11, 1),
         )
     )
-    page = window.ui.follow_ups_page
+    page = window.pages.get("follow_ups")
     page.refresh()
     due, stale = page.ui.due_view.model(), page.ui.stale_view.model()
     assert due.rowCount() == 1
@@ -279,7 +279,7 @@ def test_follow_ups_and_erasure(window: MainWindow, service: CarnetService, prom
     page.mark_done()
     assert due.rowCount() == 0
     assert "0 étape" in page.ui.due_label.text()
-    professionals = window.ui.professionals_page
+    professionals = window.pages.get("professionals")
     professionals.refresh()
     professionals.select([ids["petit"]])
     window.page.ui.duration_edit.setText("1h")
@@ -302,7 +302,7 @@ def test_register_export_and_personal_data(
     dialog.accept()
     (written,) = tmp_path.glob("structures-*.xlsx")
     assert openpyxl.load_workbook(written).sheetnames == ["Structures", "Par type"]
-    page = window.ui.professionals_page
+    page = window.pages.get("professionals")
     page.refresh()
     page.select([ids["colin"]])
     prompts.file = tmp_path / "donnees.xlsx"
