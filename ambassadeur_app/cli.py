@@ -187,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp_rpps = imp_kinds.add_parser("rpps", help="l'extrait national RPPS (PS_LibreAcces_Personne_activite)")
     imp_rpps.add_argument("fichier", type=Path, metavar="FICHIER", help="l'extrait à lire")
+    imp_rpps.add_argument(
+        "--ignorer-invalides",
+        action="store_true",
+        help="importe les lignes valides même si d'autres sont invalides",
+    )
     where = imp_rpps.add_mutually_exclusive_group(required=True)
     where.add_argument(
         "--communes", type=_codes, metavar="CODE,CODE…", help="codes INSEE des communes à garder"
@@ -478,14 +483,14 @@ def _import_register(args: argparse.Namespace) -> None:
             )
             preview: RegisterImportPreview | None = imports.preview_contacts(table, mapping)
         elif args.kind == "rpps":
+            # Territory strips the codes and puts back their leading zero.
             territory = Territory(
-                frozenset(args.communes or ()),
-                frozenset(args.codes_postaux or ()),
-                (args.departement or "").upper().zfill(2) if args.departement else "",
+                frozenset(args.communes or ()), frozenset(args.codes_postaux or ()), args.departement or ""
             )
             preview = imports.preview_rpps(args.fichier, territory, progress)
         else:
-            preview = imports.preview_finess(args.fichier, args.departement.upper().zfill(2), progress)
+            departement = args.departement.strip().upper().zfill(2)
+            preview = imports.preview_finess(args.fichier, departement, progress)
         assert preview is not None
         if sys.stderr.isatty() and args.kind != "contacts":
             print(file=sys.stderr)

@@ -173,6 +173,7 @@ class Professional:
     structure_ids: tuple[str, ...] = ()
     id: str = ""
     anonymized: bool = False
+    adeli: str = ""  # the ADELI number of a professional the RPPS extract lists without an RPPS one
 
     @property
     def full_name(self) -> str:
@@ -397,6 +398,13 @@ def validate_structure(structure: Structure) -> Structure:
     if blank(structure.name):
         raise InvalidInput("Indiquez le nom de la structure.", "nom")
     return replace(structure, name=structure.name.strip(), finess=normalize_finess(structure.finess))
+
+
+def identity(professional: Professional) -> str:
+    """Return a professional's national identifier (RPPS, else ADELI), or ``""`` without one."""
+    if professional.rpps:
+        return f"8{professional.rpps}"
+    return f"0{professional.adeli}" if professional.adeli else ""
 
 
 def duplicate_key(professional: Professional, professions: dict[str, Profession]) -> tuple[str, str, str]:

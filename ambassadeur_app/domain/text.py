@@ -93,6 +93,14 @@ _UNPRINTABLE = re.compile(
 MAX_TEXT_LENGTH = 20_000
 
 
+def too_long(length: int) -> str:
+    """Say (in French) that a text of ``length`` characters is over ``MAX_TEXT_LENGTH``."""
+    from ambassadeur_app.domain.formatting import format_number
+
+    length_text, limit = format_number(length, 0), format_number(MAX_TEXT_LENGTH, 0)
+    return f"texte trop long ({length_text} caractères ; {limit} au plus)"
+
+
 def unprintable_problem(text: str) -> str | None:
     """Return a French reason if ``text`` holds a character no document can hold, else ``None``."""
     found = _UNPRINTABLE.search(text)

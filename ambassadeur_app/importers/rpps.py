@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ambassadeur_app.domain.text import fold, printable
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, too_long
 from ambassadeur_app.errors import ImportFileError, os_reason
+from ambassadeur_app.importers.carnet import LineProblem
 from ambassadeur_app.importers.tabular import decode_text, refuse_utf16
 
 Progress = Callable[[int, int], None]
@@ -59,6 +60,11 @@ class Territory:
     departement: str = ""
 
     def __post_init__(self) -> None:
+        # Typed or pasted: spaces around, lower case, the leading zero a spreadsheet drops.
+        object.__setattr__(self, "communes", _typed_codes(self.communes))
+        object.__setattr__(self, "postal_codes", _typed_codes(self.postal_codes))
+        departement = self.departement.strip().upper()
+        object.__setattr__(self, "departement", departement.zfill(2) if departement else "")
         if not (self.communes or self.postal_codes or self.departement):
             raise ImportFileError("Indiquez les communes, les codes postaux ou le département à garder.")
 
@@ -79,6 +85,12 @@ class Territory:
             return frozenset(code[:2] for code in self.postal_codes)
         # departement_of gives 2A/2B to the Corsican postal codes, which start with 20.
         return frozenset({self.departement, "20"} if self.departement in ("2A", "2B") else {self.departement})
+
+
+def _typed_codes(codes: frozenset[str]) -> frozenset[str]:
+    """Return commune or postal codes as the extract writes them (``1053 `` -> ``01053``)."""
+    stripped = {code.strip().upper() for code in codes} - {""}
+    return frozenset(code.zfill(5) if len(code) == 4 and code.isdigit() else code for code in stripped)
 
 
 def departement_of(code: str) -> str:
@@ -109,6 +121,7 @@ class RppsActivity:
 class RppsPerson:
     national_id: str
     rpps: str
+    adeli: str
     civility: str
     last_name: str
     first_name: str
@@ -122,6 +135,7 @@ class RppsScan:
     people: dict[str, RppsPerson]
     lines: int
     kept_lines: int
+    problems: list[LineProblem] = field(default_factory=list)  # the territory's lines not kept
 
 
 def _header_index(header: list[str], path: Path) -> dict[str, int]:
@@ -141,11 +155,21 @@ def _header_index(header: list[str], path: Path) -> dict[str, int]:
     return found
 
 
-def _rpps(row: dict[str, str]) -> str:
-    """Return the RPPS number of a line (ADELI identifiers are not RPPS numbers)."""
-    identifier = row["id"]
-    kind = row["id_type"] if "id_type" in row else ("8" if len(identifier) == 11 else "")
-    return identifier if kind == "8" and len(identifier) == 11 and identifier.isdigit() else ""
+def _identifiers(row: dict[str, str]) -> tuple[str, str]:
+    """Return the RPPS number and the ADELI number of a line (one of them at most)."""
+    identifier = row["id"].strip()
+    kind = row.get("id_type", "").strip() or ("8" if len(identifier) == 11 else "")
+    if kind == "8" and len(identifier) == 11 and identifier.isdigit():
+        return identifier, ""
+    return "", identifier if kind == "0" else ""
+
+
+class _InvalidLine(Exception):
+    """A line of the territory that cannot be kept: which column, which value, why."""
+
+    def __init__(self, column: str, value: str, reason: str) -> None:
+        super().__init__(reason)
+        self.problem = (column, value, reason)
 
 
 def scan_rpps(
@@ -183,6 +207,7 @@ def scan_rpps(
         get = _header_index(header, path)
         needles = _needles(territory, get)
         people: dict[str, RppsPerson] = {}
+        problems: list[LineProblem] = []
         read, lines, kept = len(header_line), 0, 0
         while True:
             if cancelled():
@@ -195,8 +220,12 @@ def scan_rpps(
                 data += handle.readline()
             read += len(data)
             count = _check_fields(data, len(header), lines, path)
-            for line in _candidates(data, needles):
-                kept += _keep(line, len(header), get, territory, people)
+            for start, line in _candidates(data, needles):
+                try:
+                    kept += _keep(line, header, get, territory, people)
+                except _InvalidLine as invalid:
+                    number = lines + data.count(b"\n", 0, start) + 2  # the header is line 1
+                    problems.append(LineProblem(number, *invalid.problem))
             lines += count
         if not lines:
             raise ImportFileError(
@@ -204,7 +233,7 @@ def scan_rpps(
                 "à lire. Rien n'a été importé."
             )
         progress(total, total)
-        return RppsScan(people, lines, kept)
+        return RppsScan(people, lines, kept, problems)
     finally:
         handle.close()
 
@@ -254,41 +283,58 @@ def _check_fields(data: bytes, width: int, before: int, path: Path) -> int:
     return len(rows) - data.endswith(b"\n")
 
 
-def _candidates(data: bytes, needles: re.Pattern[bytes]) -> Iterator[bytes]:
-    """Yield the lines of ``data`` in which ``needles`` are found, in order."""
+def _candidates(data: bytes, needles: re.Pattern[bytes]) -> Iterator[tuple[int, bytes]]:
+    """Yield the lines of ``data`` in which ``needles`` are found, in order, with their offsets."""
     at = 0
     while at < len(data) and (found := needles.search(data, at)) is not None:
         start = data.rfind(b"\n", 0, found.start()) + 1
         end = data.find(b"\n", found.end())
         if end < 0:
             end = len(data)
-        yield data[start:end]
+        yield start, data[start:end]
         at = end + 1
 
 
 def _keep(
-    line: bytes, width: int, get: dict[str, int], territory: Territory, people: dict[str, RppsPerson]
+    line: bytes, header: list[str], get: dict[str, int], territory: Territory, people: dict[str, RppsPerson]
 ) -> int:
-    """Add the line's activity to ``people`` if it is in the territory; return 1 if kept."""
+    """Add the line's activity to ``people`` if it is in the territory; return 1 if kept.
+
+    Raises:
+        _InvalidLine: a line of the territory without an identifier, or with a text too long.
+    """
     fields = line.rstrip(b"\r\n").split(b"|")
-    if len(fields) != width:  # a blank line
+    if len(fields) != len(header):  # a blank line
         return 0
-    commune_code = fields[get["commune_code"]].decode("ascii", "replace")
-    postal_code = fields[get["postal_code"]].decode("ascii", "replace")
+    # Codes are compared without the blanks after them, and stored without those around them
+    # too. (A code after blanks, never seen, is not one: the separator and a prefix must touch.)
+    commune_code = fields[get["commune_code"]].rstrip().decode("ascii", "replace")
+    postal_code = fields[get["postal_code"]].rstrip().decode("ascii", "replace")
     if not territory.contains(commune_code, postal_code):
         return 0
+    commune_code, postal_code = commune_code.lstrip(), postal_code.lstrip()
     # Control characters (pasted into a name upstream) would only break the documents.
     try:  # a UTF-8 line is decoded at once; one mixing encodings, field by field
         texts = printable(line.rstrip(b"\r\n").decode("utf-8")).split("|")
     except UnicodeDecodeError:
         texts = [printable(decode_text(value)) for value in fields]
     row = {key: texts[index] for key, index in get.items()}
-    national_id = row["national_id"]
+    if len(line) > MAX_TEXT_LENGTH:  # a text too long would refuse the whole import
+        for key, index in get.items():
+            if len(text := row[key]) > MAX_TEXT_LENGTH:
+                reason = too_long(len(text))
+                raise _InvalidLine(header[index], f"{text[:30]}…", reason)
+    rpps, adeli = _identifiers(row)
+    # The national identifier is the type of identifier followed by the identifier.
+    national_id = row["national_id"].strip() or (row.get("id_type", "").strip() + row["id"].strip())
+    if not national_id:
+        raise _InvalidLine(header[get["id"]], "", "identifiant du professionnel manquant")
     person = people.get(national_id)
     if person is None:
         person = people[national_id] = RppsPerson(
             national_id=national_id,
-            rpps=_rpps(row),
+            rpps=rpps,
+            adeli=adeli,
             civility=row.get("civility", ""),
             last_name=row["last_name"],
             first_name=row.get("first_name", ""),

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ambassadeur_app.domain.formatting import format_number, plural
-from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, unprintable_problem
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, too_long, unprintable_problem
 from ambassadeur_app.errors import ImportFileError
 
 MAX_ROWS = 200_000
@@ -139,7 +139,7 @@ def unreadable(table: Table, number: int, cells: dict[str, Any]) -> list[tuple[s
         if value in EXCEL_ERRORS:
             found.append((key, f"erreur de formule du tableur ({value}) à la place d'une valeur"))
         elif len(value) > MAX_TEXT_LENGTH:
-            found.append((key, f"texte trop long ({len(value)} caractères ; {MAX_TEXT_LENGTH} au plus)"))
+            found.append((key, too_long(len(value))))
         elif reason := unprintable_problem(value):
             found.append((key, reason))
     return found

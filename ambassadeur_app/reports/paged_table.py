@@ -113,6 +113,14 @@ class PagedTable(Flowable):
         self.height = rows.height(0, self.header) + rows.height(self.start, rows.count)
         return self.width, self.height
 
+    def start_height(self) -> float:
+        """Return the least room the table takes at the bottom of a page (see ``split``): its
+        titles and first row, or all of it when its totals take every row along."""
+        rows = self.rows
+        if self.footer and self.end - self.start <= KEEP_WITH_TOTALS:
+            return self.wrap(0, 0)[1]
+        return rows.height(0, self.header) + rows.height(self.start, min(self.start + 1, rows.count))
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         rows = self.rows
         if self.wrap(availWidth, availHeight)[1] <= availHeight + TOLERANCE:

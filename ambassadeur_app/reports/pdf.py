@@ -6,7 +6,8 @@ outside it are replaced rather than drawn as empty boxes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -18,10 +19,19 @@ from ambassadeur_app.reports.output import atomic_output
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
+    from ambassadeur_app.reports.paged_table import PagedTable
+
 FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
 HEADER_COLOR = "#DCE6F1"
 CELL_SIZE = 8
-MAX_CELL_LINES = 20  # wrapping may double them: 40 lines still fit a landscape page
+MAX_CELL_LINES = 30  # a cell's lines of text, wrapping included: about half a landscape page
+MORE = " […]"  # ends a cell whose text is cut
+_BREAKS = re.compile(r"[^\S\u00a0]+")  # where a line may wrap: any white space but a no-break one
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text`` as a Paragraph wraps it (a no-break space joins two)."""
+    return [word for word in _BREAKS.split(text) if word]
 
 
 def pdf_text(text: str) -> str:
@@ -67,18 +77,23 @@ def styles() -> dict[str, Any]:
             spaceAfter=4,
             keepWithNext=1,
         ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE, leading=9.5),
         "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD),
         "right": ParagraphStyle("right", parent=base, alignment=2),
     }
 
 
-def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> Any:
-    """Return the grid style used by every table of the documents."""
+def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = (), size: float = CELL_SIZE) -> Any:
+    """Return the grid style used by every table of the documents, its text ``size`` points.
+
+    A plain cell (a string, see ``fit``) is drawn in the table's font: regular, bold in the
+    header rows, all of one size.
+    """
     from reportlab.lib import colors
     from reportlab.platypus import TableStyle
 
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE),
+        ("FONT", (0, 0), (-1, -1), FONT, size),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#7F8C99")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -86,7 +101,7 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
     ]
     if header_rows:
         commands += [
-            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, CELL_SIZE),
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, size),
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(HEADER_COLOR)),
         ]
     return TableStyle([*commands, *extra])
@@ -94,7 +109,7 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
 
 def long_table(
     data: list[list[Any]], widths: Sequence[float], style: Any, *, footer_rows: int = 0
-) -> Flowable:
+) -> PagedTable:
     """Return a table that runs over as many pages as it needs, laid out in linear time.
 
     Its first row (the column titles) is repeated at the top of every page and never left
@@ -107,9 +122,22 @@ def long_table(
     return paged_table(data, widths, style, header=1, footer=footer_rows)
 
 
+def titled(heading: Sequence[Flowable], table: PagedTable, width: float) -> list[Flowable]:
+    """Return ``heading`` (a section's title, its note) then ``table``, never apart.
+
+    A title's ``keepWithNext`` binds it to the next flowable only, not to a table's rows: a
+    conditional page break ahead asks for the room of the heading and of the table's start.
+    """
+    from reportlab.platypus import CondPageBreak
+
+    height = sum(f.wrap(width, 0x7FFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heading)
+    return [CondPageBreak(height + table.start_height()), *heading, table]
+
+
 INNER_MARGIN = 12  # a table cell's left and right padding (6 points each)
 CELL_PADDING = INNER_MARGIN + 1  # and a point of air
 MIN_WORD_SHARE = 0.4  # a single "word" wider than this share of the table is garbage: cut it
+MIN_GARBAGE_WIDTH = 40  # points (some ten characters) a column cut for a garbage word keeps at least
 
 
 def header_style(body: Any) -> Any:
@@ -125,21 +153,26 @@ def column_widths(
     available: float,
     style: Any,
     grow: int | None = None,
+    totals: Sequence[str] = (),
 ) -> list[float]:
     """Size a table's columns from their content so that no word is ever cut.
 
-    Each column is at least as wide as its longest word (its title's in bold): cells then
+    Each column is at least as wide as its longest word: its texts' in ``style``, its title's
+    and its total's (``totals``, the closing row, plain) in bold of the same size. Cells then
     wrap on spaces only, never inside a word, a name or an identifier. What is left of
     ``available`` goes to the columns whose texts are longer than that, in proportion to
     what they lack to sit on one line (or to ``grow`` when everything fits). Only a "word"
-    wider than ``MIN_WORD_SHARE`` of the table (pasted garbage) is ever cut.
+    wider than ``MIN_WORD_SHARE`` of the table (pasted garbage) is ever cut, in its own
+    column: when the words do not fit, the columns holding such a word give up their room
+    first (down to ``MIN_GARBAGE_WIDTH``), then the widest columns, down to a width no other
+    column goes below.
 
     Returns:
         The widths, in points, adding up to ``available``.
     """
-    measured = _measure(columns, titles, style, available)
-    needs = [need for need, _ in measured]
-    wants = [want for _, want in measured]
+    measured = _measure(columns, titles, style, available, totals)
+    needs = [need for need, _, _ in measured]
+    wants = [want for _, want, _ in measured]
     if sum(wants) <= available:
         spare = available - sum(wants)
         if grow is not None:
@@ -147,73 +180,161 @@ def column_widths(
         return [w + spare * w / sum(wants) for w in wants]
     spare = available - sum(needs)
     if spare <= 0:
-        return [w * available / sum(needs) for w in needs]
-    lacking = [want - need for want, need in measured]
+        garbage = [cut for _, _, cut in measured]
+        whole = sum(need for need, cut in zip(needs, garbage, strict=True) if not cut)
+        if any(garbage) and (share := (available - whole) / sum(garbage)) >= MIN_GARBAGE_WIDTH:
+            return [share if cut else need for need, cut in zip(needs, garbage, strict=True)]
+        level = _level(needs, available)
+        return [min(need, level) for need in needs]
+    lacking = [want - need for need, want, _ in measured]
     return [need + spare * lack / sum(lacking) for need, lack in zip(needs, lacking, strict=True)]
+
+
+def _level(needs: Sequence[float], available: float) -> float:
+    """Return the width ``level`` such that the ``needs``, none above it, add up to ``available``."""
+    rest = available
+    for count, need in enumerate(sorted(needs)):
+        share = rest / (len(needs) - count)
+        if need >= share:
+            return share
+        rest -= need
+    return max(needs)  # they all fit
 
 
 def words_fit(columns: Sequence[Sequence[str]], titles: Sequence[str], available: float, style: Any) -> bool:
     """Tell whether every word of the table fits its column in ``style`` (see ``column_widths``)."""
-    return sum(need for need, _ in _measure(columns, titles, style, available)) <= available
+    return sum(need for need, _, _ in _measure(columns, titles, style, available)) <= available
 
 
 def _measure(
-    columns: Sequence[Sequence[str]], titles: Sequence[str], style: Any, available: float
-) -> list[tuple[float, float]]:
-    """Return, per column, the width of its longest word and of its longest text, padded."""
+    columns: Sequence[Sequence[str]],
+    titles: Sequence[str],
+    style: Any,
+    available: float,
+    totals: Sequence[str] = (),
+) -> list[tuple[float, float, bool]]:
+    """Return, per column, the width of its longest word and of its longest text, padded, and
+    whether that word is garbage (wider than ``MIN_WORD_SHARE`` of the table: the width is
+    capped there)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     cap = available * MIN_WORD_SHARE
     size = style.fontSize
     measured = []
-    for texts, title in zip(columns, titles, strict=True):
-        words: set[str] = set()
+    for index, (texts, title) in enumerate(zip(columns, titles, strict=True)):
+        found: set[str] = set()
         longest = 0.0
         for text in set(texts):  # a register repeats its professions and communes
             clean = pdf_text(text)
-            words.update(clean.split())
+            found.update(words(clean))
             longest = max(longest, stringWidth(clean, style.fontName, size))
-        need = max((stringWidth(w, style.fontName, size) for w in words), default=0.0)
-        need = max([need, *(stringWidth(w, FONT_BOLD, size) for w in pdf_text(title).split())])
+        bold = words(pdf_text(title))
+        if index < len(totals):
+            total = pdf_text(totals[index])
+            bold += words(total)
+            longest = max(longest, stringWidth(total, FONT_BOLD, size))
+        need = max((stringWidth(w, style.fontName, size) for w in found), default=0.0)
+        need = max([need, *(stringWidth(w, FONT_BOLD, size) for w in bold)])
+        garbage = need > cap
         need = min(need, cap) + CELL_PADDING
-        measured.append((need, max(min(longest, 2 * cap) + CELL_PADDING, need)))
+        measured.append((need, max(min(longest, 2 * cap) + CELL_PADDING, need), garbage))
     return measured
 
 
-def fit(text: str, width: float, style: Any) -> Any:
-    """Return ``text`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph.
+def fit(text: str, width: float, style: Any, tail: str = "") -> Any:
+    """Return ``text + tail`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph.
 
-    A table row cannot break across pages: a text that would be taller than some
-    ``MAX_CELL_LINES`` lines is cut there with « […] » (the xlsx keeps it whole).
+    A plain cell is drawn in the table's font, which must be ``style``'s (see ``table_style``).
+    The Paragraph keeps the text's line breaks and wraps between words (a word wider than
+    the cell is cut by characters). A table row cannot break across pages: a text that
+    would wrap to more than ``MAX_CELL_LINES`` lines is cut there and ends with « […] »
+    (the xlsx keeps it whole); ``tail`` (a remark) is never cut: it then follows on lines
+    of its own.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
-    clean = pdf_text(text)
-    # A plain cell is drawn in the table's font (CELL_SIZE), bold in header rows.
-    if "\n" not in clean and stringWidth(clean, FONT_BOLD, CELL_SIZE) <= width - INNER_MARGIN:
+    clean = pdf_text(text + tail)
+    room = width - INNER_MARGIN
+
+    def measure(part: str) -> float:
+        return float(stringWidth(part, style.fontName, style.fontSize))
+
+    if "\n" not in clean and measure(clean) <= room:
         return clean
-    budget = MAX_CELL_LINES * (width - INNER_MARGIN)
-    lines = clean.split("\n")
-    if len(lines) > MAX_CELL_LINES or stringWidth(clean, style.fontName, style.fontSize) > budget:
-        clean = " ".join(lines[:MAX_CELL_LINES])
-        used = 0.0
-        for index, char in enumerate(clean):
-            used += stringWidth(char, style.fontName, style.fontSize)
-            if used > budget:
-                clean = clean[:index] + " […]"
-                break
+    # Greedy wrapping fills two lines with more than a line's room: a text shorter than
+    # that bound needs no counting of its lines.
+    bound = clean.count("\n") + 1 + 2 * measure(clean) / max(room - 2 * style.fontSize, 1)
+    if bound > MAX_CELL_LINES and len(_wrapped(clean, room, measure)) > MAX_CELL_LINES:
+        ending = _wrapped(pdf_text(tail).strip(), room, measure) if tail.strip() else []
+        lines = _wrapped(pdf_text(text), room, measure)[: MAX_CELL_LINES - len(ending)]
+        last = lines.pop()
+        keep = _prefix(last, room - measure(MORE), measure)
+        if keep < len(last) and " " in last[1 : keep + 1]:
+            keep = last.rindex(" ", 1, keep + 1)  # cut between words
+        clean = "\n".join([*lines, last[:keep].rstrip() + MORE, *ending])
     return Paragraph(para_text(clean), style)
+
+
+def _wrapped(text: str, room: float, measure: Callable[[str], float]) -> list[str]:
+    """Return the lines ``text`` wraps to in ``room`` points, as a Paragraph wraps it (one
+    more than ``MAX_CELL_LINES`` at most)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in words(paragraph):
+            joined = f"{line} {word}" if line else word
+            if measure(joined) <= room:
+                line = joined
+                continue
+            if line:
+                lines.append(line)
+            while measure(word) > room and len(lines) <= MAX_CELL_LINES:  # cut by characters
+                cut = _prefix(word, room, measure)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+        if len(lines) > MAX_CELL_LINES:
+            break
+    return lines
+
+
+def _prefix(text: str, room: float, measure: Callable[[str], float]) -> int:
+    """Return how many first characters of ``text`` fit ``room`` points (one at least)."""
+    used = 0.0
+    for index, char in enumerate(text):
+        used += measure(char)
+        if used > room:
+            return max(index, 1)
+    return len(text)
+
+
+def clipped(text: str, room: float, font: str, size: float) -> str:
+    """Return ``text``, cut with « … » if it is wider than ``room`` points in ``font``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def measure(part: str) -> float:
+        return float(stringWidth(part, font, size))
+
+    if measure(text) <= room:
+        return text
+    return text[: _prefix(text, room - measure("…"), measure)].rstrip(" —") + "…"
 
 
 def build_pdf(path: Path, story: list[Flowable], frame: PageFrame) -> Path:
     """Lay out ``story`` on A4 pages with the frame's header and footer, atomically."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import SimpleDocTemplate
 
     pagesize = landscape(A4) if frame.landscape else A4
+    # The header's right text is whole; the left one (the CPTS) is cut short of it if need be.
+    right = pdf_text(frame.header_right)
+    room = pagesize[0] - 30 * mm - stringWidth(right, FONT, 8) - 5 * mm
+    left = clipped(pdf_text(frame.header_left), room, FONT_BOLD, 8)
 
     class NumberedCanvas(Canvas):
         """Delay page output so that each page can print the total page count."""
@@ -237,9 +358,9 @@ def build_pdf(path: Path, story: list[Flowable], frame: PageFrame) -> Path:
         def _decorate(self, number: int, total: int) -> None:
             width, height = pagesize
             self.setFont(FONT_BOLD, 8)
-            self.drawString(15 * mm, height - 10 * mm, pdf_text(frame.header_left))
+            self.drawString(15 * mm, height - 10 * mm, left)
             self.setFont(FONT, 8)
-            self.drawRightString(width - 15 * mm, height - 10 * mm, pdf_text(frame.header_right))
+            self.drawRightString(width - 15 * mm, height - 10 * mm, right)
             self.line(15 * mm, height - 11.5 * mm, width - 15 * mm, height - 11.5 * mm)
             self.drawString(15 * mm, 8 * mm, pdf_text(frame.footer_left))
             self.drawRightString(width - 15 * mm, 8 * mm, f"Page {number} sur {total}")

@@ -167,15 +167,24 @@ def _sized(
     from reportlab.lib.styles import ParagraphStyle
 
     columns = [list(texts) for texts in zip(*shown, strict=True)] if shown else [[] for _ in titles]
-    if section.rows and any(column.total for column in section.columns):
-        columns[0].append("Total")
     body = small
     for size in CELL_SIZES:
         body = ParagraphStyle(f"cell-{size}", parent=small, fontSize=size, leading=size * 1.2)
         if pdfkit.words_fit(columns, titles, available, body):
             break
     grow = max(range(len(titles)), key=lambda i: max((len(t) for t in columns[i]), default=0))
-    return body, pdfkit.column_widths(columns, titles, available, body, grow=grow)
+    return body, pdfkit.column_widths(columns, titles, available, body, grow=grow, totals=_totals(section))
+
+
+def _totals(section: Section) -> list[str]:
+    """Return the texts of the row of totals that closes the table (none for a list)."""
+    if not (section.rows and section.totalled):
+        return []
+    return ["Total"] + [
+        _shown(section.total(index), column.kind) if column.total else ""
+        for index, column in enumerate(section.columns)
+        if index
+    ]
 
 
 def write_pdf(document: TableDocument, path: Path) -> Path:
@@ -208,24 +217,14 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
         if not section.rows:
             data.append([section.empty] + [""] * (len(section.columns) - 1))
         extra: list[tuple[Any, ...]] = [
-            ("FONT", (0, 1), (-1, -1), pdfkit.FONT, body.fontSize),
-            *(
-                ("ALIGN", (index, 1), (index, -1), "RIGHT")
-                for index, column in enumerate(section.columns)
-                if column.kind in ("int", "hours", "number")
-            ),
+            ("ALIGN", (index, 1), (index, -1), "RIGHT")
+            for index, column in enumerate(section.columns)
+            if column.kind in ("int", "hours", "number")
         ]
         if not section.rows:
             extra.append(("SPAN", (0, 1), (-1, 1)))
         if section.rows and section.totalled:
-            data.append(
-                ["Total"]
-                + [
-                    _shown(section.total(index), column.kind) if column.total else ""
-                    for index, column in enumerate(section.columns)
-                    if index
-                ]
-            )
+            data.append(_totals(section))
             extra.append(("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, body.fontSize))
         elif section.rows:  # a list ends with the count of its rows, across the table
             data.append([f"Total : {plural(len(section.rows), *section.unit)}"] + [""] * (len(titles) - 1))
@@ -234,11 +233,9 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
                 ("ALIGN", (0, -1), (-1, -1), "LEFT"),
                 ("SPAN", (0, -1), (-1, -1)),
             ]
-        table = pdfkit.long_table(
-            data, widths, pdfkit.table_style(extra=extra), footer_rows=1 if section.rows else 0
-        )
-        # A title stays with the start of its table (its style keeps it with what follows).
-        story += [*heading, Spacer(1, 1 * mm), table]
+        grid = pdfkit.table_style(extra=extra, size=body.fontSize)
+        table = pdfkit.long_table(data, widths, grid, footer_rows=1 if section.rows else 0)
+        story += pdfkit.titled([*heading, Spacer(1, 1 * mm)], table, available)
     frame = pdfkit.PageFrame(
         title=document.title,
         header_left=document.header[0][1] if document.header else APP_NAME,

@@ -197,6 +197,7 @@ PROVISIONAL = (
     "mois (menu Mois > Clôturer) pour obtenir le relevé à signer."
 )
 PLACE_AND_DATE = "Fait à …………………………………………, le ……………………………"
+SIGNING_ROOM = 24  # millimetres left blank to sign in, below the texts of a signature box
 
 
 # --- xlsx -------------------------------------------------------------------------------------
@@ -403,32 +404,38 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
         ("Ambassadeurs", ", ".join(a.label for a in sheet.ambassadors)),
         ("Statut", sheet.status),
     ]
+    base = style["base"]
     story.append(
         Table(
-            [
-                [
-                    Paragraph(f"<b>{k}</b>", style["base"]),
-                    pdfkit.fit(v, 148 * mm, style["base"]),
-                ]
-                for k, v in info
-            ],
+            [[Paragraph(f"<b>{k}</b>", base), pdfkit.fit(v, 148 * mm, base)] for k, v in info],
             colWidths=[32 * mm, 148 * mm],
-            style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+            style=[
+                ("FONT", (0, 0), (-1, -1), base.fontName, base.fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ],
         )
     )
     story.append(Spacer(1, 4 * mm))
     small = style["small"]
     header = pdfkit.header_style(small)
     missions = [row.mission.label.replace(" (non financé)", "*") for row in sheet.rows]
-    details = []
-    grey_rows = []
-    for index, row in enumerate(sheet.rows, start=1):
-        detail = " — ".join(part for part in (row.place, row.description) if part)
-        if row.note:
-            detail = f"{detail} [{row.note}]" if detail else f"[{row.note}]"
-        if not row.counted:
-            grey_rows.append(index)
-        details.append(detail)
+    details = [" — ".join(part for part in (row.place, row.description) if part) for row in sheet.rows]
+    # The remark ends the text, never cut away with a long description (see ``fit``).
+    remarks = [
+        (" " if detail else "") + f"[{row.note}]" if row.note else ""
+        for row, detail in zip(sheet.rows, details, strict=True)
+    ]
+    grey_rows = [index for index, row in enumerate(sheet.rows, start=1) if not row.counted]
+    days = [row.day.strftime("%d/%m/%Y") for row in sheet.rows]
+    durations = [text(format_hours(row.minutes)) for row in sheet.rows]
+    beyond = [text(format_hours(row.over_cap_minutes)) if row.over_cap_minutes else "" for row in sheet.rows]
+    # The closing row, in bold: "Total du mois" spans the first five columns.
+    totals = ["", "", "", "", ""]
+    totals += [
+        text(format_hours(sum(r.minutes for r in sheet.rows))),
+        text(format_hours(sheet.over_cap_minutes)),
+    ]
     titles = [
         "Date",
         "Ambassadeur",
@@ -438,43 +445,31 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
         "Durée",
         "Au-delà du plafond",
     ]
-    widths = pdfkit.column_widths(
-        [
-            ["00/00/0000"],
-            [row.ambassador for row in sheet.rows],
-            missions,
-            [row.activity for row in sheet.rows],
-            details,
-            ["00 h 00", "Total"],
-            ["00 h 00"],
-        ],
-        titles,
-        180 * mm,
-        small,
-        grow=4,
-    )
+    columns = [
+        days,
+        [row.ambassador for row in sheet.rows],
+        missions,
+        [row.activity for row in sheet.rows],
+        details,
+        durations,
+        beyond,
+    ]
+    none = [""] * len(sheet.rows)
+    tails = [none, none, none, none, remarks, none, none]
+    whole = [[c + t for c, t in zip(*pair, strict=True)] for pair in zip(columns, tails, strict=True)]
+    widths = pdfkit.column_widths(whole, titles, 180 * mm, small, grow=4, totals=totals)
     data: list[list[Any]] = [[pdfkit.fit(t, w, header) for t, w in zip(titles, widths, strict=True)]]
-    for row, mission, detail in zip(sheet.rows, missions, details, strict=True):
-        data.append(
-            [
-                row.day.strftime("%d/%m/%Y"),
-                pdfkit.fit(row.ambassador, widths[1], small),
-                pdfkit.fit(mission, widths[2], small),
-                pdfkit.fit(row.activity, widths[3], small),
-                pdfkit.fit(detail, widths[4], small),
-                text(format_hours(row.minutes)),
-                text(format_hours(row.over_cap_minutes)) if row.over_cap_minutes else "",
-            ]
-        )
+    for cells, ends in zip(zip(*columns, strict=True), zip(*tails, strict=True), strict=True):
+        data.append([pdfkit.fit(c, w, small, e) for c, w, e in zip(cells, widths, ends, strict=True)])
     if not sheet.rows:
         data.append(["", "", "", "", "Aucune entrée ce mois-ci.", "", ""])
     # The total row closes the table: it is never alone on a page.
-    total = text(format_hours(sum(row.minutes for row in sheet.rows)))
-    data.append(["Total du mois", "", "", "", "", total, text(format_hours(sheet.over_cap_minutes))])
+    data.append(["Total du mois", *totals[1:]])
     extra: list[tuple[Any, ...]] = [("ALIGN", (5, 0), (6, -1), "RIGHT")]
     extra += [("TEXTCOLOR", (0, r), (-1, r), colors.HexColor("#666666")) for r in grey_rows]
-    extra += [("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE), ("SPAN", (0, -1), (4, -1))]
-    story.append(pdfkit.long_table(data, widths, pdfkit.table_style(extra=extra), footer_rows=1))
+    extra += [("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, small.fontSize), ("SPAN", (0, -1), (4, -1))]
+    grid = pdfkit.table_style(extra=extra, size=small.fontSize)
+    story.append(pdfkit.long_table(data, widths, grid, footer_rows=1))
     if any(row.mission is Mission.AUTRE for row in sheet.rows):
         story.append(Paragraph("* Autre : temps non financé.", style["small"]))
     story.append(Spacer(1, 5 * mm))
@@ -504,7 +499,7 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     hours.append(["Total", text(format_hours(sum(summary.by_mission.values())))])
     people: list[list[Any]] = [["Par ambassadeur", "Heures"]]
     people += [
-        [pdfkit.fit(a.name, 42 * mm, style["small"]), text(format_hours(summary.by_ambassador.get(a.id, 0)))]
+        [pdfkit.fit(a.name, 44 * mm, style["cell"]), text(format_hours(summary.by_ambassador.get(a.id, 0)))]
         for a in sheet.ambassadors
     ]
     people.append(["Total", text(format_hours(sum(summary.by_ambassador.values())))])
@@ -547,7 +542,7 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
             ["Heures du binôme au-delà du plafond", format_hours(binome.over_cap_minutes)],
         ]
         bold_rows = [3, 6]
-    cells = [[pdfkit.fit(a, 62 * mm, style["small"]), text(b)] for a, b in money]
+    cells = [[pdfkit.fit(a, 64 * mm, style["cell"]), text(b)] for a, b in money]
     bold = [("FONT", (0, r), (-1, r), pdfkit.FONT_BOLD, pdfkit.CELL_SIZE) for r in bold_rows]
 
     def subtable(rows: list[list[Any]]) -> Any:
@@ -581,11 +576,15 @@ def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
+    # Each box holds its texts and, below them, the room to sign: the row grows with the texts.
     blocks = [
-        Paragraph(
-            f"<b>{pdfkit.para_text(who)}</b><br/>{pdfkit.para_text(name)}<br/><br/>Date et signature :",
-            style["base"],
-        )
+        [
+            Paragraph(
+                f"<b>{pdfkit.para_text(who)}</b><br/>{pdfkit.para_text(name)}<br/><br/>Date et signature :",
+                style["base"],
+            ),
+            Spacer(1, SIGNING_ROOM * mm),
+        ]
         for who, name in _signature_lines(sheet)
     ]
     width = 180 * mm / len(blocks)
@@ -600,7 +599,6 @@ def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
         Table(
             [blocks],
             colWidths=[width] * len(blocks),
-            rowHeights=[38 * mm],
             style=pdfkit.table_style(header_rows=0),
         ),
     ]

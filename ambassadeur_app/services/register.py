@@ -30,6 +30,7 @@ from ambassadeur_app.domain.register import (
     Solicitation,
     Structure,
     duplicate_key,
+    identity,
     validate_professional,
     validate_structure,
 )
@@ -137,19 +138,28 @@ class RegisterService:
         """Merge a duplicate into ``keep_id``: its history moves over, its empty fields fill in.
 
         Raises:
-            InvalidInput: the two records have different RPPS numbers.
+            InvalidInput: the two records have different national identifiers (RPPS or ADELI).
         """
         keep, other = self.professional(keep_id), self.professional(other_id)
-        if keep.rpps and other.rpps and keep.rpps != other.rpps:
+        if identity(keep) and identity(other) and identity(keep) != identity(other):
             raise InvalidInput(
-                f"{keep.full_name} et {other.full_name} ont deux numéros RPPS différents : "
-                "ce ne sont pas la même personne."
+                f"{keep.full_name} et {other.full_name} ont deux identifiants nationaux différents "
+                "(RPPS ou ADELI) : ce ne sont pas la même personne."
             )
         filled = replace(
             keep,
             **{
                 name: getattr(other, name)
-                for name in ("first_name", "rpps", "commune", "postal_code", "email", "phone", "parceo_since")
+                for name in (
+                    "first_name",
+                    "rpps",
+                    "adeli",
+                    "commune",
+                    "postal_code",
+                    "email",
+                    "phone",
+                    "parceo_since",
+                )
                 if not getattr(keep, name) and getattr(other, name)
             },
             parceo_status=max(keep.parceo_status, other.parceo_status, key=_STATUS_ORDER.index),

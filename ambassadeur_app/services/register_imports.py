@@ -23,6 +23,7 @@ from ambassadeur_app.domain.register import (
     Structure,
     StructureType,
     duplicate_key,
+    identity,
 )
 from ambassadeur_app.domain.text import fold, title_name
 from ambassadeur_app.errors import InvalidInput
@@ -64,11 +65,17 @@ class RegisterImportPreview:
     invalid_lines: int = 0
     read_lines: int = 0
     repeated_lines: list[int] = field(default_factory=list)  # the same person as an earlier line
+    unchanged: int = 0  # records matched that the import leaves as they are
 
     @property
     def new(self) -> int:
         items = self.professionals if self.kind != "finess" else self.structures
         return len(items) - len(self.matched)
+
+    @property
+    def completed(self) -> int:
+        """Return how many records the import completes (matched, and changed)."""
+        return len(self.matched) - self.unchanged
 
     def summary(self) -> str:
         noun = (
@@ -78,8 +85,10 @@ class RegisterImportPreview:
         )
         text = (
             f"{plural(self.new, *noun)}, "
-            f"{plural(len(self.matched), 'fiche existante complétée', 'fiches existantes complétées')}"
+            f"{plural(self.completed, 'fiche existante complétée', 'fiches existantes complétées')}"
         )
+        if self.unchanged:
+            text += f", {plural(self.unchanged, 'fiche déjà à jour', 'fiches déjà à jour')}"
         if self.invalid_lines:
             text += f", {plural(self.invalid_lines, 'ligne invalide', 'lignes invalides')}"
         if self.repeated_lines:
@@ -93,10 +102,13 @@ class RegisterImportPreview:
 
 @dataclass(frozen=True)
 class _Known:
-    """The register's professionals as a preview looks for them: by RPPS number, by folded name."""
+    """The register's professionals as a preview looks for them: by RPPS or ADELI number, by
+    folded name; and the national identifier each record found by name gets from the import."""
 
     by_rpps: dict[str, str]
+    by_adeli: dict[str, str]
     by_name: dict[str, list[str]]
+    claimed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,13 +137,14 @@ class RegisterImports:
         lines = parse_contacts(table, mapping, professions())
         preview = RegisterImportPreview("contacts", table.path)
         preview.read_lines = len(lines)
-        known = self._known(line.professional.rpps for line in lines if line.professional is not None)
+        known = self._known(line.professional for line in lines if line.professional is not None)
         for line in lines:
             if line.problems or line.professional is None:
                 preview.problems += line.problems
                 preview.invalid_lines += 1
                 continue
             self._add_person(preview, known, line.professional, line)
+        self._count_unchanged(preview)
         return preview
 
     def preview_rpps(
@@ -144,12 +157,16 @@ class RegisterImports:
         scan = scan_rpps(path, territory, progress, cancelled)
         if scan is None:
             return None
-        preview = RegisterImportPreview("rpps", path, read_lines=scan.lines)
-        known = self._known(person.rpps for person in scan.people.values())
+        preview = RegisterImportPreview(
+            "rpps", path, problems=scan.problems, invalid_lines=len(scan.problems), read_lines=scan.lines
+        )
         # Communes, and first and last names, come back again and again in an extract.
         title = functools.cache(title_name)
-        for person in scan.people.values():
-            sites = [
+        people = [(self._from_rpps(person, title), person.activities) for person in scan.people.values()]
+        known = self._known(professional for professional, _ in people)
+        for professional, activities in people:
+            index = self._add_person(preview, known, professional, None)
+            preview.sites[index] = [
                 PracticeSite(
                     "",
                     a.site_name,
@@ -162,10 +179,9 @@ class RegisterImports:
                     a.sector,
                     a.role,
                 )
-                for a in person.activities
+                for a in activities
             ]
-            index = self._add_person(preview, known, self._from_rpps(person, title), None)
-            preview.sites[index] = sites
+        self._count_unchanged(preview)
         return preview
 
     def preview_finess(
@@ -191,36 +207,58 @@ class RegisterImports:
             )
             if match:
                 preview.matched[len(preview.structures)] = match
+                current = self.carnet.structures.get(match)
+                assert current is not None
+                preview.unchanged += not _filled_structure(current, structure)
             preview.structures.append(structure)
         return preview
 
-    def _known(self, rpps_numbers: Iterable[str]) -> _Known:
+    def _known(self, people: Iterable[Professional]) -> _Known:
+        listed = list(people)
+        repo = self.carnet.professionals
         return _Known(
-            self.carnet.professionals.first_ids("rpps", rpps_numbers),
-            self.carnet.professionals.ids_by_name(),
+            repo.first_ids("rpps", (person.rpps for person in listed)),
+            repo.first_ids("adeli", (person.adeli for person in listed)),
+            repo.ids_by_name(),
         )
 
     def _add_person(
         self, preview: RegisterImportPreview, known: _Known, person: Professional, line: ContactLine | None
     ) -> int:
+        """Add a person to the preview, matched with the register's record of the same person.
+
+        The same person: the same RPPS or ADELI number, else (first namesake) the same name,
+        profession group and commune, unless both have a national identifier and they differ.
+        """
         index = len(preview.professionals)
-        match = known.by_rpps.get(person.rpps) if person.rpps else None
+        national_id = identity(person)
+        match = known.by_rpps.get(person.rpps) or known.by_adeli.get(person.adeli)
         if match is None and known.by_name:
             namesakes = known.by_name.get(fold(f"{person.last_name} {person.first_name}"), [])
-            twins = [
-                p.id
-                for p in self.register.professionals(namesakes).values()
-                if duplicate_key(p, professions()) == duplicate_key(person, professions())
-            ]
-            match = twins[0] if twins else None
+            key = duplicate_key(person, professions())
+            match = next(
+                (
+                    p.id
+                    for p in self.register.professionals(namesakes).values()
+                    if duplicate_key(p, professions()) == key
+                    and not _differ(national_id, known.claimed.get(p.id) or identity(p))
+                ),
+                None,
+            )
+            if match is not None and national_id:  # the record gets this identifier
+                known.claimed.setdefault(match, national_id)
         if line is not None:  # the same person twice in a list: keep the first line
             key = duplicate_key(person, professions())
             twin = next(
                 (
                     i
                     for i, p in enumerate(preview.professionals)
-                    if (match is not None and preview.matched.get(i) == str(match))
-                    or (match is None and duplicate_key(p, professions()) == key)
+                    if not _differ(national_id, identity(p))
+                    and (
+                        (national_id and national_id == identity(p))
+                        or (match is not None and preview.matched.get(i) == str(match))
+                        or (match is None and duplicate_key(p, professions()) == key)
+                    )
                 ),
                 None,
             )
@@ -233,6 +271,20 @@ class RegisterImports:
             preview.links[index] = (line.structure, line.structure_type)
         preview.professionals.append(person)
         return index
+
+    def _count_unchanged(self, preview: RegisterImportPreview) -> None:
+        """Count the matched records that the import would leave as they are (as ``apply`` does)."""
+        by_finess = self._by_finess(preview)
+        current = self.carnet.professionals.get_many(preview.matched.values())
+        for index, professional_id in preview.matched.items():
+            wanted = preview.links.get(index)
+            named = tuple(self.carnet.structures.by_name(wanted[0])[:1]) if wanted else ()
+            sites = preview.sites.get(index, [])
+            links = named + _finess_links(sites, by_finess)
+            completed = _completed(current[professional_id], preview.professionals[index], links)
+            if (wanted and not named) or completed is not None or self._new_sites(professional_id, sites, {}):
+                continue
+            preview.unchanged += 1
 
     @staticmethod
     def _from_rpps(person: RppsPerson, title: Callable[[str], str]) -> Professional:
@@ -256,6 +308,7 @@ class RegisterImports:
             civility=_CIVILITIES.get(person.civility.upper(), Civility.NONE),
             specialty=specialty,
             rpps=person.rpps,
+            adeli=person.adeli,
             practice_mode=mode,
             commune=title(person.activities[0].commune),
             postal_code=person.activities[0].postal_code,
@@ -289,8 +342,13 @@ class RegisterImports:
                 f"« {preview.path.name} » : rien n'a été importé. Corrigez le fichier ou choisissez "
                 "d'ignorer les lignes invalides."
             )
-        if not preview.professionals and not preview.structures:
-            raise InvalidInput(f"Rien à importer depuis « {preview.path.name} ».")
+        if not preview.new and not preview.completed:
+            up_to_date = (
+                f" : {plural(preview.unchanged, 'fiche', 'fiches')} déjà à jour dans le registre"
+                if preview.unchanged
+                else ""
+            )
+            raise InvalidInput(f"Rien à importer depuis « {preview.path.name} »{up_to_date}.")
         self.carnet.backup(BackupKind.BEFORE_IMPORT)
         created = updated = 0
         with self.carnet.write():
@@ -312,41 +370,74 @@ class RegisterImports:
     def _apply_people(self, import_id: str, preview: RegisterImportPreview) -> tuple[int, int]:
         """Write the people of a contact list or an extract; return (created, updated).
 
-        The new people, then all the practice sites, are inserted in one statement each.
+        A known person is completed in one update (one copy kept for the undo); the new people,
+        then all the practice sites, are inserted in one statement each. An activity in a
+        structure of the register (same FINESS) links the person to it.
         """
         updated = 0
         made: dict[str, str] = {}
         fresh: dict[int, Professional] = {}
-        for index, person in enumerate(preview.professionals):
-            links = self._structure_for(import_id, preview.links.get(index), made)
-            if index in preview.matched:
-                updated += self._complete_professional(import_id, preview.matched[index], person, links)
-            else:
-                fresh[index] = (
-                    person if person.structure_ids == links else replace(person, structure_ids=links)
-                )
-        new_ids = self.carnet.professionals.add_many(list(fresh.values()), import_id)
-        owners = {**dict(zip(fresh, new_ids, strict=True)), **preview.matched}
-        by_finess = self.carnet.structures.first_ids(
-            "finess", (site.finess for index in owners for site in preview.sites.get(index, []))
-        )
+        current = self.carnet.professionals.get_many(preview.matched.values())
+        by_finess = self._by_finess(preview)
+        site_keys: dict[str, set[tuple[str, ...]]] = {}
         sites: list[tuple[str, PracticeSite]] = []
-        for index, professional_id in sorted(owners.items()):
-            # A site already known (the same extract imported again, a line repeated in it) is
-            # not added twice.
-            known = (
-                {_site_key(s) for s in self.carnet.practice_sites.of(professional_id)}
-                if index in preview.matched
-                else set()
-            )
-            for site in preview.sites.get(index, []):
-                if (key := _site_key(site)) not in known:
-                    known.add(key)
-                    sites.append((professional_id, site))
-            if by_finess:
-                self._link_sites(import_id, professional_id, preview.sites.get(index, []), by_finess)
+        for index, person in enumerate(preview.professionals):
+            listed = preview.sites.get(index, [])
+            links = self._structure_for(import_id, preview.links.get(index), made)
+            links += _finess_links(listed, by_finess)
+            if index not in preview.matched:
+                links = tuple(dict.fromkeys(person.structure_ids + links))
+                fresh[index] = replace(person, structure_ids=links)
+                continue
+            professional_id = preview.matched[index]
+            completed = _completed(current[professional_id], person, links)
+            if completed is not None:
+                self._remember(import_id, "professionals", professional_id)
+                self.carnet.professionals.update(completed)
+                current[professional_id] = completed
+            new_sites = self._new_sites(professional_id, listed, site_keys)
+            sites += [(professional_id, site) for site in new_sites]
+            updated += completed is not None or bool(new_sites)
+        new_ids = self.carnet.professionals.add_many(list(fresh.values()), import_id)
+        for index, professional_id in zip(fresh, new_ids, strict=True):
+            # A line repeated in the extract is one site.
+            listed = preview.sites.get(index, [])
+            new_sites = self._new_sites(professional_id, listed, site_keys, stored=False)
+            sites += [(professional_id, site) for site in new_sites]
         self.carnet.practice_sites.add_many(sites, import_id)
         return len(fresh), updated
+
+    def _new_sites(
+        self,
+        professional_id: str,
+        sites: list[PracticeSite],
+        known: dict[str, set[tuple[str, ...]]],
+        stored: bool = True,
+    ) -> list[PracticeSite]:
+        """Return the sites a person does not have yet (a site listed twice: once).
+
+        Args:
+            known: each person's sites as far as seen (read from the register on first use if
+                ``stored``), completed with those returned.
+        """
+        if not sites:
+            return []
+        if professional_id not in known:
+            saved = self.carnet.practice_sites.of(professional_id) if stored else []
+            known[professional_id] = {_site_key(site) for site in saved}
+        seen = known[professional_id]
+        new = []
+        for site in sites:
+            if (key := _site_key(site)) not in seen:
+                seen.add(key)
+                new.append(site)
+        return new
+
+    def _by_finess(self, preview: RegisterImportPreview) -> dict[str, str]:
+        """Return the register's structures that the preview's activities name, by FINESS."""
+        return self.carnet.structures.first_ids(
+            "finess", (site.finess for sites in preview.sites.values() for site in sites)
+        )
 
     def _structure_for(
         self, import_id: str, wanted: tuple[str, StructureType] | None, made: dict[str, str]
@@ -362,17 +453,6 @@ class RegisterImports:
             )
         return (made[key],)
 
-    def _link_sites(
-        self, import_id: str, professional_id: str, sites: list[PracticeSite], by_finess: dict[str, str]
-    ) -> None:
-        """Link a professional to the register's structures whose FINESS an activity names."""
-        known = [by_finess[site.finess] for site in sites if site.finess in by_finess]
-        if known:
-            current = self.carnet.professionals.structure_links([professional_id]).get(professional_id, [])
-            if set(known) - set(current):
-                self._remember(import_id, "professionals", professional_id)
-                self.carnet.professionals.set_structures(professional_id, [*current, *known])
-
     def _remember(self, import_id: str, table: str, record_id: str) -> None:
         if table == "professionals":
             before: Any = self.carnet.professionals.get(record_id)
@@ -380,38 +460,10 @@ class RegisterImports:
             before = self.carnet.structures.get(record_id)
         self.carnet.import_changes.record(import_id, table, record_id, _serialise(before))
 
-    def _complete_professional(
-        self, import_id: str, professional_id: str, incoming: Professional, links: tuple[str, ...]
-    ) -> int:
-        current = self.carnet.professionals.get(professional_id)
-        assert current is not None
-        filled = {
-            name: getattr(incoming, name)
-            for name in ("first_name", "rpps", "commune", "postal_code", "email", "phone")
-            if not getattr(current, name) and getattr(incoming, name)
-        }
-        if current.specialty is Specialty.NONE and incoming.specialty is not Specialty.NONE:
-            filled["specialty"] = incoming.specialty
-        if (
-            current.practice_mode is PracticeMode.UNKNOWN
-            and incoming.practice_mode is not PracticeMode.UNKNOWN
-        ):
-            filled["practice_mode"] = incoming.practice_mode
-        structure_ids = tuple(dict.fromkeys(current.structure_ids + links))
-        if not filled and structure_ids == current.structure_ids:
-            return 0
-        self._remember(import_id, "professionals", professional_id)
-        self.carnet.professionals.update(replace(current, **filled, structure_ids=structure_ids))
-        return 1
-
     def _complete_structure(self, import_id: str, structure_id: str, incoming: Structure) -> int:
         current = self.carnet.structures.get(structure_id)
         assert current is not None
-        filled = {
-            name: getattr(incoming, name)
-            for name in ("finess", "commune", "postal_code", "departement_code")
-            if not getattr(current, name) and getattr(incoming, name)
-        }
+        filled = _filled_structure(current, incoming)
         if not filled:
             return 0
         self._remember(import_id, "structures", structure_id)
@@ -485,6 +537,43 @@ def _structure(values: dict[str, Any]) -> Structure:
             else None,
         }
     )
+
+
+def _differ(one: str, other: str) -> bool:
+    """Tell whether two national identifiers show two different people (both known, not equal)."""
+    return bool(one and other and one != other)
+
+
+def _completed(current: Professional, incoming: Professional, links: tuple[str, ...]) -> Professional | None:
+    """Return ``current`` with its empty fields filled from ``incoming`` and linked to ``links``;
+    ``None`` if that changes nothing."""
+    filled: dict[str, Any] = {
+        name: getattr(incoming, name)
+        for name in ("first_name", "rpps", "adeli", "commune", "postal_code", "email", "phone")
+        if not getattr(current, name) and getattr(incoming, name)
+    }
+    if current.specialty is Specialty.NONE and incoming.specialty is not Specialty.NONE:
+        filled["specialty"] = incoming.specialty
+    if current.practice_mode is PracticeMode.UNKNOWN and incoming.practice_mode is not PracticeMode.UNKNOWN:
+        filled["practice_mode"] = incoming.practice_mode
+    structure_ids = tuple(dict.fromkeys(current.structure_ids + links))
+    if not filled and structure_ids == current.structure_ids:
+        return None
+    return replace(current, **filled, structure_ids=structure_ids)
+
+
+def _filled_structure(current: Structure, incoming: Structure) -> dict[str, Any]:
+    """Return the empty fields of a structure that ``incoming`` fills."""
+    return {
+        name: getattr(incoming, name)
+        for name in ("finess", "commune", "postal_code", "departement_code")
+        if not getattr(current, name) and getattr(incoming, name)
+    }
+
+
+def _finess_links(sites: list[PracticeSite], by_finess: dict[str, str]) -> tuple[str, ...]:
+    """Return the register's structures (``by_finess``) where these activities take place."""
+    return tuple(by_finess[site.finess] for site in sites if site.finess in by_finess)
 
 
 def _site_key(site: PracticeSite) -> tuple[str, ...]:

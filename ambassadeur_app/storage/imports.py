@@ -59,11 +59,16 @@ class ImportChangeRepo(Repo):
         )
 
     def of(self, import_id: str) -> list[tuple[str, str, dict[str, Any]]]:
-        return [
-            (row["record_table"], row["record_id"], json.loads(row["before"]))
-            for row in self.db.query(
-                "SELECT record_table, record_id, before FROM import_changes WHERE import_id = ? "
-                "AND deleted_at IS NULL ORDER BY created_at DESC",
-                [import_id],
-            )
-        ]
+        """Return each record an import changed with its state before the import.
+
+        That is the first copy saved of the record: an import that changed a record twice (a
+        carnet written before one copy per record) kept two, saved in the same millisecond.
+        """
+        first: dict[tuple[str, str], str] = {}
+        for table, record_id, before in self.db.execute(
+            "SELECT record_table, record_id, before FROM import_changes WHERE import_id = ? "
+            "AND deleted_at IS NULL ORDER BY created_at, rowid",
+            [import_id],
+        ).fetchall():
+            first.setdefault((table, record_id), before)
+        return [(table, record_id, json.loads(before)) for (table, record_id), before in first.items()]

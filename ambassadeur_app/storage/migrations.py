@@ -296,3 +296,15 @@ def m006_index_entry_suggestions(db: Database) -> None:
         CREATE INDEX time_entries_place ON time_entries(place) WHERE deleted_at IS NULL AND place != '';
         """
     )
+
+
+@migrations()
+def m007_professionals_adeli(db: Database) -> None:
+    """The ADELI number of the professionals the RPPS extract lists without an RPPS one, so that
+    an extract imported again finds them by number rather than by name (namesakes stay apart)."""
+    db.executescript(
+        """
+        ALTER TABLE professionals ADD COLUMN adeli TEXT NOT NULL DEFAULT '';
+        CREATE INDEX professionals_adeli ON professionals(adeli) WHERE deleted_at IS NULL;
+        """
+    )

@@ -28,7 +28,7 @@ from ambassadeur_app.storage.structures import StructureRepo
 
 _COLUMNS = (
     "id, civility, last_name, first_name, profession_code, specialty, rpps, practice_mode, commune, "
-    "postal_code, email, phone, parceo_status, parceo_since, notes, anonymized_at"
+    "postal_code, email, phone, parceo_status, parceo_since, notes, anonymized_at, adeli"
 )
 
 
@@ -72,6 +72,7 @@ def _professional(row: dict[str, Any], structure_ids: tuple[str, ...] = ()) -> P
         notes=row["notes"],
         structure_ids=structure_ids,
         anonymized=row["anonymized_at"] is not None,
+        adeli=row["adeli"],
     )
 
 
@@ -95,6 +96,7 @@ def _values(professional: Professional) -> dict[str, Any]:
         "profession_code": professional.profession_code,
         "specialty": professional.specialty.value,
         "rpps": professional.rpps,
+        "adeli": professional.adeli,
         "practice_mode": professional.practice_mode.value,
         "commune": professional.commune.strip(),
         "postal_code": professional.postal_code.strip(),
@@ -271,6 +273,7 @@ class ProfessionalRepo(Repo):
                 "last_name": "",
                 "first_name": "",
                 "rpps": "",
+                "adeli": "",
                 "commune": "",
                 "postal_code": "",
                 "email": "",

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
-from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, unprintable_problem
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, too_long, unprintable_problem
 from ambassadeur_app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -56,8 +56,7 @@ def _storable(values: dict[str, Any]) -> dict[str, Any]:
             value = printable(value)
             if len(value) > MAX_TEXT_LENGTH:
                 raise InvalidInput(
-                    f"Un texte saisi est trop long ({len(value)} caractères ; {MAX_TEXT_LENGTH} au plus) : "
-                    "raccourcissez-le.",
+                    f"{too_long(len(value)).capitalize()} : raccourcissez-le.",
                     column,
                 )
         cleaned[column] = value

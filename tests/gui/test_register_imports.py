@@ -71,7 +71,7 @@ def test_contact_list_dialog_lists_invalid_lines(
     sheet.append(["Durand", "Paul", "Infirmier"])
     sheet.append(["Astro", "Naute", "Astronaute"])
     workbook.save(path)
-    dialog = window.import_register("contacts", path)
+    dialog = window.imports.import_register("contacts", path)
     assert isinstance(dialog, ContactsImportDialog)
     ui = dialog.ui
     assert ui.profession_combo.currentText() == "Métier"
@@ -92,7 +92,7 @@ def test_contact_list_dialog_lists_invalid_lines(
 def test_unreadable_contact_list_says_why(window: MainWindow, tmp_path: Path) -> None:
     bad = tmp_path / "liste.xlsx"
     bad.write_bytes(b"not a workbook")
-    assert window.import_register("contacts", bad) is None
+    assert window.imports.import_register("contacts", bad) is None
     box = window.findChild(QMessageBox, "error_box")
     assert box is not None
     assert "liste.xlsx" in box.text()
@@ -100,7 +100,7 @@ def test_unreadable_contact_list_says_why(window: MainWindow, tmp_path: Path) ->
 
 
 def test_rpps_dialog_scans_the_territory_then_imports(window: MainWindow, service: CarnetService) -> None:
-    dialog = window.import_register("rpps", EXAMPLES / "PS_LibreAcces_Personne_activite_exemple.txt")
+    dialog = window.imports.import_register("rpps", EXAMPLES / "PS_LibreAcces_Personne_activite_exemple.txt")
     assert isinstance(dialog, ExtractImportDialog)
     ui = dialog.ui
     assert ui.departement_edit.text() == "54"
@@ -127,12 +127,41 @@ def test_rpps_dialog_scans_the_territory_then_imports(window: MainWindow, servic
     assert "Exerce à : MAISON DE SANTE DES PROVINCES" in detail
 
 
+def test_rpps_dialog_lists_invalid_lines_and_imports_the_others_only_when_asked(
+    window: MainWindow, service: CarnetService, tmp_path: Path
+) -> None:
+    from ambassadeur_app.domain.text import MAX_TEXT_LENGTH
+    from tests.unit.test_import_identity import ANNE_A, ANNE_B, extract, line
+
+    long = "X" * (MAX_TEXT_LENGTH + 1)
+    path = extract(tmp_path / "long.txt", line(id=ANNE_A), line(id=ANNE_B, last="DURAND", site=long))
+    dialog = window.imports.import_register("rpps", path)
+    assert isinstance(dialog, ExtractImportDialog)
+    dialog.scan()
+    ui = dialog.ui
+    assert ui.problems_table.rowCount() == 1
+    assert ui.problems_table.item(0, 0).text() == "3"
+    assert ui.problems_table.item(0, 1).text() == "Raison sociale site"
+    assert "lignes invalides n'importe rien" in ui.summary_label.text()
+    assert not dialog.import_button.isEnabled()
+    ui.skip_invalid_check.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert professional_names(service) == ["Anne Martin"]
+    again = window.imports.import_register("rpps", path)
+    assert isinstance(again, ExtractImportDialog)
+    again.ui.skip_invalid_check.setChecked(True)
+    again.scan()
+    assert not again.import_button.isEnabled()  # nothing new: one record already up to date
+    assert "1 fiche déjà à jour" in again.ui.summary_label.text()
+
+
 def test_rpps_dialog_reports_a_truncated_file_and_a_cancel(
     window: MainWindow, service: CarnetService, tmp_path: Path
 ) -> None:
     truncated = tmp_path / "PS_LibreAcces_Personne_activite_coupe.txt"
     truncated.write_bytes((EXAMPLES / "PS_LibreAcces_Personne_activite_exemple.txt").read_bytes()[:1500])
-    dialog = window.import_register("rpps", truncated)
+    dialog = window.imports.import_register("rpps", truncated)
     assert isinstance(dialog, ExtractImportDialog)
     dialog.scan()
     assert "tronqué" in dialog.ui.summary_label.text()
@@ -141,7 +170,7 @@ def test_rpps_dialog_reports_a_truncated_file_and_a_cancel(
     assert dialog.isVisible()
     assert professional_names(service) == []
 
-    whole = window.import_register("rpps", EXAMPLES / "PS_LibreAcces_Personne_activite_exemple.txt")
+    whole = window.imports.import_register("rpps", EXAMPLES / "PS_LibreAcces_Personne_activite_exemple.txt")
     assert isinstance(whole, ExtractImportDialog)
     whole.pool = CancellingPool()  # type: ignore[assignment]
     whole.scan()
@@ -150,7 +179,7 @@ def test_rpps_dialog_reports_a_truncated_file_and_a_cancel(
 
 
 def test_finess_dialog_keeps_the_departement(window: MainWindow, service: CarnetService) -> None:
-    dialog = window.import_register("finess", EXAMPLES / "etalab-cs1100507-stock-exemple.csv")
+    dialog = window.imports.import_register("finess", EXAMPLES / "etalab-cs1100507-stock-exemple.csv")
     assert isinstance(dialog, ExtractImportDialog)
     ui = dialog.ui
     assert dialog.windowTitle() == "Importer l'extrait FINESS"

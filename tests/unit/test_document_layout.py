@@ -87,6 +87,19 @@ def test_columns_are_sized_from_their_content() -> None:
     assert pdfkit.words_fit([["x" * 20]], ["T"], 400, style)
 
 
+def test_a_garbage_word_gives_up_its_room_before_any_other_column() -> None:
+    """Words too wide for the table: the garbage one is cut, the names keep their width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = pdfkit.styles()["small"]
+    names = ["Lefèvre-Dubois", "Accompagnement"]
+    widths = pdfkit.column_widths([["x" * 2000], *([name] for name in names)], ["A", "B", "C"], 200, style)
+    assert sum(widths) == pytest.approx(200)
+    for name, width in zip(names, widths[1:], strict=True):
+        assert width >= stringWidth(name, style.fontName, style.fontSize) + pdfkit.CELL_PADDING
+    assert widths[0] < 200 * pdfkit.MIN_WORD_SHARE + pdfkit.CELL_PADDING
+
+
 def test_every_table_ends_with_its_total_or_its_count(demo: CarnetService, tmp_path: Path) -> None:
     register = demo.register
     listing = register.document("professionnels").section("Professionnels")

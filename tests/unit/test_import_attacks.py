@@ -531,7 +531,7 @@ def test_cells_a_spreadsheet_could_not_compute_or_date_are_invalid_lines(
     assert problems[(5, "Ambassadeur")] == "erreur de formule du tableur (#REF!) à la place d'une valeur"
     assert problems[(5, "Description")] == "erreur de formule du tableur (#VALUE!) à la place d'une valeur"
     assert "caractère invisible (U+200B" in problems[(6, "Ambassadeur")]
-    assert problems[(6, "Description")] == "texte trop long (20001 caractères ; 20000 au plus)"
+    assert problems[(6, "Description")] == "texte trop long (20\u00a0001 caractères ; 20\u00a0000 au plus)"
     assert [line.line for line in preview.valid] == [2]
     outcome = service.apply_import(preview, skip_invalid=True)
     assert outcome.imported == 1
@@ -608,4 +608,7 @@ def test_the_same_known_person_twice_in_a_contact_list_is_counted_once(
     preview = imports.preview_contacts(table, guess_mapping(table.headers))
     assert len(preview.matched) == 1
     assert preview.repeated_lines == [3]
-    assert "1 fiche existante complétée, 1 ligne en double (n° 3 : la même personne" in preview.summary()
+    assert (
+        "0 fiche existante complétée, 1 fiche déjà à jour, 1 ligne en double (n° 3 : la même personne"
+        in preview.summary()
+    )

@@ -111,8 +111,14 @@ def test_duplicates_are_found_and_merged(service: CarnetService) -> None:
     assert duplicate[2]
     a = register.save_professional(pro("Bis", rpps="10001045367"))
     b = register.save_professional(pro("Ter", rpps="10101010105"))
-    with pytest.raises(InvalidInput, match="deux numéros RPPS"):
+    with pytest.raises(InvalidInput, match="deux identifiants nationaux"):
         register.merge_professionals(a, b)
+    c = register.save_professional(pro("Quater", adeli="541234567"))
+    d = register.save_professional(pro("Quinquies", adeli="541234568"))
+    with pytest.raises(InvalidInput, match="deux identifiants nationaux"):
+        register.merge_professionals(c, d)
+    e = register.save_professional(pro("Sexies"))
+    assert register.merge_professionals(e, c).adeli == "541234567"  # the kept record gets the number
 
 
 def test_structures_duplicates_merge_and_onboarding(service: CarnetService) -> None:

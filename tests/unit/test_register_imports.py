@@ -27,6 +27,13 @@ FINESS = EXAMPLES / "etalab-cs1100507-stock-exemple.csv"
 CONTACTS = EXAMPLES / "liste-contacts.xlsx"
 
 
+def dump(service: CarnetService) -> dict[str, list[tuple[object, ...]]]:
+    """Return every row of the register's tables and of the imports' records."""
+    tables = ("professionals", "professional_activities", "professional_structures", "structures")
+    tables += ("imports", "import_changes")
+    return {t: service.carnet.db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+
+
 def names(service: CarnetService) -> list[str]:
     register = service.register
     return sorted(p.full_name for p in register.professionals(register.professional_ids()).values())
@@ -58,10 +65,12 @@ def test_rpps_extract_keeps_the_territory_one_person_per_identifier(service: Car
     again = imports.preview_rpps(RPPS, Territory(departement="54"))
     assert again is not None
     assert (again.new, len(again.matched)) == (0, 10)  # matched on the RPPS number, not doubled
-    sites = service.carnet.db.execute("SELECT count(*) FROM professional_activities").fetchone()[0]
-    imports.apply(again)
-    imports.apply(imports.preview_rpps(RPPS, Territory(departement="54")))  # type: ignore[arg-type]
-    assert service.carnet.db.execute("SELECT count(*) FROM professional_activities").fetchone()[0] == sites
+    # Imported again: nothing to change, and said so; nothing written (not even an import).
+    assert again.summary() == ("0 nouveau professionnel, 0 fiche existante complétée, 10 fiches déjà à jour.")
+    before = dump(service)
+    with pytest.raises(InvalidInput, match=r"Rien à importer .* : 10 fiches déjà à jour dans le registre"):
+        imports.apply(again)
+    assert dump(service) == before
 
 
 def test_personal_data_lists_practice_sites_until_erased(service: CarnetService, tmp_path: Path) -> None:

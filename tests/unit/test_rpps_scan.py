@@ -39,7 +39,7 @@ POSTAL, COMMUNE, ROLE, NATIONAL = (
     COLUMNS.index("Identification nationale PP"),
 )
 CODES = ["54000", "54395", "54", "5400", "540", "57463", "2A004", "2B033", "20100", "20200", "97411", "974"]
-CODES += ["9741", "97", "", "A54", " 54000", "54\r", "5é4", "\u00e954", "54110"]
+CODES += ["9741", "97", "", "A54", " 54000", "\t54395 ", "54\r", "5é4", "\u00e954", "54110"]
 # Text a field may hold: the codes again, quotes, separators of other formats, odd bytes.
 PIECES = [*CODES, '"', "'", ";", ",", "\t", "\r", " ", "é", "Ã©", "\x07", "NANCY", "8"]
 
@@ -74,8 +74,9 @@ def extracts(draw: st.DrawFn) -> tuple[list[int], list[bytes], bool]:
     return list(order), lines, draw(st.booleans())
 
 
-# A territory typed by hand can hold anything.
-PLACES = st.frozensets(st.sampled_from([*CODES, "\n54", "5|4", "5\n"]), min_size=1, max_size=3)
+# A territory typed by hand can hold anything (but blank codes only: it is refused).
+TYPED = [*filter(str.strip, CODES), "\n54", "5|4", "5\n"]
+PLACES = st.frozensets(st.sampled_from(TYPED), min_size=1, max_size=3)
 territories = st.one_of(
     st.builds(
         Territory, departement=st.sampled_from(["54", "2A", "2B", "974", "20", "5", "é", "\ufffd", "\n5"])
@@ -105,8 +106,9 @@ def full_parse(name: str, order: list[int], body: bytes, territory: Territory) -
                 f"({len(fields)} champs au lieu de {width})."
             )
         cells = {COLUMNS[column]: value for column, value in zip(order, fields, strict=False)}
-        commune = cells["Code commune (coord. structure)"].decode("ascii", "replace")
-        postal = cells["Code postal (coord. structure)"].decode("ascii", "replace")
+        # Codes are compared without the blanks after them.
+        commune = cells["Code commune (coord. structure)"].rstrip().decode("ascii", "replace")
+        postal = cells["Code postal (coord. structure)"].rstrip().decode("ascii", "replace")
         if territory.contains(commune, postal):
             kept.setdefault(cells["Identification nationale PP"], []).append(cells["Libellé rôle"].decode())
     if not lines:

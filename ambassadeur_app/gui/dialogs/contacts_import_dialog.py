@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_contacts_import_dialog import Ui_ContactsImportDialog
 from ambassadeur_app.gui.widgets.choices import select_data
 from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, colored, error_line
+from ambassadeur_app.gui.widgets.problems import setup_problems_table, show_problems
 from ambassadeur_app.importers.contacts import FIELDS, guess_mapping
 from ambassadeur_app.importers.tabular import Table
 from ambassadeur_app.services import CarnetService
@@ -38,10 +39,7 @@ class ContactsImportDialog(QDialog):
                 combo.addItem(header or f"Colonne {index + 1}", index)
             select_data(combo, guessed.get(key))
             combo.currentIndexChanged.connect(lambda _: self.refresh())
-        ui.problems_table.setColumnCount(4)
-        ui.problems_table.setHorizontalHeaderLabels(["Ligne", "Colonne", "Valeur", "Raison"])
-        ui.problems_table.verticalHeader().setVisible(False)
-        ui.problems_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        setup_problems_table(ui.problems_table)
         ui.skip_invalid_check.toggled.connect(lambda _: self._update_button())
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -60,7 +58,7 @@ class ContactsImportDialog(QDialog):
         except AppError as exc:
             self.preview = None
             error_line(ui.summary_label, exc.message)
-            ui.problems_table.setRowCount(0)
+            show_problems(ui.problems_table, [])
             self._update_button()
             return
         preview = self.preview
@@ -74,10 +72,7 @@ class ContactsImportDialog(QDialog):
                 )
             )
         ui.summary_label.setText("<br/>".join(lines))
-        ui.problems_table.setRowCount(len(preview.problems))
-        for row, problem in enumerate(preview.problems):
-            for column, text in enumerate((str(problem.line), problem.column, problem.value, problem.reason)):
-                ui.problems_table.setItem(row, column, QTableWidgetItem(text))
+        show_problems(ui.problems_table, preview.problems)
         ui.skip_invalid_check.setVisible(bool(preview.invalid_lines))
         self._update_button()
 

@@ -13,14 +13,15 @@ from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import tasks
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_extract_import_dialog import Ui_ExtractImportDialog
-from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, colored, error_line
+from ambassadeur_app.gui.widgets.problems import setup_problems_table, show_problems
 from ambassadeur_app.importers.rpps import Territory
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.services.register_imports import RegisterImportOutcome, RegisterImportPreview
 
 
 def _codes(text: str) -> frozenset[str]:
-    return frozenset(code.strip().upper() for code in text.replace(";", ",").split(",") if code.strip())
+    return frozenset(text.replace(";", ",").split(","))  # Territory trims, pads and drops blanks
 
 
 class ExtractImportDialog(QDialog):
@@ -58,6 +59,10 @@ class ExtractImportDialog(QDialog):
             ui.territory_group.setTitle("Garder les établissements du département")
             for widget in (ui.communes_radio, ui.communes_edit, ui.postal_radio, ui.postal_edit):
                 widget.setVisible(False)
+        setup_problems_table(ui.problems_table)
+        show_problems(ui.problems_table, [])
+        ui.skip_invalid_check.setVisible(False)
+        ui.skip_invalid_check.toggled.connect(lambda _: self._update_button())
         ui.scan_button.clicked.connect(self.scan)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -68,7 +73,7 @@ class ExtractImportDialog(QDialog):
             return Territory(communes=_codes(ui.communes_edit.text()))
         if ui.postal_radio.isChecked():
             return Territory(postal_codes=_codes(ui.postal_edit.text()))
-        return Territory(departement=ui.departement_edit.text().strip().upper().zfill(2))
+        return Territory(departement=ui.departement_edit.text())
 
     def scan(self) -> tasks.Task | None:
         """Read the file in the background with a progress bar and a cancel button."""
@@ -111,23 +116,47 @@ class ExtractImportDialog(QDialog):
         dialog.reset()
         self.ui.scan_button.setEnabled(True)
         self.preview = preview
+        ui = self.ui
+        show_problems(ui.problems_table, preview.problems if preview else [])
+        ui.skip_invalid_check.setVisible(bool(preview and preview.invalid_lines))
+        self._update_button()
         if preview is None:
-            self.ui.summary_label.setText("Lecture annulée : rien n'a été importé.")
-            self.import_button.setEnabled(False)
+            ui.summary_label.setText("Lecture annulée : rien n'a été importé.")
             return
         read = (
             plural(preview.read_lines, "ligne lue", "lignes lues")
             if self.kind == "rpps"
             else plural(preview.read_lines, "établissement retenu", "établissements retenus")
         )
-        self.ui.summary_label.setText(f"{read} : {preview.summary()}")
-        self.import_button.setEnabled(bool(preview.professionals or preview.structures))
+        lines = [f"{read} : {preview.summary()}"]
+        if preview.invalid_lines:
+            lines.append(
+                colored(
+                    "Un fichier avec des lignes invalides n'importe rien, sauf si vous choisissez "
+                    "d'ignorer ces lignes.",
+                    ERROR_COLOR,
+                )
+            )
+        elif not preview.new + preview.completed:
+            lines.append("Rien de nouveau à importer.")
+        ui.summary_label.setText("<br/>".join(lines))
+
+    def _update_button(self) -> None:
+        """Import is offered when the file brings something and its invalid lines are dealt with."""
+        preview = self.preview
+        self.import_button.setEnabled(
+            preview is not None
+            and preview.new + preview.completed > 0
+            and (not preview.invalid_lines or self.ui.skip_invalid_check.isChecked())
+        )
 
     def _failed(self, exc: Exception, dialog: QProgressDialog) -> None:
         dialog.reset()
         self.ui.scan_button.setEnabled(True)
         self.preview = None
-        self.import_button.setEnabled(False)
+        self._update_button()
+        show_problems(self.ui.problems_table, [])
+        self.ui.skip_invalid_check.setVisible(False)
         if isinstance(exc, AppError):
             error_line(self.ui.summary_label, exc.message)
         else:
@@ -137,7 +166,9 @@ class ExtractImportDialog(QDialog):
         if self.preview is None:
             return
         try:
-            self.outcome = self.service.register_imports.apply(self.preview)
+            self.outcome = self.service.register_imports.apply(
+                self.preview, self.ui.skip_invalid_check.isChecked()
+            )
         except AppError as exc:
             error_line(self.ui.summary_label, exc.message)
             return

@@ -15,16 +15,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QRadioButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_ExtractImportDialog(object):
     def setupUi(self, ExtractImportDialog):
         if not ExtractImportDialog.objectName():
             ExtractImportDialog.setObjectName(u"ExtractImportDialog")
-        ExtractImportDialog.resize(620, 380)
+        ExtractImportDialog.resize(720, 480)
         self.layout_9 = QVBoxLayout(ExtractImportDialog)
         self.layout_9.setObjectName(u"layout_9")
         self.file_label = QLabel(ExtractImportDialog)
@@ -91,6 +92,19 @@ class Ui_ExtractImportDialog(object):
 
         self.layout_9.addWidget(self.summary_label)
 
+        self.problems_table = QTableWidget(ExtractImportDialog)
+        self.problems_table.setObjectName(u"problems_table")
+        self.problems_table.setAlternatingRowColors(True)
+        self.problems_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.problems_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+
+        self.layout_9.addWidget(self.problems_table)
+
+        self.skip_invalid_check = QCheckBox(ExtractImportDialog)
+        self.skip_invalid_check.setObjectName(u"skip_invalid_check")
+
+        self.layout_9.addWidget(self.skip_invalid_check)
+
         self.spacer_8 = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.layout_9.addItem(self.spacer_8)
@@ -118,5 +132,6 @@ class Ui_ExtractImportDialog(object):
         self.postal_edit.setPlaceholderText(QCoreApplication.translate("ExtractImportDialog", u"54000, 54500\u2026", None))
         self.scan_button.setText(QCoreApplication.translate("ExtractImportDialog", u"&Lire le fichier", None))
         self.summary_label.setText("")
+        self.skip_invalid_check.setText(QCoreApplication.translate("ExtractImportDialog", u"&Ignorer les lignes invalides et importer les autres", None))
     # retranslateUi
 
