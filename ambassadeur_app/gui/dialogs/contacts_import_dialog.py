@@ -8,8 +8,8 @@ from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_contacts_import_dialog import Ui_ContactsImportDialog
 from ambassadeur_app.gui.widgets.choices import select_data
-from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, colored, error_line
-from ambassadeur_app.gui.widgets.problems import setup_problems_table, show_problems
+from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.problems import INVALID_LINES_NOTE, setup_problems_table, show_problems
 from ambassadeur_app.importers.contacts import FIELDS, guess_mapping
 from ambassadeur_app.importers.tabular import Table
 from ambassadeur_app.services import CarnetService
@@ -64,13 +64,7 @@ class ContactsImportDialog(QDialog):
         preview = self.preview
         lines = [preview.summary()]
         if preview.invalid_lines:
-            lines.append(
-                colored(
-                    "Un fichier avec des lignes invalides n'importe rien, sauf si vous choisissez "
-                    "d'ignorer ces lignes.",
-                    ERROR_COLOR,
-                )
-            )
+            lines.append(INVALID_LINES_NOTE)
         ui.summary_label.setText("<br/>".join(lines))
         show_problems(ui.problems_table, preview.problems)
         ui.skip_invalid_check.setVisible(bool(preview.invalid_lines))

@@ -13,8 +13,8 @@ from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import tasks
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_extract_import_dialog import Ui_ExtractImportDialog
-from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, colored, error_line
-from ambassadeur_app.gui.widgets.problems import setup_problems_table, show_problems
+from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.problems import INVALID_LINES_NOTE, setup_problems_table, show_problems
 from ambassadeur_app.importers.rpps import Territory
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.services.register_imports import RegisterImportOutcome, RegisterImportPreview
@@ -130,13 +130,7 @@ class ExtractImportDialog(QDialog):
         )
         lines = [f"{read} : {preview.summary()}"]
         if preview.invalid_lines:
-            lines.append(
-                colored(
-                    "Un fichier avec des lignes invalides n'importe rien, sauf si vous choisissez "
-                    "d'ignorer ces lignes.",
-                    ERROR_COLOR,
-                )
-            )
+            lines.append(INVALID_LINES_NOTE)
         elif not preview.new + preview.completed:
             lines.append("Rien de nouveau à importer.")
         ui.summary_label.setText("<br/>".join(lines))

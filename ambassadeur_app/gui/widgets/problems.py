@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, colored
+
 if TYPE_CHECKING:
     from ambassadeur_app.importers.carnet import LineProblem
+
+# Said under the summary of a preview with invalid lines.
+INVALID_LINES_NOTE = colored(
+    "Un fichier avec des lignes invalides n'importe rien, sauf si vous choisissez d'ignorer ces lignes.",
+    ERROR_COLOR,
+)
 
 
 def setup_problems_table(table: QTableWidget) -> None:
