@@ -276,7 +276,32 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("fichier", type=Path, metavar="FICHIER", help="la sauvegarde à restaurer")
     commands.add_parser("sauvegardes", help="liste les sauvegardes automatiques du carnet")
     commands.add_parser("check", help="vérifie l'intégrité du carnet")
+
+    commands.add_parser(
+        "evenements",
+        help="liste les événements et formations (identifiant, date, type, titre, invités, présents)",
+    )
+    sheet = commands.add_parser("emargement", help="écrit la feuille d'émargement d'un événement (PDF)")
+    sheet.add_argument(
+        "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
+    )
+    sheet.add_argument(
+        "--sortie", required=True, type=Path, metavar="FICHIER.pdf", help="le fichier à écrire"
+    )
+    sheet.add_argument(
+        "--lignes-vides",
+        type=_count,
+        default=10,
+        metavar="N",
+        help="lignes vides pour les participants non inscrits (par défaut 10)",
+    )
     return parser
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit() or int(text) > 500:
+        raise argparse.ArgumentTypeError(f"« {text} » : un nombre entier de 0 à 500 est attendu")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -748,6 +773,34 @@ def _cmd_check(args: argparse.Namespace) -> None:
         print(f"Le carnet « {service.path} » est sain ({plural(count, 'entrée')}).")
 
 
+def _cmd_evenements(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date, plural
+    from ambassadeur_app.services.events import SHORT_ID
+
+    with _service(args, readonly=True) as service:
+        events = service.events
+        ids = events.event_ids()
+        found = events.events(ids)
+        counts = events.counts(ids)
+    if not ids:
+        print("Aucun événement dans ce carnet.")
+    for event_id in ids:
+        event = found[event_id]
+        invited, present = counts[event_id]
+        kind = f"{event.kind.label} ({event.status.label.lower()})"
+        print(
+            f"{event_id[:SHORT_ID]}  {format_date(event.first_day)}  {kind}  {event.title}  — "
+            f"{plural(invited, 'invité')}, {plural(present, 'présent')}"
+        )
+
+
+def _cmd_emargement(args: argparse.Namespace) -> None:
+    with _service(args, readonly=True) as service:
+        event = service.events.find_event(args.identifiant)
+        out = service.events.write_sign_in_sheet(event.id, args.sortie, args.lignes_vides)
+    print(f"Feuille d'émargement de « {event.title} » écrite : {out}")
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "init": _cmd_init,
     "demo": _cmd_demo,
@@ -763,4 +816,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "restore": _cmd_restore,
     "sauvegardes": _cmd_sauvegardes,
     "check": _cmd_check,
+    "evenements": _cmd_evenements,
+    "emargement": _cmd_emargement,
 }

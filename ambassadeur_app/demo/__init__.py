@@ -3,9 +3,10 @@
 A fictitious CPTS of Meurthe-et-Moselle and its binôme: the six months of the experiment end
 with the current month (the service's ``today``), so a first launch shows a programme under way.
 Six months of time entries (one month above the cap, the first two months closed, the second
-reopened once with its reason) and the register that goes with them (professionals, structures,
-contacts, requests, Parceo accounts), all dated relative to today: the same day always gives the
-same carnet.
+reopened once with its reason), the register that goes with them (professionals, structures,
+contacts, requests, Parceo accounts) and the events (a workshop, a working group, three training
+sessions, with their invitations, attendance and time), all dated relative to today: the same
+day always gives the same carnet.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ambassadeur_app.demo.entries import (
     month_entries,
     workdays,
 )
+from ambassadeur_app.demo.events import build_events
 from ambassadeur_app.demo.register import build_register
 from ambassadeur_app.domain.dates import MONTH_NAMES, Month
 from ambassadeur_app.errors import CarnetError
@@ -66,6 +68,7 @@ def build_demo(service: CarnetService) -> int:
             for entry, structure in month_entries(rng, month, hours * 60, weights, people, today):
                 saved.append((service.add_entry(entry).entry_id, entry, structure))
         build_register(service, rng, saved, today)
+        build_events(service, rng, months, today)
     first, second = months[0], months[1]
     service.close_month(first)
     service.close_month(second)

@@ -2,7 +2,8 @@
 
 ``CarnetService`` (``carnet.py``) builds on ``CarnetCore`` (``core.py``: the programme, time
 entries and months) and owns the timesheets and imports; its ``register`` (``register.py``) owns
-the outreach register. The modules import one way: core, then register, register_imports, carnet.
+the outreach register, its ``events`` (``events.py``) the events and training sessions. The
+modules import one way: core, then register, events, register_imports, carnet.
 """
 
 from ambassadeur_app.services.carnet import (

@@ -30,6 +30,7 @@ from ambassadeur_app.storage.imports import ImportRecord
 if TYPE_CHECKING:
     from ambassadeur_app.importers.carnet import CarnetLine, LineProblem
     from ambassadeur_app.reports.timesheet import Timesheet
+    from ambassadeur_app.services.events import EventsService
     from ambassadeur_app.services.register import RegisterService
     from ambassadeur_app.services.register_imports import RegisterImports
 
@@ -131,6 +132,12 @@ class CarnetService(CarnetCore):
         from ambassadeur_app.services.register import RegisterService
 
         return RegisterService(self)
+
+    @cached_property
+    def events(self) -> EventsService:
+        from ambassadeur_app.services.events import EventsService
+
+        return EventsService(self, self.register)
 
     @cached_property
     def register_imports(self) -> RegisterImports:

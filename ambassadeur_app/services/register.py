@@ -170,11 +170,32 @@ class RegisterService:
             self.carnet.contacts.move_professional(other_id, keep_id)
             for repo in (self.carnet.solicitations, self.carnet.account_events, self.carnet.practice_sites):
                 repo.reassign("professional_id", other_id, keep_id)
+            self._merge_event_records(keep_id, other_id)
             self.carnet.professionals.set_structures(other_id, ())
             forget_identity(self.carnet, other_id)  # the duplicate keeps no copy of the identity
             self.carnet.professionals.delete([other_id])
             self.carnet.professionals.update(filled)
         return self.professional(keep_id)
+
+    def _merge_event_records(self, keep_id: str, other_id: str) -> None:
+        """Move a duplicate's invitations and attendance to the kept person: one invitation per
+        event, and one attendance record, present at every half-day either of them was."""
+        invitations, attendances = self.carnet.invitations, self.carnet.attendances
+        kept = invitations.of_professional(keep_id)
+        twice = [
+            invitation for event, invitation in invitations.of_professional(other_id).items() if event in kept
+        ]
+        invitations.delete(twice)
+        invitations.reassign("professional_id", other_id, keep_id)
+        kept_attendance = attendances.of_professional(keep_id)
+        for event, other in attendances.of_professional(other_id).items():
+            mine = kept_attendance.get(event)
+            if mine is None:
+                continue
+            present = tuple(a or b for a, b in zip(mine.present, other.present, strict=False))
+            attendances.update(replace(mine, present=present, walk_in=mine.walk_in and other.walk_in))
+            attendances.delete([other.id])
+        attendances.reassign("professional_id", other_id, keep_id)
 
     # --- structures ---------------------------------------------------------------------------
 

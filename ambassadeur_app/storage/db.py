@@ -45,6 +45,13 @@ from ambassadeur_app.storage.backup import (
 )
 from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
+from ambassadeur_app.storage.events import (
+    AttendanceRepo,
+    EventRepo,
+    EventTimeRepo,
+    InvitationRepo,
+    TrainingModuleRepo,
+)
 from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
@@ -159,6 +166,11 @@ class Carnet:
         self.structures = StructureRepo(db, device_id)
         self.contacts = ContactRepo(db, device_id)
         self.solicitations = SolicitationRepo(db, device_id)
+        self.events = EventRepo(db, device_id)
+        self.training_modules = TrainingModuleRepo(db, device_id)
+        self.invitations = InvitationRepo(db, device_id)
+        self.attendances = AttendanceRepo(db, device_id)
+        self.event_time = EventTimeRepo(db, device_id)
 
     @contextmanager
     def write(self, backup: bool = True) -> Iterator[None]:

@@ -308,3 +308,67 @@ def m007_professionals_adeli(db: Database) -> None:
         CREATE INDEX professionals_adeli ON professionals(adeli) WHERE deleted_at IS NULL;
         """
     )
+
+
+@migrations()
+def m008_create_events(db: Database) -> None:
+    """Events and training sessions, the training catalogue, invitations and attendance; the
+    carnet's time entries may name the event they were spent on."""
+    db.executescript(
+        f"""
+        CREATE TABLE training_modules (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes > 0),
+            objectives TEXT NOT NULL DEFAULT '',
+            audience TEXT NOT NULL DEFAULT '',
+            content TEXT NOT NULL DEFAULT '',
+            services TEXT NOT NULL DEFAULT '[]',
+            {_COMMON}
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            mission TEXT NOT NULL CHECK (mission IN ('promotion', 'formation')),
+            title TEXT NOT NULL,
+            sessions TEXT NOT NULL,
+            first_day TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            online INTEGER NOT NULL DEFAULT 0,
+            link TEXT NOT NULL DEFAULT '',
+            open_to_departement INTEGER NOT NULL DEFAULT 0,
+            agenda TEXT NOT NULL DEFAULT '',
+            speakers TEXT NOT NULL DEFAULT '[]',
+            pulsy_trainer INTEGER NOT NULL DEFAULT 0,
+            organiser_ids TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL,
+            module_id TEXT REFERENCES training_modules(id),
+            search TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE INDEX events_first_day ON events(first_day) WHERE deleted_at IS NULL;
+        CREATE INDEX events_module ON events(module_id);
+        CREATE TABLE event_invitations (
+            id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            professional_id TEXT NOT NULL REFERENCES professionals(id),
+            invited_on TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            {_COMMON}
+        );
+        CREATE INDEX event_invitations_event ON event_invitations(event_id) WHERE deleted_at IS NULL;
+        CREATE INDEX event_invitations_professional ON event_invitations(professional_id);
+        CREATE TABLE event_attendances (
+            id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            professional_id TEXT NOT NULL REFERENCES professionals(id),
+            present TEXT NOT NULL,
+            walk_in INTEGER NOT NULL DEFAULT 0,
+            {_COMMON}
+        );
+        CREATE INDEX event_attendances_event ON event_attendances(event_id) WHERE deleted_at IS NULL;
+        CREATE INDEX event_attendances_professional ON event_attendances(professional_id);
+        ALTER TABLE time_entries ADD COLUMN event_id TEXT REFERENCES events(id);
+        CREATE INDEX time_entries_event ON time_entries(event_id) WHERE event_id IS NOT NULL;
+        """
+    )

@@ -151,3 +151,41 @@ def test_french_public_holidays() -> None:
     assert {date(2026, 4, 6), date(2026, 5, 14), date(2026, 5, 25)} <= holidays  # Pâques, Ascension
     assert {date(2026, 1, 1), date(2026, 7, 14), date(2026, 11, 11), date(2026, 12, 25)} <= holidays
     assert len(holidays) == 11
+
+
+@pytest.mark.parametrize("today", [REFERENCE_DAY, date(2026, 8, 1)], ids=str)
+def test_demo_events_training_and_their_time(tmp_path: Path, today: date) -> None:
+    with demo(tmp_path / "demo.ambassadeur", today) as service:
+        events = service.events
+        found = events.events(events.event_ids()).values()
+        kinds = sorted(e.kind.value for e in found)
+        assert kinds == ["atelier", "formation", "formation", "formation", "groupe_travail"]
+        assert [e.title for e in found if e.open_to_departement] == [
+            "Atelier d'information Parceo — soirée de la CPTS"
+        ]
+        assert all(e.sessions[-1].day < today for e in found)
+        assert len(events.module_ids()) == 4
+        trainings = [e for e in found if e.module_id]
+        assert len({e.module_id for e in trainings}) == 3
+        months = service.programme().period_months
+        for event in found:
+            invited, present = events.counts([event.id])[event.id]
+            assert 0 < present <= invited + 2
+            assert all(
+                months[0].first_day <= i.invited_on < event.first_day for i in events.invitations(event.id)
+            )
+            entries = service.entries(events.time_entry_ids(event.id)).values()
+            assert entries
+            assert all(e.mission is event.mission for e in entries)
+        workshop = next(e for e in found if e.open_to_departement)
+        walk_ins = [a for a in events.attendances(workshop.id) if a.walk_in]
+        assert len(walk_ins) == 2  # one matched in the register, one created: nobody doubled
+        register = service.register
+        people = register.professionals(register.professional_ids()).values()
+        keys = [(p.last_name.casefold(), p.first_name.casefold(), p.commune) for p in people]
+        assert len(keys) == len(set(keys))
+        trained = {a.professional_id for e in trainings for a in events.attendances(e.id) if a.attended}
+        assert events.trained_count() == len(trained) > 6
+        counts = events.participant_counts()
+        assert counts.total == sum(counts.by_profession.values())
+        assert service.closed_months() == set(months[:2])
