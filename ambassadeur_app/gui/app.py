@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -26,7 +27,7 @@ from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetReadOnly
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ambassadeur_app.gui.main_window import MainWindow
     from ambassadeur_app.services import CarnetService
@@ -220,61 +221,83 @@ def open_for_window(path: Path, create: bool = False) -> CarnetService:
         return open_service(path, readonly=True, integrity_check=False)
 
 
-def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetService, bool]:
-    """Return the carnet to show first and whether it is the demonstration.
+def initial_carnet(carnet: Path | None, settings: QSettings) -> tuple[Path, bool]:
+    """Return the carnet to show first and whether it is the demonstration, opening nothing
+    (the window shows the demonstration's banner from its first frame).
 
     Order: ``--carnet``; else the last carnet opened; else the default carnet; else the
     demonstration carnet, created on first use.
     """
     if carnet is not None:
-        return open_for_window(carnet, create=True), False
+        return carnet, False
     last = str(settings.value("carnet/last") or "")
     for candidate in (Path(last) if last else None, paths.default_carnet_path()):
         if candidate is not None and candidate.exists():
-            return open_for_window(candidate), False
-    path = demo_path()
-    service = open_for_window(path, create=True)
-    if not service.is_set_up:
+            return candidate, False
+    return demo_path(), True
+
+
+def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetService, bool]:
+    """Open the carnet to show first (``initial_carnet``); return it and whether it is the
+    demonstration, built on first use."""
+    path, demo = initial_carnet(carnet, settings)
+    service = open_for_window(path, create=carnet is not None or demo)
+    if demo and not _is_set_up(service):
         from ambassadeur_app.demo import build_demo
 
         build_demo(service)
-    return service, True
+    return service, demo
 
 
-def _fatal(message: str) -> int:
+def _is_set_up(service: CarnetService) -> bool:
+    """Whether the carnet has its programme. One that cannot be read is taken as set up: the
+    window, reading it, diagnoses it (``MainWindow.show_carnet``: the restore offer)."""
+    try:
+        return service.is_set_up
+    except sqlite3.Error:
+        return True
+
+
+def fatal(message: str, parent: QWidget | None = None) -> int:
+    """Say (and wait until it is read) why the app cannot go on; return the exit status, 1."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=parent)
     box.exec()
     return 1
 
 
-def offer_restore(exc: CarnetDamaged, target: Path) -> bool:
+RESTORE_DETAILS = (
+    "Le fichier endommagé sera mis de côté, pas supprimé. « Annuler » ferme l'application sans "
+    "modifier le fichier."
+)
+
+
+def offer_restore(exc: CarnetDamaged, target: Path, parent: QWidget | None = None) -> bool:
     """Offer the latest sound backup of the damaged carnet ``target``; restore it if the user
-    agrees. Return whether it was restored."""
+    agrees. Return whether it was restored (without a backup to offer, say so and return False).
+
+    Raises:
+        CarnetError: the restore failed (the file is left as it was).
+    """
     from ambassadeur_app.gui import prompts
     from ambassadeur_app.storage.db import restore_carnet
 
     if exc.backup is None:
-        _fatal(exc.message)
+        fatal(exc.message, parent)
         return False
-    if not prompts.ask(
-        None,
-        exc.message,
-        "Le fichier endommagé sera mis de côté, pas supprimé.",
-        "Restaurer la sauvegarde",
-    ):
+    if not prompts.ask(parent, exc.message, RESTORE_DETAILS, "Restaurer la sauvegarde"):
         return False
     restore_carnet(target, exc.backup, backup_root=paths.backup_root())
     return True
 
 
 def _recover(
-    exc: CarnetDamaged, carnet: Path | None, settings: QSettings
+    exc: CarnetDamaged, carnet: Path | None, settings: QSettings, parent: QWidget | None = None
 ) -> tuple[CarnetService, bool] | None:
     """Offer the latest sound backup of a carnet found damaged at opening; reopen it restored."""
     target = carnet or Path(str(settings.value("carnet/last") or paths.default_carnet_path()))
-    return open_initial(target, settings) if offer_restore(exc, target) else None
+    return open_initial(target, settings) if offer_restore(exc, target, parent) else None
 
 
 def _first_setup(service: CarnetService, window: MainWindow) -> bool:
@@ -288,31 +311,37 @@ def _first_setup(service: CarnetService, window: MainWindow) -> bool:
             service.setup(wizard.result_programme, wizard.result_ambassadors)
             return True
         except AppError as exc:
-            _fatal(exc.message)
+            fatal(exc.message, window)
     discard_new_carnet(service)
     return False
 
 
 def load_carnet(window: MainWindow, carnet: Path | None, settings: QSettings) -> int | None:
     """Open the carnet to show and hand it to the painted ``window``; return the exit status
-    when there is none to show (refused, damaged and not restored, first setup cancelled)."""
+    when there is none to show (window already closed, refused, damaged and not restored,
+    first setup cancelled).
+
+    Damage found while the window reads the carnet is diagnosed as at opening (restore offer).
+    """
     from ambassadeur_app.partfiles import clean_leftovers
 
+    if window.closed:
+        return 0  # closed before its carnet came: nothing is opened
     clean_leftovers()
     try:
         try:
             opened: tuple[CarnetService, bool] | None = open_initial(carnet, settings)
         except CarnetDamaged as exc:
-            opened = _recover(exc, carnet, settings)
+            opened = _recover(exc, carnet, settings, window)
     except AppError as exc:
-        return _fatal(exc.message)
+        return fatal(exc.message, window)
     if opened is None:
         return 1
     service, demo = opened
-    if not service.is_set_up and not _first_setup(service, window):
+    if not _is_set_up(service) and not _first_setup(service, window):
         return 0
     window.show_carnet(service, demo)
-    return None
+    return None if window.loaded else 1
 
 
 def _stamp(moment: str) -> None:
@@ -341,7 +370,8 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
     settings = ui_settings()
     from ambassadeur_app.gui.main_window import MainWindow
 
-    window = MainWindow(None, settings)
+    window = MainWindow(None, settings, demo=initial_carnet(carnet, settings)[1])
+    window.gave_up.connect(lambda: app.exit(1))
 
     def load() -> None:
         _stamp("painted")

@@ -16,6 +16,17 @@ from ambassadeur_app.errors import AppError, logged
 
 # The carnet shown in the window, named by the diagnosis of an SQLite error raised anywhere.
 carnet_in_use: Path | None = None
+# The boxes shown without a parent (the excepthook's), kept until closed: Qt would not keep them.
+_parentless: set[QMessageBox] = set()
+
+
+def log_sqlite_error(exc: sqlite3.Error, action: str = "") -> None:
+    """Log an SQLite error with its traceback and the action it broke (by default the first
+    call of the traceback: the slot the user's action ran)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    action = action or (frames[0].name if frames else "?")
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    logged().error("Erreur SQLite pendant « %s » :\n%s", action, details)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
@@ -27,7 +38,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     if isinstance(exc, sqlite3.Error) and carnet_in_use is not None:
         from ambassadeur_app.storage.db import backup_manager, diagnose
 
-        logged().error("Erreur SQLite : %s", exc)
+        log_sqlite_error(exc)
         exc = diagnose(exc, carnet_in_use, backup_manager(paths.backup_root(), carnet_in_use))
     if isinstance(exc, AppError):
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=parent)
@@ -43,6 +54,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
         )
         box.setDetailedText(details)
     box.setObjectName("error_box")
+    if parent is None:
+        _parentless.add(box)
+
+        def closed() -> None:
+            _parentless.discard(box)
+            box.deleteLater()
+
+        box.finished.connect(closed)
     box.open()
     return box
 

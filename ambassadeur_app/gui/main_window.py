@@ -2,23 +2,24 @@
 
 The window paints before any carnet is open: it is built without one, and ``show_carnet``
 hands it the carnet's data right after (``app.run_app``); until then the actions that need the
-carnet are disabled and the keys and clicks meant for the pages wait. Pages are built on their
-first visit (``pages.PageTabs``); the menu actions that open dialogs live in ``actions/``.
+carnet are disabled and the keys and clicks meant for the pages are dropped. Pages are built on
+their first visit (``pages.PageTabs``); the menu actions that open dialogs live in ``actions/``.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ambassadeur_app import APP_NAME, __version__, paths
 from ambassadeur_app.domain.formatting import plural
-from ambassadeur_app.errors import AppError
+from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetError, logged
 from ambassadeur_app.gui import errors, prompts, tasks
 from ambassadeur_app.gui.actions.copies import Copies
 from ambassadeur_app.gui.actions.exports import Exports
@@ -47,7 +48,7 @@ SHORTCUTS = (
     ("Double-clic", "Ouvrir la ligne d'une liste"),
     ("Échap", "Fermer une fenêtre sans enregistrer"),
 )
-# What the user does; held back from the pages until the carnet is there.
+# What the user does; dropped before it reaches the pages until the carnet is there.
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.KeyRelease,
@@ -56,16 +57,20 @@ INPUT_EVENTS = {
     QEvent.Type.MouseButtonDblClick,
     QEvent.Type.Wheel,
 }
+# How often the restore offer looks again whether the dialogs open on the damaged carnet closed.
+MODAL_WAIT_MS = 250
 
 
 class MainWindow(QMainWindow):
     """Signals:
     painted(): the window has been painted for the first time.
     backup_done(): the day's backup, written in the background, has ended.
+    gave_up(): the window has closed on a carnet it could not show (the app exits, status 1).
     """
 
     painted = Signal()
     backup_done = Signal()
+    gave_up = Signal()
 
     def __init__(
         self,
@@ -80,16 +85,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pool = pool
         self.demo = demo
+        self.closed = False  # by the user (closeEvent) or because its carnet is unreadable
         self._painted = False
         self._service: CarnetService | None = None
         self._backup_problem_shown: str | None = None
         self._hold: _InputHold | None = None
         self._check: tasks.Task | None = None
         self.exports, self.copies, self.imports = Exports(self), Copies(self), Imports(self)
-        # What the other modules (and the user's habits) ask of the window itself.
-        self.copy_carnet_outside = self.copies.copy_carnet_outside
-        self.import_register = self.imports.import_register
-        self.undo_import = self.imports.undo_import
         self.pages = PageTabs(self.ui.tabs, self._wire)
         self.page = cast("CarnetPage", self.pages.get("carnet"))
         self.status_label = QLabel()
@@ -112,7 +114,8 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.page.ui.splitter.restoreState(splitter)
         if service is None:
-            self.ui.demo_banner.hide()  # until the carnet says it is the demonstration
+            self.ui.demo_banner.setVisible(demo)  # run_app knows it before opening the carnet
+            self.ui.statusbar.showMessage("Ouverture du carnet…")
             self._hold = _InputHold(self)
             for action in self._carnet_actions:
                 action.setEnabled(False)
@@ -213,8 +216,25 @@ class MainWindow(QMainWindow):
     # --- carnet -------------------------------------------------------------------------------
 
     def show_carnet(self, service: CarnetService, demo: bool) -> None:
-        """Show ``service``'s carnet; the first one makes the window usable."""
-        first = self._service is None
+        """Show ``service``'s carnet; the first one makes the window usable.
+
+        A carnet that cannot be read while it is shown is diagnosed as at opening: a damaged
+        one gets the restore offer, and the app never stays on a carnet it could not show
+        (``_damaged``). The day's integrity check, left out at opening, then runs in the
+        background.
+        """
+        try:
+            self._show(service, demo)
+        except sqlite3.Error as exc:
+            from ambassadeur_app.storage.db import diagnose
+
+            errors.log_sqlite_error(exc, f"ouverture du carnet {service.path}")
+            self._damaged(service, diagnose(exc, service.path, service.carnet.backups))
+            return
+        if service.carnet.unchecked:
+            self._check_in_background(service)
+
+    def _show(self, service: CarnetService, demo: bool) -> None:
         self._service = service
         self.demo = demo
         errors.carnet_in_use = service.path
@@ -224,14 +244,17 @@ class MainWindow(QMainWindow):
         service.carnet.on_backup_done = self.backup_done.emit
         self.ui.demo_banner.setVisible(demo)
         self.pages.set_service(service)
+        if self.ui.tabs.currentWidget() is self.page:  # never type into a page out of sight
+            self.page.focus_next_entry()
         programme = service.programme()
         readonly = " (lecture seule)" if service.carnet.media_readonly else ""
         self.setWindowTitle(f"{programme.cpts_name} — {service.path.name}{readonly} — {APP_NAME}")
         self.settings.setValue("carnet/last", "" if demo else str(service.path))
         self.update_status()
-        if first and self._hold is not None:
+        if self._hold is not None:
             _application().removeEventFilter(self._hold)
             self._hold = None
+            self.ui.statusbar.clearMessage()
             for action in self._carnet_actions:
                 action.setEnabled(True)
             # The page's lists were still empty when first shown: size them to their items, as
@@ -240,8 +263,6 @@ class MainWindow(QMainWindow):
                 policy = combo.sizeAdjustPolicy()
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
                 combo.setSizeAdjustPolicy(policy)
-        if service.carnet.unchecked:
-            self._check_in_background(service)
 
     def _check_in_background(self, service: CarnetService) -> None:
         """Run the day's integrity check, left out at opening, on a connection of its own."""
@@ -255,25 +276,48 @@ class MainWindow(QMainWindow):
         tasks.start(self._check, self.pool)
 
     def _damaged(self, service: CarnetService, exc: Exception) -> None:
-        """Offer the last sound backup of the carnet found damaged; without it, the window closes."""
-        from ambassadeur_app.errors import CarnetDamaged
-        from ambassadeur_app.gui.app import offer_restore, open_for_window
+        """Offer the last sound backup of a carnet found damaged (by the background check, or
+        while it was shown) and show it restored. Without a backup to offer (none, or read-only
+        media), declined, or for any other problem reading it, the app closes with status 1.
+
+        While a dialog is open, the offer waits for it to close: what the user confirms there
+        runs on the carnet it was opened for, never on the restored one.
+        """
+        from ambassadeur_app.gui.app import fatal, offer_restore, open_for_window
 
         if service is not self._service:
-            return  # another carnet is shown now; this one is checked again at its next opening
-        if not isinstance(exc, CarnetDamaged):
-            show_error(self, exc)
+            return  # another carnet is shown, or the window closed: checked at its next opening
+        if not isinstance(exc, CarnetError):
+            show_error(self, exc)  # the check itself failed: the carnet stays
             return
+        if QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(MODAL_WAIT_MS, lambda: self._damaged(service, exc))
+            return
+        logged().error("Carnet illisible : %s", exc.message)
         path, demo = service.path, self.demo
+        self._service = None
         service.close()
-        if offer_restore(exc, path):
-            self.show_carnet(open_for_window(path), demo)
-        else:
-            self._service = None
-            self.hide()  # nothing more is read from the closed carnet
-            QApplication.exit(1)
+        try:
+            if not isinstance(exc, CarnetDamaged):
+                fatal(exc.message, self)
+            elif offer_restore(exc, path, self):
+                self.show_carnet(open_for_window(path), demo)
+                return
+        except AppError as problem:  # the restore, or the reopening, failed
+            fatal(problem.message, self)
+        self._give_up()
+
+    def _give_up(self) -> None:
+        """Close, its carnet closed already: nothing more is read from it (see ``gave_up``)."""
+        self.closed = True
+        for page in self.pages.built():
+            page.shutdown()
+        self.hide()
+        self.gave_up.emit()
 
     def update_status(self) -> None:
+        if self._service is None:
+            return  # closed (a backup may end after its carnet)
         backups = self.service.backups()
         last = (
             f"Dernière sauvegarde le {backups[0].taken_at:%d/%m/%Y à %H:%M}"
@@ -496,19 +540,24 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
+        service, self._service = self._service, None  # no restore offer once the window is gone
+        if service is not None:
+            service.carnet.stop_check()  # closing need not wait for the whole file to be read
         QThreadPool.globalInstance().waitForDone(10_000)
         for page in self.pages.built():
             page.shutdown()
-        if self._service is not None:
-            self._service.close()
+        if service is not None:
+            service.close()
         event.accept()
 
 
 class _InputHold(QObject):
-    """Holds back the keys and clicks meant for the pages until the carnet is shown (the
-    menus stay open to the user: their actions are disabled meanwhile)."""
+    """Drops the keys and clicks meant for the pages until the carnet is shown: they are not
+    replayed after, as a key typed blind (Entrée) would save an entry the user never saw. The
+    menus stay open to the user: their actions are disabled meanwhile."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)

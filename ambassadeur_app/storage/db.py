@@ -146,6 +146,10 @@ class Carnet:
         # Called from the backup's thread when it ends (the window then updates its status).
         self.on_backup_done: Callable[[], None] | None = None
         self._backup_thread: threading.Thread | None = None
+        # The integrity check's connection, held under ``_check_lock`` (see ``stop_check``).
+        self._check_lock = threading.Lock()
+        self._check_conn: sqlite3.Connection | None = None
+        self._check_stopped = threading.Event()
         self.db = db
         self.device_id = device_id
         self.backups = backups
@@ -244,22 +248,46 @@ class Carnet:
         """Run the integrity check left out at opening, on a read-only connection of its own
         (from any thread: the app goes on reading and writing meanwhile).
 
+        Stopped by ``stop_check`` (the carnet is being closed), it returns at once and the
+        carnet stays unchecked.
+
         Raises:
             CarnetDamaged: the file is damaged; it stays unchecked, so it is not sealed at
                 closing and the next opening checks it again.
         """
-        try:
-            conn = read_only_connection(self.path)
-        except sqlite3.DatabaseError as exc:
-            problem = str(exc)
-        else:
+        with self._check_lock:
+            if self._check_stopped.is_set():
+                return
             try:
-                problem = quick_check(conn)
-            finally:
-                conn.close()
+                conn = read_only_connection(self.path)
+            except sqlite3.DatabaseError as exc:
+                problem = str(exc)
+            else:
+                self._check_conn = conn
+                try:
+                    problem = quick_check(conn)
+                finally:
+                    self._check_conn = None
+                    conn.close()
+            if self._check_stopped.is_set():
+                return  # interrupted: "interrupted" is no diagnosis
         if problem != "ok":
             raise _damaged(self.path, problem, self.backups)
         self.unchecked = False
+
+    def stop_check(self) -> None:
+        """Interrupt the integrity check running in another thread and wait until it has let go
+        of the file: its reading connection would keep the ``-wal`` and ``-shm`` files beside
+        the carnet once closed. The carnet stays unchecked (not sealed at closing)."""
+        self._check_stopped.set()
+        # Interrupted again until it lets go: an interrupt that comes just before SQLite starts
+        # reading is lost.
+        while not self._check_lock.acquire(timeout=0.05):
+            conn = self._check_conn
+            if conn is not None:
+                with suppress(sqlite3.ProgrammingError):  # the check has just closed it
+                    conn.interrupt()
+        self._check_lock.release()
 
     @property
     def backup_problem(self) -> str | None:
@@ -289,6 +317,7 @@ class Carnet:
     def close(self) -> None:
         """Close the connection and release the lock."""
         try:
+            self.stop_check()
             self.settle_backup()
             if self._lock is not None:
                 # SQLite empties the log only when the last connection closes; an idle reader
@@ -353,7 +382,7 @@ def open_carnet(
         _check_is_carnet(path)
     elif not path.parent.is_dir():
         raise CarnetError(f"Le dossier « {path.parent} » n'existe pas.")
-    media_readonly = exists and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    media_readonly = exists and _on_read_only_media(path)
     if media_readonly and not readonly:
         raise CarnetReadOnly(
             f"Le carnet « {path} » est sur un support en lecture seule (clé USB verrouillée, CD, "
@@ -474,8 +503,32 @@ def _sealed_today(path: Path, backups: BackupManager, now: datetime) -> bool:
     } and not has_live_log(path)
 
 
+def _on_read_only_media(path: Path) -> bool:
+    """Tell whether the carnet file ``path`` (or its folder) cannot be written: a locked USB
+    key, a CD, a protected folder."""
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def _damaged(path: Path, problem: str, backups: BackupManager) -> CarnetDamaged:
+    """Say that the carnet is damaged, and how to get it back from its latest sound backup.
+
+    On read-only media the file cannot be set aside nor replaced: no restore is offered
+    (``backup`` is ``None``); the message says where that backup is, to be copied and opened.
+    """
     latest = backups.latest_sound()
+    if _on_read_only_media(path):
+        where = (
+            f" Sa dernière sauvegarde saine, du {latest.taken_at:%d/%m/%Y à %H:%M}, est sur cet "
+            f"ordinateur : « {latest.path} ». Copiez-la dans vos documents, puis ouvrez la copie "
+            "(menu Fichier, « Ouvrir un carnet »)."
+            if latest
+            else " Aucune sauvegarde saine n'a été trouvée."
+        )
+        return CarnetDamaged(
+            f"Le carnet « {path} » est endommagé ({problem}). Il n'a pas été modifié. Il est sur un "
+            "support en lecture seule (clé USB verrouillée, CD, dossier protégé) : il ne peut pas "
+            f"être réparé sur place.{where}"
+        )
     advice = (
         f" La dernière sauvegarde saine date du {latest.taken_at:%d/%m/%Y à %H:%M} : "
         "vous pouvez la restaurer."

@@ -75,7 +75,7 @@ def test_import_dialog_previews_and_imports(
     assert len(service.entry_ids(EntryFilter())) == 2
     assert window.page.ui.ambassador_combo.findText("Nouvelle Personne") >= 0
     assert "2 entrées importées" in window.ui.statusbar.currentMessage()
-    window.undo_import()
+    window.imports.undo_import()
     assert service.entry_ids(EntryFilter()) == []
     assert window.page.ui.ambassador_combo.findText("Nouvelle Personne") < 0
 

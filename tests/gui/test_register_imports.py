@@ -53,7 +53,7 @@ def test_contact_list_dialog_maps_columns_and_imports(
     assert len(professional_names(service)) == 6
     assert window.pages.get("professionals").model.rowCount() == 6
     assert "6 fiches créées" in window.ui.statusbar.currentMessage()
-    window.undo_import()
+    window.imports.undo_import()
     assert prompts.asked[-1].startswith("Annuler l'import de « liste-contacts.xlsx »")
     assert professional_names(service) == []
     assert window.pages.get("professionals").model.rowCount() == 0

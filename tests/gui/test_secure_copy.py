@@ -108,7 +108,7 @@ def test_restore_tab_refuses_a_wrong_passphrase_then_restores(
 def test_a_plain_backup_is_sent_to_the_backups_dialog(
     qtbot: Any, window: MainWindow, service: CarnetService, tmp_path: Path
 ) -> None:
-    dialog = window.copy_carnet_outside(restore=True)
+    dialog = window.copies.copy_carnet_outside(restore=True)
     plain = service.backup_to(tmp_path / "ordinaire.ambassadeur")
     dialog.ui.source_edit.setText(str(plain))
     dialog.ui.restore_passphrase_edit.setText(PHRASE)
@@ -192,7 +192,7 @@ def test_a_cancelled_copy_is_said_in_the_status_bar(
 
 def test_an_encrypted_copy_can_be_handed_over_prefilled(window: MainWindow, tmp_path: Path) -> None:
     copy = tmp_path / "cle.carnet-chiffre"
-    dialog = window.copy_carnet_outside(source=copy)
+    dialog = window.copies.copy_carnet_outside(source=copy)
     assert dialog.ui.tabs.currentIndex() == SecureCopyDialog.RESTORE_TAB
     assert dialog.ui.source_edit.text() == str(copy)
     dialog.reject()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -117,6 +118,10 @@ def test_actions_wait_for_the_carnet_then_every_page_shows_its_data(
 
     assert app.load_carnet(window, path, app.ui_settings()) is None
     assert [action.isEnabled() for action in waiting] == [True] * 4
+    # The keys typed before were dropped, not replayed: nothing was saved blind.
+    assert window.page.ui.duration_edit.text() == ""
+    assert len(window.service.entry_ids(EntryFilter())) == ENTRIES
+    assert QApplication.focusWidget() is window.page.ui.duration_edit  # the carnet's tab is shown
     ui.action_export.trigger()
     assert len(window.findChildren(ExportDialog)) == 1
     window.findChildren(ExportDialog)[0].reject()
@@ -230,3 +235,55 @@ def test_the_window_paints_without_the_storage_library() -> None:
         "assert 'sqlite_utils' not in sys.modules\n"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_quick_entry_takes_the_focus_only_when_its_tab_is_shown(
+    qtbot: Any, tmp_path: Path, prompts: Prompts
+) -> None:
+    path, other = tmp_path / "carnet.ambassadeur", tmp_path / "autre.ambassadeur"
+    carnet_with_register(path)
+    make_carnet(other)
+    window = painted_window(qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # before the load
+    assert window.ui.tabs.currentIndex() == 1
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    # Keys typed now must not reach the quick entry out of sight (and save an entry unseen).
+    assert window.ui.tabs.currentIndex() == 1
+    assert QApplication.focusWidget() is not window.page.ui.duration_edit
+    assert window.switch_to(other)  # Fichier > Ouvrir from a register tab
+    assert window.service.path == other.resolve()
+    assert QApplication.focusWidget() is not window.page.ui.duration_edit
+
+
+def test_the_first_frame_shows_today_and_nothing_stale(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path)
+    window = painted_window(qtbot)
+    ui = window.page.ui
+    today = date.today()
+    assert ui.date_edit.date() == QDate(today.year, today.month, today.day)
+    assert ui.month_combo.currentText() == Month.of(today).title()
+    assert Month.of(today).title() in ui.summary_title_label.text()
+    assert ui.close_month_button.isVisible()
+    assert not ui.reopen_month_button.isVisible()
+    bars = (ui.claim_bar, ui.programme_title_label, ui.programme_bar)
+    assert [widget.isVisible() for widget in bars] == [False] * 3
+    assert window.ui.statusbar.currentMessage() == "Ouverture du carnet…"
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    assert [widget.isVisible() for widget in bars] == [True] * 3
+    assert window.ui.statusbar.currentMessage() == ""
+
+
+def test_the_demonstration_banner_is_there_from_the_first_frame(qtbot: Any) -> None:
+    settings = app.ui_settings()
+    assert app.initial_carnet(None, settings) == (app.demo_path(), True)  # first run: no carnet
+    window = MainWindow(None, settings, demo=True, pool=SyncPool())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.painted):
+        window.show()
+    assert window.ui.demo_banner.isVisible()
+    top = window.ui.tabs.mapTo(window, QPoint(0, 0)).y()
+    assert app.load_carnet(window, None, settings) is None
+    assert window.demo
+    assert window.ui.demo_banner.isVisible()
+    assert window.ui.tabs.mapTo(window, QPoint(0, 0)).y() == top  # the pages did not jump down

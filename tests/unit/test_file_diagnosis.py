@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -177,6 +178,49 @@ def test_the_check_left_out_at_opening_finds_the_damage_later(tmp_path: Path, pr
     opened.check_integrity()
     opened.close()
     assert backup_manager(paths.backup_root(), sound).folder.joinpath(SEAL_NAME).exists()
+
+
+def test_closing_stops_the_background_check_and_leaves_no_log_beside_the_file(
+    tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    carnet = tmp_path / "carnet.ambassadeur"
+    make_carnet(carnet)
+    seal = backup_manager(paths.backup_root(), carnet).folder / SEAL_NAME
+    seal.unlink()  # the day's first opening: the check is due
+    reading = threading.Event()
+
+    def endless_check(conn: sqlite3.Connection) -> str:
+        """A check of a file too big to finish before the carnet is closed."""
+        reading.set()
+        # Reading a table: the check holds a read transaction on the file, as the real one.
+        endless = (
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c, programme"
+        )
+        try:
+            conn.execute(endless).fetchone()
+        except sqlite3.DatabaseError as exc:  # interrupted
+            return str(exc)
+        return "ok"
+
+    monkeypatch.setattr("ambassadeur_app.storage.db.quick_check", endless_check)
+    opened = open_carnet(carnet, device_id="test", backup_root=paths.backup_root(), integrity_check=False)
+    failures: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            opened.check_integrity()
+        except BaseException as exc:
+            failures.append(exc)
+
+    thread = threading.Thread(target=check, daemon=True)
+    thread.start()
+    reading.wait()
+    opened.close()  # another carnet opened in the window, or the window closed
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(("-wal", "-shm"))] == []
+    thread.join()
+    assert failures == []  # stopped, not taken for damage
+    assert opened.unchecked
+    assert not seal.exists()  # not known sound: checked again at the next opening
 
 
 def test_the_writer_lock_follows_the_real_file_not_its_name(tmp_path: Path, private_home: Path) -> None:

@@ -62,6 +62,7 @@ class Ui_CarnetPage(object):
 
         self.reopen_month_button = QPushButton(CarnetPage)
         self.reopen_month_button.setObjectName(u"reopen_month_button")
+        self.reopen_month_button.setVisible(False)
 
         self.month_bar.addWidget(self.reopen_month_button)
 
@@ -237,6 +238,7 @@ class Ui_CarnetPage(object):
 
         self.claim_bar = QProgressBar(self.summary_widget)
         self.claim_bar.setObjectName(u"claim_bar")
+        self.claim_bar.setVisible(False)
         self.claim_bar.setMaximum(100)
         self.claim_bar.setTextVisible(True)
 
@@ -268,11 +270,13 @@ class Ui_CarnetPage(object):
 
         self.programme_title_label = QLabel(self.summary_widget)
         self.programme_title_label.setObjectName(u"programme_title_label")
+        self.programme_title_label.setVisible(False)
 
         self.summary_layout.addWidget(self.programme_title_label)
 
         self.programme_bar = QProgressBar(self.summary_widget)
         self.programme_bar.setObjectName(u"programme_bar")
+        self.programme_bar.setVisible(False)
         self.programme_bar.setMaximum(100)
 
         self.summary_layout.addWidget(self.programme_bar)

@@ -124,6 +124,11 @@ class CarnetPage(QWidget):
         for widget in self.ui.entry_group.findChildren(QWidget):
             widget.installEventFilter(self)
         self._say("")
+        # Until the carnet's data come (the window paints first): today and its month; the
+        # bars and the month buttons stay hidden (ui/carnet_page.ui) until there is a month.
+        self.ui.date_edit.setDate(to_qdate(date.today()))
+        self.ui.month_combo.addItem(self.month.title(), self.month)
+        self.ui.summary_title_label.setText(f"<b><big>{self.month.title()}</big></b>")
         self._connect()
 
     def _connect(self) -> None:
@@ -178,7 +183,6 @@ class CarnetPage(QWidget):
         # Sorting is switched on once the month is loaded, in its order: no second query.
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        self.focus_next_entry()
 
     def shutdown(self) -> None:
         """Stop what could still query the carnet once it is closed (timers, undo history)."""
@@ -315,6 +319,8 @@ class CarnetPage(QWidget):
         claim = summary.claim
         names = service.ambassador_names()
         ui.summary_title_label.setText(f"<b><big>{self.month.title()}</big></b>")
+        for hidden_before_data in (ui.claim_bar, ui.programme_title_label, ui.programme_bar):
+            hidden_before_data.show()
         ratio = claim.claimed_cents / claim.cap_cents if claim.cap_cents else 0.0
         ui.claim_bar.setValue(round(min(ratio, 1.0) * 100))
         # The bars carry the amounts: the lines under them stay few enough for 1366 × 768.
