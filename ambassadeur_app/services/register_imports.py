@@ -472,11 +472,24 @@ class RegisterImports:
 
     def undo(self, import_id: str) -> int:
         """Remove what a register import created and put back what it changed; return the count."""
-        record = next((r for r in self.carnet.imports.all() if r.id == import_id), None)
+        imports = self.carnet.imports.all()
+        record = next((r for r in imports if r.id == import_id), None)
         if record is None or record.undone_at:
             raise InvalidInput("Cet import n'existe pas ou a déjà été annulé.")
+        changes = self.carnet.import_changes.of(import_id)
+        touched = {r for _, r, _ in changes} | set(self.carnet.professionals.by_import(import_id))
+        touched |= set(self.carnet.structures.by_import(import_id))
+        for later in imports:  # newest first
+            if later.created_at <= record.created_at or later.undone_at or later.kind == "carnet":
+                continue
+            completed = {r for _, r, _ in self.carnet.import_changes.of(later.id)}
+            if touched & (completed | self.carnet.practice_sites.people_of_import(later.id)):
+                raise InvalidInput(
+                    f"L'import de « {later.filename} », fait après celui-ci, a complété des fiches "
+                    "que celui-ci avait créées ou modifiées : annulez-le d'abord (les imports "
+                    "s'annulent du plus récent au plus ancien)."
+                )
         with self.carnet.write():
-            changes = self.carnet.import_changes.of(import_id)
             for table, _record, before in changes:
                 if table == "professionals":
                     self.carnet.professionals.update(_professional(before))

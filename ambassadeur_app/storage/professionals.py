@@ -380,6 +380,17 @@ class PracticeSiteRepo(Repo):
             ).fetchall()
         ]
 
+    def people_of_import(self, import_id: str) -> set[str]:
+        """Return the professionals an import added practice sites to."""
+        return {
+            row[0]
+            for row in self.db.execute(
+                "SELECT professional_id FROM professional_activities "
+                "WHERE import_id = ? AND deleted_at IS NULL",
+                [import_id],
+            ).fetchall()
+        }
+
 
 class _LinkRepo(Repo):
     table = "professional_structures"

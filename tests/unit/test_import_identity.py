@@ -146,6 +146,27 @@ def test_undo_puts_back_the_first_copy_kept_of_a_record(
     ]
 
 
+def test_imports_that_touched_the_same_people_are_undone_newest_first(
+    service: CarnetService, tmp_path: Path
+) -> None:
+    first = import_rpps(service, extract(tmp_path / "a.txt", line(id=ANNE_A, site="CABINET A")))
+    second = import_rpps(
+        service, extract(tmp_path / "b.txt", line(id=ANNE_A, site="CABINET B", email="anne@example.org"))
+    )
+    completed = people(service)
+    assert completed == [("Martin Anne", ANNE_A, "", "anne@example.org", ["CABINET A", "CABINET B"])]
+    with pytest.raises(InvalidInput, match=r"L'import de « b\.txt », fait après celui-ci, a complété"):
+        service.undo_import(first)
+    assert people(service) == completed  # refused: nothing changed
+    service.undo_import(second)
+    assert people(service) == [("Martin Anne", ANNE_A, "", "", ["CABINET A"])]
+    service.undo_import(first)
+    assert people(service) == []
+    assert service.carnet.db.execute(
+        "SELECT count(*) FROM professional_activities WHERE deleted_at IS NULL"
+    ).fetchone() == (0,)
+
+
 # --- 2. namesakes with national identifiers ----------------------------------------------------
 
 
