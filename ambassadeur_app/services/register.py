@@ -34,7 +34,7 @@ from ambassadeur_app.domain.register import (
     validate_professional,
     validate_structure,
 )
-from ambassadeur_app.domain.text import blank, fold
+from ambassadeur_app.domain.text import blank, fold, printable
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.nomenclatures import professions
 from ambassadeur_app.services.erasure import (
@@ -99,7 +99,14 @@ class RegisterService:
 
     def duplicates_of(self, professional: Professional) -> list[Professional]:
         """Return the register's professionals who seem to be this person (same RPPS, or same
-        name, profession group and commune)."""
+        name, profession group and commune), compared as they will be stored (invisible
+        characters a copy-paste brings are dropped on saving, so they never make a new person)."""
+        professional = replace(
+            professional,
+            last_name=printable(professional.last_name),
+            first_name=printable(professional.first_name),
+            commune=printable(professional.commune),
+        )
         candidates: list[str] = []
         if professional.rpps and (same := self.carnet.professionals.by_rpps(professional.rpps)):
             candidates.append(same)

@@ -214,6 +214,8 @@ def test_a_walk_in_is_matched_in_the_register_never_doubled(service: CarnetServi
     assert not matched.created
     again = events.add_walk_in(event_id, typed, (True, False))
     assert again.professional_id == known
+    for hidden in ("Lef\u200bèvre", "Lef\u00adèvre"):  # an invisible character pasted in the name
+        assert events.add_walk_in(event_id, replace(typed, last_name=hidden)).professional_id == known
     newcomer = events.add_walk_in(event_id, Professional("Benali", "Nadia", "G15-70", commune="Laxou"))
     assert newcomer.created
     assert events.add_walk_in(
