@@ -21,6 +21,9 @@ FUNDER = "ARS Grand Est — Fonds d'intervention régional (FIR)"
 EVENT_MISSIONS = (Mission.PROMOTION, Mission.FORMATION)
 MAX_MODULE_MINUTES = 5 * 24 * 60
 
+# The sign-in sheet keeps a readable signature column per half-day up to this many.
+MAX_SESSIONS = 4
+
 
 class EventKind(Labelled):
     WORKSHOP = "atelier", "Atelier d'information"
@@ -162,6 +165,12 @@ def validate_event(event: Event) -> Event:
     if not event.sessions:
         raise InvalidInput(
             "Indiquez au moins une demi-journée (date, heure de début et heure de fin).", "demi-journées"
+        )
+    if len(event.sessions) > MAX_SESSIONS:
+        raise InvalidInput(
+            f"Un événement compte au plus {MAX_SESSIONS} demi-journées (une colonne de signature "
+            "chacune sur la feuille d'émargement) : enregistrez la suite comme un autre événement.",
+            "demi-journées",
         )
     sessions = tuple(sorted(event.sessions))
     for session in sessions:

@@ -146,8 +146,8 @@ class EventsService:
         """Add (empty id) or update an event; return its id.
 
         Raises:
-            InvalidInput: a field is wrong, an unknown module or organiser, or fewer half-days
-                than some attendance already records.
+            InvalidInput: a field is wrong, an unknown module or organiser, or a removed or
+                moved half-day that holds a presence.
         """
         checked = validate_event(event)
         if checked.module_id is not None:
@@ -158,27 +158,28 @@ class EventsService:
                 f"Ambassadeur inconnu parmi les organisateurs : {', '.join(unknown)}.", "organisateurs"
             )
         with self.carnet.write():
-            if checked.id and self.carnet.events.get(checked.id):
-                self._fit_attendance(checked)
+            if checked.id and (before := self.carnet.events.get(checked.id)):
+                self._fit_attendance(before, checked)
                 self.carnet.events.update(checked)
                 return checked.id
             return self.carnet.events.add(checked)
 
-    def _fit_attendance(self, event: Event) -> None:
-        """Give the attendance of an event whose half-days changed in number as many marks:
-        an added half-day starts absent; a removed one must hold no presence."""
-        count = len(event.sessions)
+    def _fit_attendance(self, before: Event, event: Event) -> None:
+        """Keep each presence mark with its half-day when an event's half-days change: an
+        added half-day starts absent; a removed one must hold no presence."""
+        if before.sessions == event.sessions:
+            return
         for attendance in self.carnet.attendances.of_event(event.id):
-            if len(attendance.present) == count:
-                continue
-            if any(attendance.present[count:]):
+            marks = dict(zip(before.sessions, attendance.present, strict=False))
+            if gone := [s for s, here in marks.items() if here and s not in event.sessions]:
                 raise InvalidInput(
-                    f"Des présences sont notées à la demi-journée n° {count + 1} ou suivante : "
-                    "retirez-les avant de supprimer la demi-journée.",
+                    f"Des présences sont notées à la demi-journée du {gone[0].label} : retirez-les "
+                    "avant de supprimer ou de déplacer cette demi-journée.",
                     "demi-journées",
                 )
-            present = (attendance.present + (False,) * count)[:count]
-            self.carnet.attendances.update(replace(attendance, present=present))
+            present = tuple(marks.get(session, False) for session in event.sessions)
+            if present != attendance.present:
+                self.carnet.attendances.update(replace(attendance, present=present))
 
     def delete_event(self, event_id: str) -> None:
         """Delete an event (undoable with ``restore_event``); its invitations and attendance stay
@@ -252,7 +253,8 @@ class EventsService:
         event = self.event(event_id)
         marks = present if present is not None else (True,) * len(event.sessions)
         check_presence(marks, event)
-        self.register.professional(professional_id)
+        if not self.carnet.professionals.first_ids("id", [professional_id]):
+            raise AppError("Ce professionnel n'existe plus dans le registre.")
         invited = any(i.professional_id == professional_id for i in self.invitations(event_id))
         previous = next((a for a in self.attendances(event_id) if a.professional_id == professional_id), None)
         with self.carnet.write():
@@ -334,7 +336,10 @@ class EventsService:
         from ambassadeur_app.reports.attendance import build_sign_in_sheet, write_pdf
 
         event = self.event(event_id)
-        people = self.register.professionals(i.professional_id for i in self.invitations(event_id))
+        invited = [i.professional_id for i in self.invitations(event_id)]
+        live = self.carnet.professionals.first_ids("id", invited)
+        # Nobody removed from the register or erased on request is printed on the sheet.
+        people = {k: p for k, p in self.register.professionals(live).items() if not p.anonymized}
         structures = self.register.structures({s for p in people.values() for s in p.structure_ids})
         sheet = build_sign_in_sheet(
             self.core.programme(), event, list(people.values()), structures, professions(), blank_rows

@@ -144,15 +144,17 @@ class EventRepo(Repo):
         ]
 
     def counts(self, event_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """Return, by event, the live invitations and the people present at one half-day at least."""
+        """Return, by event, the live invitations and the people present at one half-day at least
+        (people removed from the register no longer count)."""
         found = {event_id: (0, 0) for event_id in event_ids}
         for start in range(0, len(event_ids), 500):
             chunk = list(event_ids[start : start + 500])
             for event_id, invited, present in self.db.execute(
                 "SELECT e.id, "
-                "(SELECT COUNT(*) FROM event_invitations i WHERE i.event_id = e.id "
-                "AND i.deleted_at IS NULL), "
-                "(SELECT COUNT(*) FROM event_attendances a WHERE a.event_id = e.id AND a.deleted_at IS NULL "
+                "(SELECT COUNT(*) FROM event_invitations i JOIN professionals p ON p.id = i.professional_id "
+                "WHERE i.event_id = e.id AND i.deleted_at IS NULL AND p.deleted_at IS NULL), "
+                "(SELECT COUNT(*) FROM event_attendances a JOIN professionals p ON p.id = a.professional_id "
+                "WHERE a.event_id = e.id AND a.deleted_at IS NULL AND p.deleted_at IS NULL "
                 "AND instr(a.present, '1') > 0) "
                 f"FROM events e WHERE e.id IN ({_marks(chunk)})",
                 chunk,

@@ -62,6 +62,11 @@ def person(service: CarnetService, last: str, first: str, code: str = "G15-60", 
         ({"mission": Mission.ACCOMPAGNEMENT}, "mission", "promotion ou formation"),
         ({"sessions": ()}, "demi-journées", "Indiquez au moins une demi-journée"),
         (
+            {"sessions": tuple(Session(date(2024, 10, day), time(9, 0), time(12, 0)) for day in range(1, 6))},
+            "demi-journées",
+            "au plus 4 demi-journées",
+        ),
+        (
             {"sessions": (Session(date(2024, 10, 8), time(14, 0), time(13, 0)),)},
             "demi-journées",
             "La demi-journée du 08/10/2024 finit (13:00) avant de commencer (14:00).",
@@ -199,8 +204,16 @@ def test_attendance_per_half_day(service: CarnetService) -> None:
     events.save_event(replace(event, sessions=(*event.sessions, third)))
     assert {a.present for a in events.attendances(event_id)} == {(False, True, False), (False, False, False)}
     events.record_attendance(event_id, invited, (False, True, True))
-    with pytest.raises(InvalidInput, match="demi-journée n° 3"):
+    with pytest.raises(InvalidInput, match="demi-journée du 09/10/2024 09:00–12:00"):
         events.save_event(event)
+    # A half-day added before the others, or one removed: each mark stays with its own half-day.
+    first = Session(date(2024, 10, 1), time(9, 0), time(12, 0))
+    events.save_event(replace(events.event(event_id), sessions=(first, *events.event(event_id).sessions)))
+    marks = {a.professional_id: a.present for a in events.attendances(event_id)}
+    assert marks[invited] == (False, False, True, True)
+    events.save_event(replace(events.event(event_id), sessions=(first, AFTERNOON, third)))
+    marks = {a.professional_id: a.present for a in events.attendances(event_id)}
+    assert marks == {invited: (False, True, True), other: (False, False, False)}
 
 
 def test_a_walk_in_is_matched_in_the_register_never_doubled(service: CarnetService) -> None:
@@ -251,6 +264,29 @@ def test_merging_two_records_keeps_one_invitation_and_joins_the_attendance(servi
     (attendance,) = events.attendances(both)
     assert (attendance.professional_id, attendance.present) == (keep, (True, True))
     assert events.counts([both]) == {both: (1, 1)}
+
+
+def test_people_removed_or_erased_leave_the_counts_and_the_sign_in_sheet(
+    service: CarnetService, tmp_path: Path
+) -> None:
+    events = service.events
+    event_id = events.save_event(workshop())
+    kept, removed, erased = (person(service, name, "Anne") for name in ("Gardé", "Retiré", "Effacé"))
+    events.invite(event_id, [kept, removed, erased], date(2024, 9, 20))
+    for someone in (kept, removed, erased):
+        events.record_attendance(event_id, someone)
+    assert events.counts([event_id]) == {event_id: (3, 3)}
+    with service.carnet.write():  # as an undone import takes the people it created away
+        service.carnet.professionals.delete([removed])
+    service.register.erase_professional(erased)
+    assert events.counts([event_id]) == {event_id: (2, 2)}  # the erased person came: still counted
+    with pytest.raises(AppError, match="n'existe plus"):
+        events.record_attendance(event_id, removed)
+    sheet = events.write_sign_in_sheet(event_id, tmp_path / "f.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(sheet).pages)
+    assert "GARDÉ" in text
+    assert "RETIRÉ" not in text
+    assert "Personne effacée" not in text
 
 
 def test_counts_by_profession_and_structure_type_leave_deleted_events_out(service: CarnetService) -> None:
