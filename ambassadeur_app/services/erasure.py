@@ -74,6 +74,7 @@ def erase_person(carnet: Carnet, professional_id: str, known_as: Professional | 
     patterns = identity_patterns(person, *([known_as] if known_as else []))
     with carnet.write():
         texts = carnet.professionals.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
+        texts += carnet.events.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
         carnet.professionals.set_structures(professional_id, ())
         carnet.practice_sites.purge("professional_id", professional_id)
         forget_identity(carnet, professional_id)

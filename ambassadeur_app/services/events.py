@@ -216,7 +216,11 @@ class EventsService:
         """
         self.event(event_id)
         wanted = list(dict.fromkeys(professional_ids))
-        live = self.carnet.professionals.first_ids("id", wanted)
+        live = {
+            k
+            for k, p in self.register.professionals(self.carnet.professionals.first_ids("id", wanted)).items()
+            if not p.anonymized
+        }
         if missing := [p for p in wanted if p not in live]:
             raise AppError(
                 f"{plural(len(missing), 'professionnel')} à inviter "

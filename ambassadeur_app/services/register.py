@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ambassadeur_app.domain.formatting import format_date
 from ambassadeur_app.domain.model import TimeEntry
@@ -189,9 +189,7 @@ class RegisterService:
         event, and one attendance record, present at every half-day either of them was."""
         invitations, attendances = self.carnet.invitations, self.carnet.attendances
         kept = invitations.of_professional(keep_id)
-        twice = [
-            invitation for event, invitation in invitations.of_professional(other_id).items() if event in kept
-        ]
+        twice = [i.id for event, i in invitations.of_professional(other_id).items() if event in kept]
         invitations.delete(twice)
         invitations.reassign("professional_id", other_id, keep_id)
         kept_attendance = attendances.of_professional(keep_id)
@@ -636,6 +634,17 @@ class RegisterService:
                     empty="Aucun lieu d'exercice importé.",
                 ),
                 Section(
+                    "Événements",
+                    [
+                        Column("Date", "date", 11),
+                        Column("Événement", width=50),
+                        Column("Invitation", width=24),
+                        Column("Présence", width=24),
+                    ],
+                    self._events_of(professional_id),
+                    empty="Aucun événement.",
+                ),
+                Section(
                     "Historique",
                     [
                         Column("Date", "date", 11),
@@ -652,6 +661,30 @@ class RegisterService:
             ],
         )
         return write_pdf(document, out) if out.suffix.lower() == ".pdf" else write_xlsx(document, out)
+
+    def _events_of(self, professional_id: str) -> list[list[Any]]:
+        """Return a person's invitations and attendance, one row per live event, by date."""
+        invited = self.carnet.invitations.of_professional(professional_id)
+        attended = self.carnet.attendances.of_professional(professional_id)
+        events = self.carnet.events.get_many({*invited, *attended})
+        rows = []
+        for event_id, event in sorted(events.items(), key=lambda item: item[1].first_day):
+            if not self.carnet.events.is_live(event_id):
+                continue
+            invitation, presence = invited.get(event_id), attended.get(event_id)
+            rows.append(
+                [
+                    event.first_day,
+                    f"{event.kind.label} : {event.title}",
+                    f"le {format_date(invitation.invited_on)} ({invitation.channel.label})"
+                    if invitation
+                    else "",
+                    f"{sum(presence.present)} demi-journée(s) sur {len(presence.present)}"
+                    if presence
+                    else "",
+                ]
+            )
+        return rows
 
     def erase_professional(self, professional_id: str, wait: float = 2.0) -> Erasure:
         """Erase a person on request (RGPD, article 17): identity gone, anonymous counts kept.

@@ -7,7 +7,8 @@ read and written with the event, and the two laptops of a binôme merge an event
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
@@ -125,6 +126,31 @@ class EventRepo(Repo):
     def update(self, event: Event) -> None:
         self._update(event.id, _event_values(event))
 
+    def rewrite_linked_texts(self, professional_id: str, rewrite: Callable[[str], str]) -> int:
+        """Pass the texts of the events a person was invited to or attended (title, place,
+        agenda, speakers) through ``rewrite``; return the events changed (erasure on request)."""
+        linked = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT event_id FROM event_invitations WHERE professional_id = ?1 "
+                "UNION SELECT event_id FROM event_attendances WHERE professional_id = ?1",
+                [professional_id],
+            ).fetchall()
+        ]
+        changed = 0
+        for event in self.get_many(linked).values():
+            new = replace(
+                event,
+                title=rewrite(event.title),
+                place=rewrite(event.place),
+                agenda=rewrite(event.agenda),
+                speakers=tuple(rewrite(speaker) for speaker in event.speakers),
+            )
+            if new != event:
+                self.update(new)
+                changed += 1
+        return changed
+
     def starting_with(self, prefix: str) -> list[str]:
         """Return the live events whose id starts with ``prefix`` (a short id typed by the user)."""
         return [
@@ -211,19 +237,23 @@ class TrainingModuleRepo(Repo):
         }
 
 
+def _invitation(row: dict[str, Any]) -> Invitation:
+    return Invitation(
+        id=row["id"],
+        event_id=row["event_id"],
+        professional_id=row["professional_id"],
+        invited_on=date.fromisoformat(row["invited_on"]),
+        channel=InvitationChannel(row["channel"]),
+    )
+
+
 class InvitationRepo(Repo):
     table = "event_invitations"
 
     def of_event(self, event_id: str) -> list[Invitation]:
         """Return the live invitations of an event, in the order they were recorded."""
         return [
-            Invitation(
-                id=row["id"],
-                event_id=row["event_id"],
-                professional_id=row["professional_id"],
-                invited_on=date.fromisoformat(row["invited_on"]),
-                channel=InvitationChannel(row["channel"]),
-            )
+            _invitation(row)
             for row in self.db.query(
                 "SELECT id, event_id, professional_id, invited_on, channel FROM event_invitations "
                 "WHERE event_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid",
@@ -231,12 +261,13 @@ class InvitationRepo(Repo):
             )
         ]
 
-    def of_professional(self, professional_id: str) -> dict[str, str]:
-        """Return the live invitations of a professional: {event id: invitation id}."""
+    def of_professional(self, professional_id: str) -> dict[str, Invitation]:
+        """Return the live invitations of a professional, by event id."""
         return {
-            row["event_id"]: row["id"]
+            row["event_id"]: _invitation(row)
             for row in self.db.query(
-                "SELECT id, event_id FROM event_invitations WHERE professional_id = ? AND deleted_at IS NULL",
+                "SELECT id, event_id, professional_id, invited_on, channel FROM event_invitations "
+                "WHERE professional_id = ? AND deleted_at IS NULL",
                 [professional_id],
             )
         }

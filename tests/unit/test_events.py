@@ -289,6 +289,49 @@ def test_people_removed_or_erased_leave_the_counts_and_the_sign_in_sheet(
     assert "Personne effacée" not in text
 
 
+def test_erasing_a_person_scrubs_the_events_they_took_part_in(service: CarnetService) -> None:
+    events = service.events
+    nadia = person(service, "Benali", "Nadia", email="nadia.benali@example.org")
+    event_id = events.save_event(
+        workshop(
+            title="Atelier animé par Nadia Benali",
+            agenda="Questions à nadia.benali@example.org",
+            speakers=("Dr Nadia Benali", "Formateur Pulsy"),
+        )
+    )
+    events.invite(event_id, [nadia], date(2024, 9, 20))
+    events.record_attendance(event_id, nadia)
+    service.register.erase_professional(nadia)
+    event = events.event(event_id)
+    texts = " ".join([event.title, event.agenda, *event.speakers])
+    assert "Benali" not in texts
+    assert "nadia.benali" not in texts
+    assert "Formateur Pulsy" in texts
+    assert events.event_ids(text="benali") == []  # the search words were rewritten too
+    assert events.counts([event_id]) == {event_id: (1, 1)}  # an anonymous participant still counts
+    with pytest.raises(AppError, match="n'existe plus"):
+        events.invite(events.save_event(workshop(title="Autre")), [nadia], date(2024, 9, 21))
+
+
+def test_the_right_of_access_export_lists_a_person_s_events(service: CarnetService, tmp_path: Path) -> None:
+    import openpyxl
+
+    events = service.events
+    anne = person(service, "Adam", "Anne")
+    event_id = events.save_event(workshop())
+    events.invite(event_id, [anne], date(2024, 9, 20), InvitationChannel.EMAIL)
+    events.record_attendance(event_id, anne, (True, False))
+    gone = events.save_event(workshop(title="Atelier supprimé"))
+    events.invite(gone, [anne], date(2024, 9, 21))
+    events.delete_event(gone)
+    written = service.register.personal_data(anne, tmp_path / "acces.xlsx")
+    sheet = openpyxl.load_workbook(written)["Événements"]
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[1] and "Atelier" in str(row[1])]
+    assert [row[1:] for row in rows] == [
+        ("Atelier d'information : Atelier Parceo", "le 20/09/2024 (E-mail)", "1 demi-journée(s) sur 2")
+    ]
+
+
 def test_counts_by_profession_and_structure_type_leave_deleted_events_out(service: CarnetService) -> None:
     events = service.events
     register = service.register
