@@ -10,10 +10,10 @@ from datetime import date, datetime, time
 from itertools import pairwise
 
 from ambassadeur_app.domain.dates import check_year
-from ambassadeur_app.domain.formatting import format_date
+from ambassadeur_app.domain.formatting import format_date, format_number
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.register import Labelled
-from ambassadeur_app.domain.text import blank
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank
 from ambassadeur_app.errors import InvalidInput
 
 # Who funds the events (cahier des charges §4.A: the forfait événement of the FIR funding).
@@ -23,6 +23,9 @@ MAX_MODULE_MINUTES = 5 * 24 * 60
 
 # The sign-in sheet keeps a readable signature column per half-day up to this many.
 MAX_SESSIONS = 4
+# A title, a place, a link or a speaker: what a sign-in sheet's header prints on one or two lines.
+SHORT_TEXT = 300
+MAX_SPEAKERS = 20
 
 
 class EventKind(Labelled):
@@ -157,6 +160,21 @@ def validate_event(event: Event) -> Event:
     """
     if blank(event.title):
         raise InvalidInput("Indiquez le titre de l'événement.", "titre")
+    if len(event.speakers) > MAX_SPEAKERS:
+        raise InvalidInput(f"Indiquez au plus {MAX_SPEAKERS} intervenants.", "intervenants")
+    for text, limit, name in (
+        (event.title, SHORT_TEXT, "titre"),
+        (event.place, SHORT_TEXT, "lieu"),
+        (event.link, SHORT_TEXT, "lien"),
+        *((speaker, SHORT_TEXT, "intervenants") for speaker in event.speakers),
+        (event.agenda, MAX_TEXT_LENGTH // 4, "ordre du jour"),
+    ):
+        if len(text) > limit:
+            raise InvalidInput(
+                f"Texte trop long pour le champ « {name} » ({format_number(len(text), 0)} caractères ; "
+                f"{format_number(limit, 0)} au plus).",
+                name,
+            )
     if event.mission not in EVENT_MISSIONS:
         raise InvalidInput(
             f"Mission impossible pour un événement : « {event.mission.label} » (promotion ou formation).",

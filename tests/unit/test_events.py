@@ -61,6 +61,9 @@ def person(service: CarnetService, last: str, first: str, code: str = "G15-60", 
         ({"title": "  "}, "titre", "Indiquez le titre de l'événement."),
         ({"mission": Mission.ACCOMPAGNEMENT}, "mission", "promotion ou formation"),
         ({"sessions": ()}, "demi-journées", "Indiquez au moins une demi-journée"),
+        ({"title": "T" * 301}, "titre", "Texte trop long pour le champ « titre » (301 caractères ; 300"),
+        ({"speakers": ("Dr A", "x" * 400)}, "intervenants", "« intervenants » (400 caractères"),
+        ({"agenda": "a" * 5001}, "ordre du jour", "(5\u00a0001 caractères ; 5\u00a0000 au plus)"),
         (
             {"sessions": tuple(Session(date(2024, 10, day), time(9, 0), time(12, 0)) for day in range(1, 6))},
             "demi-journées",
@@ -467,3 +470,12 @@ def test_an_empty_carnet_lists_no_event(
     listed = run("--carnet", carnet_path, "evenements", home=private_home)
     assert listed.returncode == 0
     assert listed.stdout == "Aucun événement dans ce carnet.\n"
+
+
+def test_twenty_long_speakers_are_stored_whole_and_more_are_refused(service: CarnetService) -> None:
+    speakers = tuple(f"Intervenant {i} " + "x" * 280 for i in range(20))
+    event_id = service.events.save_event(workshop(speakers=speakers))
+    assert service.events.event(event_id).speakers == speakers
+    with pytest.raises(InvalidInput, match="au plus 20 intervenants") as caught:
+        service.events.save_event(workshop(speakers=(*speakers, "Un de trop")))
+    assert caught.value.field == "intervenants"
