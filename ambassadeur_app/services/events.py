@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ambassadeur_app.domain.dates import check_year
 from ambassadeur_app.domain.events import (
     Attendance,
     Event,
@@ -26,7 +27,7 @@ from ambassadeur_app.domain.events import (
     validate_event,
     validate_module,
 )
-from ambassadeur_app.domain.formatting import plural
+from ambassadeur_app.domain.formatting import format_date, plural
 from ambassadeur_app.domain.model import TimeEntry
 from ambassadeur_app.domain.register import Professional, validate_professional
 from ambassadeur_app.errors import AppError, InvalidInput
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 NO_STRUCTURE = "Sans structure"
 SHORT_ID = 8  # the characters of an event's id the list shows and the commands accept
+MIN_ID = 4  # fewer characters could pick an event by chance
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,12 @@ class EventsService:
             InvalidInput: no event, or several, start so.
         """
         wanted = text.strip().lower()
-        found = self.carnet.events.starting_with(wanted) if wanted else []
+        if len(wanted) < MIN_ID:
+            raise InvalidInput(
+                f"Donnez au moins les {MIN_ID} premiers caractères de l'identifiant de l'événement "
+                "(la commande evenements les liste)."
+            )
+        found = self.carnet.events.starting_with(wanted)
         if not found:
             raise InvalidInput(
                 f"Aucun événement n'a l'identifiant « {text} » (la commande evenements les liste)."
@@ -157,6 +164,8 @@ class EventsService:
             raise InvalidInput(
                 f"Ambassadeur inconnu parmi les organisateurs : {', '.join(unknown)}.", "organisateurs"
             )
+        if checked.id and self.carnet.events.get(checked.id) and not self.carnet.events.is_live(checked.id):
+            raise InvalidInput("Cet événement a été supprimé : restaurez-le avant de le modifier.")
         with self.carnet.write():
             if checked.id and (before := self.carnet.events.get(checked.id)):
                 self._fit_attendance(before, checked)
@@ -215,6 +224,7 @@ class EventsService:
             AppError: the event or one of the professionals no longer exists.
         """
         self.event(event_id)
+        check_year(invited_on.year, format_date(invited_on), "date d'invitation")
         wanted = list(dict.fromkeys(professional_ids))
         live = {
             k

@@ -407,8 +407,25 @@ def test_an_event_is_found_by_its_short_id(service: CarnetService) -> None:
     event_id = service.events.save_event(workshop())
     assert service.events.find_event(event_id[:8].upper()).id == event_id
     assert service.events.find_event(event_id).id == event_id
-    with pytest.raises(InvalidInput, match="Aucun événement n'a l'identifiant « zzz »"):
-        service.events.find_event("zzz")
+    with pytest.raises(InvalidInput, match="Aucun événement n'a l'identifiant « zzzz »"):
+        service.events.find_event("zzzz")
+    with pytest.raises(InvalidInput, match="au moins les 4 premiers caractères"):
+        service.events.find_event(event_id[:3])
+
+
+def test_a_deleted_event_is_not_changed_and_invitation_dates_are_checked(service: CarnetService) -> None:
+    events = service.events
+    event_id = events.save_event(workshop())
+    anne = person(service, "Adam", "Anne")
+    with pytest.raises(InvalidInput, match="Date hors limites") as caught:
+        events.invite(event_id, [anne], date(1900, 1, 1))
+    assert caught.value.field == "date d'invitation"
+    saved = events.event(event_id)
+    events.delete_event(event_id)
+    with pytest.raises(InvalidInput, match="restaurez-le avant de le modifier"):
+        events.save_event(replace(saved, title="Changé"))
+    events.restore_event(event_id)
+    assert events.event(event_id).title == "Atelier Parceo"
 
 
 # --- commands ---------------------------------------------------------------------------------
