@@ -86,6 +86,7 @@ def os_reason(exc: OSError) -> str:
         errno.EISDIR: "c'est un dossier, pas un fichier",
         errno.EEXIST: "un fichier du même nom est dans le chemin",
         errno.EPIPE: "la sortie a été fermée",
+        errno.ENAMETOOLONG: "nom de fichier trop long (raccourcissez-le)",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 

@@ -56,3 +56,10 @@ def test_a_backup_a_folder_or_a_device_is_never_replaced_by_a_document(tmp_path:
     with atomic_output(document) as part:  # an earlier document is replaced as before
         part.write_bytes(b"%PDF-1.4 new")
     assert document.read_bytes() == b"%PDF-1.4 new"
+
+
+def test_a_file_name_too_long_is_said_in_french(tmp_path: Path) -> None:
+    target = tmp_path / ("r" * 251 + ".pdf")  # a legal name, but its « .part » is not
+    with pytest.raises(ExportError, match="nom de fichier trop long"), atomic_output(target) as part:
+        part.write_bytes(b"%PDF-")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("r")]
