@@ -226,11 +226,7 @@ class EventsService:
         self.event(event_id)
         check_year(invited_on.year, format_date(invited_on), "date d'invitation")
         wanted = list(dict.fromkeys(professional_ids))
-        live = {
-            k
-            for k, p in self.register.professionals(self.carnet.professionals.first_ids("id", wanted)).items()
-            if not p.anonymized
-        }
+        live = self._named(wanted)
         if missing := [p for p in wanted if p not in live]:
             raise AppError(
                 f"{plural(len(missing), 'professionnel')} à inviter "
@@ -343,6 +339,12 @@ class EventsService:
     def time_entry_ids(self, event_id: str) -> list[str]:
         return self.carnet.event_time.entry_ids(event_id)
 
+    def _named(self, professional_ids: Iterable[str]) -> dict[str, Professional]:
+        """Return those of these professionals still in the register with their identity: nobody
+        removed from it or erased on request is invited or printed on a sheet."""
+        live = self.carnet.professionals.first_ids("id", professional_ids)
+        return {k: p for k, p in self.register.professionals(live).items() if not p.anonymized}
+
     # --- documents ----------------------------------------------------------------------------
 
     def write_sign_in_sheet(self, event_id: str, out: Path, blank_rows: int = 10) -> Path:
@@ -350,10 +352,7 @@ class EventsService:
         from ambassadeur_app.reports.attendance import build_sign_in_sheet, write_pdf
 
         event = self.event(event_id)
-        invited = [i.professional_id for i in self.invitations(event_id)]
-        live = self.carnet.professionals.first_ids("id", invited)
-        # Nobody removed from the register or erased on request is printed on the sheet.
-        people = {k: p for k, p in self.register.professionals(live).items() if not p.anonymized}
+        people = self._named(i.professional_id for i in self.invitations(event_id))
         structures = self.register.structures({s for p in people.values() for s in p.structure_ids})
         sheet = build_sign_in_sheet(
             self.core.programme(), event, list(people.values()), structures, professions(), blank_rows
