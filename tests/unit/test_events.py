@@ -496,3 +496,17 @@ def test_twenty_long_speakers_are_stored_whole_and_more_are_refused(service: Car
     with pytest.raises(InvalidInput, match="au plus 20 intervenants") as caught:
         service.events.save_event(workshop(speakers=(*speakers, "Un de trop")))
     assert caught.value.field == "intervenants"
+
+
+def test_an_invitation_and_an_attendance_can_be_taken_back(service: CarnetService) -> None:
+    events = service.events
+    event_id = events.save_event(workshop())
+    anne = person(service, "Adam", "Anne")
+    events.invite(event_id, [anne], date(2024, 9, 20))
+    events.record_attendance(event_id, anne)
+    assert events.counts([event_id]) == {event_id: (1, 1)}
+    events.remove_attendance(event_id, anne)
+    assert events.attendances(event_id) == []
+    events.uninvite(event_id, [anne])
+    assert events.invitations(event_id) == []
+    assert events.counts([event_id]) == {event_id: (0, 0)}
