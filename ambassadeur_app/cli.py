@@ -299,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _count(text: str) -> int:
-    if not text.strip().isdigit() or int(text) > 500:
+    if not text.strip().isdecimal() or int(text) > 500:
         raise argparse.ArgumentTypeError(f"« {text} » : un nombre entier de 0 à 500 est attendu")
     return int(text)
 

@@ -26,6 +26,8 @@ MAX_SESSIONS = 4
 # A title, a place, a link or a speaker: what a sign-in sheet's header prints on one or two lines.
 SHORT_TEXT = 300
 MAX_SPEAKERS = 20
+# A half-day, or a whole day typed as one: longer is a typing slip (00:00–23:59).
+MAX_SESSION_MINUTES = 12 * 60
 
 
 class EventKind(Labelled):
@@ -197,6 +199,12 @@ def validate_event(event: Event) -> Event:
             raise InvalidInput(
                 f"La demi-journée du {format_date(session.day)} finit ({session.end:%H:%M}) avant de "
                 f"commencer ({session.start:%H:%M}).",
+                "demi-journées",
+            )
+        if session.minutes > MAX_SESSION_MINUTES:
+            raise InvalidInput(
+                f"La demi-journée du {session.label} dure plus de {MAX_SESSION_MINUTES // 60} h : "
+                "vérifiez ses heures.",
                 "demi-journées",
             )
     for before, after in pairwise(sessions):

@@ -78,7 +78,7 @@ class EventsService:
 
     def module(self, module_id: str) -> TrainingModule:
         found = self.carnet.training_modules.get(module_id)
-        if found is None:
+        if found is None or not self.carnet.training_modules.is_live(module_id):
             raise AppError("Ce module n'existe plus dans le catalogue.")
         return found
 
@@ -164,10 +164,13 @@ class EventsService:
             raise InvalidInput(
                 f"Ambassadeur inconnu parmi les organisateurs : {', '.join(unknown)}.", "organisateurs"
             )
-        if checked.id and self.carnet.events.get(checked.id) and not self.carnet.events.is_live(checked.id):
+        before = self.carnet.events.get(checked.id) if checked.id else None
+        if checked.id and before is None:
+            raise AppError("Cet événement n'existe plus dans le carnet.")
+        if checked.id and not self.carnet.events.is_live(checked.id):
             raise InvalidInput("Cet événement a été supprimé : restaurez-le avant de le modifier.")
         with self.carnet.write():
-            if checked.id and (before := self.carnet.events.get(checked.id)):
+            if before is not None:
                 self._fit_attendance(before, checked)
                 self.carnet.events.update(checked)
                 return checked.id
@@ -198,8 +201,15 @@ class EventsService:
             self.carnet.events.delete([event_id])
 
     def restore_event(self, event_id: str) -> None:
+        """Bring a deleted event back, and its training module if that was taken out of the
+        catalogue since (a session never points to a deleted module)."""
+        event = self.carnet.events.get(event_id)
+        if event is None:
+            raise AppError("Cet événement n'existe plus dans le carnet.")
         with self.carnet.write():
             self.carnet.events.restore([event_id])
+            if event.module_id and not self.carnet.training_modules.is_live(event.module_id):
+                self.carnet.training_modules.restore([event.module_id])
 
     def counts(self, event_ids: list[str]) -> dict[str, tuple[int, int]]:
         """Return, by event, the number of people invited and present (at one half-day at least)."""

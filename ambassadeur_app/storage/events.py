@@ -116,10 +116,6 @@ class EventRepo(Repo):
     def get(self, event_id: str) -> Event | None:
         return self.get_many([event_id]).get(event_id)
 
-    def is_live(self, event_id: str) -> bool:
-        row = self.db.execute("SELECT deleted_at FROM events WHERE id = ?", [event_id]).fetchone()
-        return row is not None and row[0] is None
-
     def add(self, event: Event) -> str:
         return self._insert(_event_values(event), event.id or None)
 

@@ -137,6 +137,11 @@ class Repo:
                 found.setdefault(value, record_id)
         return found
 
+    def is_live(self, record_id: str) -> bool:
+        """Whether the record exists and is not deleted."""
+        row = self.db.execute(f"SELECT deleted_at FROM {self.table} WHERE id = ?", [record_id]).fetchone()
+        return row is not None and row[0] is None
+
     def delete(self, record_ids: list[str]) -> None:
         """Mark records as deleted (they stay in the file for merging and undo)."""
         self._set_deleted(record_ids, True)

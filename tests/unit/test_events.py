@@ -79,6 +79,11 @@ def person(service: CarnetService, last: str, first: str, code: str = "G15-60", 
             "demi-journées",
             "Deux demi-journées se chevauchent le 08/10/2024",
         ),
+        (
+            {"sessions": (Session(date(2024, 10, 8), time(0, 0), time(23, 59)),)},
+            "demi-journées",
+            "La demi-journée du 08/10/2024 00:00–23:59 dure plus de 12 h",
+        ),
         ({"place": ""}, "lieu", "Indiquez le lieu de l'événement"),
         ({"online": True}, "lien", "Indiquez le lien de connexion"),
         ({"online": True, "link": "teams"}, "lien", "Lien invalide : « teams »"),
@@ -426,6 +431,23 @@ def test_a_deleted_event_is_not_changed_and_invitation_dates_are_checked(service
         events.save_event(replace(saved, title="Changé"))
     events.restore_event(event_id)
     assert events.event(event_id).title == "Atelier Parceo"
+    with pytest.raises(AppError, match="Cet événement n'existe plus"):
+        events.save_event(replace(saved, id="invented-id"))  # an unknown id is never created
+    assert "invented-id" not in events.event_ids()
+
+
+def test_a_restored_session_brings_its_module_back_to_the_catalogue(service: CarnetService) -> None:
+    events = service.events
+    module_id = events.save_module(TrainingModule("INSi", 90))
+    event_id = events.save_event(workshop(kind=EventKind.TRAINING, module_id=module_id))
+    events.delete_event(event_id)
+    events.delete_module(module_id)  # no live session uses it any more
+    assert module_id not in events.module_ids()
+    with pytest.raises(AppError, match="Ce module n'existe plus"):
+        events.save_event(workshop(kind=EventKind.TRAINING, module_id=module_id))
+    events.restore_event(event_id)
+    assert module_id in events.module_ids()
+    assert events.module(module_id).title == "INSi"
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -474,10 +496,11 @@ def test_commands_list_events_and_write_the_sign_in_sheet(
         "--sortie",
         out,
         "--lignes-vides",
-        "x",
+        "²",  # a digit to str.isdigit, not to int()
         home=private_home,
     )
     assert bad.returncode == 2
+    assert "« ² » : un nombre entier de 0 à 500 est attendu" in bad.stderr
 
 
 def test_an_empty_carnet_lists_no_event(
