@@ -60,6 +60,14 @@ REGISTER_DOCUMENTS = {
     "comptes": "les comptes Parceo créés et mis à jour",
 }
 
+EVENT_DOCUMENTS = {
+    "ateliers": "le tableau de suivi des ateliers et événements organisés et animés",
+    "formations": "le tableau de suivi des sessions de formation et des professionnels formés",
+    "catalogue": "le catalogue des modules de formation",
+    "evenement": "le dossier d'un événement : invitations, participants, questionnaire, devis et factures",
+    "depenses": "l'état du forfait événement : dépenses, justificatifs, total sur le forfait",
+}
+
 
 def _french(message: str) -> str:
     return _ARGPARSE_FR.get(message, message)
@@ -281,6 +289,81 @@ def build_parser() -> argparse.ArgumentParser:
         "evenements",
         help="liste les événements et formations (identifiant, date, type, titre, invités, présents)",
     )
+    for kind, help_text in EVENT_DOCUMENTS.items():
+        document = exp_kinds.add_parser(kind, help=help_text)
+        if kind == "evenement":
+            document.add_argument(
+                "identifiant",
+                metavar="ID",
+                help="identifiant de l'événement (affiché par la commande evenements)",
+            )
+        document.add_argument("--format", required=True, choices=("xlsx", "pdf"), help="Excel ou PDF")
+        document.add_argument(
+            "--sortie", required=True, type=Path, metavar="FICHIER", help="le fichier à écrire"
+        )
+    invitation = commands.add_parser(
+        "invitation",
+        help="écrit l'invitation à un événement : fichier d'agenda (.ics) ou brouillon d'e-mail (.eml) "
+        "aux invités en copie cachée, l'agenda joint",
+    )
+    invitation.add_argument(
+        "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
+    )
+    invitation.add_argument(
+        "--sortie",
+        required=True,
+        type=Path,
+        metavar="FICHIER.eml|FICHIER.ics",
+        help="le fichier à écrire (son extension donne le format)",
+    )
+    invitation.add_argument(
+        "--format",
+        choices=("ics", "eml"),
+        help="ics (agenda) ou eml (brouillon d'e-mail), si l'extension ne le dit pas",
+    )
+    expenses = commands.add_parser(
+        "depenses",
+        help="liste les devis et factures du forfait événements, vérifie leurs pièces jointes "
+        "(code de sortie 1 si une pièce manque ou a été modifiée) et affiche le forfait restant",
+    )
+    expenses.add_argument(
+        "--evenement", metavar="ID", help="seulement les dépenses de cet événement (identifiant)"
+    )
+    expense_actions = expenses.add_subparsers(dest="action", metavar="ACTION")
+    attach = expense_actions.add_parser(
+        "joindre", help="joint un fichier (PDF ou image) à une dépense : son devis ou sa facture"
+    )
+    attach.add_argument(
+        "identifiant", metavar="ID", help="identifiant de la dépense (affiché par la commande depenses)"
+    )
+    attach.add_argument("fichier", type=Path, metavar="FICHIER", help="le PDF ou l'image à joindre")
+    attach.add_argument(
+        "--type",
+        choices=("devis", "facture"),
+        help="devis ou facture (par défaut : devis tant que la dépense est un devis, facture ensuite)",
+    )
+    survey = commands.add_parser(
+        "questionnaire", help="écrit le questionnaire de satisfaction d'un événement (PDF)"
+    )
+    survey.add_argument(
+        "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
+    )
+    survey.add_argument(
+        "--sortie", required=True, type=Path, metavar="FICHIER.pdf", help="le fichier à écrire"
+    )
+    answers = imp_kinds.add_parser(
+        "reponses",
+        help="les réponses au questionnaire d'un événement (export .csv ou .xlsx d'un formulaire en ligne)",
+    )
+    answers.add_argument(
+        "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
+    )
+    answers.add_argument("fichier", type=Path, metavar="FICHIER", help="le tableur des réponses")
+    answers.add_argument(
+        "--ignorer-invalides",
+        action="store_true",
+        help="importe les lignes valides même si d'autres sont invalides",
+    )
     sheet = commands.add_parser("emargement", help="écrit la feuille d'émargement d'un événement (PDF)")
     sheet.add_argument(
         "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
@@ -469,6 +552,9 @@ def _cmd_demo(args: argparse.Namespace) -> None:
 def _cmd_import(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import plural
 
+    if args.kind == "reponses":
+        _import_answers(args)
+        return
     if args.kind != "carnet":
         _import_register(args)
         return
@@ -533,6 +619,9 @@ def _codes(text: str) -> list[str]:
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
+    if args.kind in EVENT_DOCUMENTS:
+        _export_event_document(args)
+        return
     with _service(args, readonly=True) as service:
         if args.kind != "releve":
             out = service.register.export(args.kind, args.format, args.sortie, args.du, args.au)
@@ -643,6 +732,7 @@ def _cmd_rouvrir(args: argparse.Namespace) -> None:
 
 def _cmd_imports(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import format_timestamp, plural
+    from ambassadeur_app.services.carnet import import_noun
 
     with _service(args, readonly=True) as service:
         records = service.imports()
@@ -652,7 +742,7 @@ def _cmd_imports(args: argparse.Namespace) -> None:
         state = f"annulé le {format_timestamp(record.undone_at)}" if record.undone_at else "actif"
         print(
             f"{record.id}  {format_timestamp(record.created_at)}  {record.filename}  "
-            f"{plural(record.row_count, 'entrée' if record.kind == 'carnet' else 'fiche')}  ({state})"
+            f"{plural(record.row_count, import_noun(record))}  ({state})"
         )
 
 
@@ -770,12 +860,15 @@ def _cmd_check(args: argparse.Namespace) -> None:
         if problem:
             raise AppError(f"Le carnet « {service.path} » n'est pas sain : {problem}.")
         count = service.carnet.entries.count()
+        attachments = service.expenses.attachment_problems()
+        if attachments:
+            raise AppError("\n".join(attachments))
         print(f"Le carnet « {service.path} » est sain ({plural(count, 'entrée')}).")
 
 
 def _cmd_evenements(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import format_date, plural
-    from ambassadeur_app.services.events import SHORT_ID
+    from ambassadeur_app.services.core import SHORT_ID
 
     with _service(args, readonly=True) as service:
         events = service.events
@@ -794,11 +887,114 @@ def _cmd_evenements(args: argparse.Namespace) -> None:
         )
 
 
+def _cmd_questionnaire(args: argparse.Namespace) -> None:
+    with _service(args) as service:  # not read-only: the event's survey is made on first use
+        event = service.events.find_event(args.identifiant)
+        out = service.surveys.write_questionnaire(service.surveys.survey_for_event(event.id), args.sortie)
+    print(f"Questionnaire de « {event.title} » écrit : {out}")
+
+
+def _import_answers(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import plural
+
+    with _service(args) as service:
+        event = service.events.find_event(args.identifiant)
+        surveys = service.surveys
+        preview = surveys.preview_import(surveys.survey_for_event(event.id), args.fichier)
+        print(
+            "Colonnes reconnues : "
+            + ", ".join(f"question {index + 1} ← {header}" for index, header in preview.columns.items())
+        )
+        for problem in preview.problems:
+            print(f"ligne invalide — {problem}", file=sys.stderr)
+        outcome = surveys.apply_import(preview, skip_invalid=args.ignorer_invalides)
+    message = plural(outcome.imported, "réponse importée", "réponses importées")
+    if outcome.skipped_invalid:
+        message += (
+            f", {plural(outcome.skipped_invalid, 'ligne invalide ignorée', 'lignes invalides ignorées')}"
+        )
+    print(f"{message} pour « {event.title} ». Pour annuler : ambassadeur annuler-import {outcome.import_id}")
+
+
 def _cmd_emargement(args: argparse.Namespace) -> None:
     with _service(args, readonly=True) as service:
         event = service.events.find_event(args.identifiant)
         out = service.events.write_sign_in_sheet(event.id, args.sortie, args.lignes_vides)
     print(f"Feuille d'émargement de « {event.title} » écrite : {out}")
+
+
+def _cmd_depenses(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.expenses import attachments_status
+    from ambassadeur_app.domain.formatting import format_date, format_euros, plural
+    from ambassadeur_app.errors import AppError
+    from ambassadeur_app.services.core import SHORT_ID
+
+    if args.action == "joindre":
+        _attach_expense_file(args)
+        return
+    with _service(args, readonly=True) as service:
+        expenses = service.expenses
+        event_id = service.events.find_event(args.evenement).id if args.evenement else None
+        ids = expenses.expense_ids(event_id)
+        found = expenses.expenses(ids)
+        checks = expenses.checks(ids)
+        titles = {i: expenses.event_title(found[i].event_id) for i in ids}
+        use = expenses.forfait_use()
+    if not ids:
+        print("Aucune dépense dans ce carnet." if event_id is None else "Aucune dépense pour cet événement.")
+    problems = [check.problem for i in ids for check in checks[i] if check.problem]
+    for expense_id in ids:
+        expense = found[expense_id]
+        number = f"n° {expense.number}" if expense.number else "sans n°"
+        event = f"  {titles[expense_id]}" if titles[expense_id] else ""
+        print(
+            f"{expense_id[:SHORT_ID]}  {format_date(expense.issued_on)}  {expense.supplier}  {number}  "
+            f"{expense.status.label}  {format_euros(expense.amount_ttc_cents)} TTC{event}  — "
+            f"{attachments_status(len(checks[expense_id]), sum(bool(c.problem) for c in checks[expense_id]))}"
+        )
+    print(use.label)
+    for problem in problems:
+        print(f"problème : {problem}", file=sys.stderr)
+    if problems:
+        missing = plural(
+            len(problems), "pièce jointe manquante ou modifiée", "pièces jointes manquantes ou modifiées"
+        )
+        raise AppError(f"{missing} : retrouvez les originaux et joignez-les de nouveau.")
+
+
+def _attach_expense_file(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.expenses import AttachmentRole, format_size
+
+    with _service(args) as service:
+        expense = service.expenses.find_expense(args.identifiant)
+        role = AttachmentRole(args.type) if args.type else None
+        attached = service.expenses.attach(expense.id, args.fichier, role)
+        folder = service.expenses.store.folder
+    print(
+        f"{attached.role.label} joint à la dépense {expense.label} : « {attached.filename} » "
+        f"({format_size(attached.size)}), conservé dans « {folder} »."
+    )
+
+
+def _cmd_invitation(args: argparse.Namespace) -> None:
+    from ambassadeur_app.reports.invitation import output_format, recipients_text, write_invitation
+
+    with _service(args, readonly=True) as service:
+        event = service.events.find_event(args.identifiant)
+        draft = write_invitation(service, event.id, args.sortie, args.format)
+    print(f"Invitation à « {event.title} » écrite : {args.sortie}")
+    if output_format(args.sortie, args.format) == "eml":
+        for line in recipients_text(draft):
+            print(line)
+
+
+def _export_event_document(args: argparse.Namespace) -> None:
+    from ambassadeur_app.reports.event_tables import export
+
+    with _service(args, readonly=True) as service:
+        event_id = service.events.find_event(args.identifiant).id if args.kind == "evenement" else None
+        out = export(service, args.kind, args.format, args.sortie, event_id)
+    print(f"Document écrit : {out}")
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
@@ -818,4 +1014,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "check": _cmd_check,
     "evenements": _cmd_evenements,
     "emargement": _cmd_emargement,
+    "questionnaire": _cmd_questionnaire,
+    "depenses": _cmd_depenses,
+    "invitation": _cmd_invitation,
 }

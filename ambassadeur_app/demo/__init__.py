@@ -25,7 +25,9 @@ from ambassadeur_app.demo.entries import (
     workdays,
 )
 from ambassadeur_app.demo.events import build_events
+from ambassadeur_app.demo.expenses import build_expenses
 from ambassadeur_app.demo.register import build_register
+from ambassadeur_app.demo.surveys import build_surveys
 from ambassadeur_app.domain.dates import MONTH_NAMES, Month
 from ambassadeur_app.errors import CarnetError
 from ambassadeur_app.services import CarnetService
@@ -69,6 +71,8 @@ def build_demo(service: CarnetService) -> int:
                 saved.append((service.add_entry(entry).entry_id, entry, structure))
         build_register(service, rng, saved, today)
         build_events(service, rng, months, today)
+        build_surveys(service, months, today)
+        build_expenses(service, today)
     first, second = months[0], months[1]
     service.close_month(first)
     service.close_month(second)

@@ -12,6 +12,8 @@ from html import escape
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ambassadeur_app.gui.pages import PAGES
+
 # Key names as French keyboards and Qt's French translation write them.
 _KEY_NAMES = {
     "Shift": "Maj",
@@ -48,7 +50,12 @@ def key_text(sequence: QKeySequence) -> str:
 
 def action_text(action: QAction) -> str:
     """Return what an action does, as its menu shows it without the mnemonic and the ellipsis."""
-    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return action_text_of(action.text())
+
+
+def action_text_of(text: str) -> str:
+    """Return a menu's or a tab's text without the mnemonic and the ellipsis."""
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return text.removesuffix("…").removesuffix("...").strip()
 
 
@@ -56,7 +63,8 @@ def window_shortcuts(
     window: QMainWindow, describe: Callable[[QShortcut], str], widget_keys: Iterable[tuple[str, str]]
 ) -> list[tuple[str, Rows]]:
     """Return the window's shortcuts by group: one group per menu (in the menu bar's order),
-    then the actions outside any menu, the shortcut objects, and ``widget_keys``.
+    then the actions outside any menu, the shortcut objects, ``widget_keys``, and the keys of
+    each page that handles some itself (``PageSpec.keys``).
 
     Args:
         describe: what a ``QShortcut`` does, for those without a ``whatsThis`` text.
@@ -90,6 +98,7 @@ def window_shortcuts(
         groups.append(("Onglets et fenêtre", sorted(shortcuts)))
     if widget := list(widget_keys):
         groups.append(("Dans les listes et les champs", widget))
+    groups += [(f"Onglet « {action_text_of(spec.title)} »", list(spec.keys)) for spec in PAGES if spec.keys]
     return groups
 
 

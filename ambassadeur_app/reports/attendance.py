@@ -82,10 +82,10 @@ def build_sign_in_sheet(
 def write_pdf(sheet: SignInSheet, path: Path) -> Path:
     """Write the sign-in sheet as A4 landscape pages numbered « Page X sur Y »."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     style = pdfkit.styles()
-    base, body = style["base"], style["cell"]
+    body = style["cell"]
     event = sheet.event
     story: list[Any] = [Paragraph(pdfkit.para_text(sheet.title), style["title"])]
     dates = "\n".join(session.label for session in event.sessions)
@@ -97,19 +97,7 @@ def write_pdf(sheet: SignInSheet, path: Path) -> Path:
         ("Intervenants", ", ".join(event.speakers) or "—"),
         ("Financeur", sheet.funder),
     ]
-    story.append(
-        Table(
-            [[Paragraph(f"<b>{label}</b>", base), pdfkit.fit(text, 235 * mm, base)] for label, text in info],
-            colWidths=[32 * mm, 235 * mm],
-            style=[
-                ("FONT", (0, 0), (-1, -1), base.fontName, base.fontSize),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ],
-        )
-    )
+    story.append(pdfkit.info_table(info, 32 * mm, 235 * mm))
     story.append(Spacer(1, 3 * mm))
     count = len(event.sessions)
     signature = min(SIGNATURE_MM[1], max(SIGNATURE_MM[0], (PAGE_WIDTH_MM - TEXT_MM) / count)) * mm

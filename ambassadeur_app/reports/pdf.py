@@ -122,6 +122,24 @@ def long_table(
     return paged_table(data, widths, style, header=1, footer=footer_rows)
 
 
+def info_table(info: Sequence[tuple[str, str]], label_width: float, text_width: float) -> Flowable:
+    """Return a document's header lines: a bold label, then its text (fitted to ``text_width``)."""
+    from reportlab.platypus import Paragraph, Table
+
+    base = styles()["base"]
+    return Table(
+        [[Paragraph(f"<b>{label}</b>", base), fit(text, text_width, base)] for label, text in info],
+        colWidths=[label_width, text_width],
+        style=[
+            ("FONT", (0, 0), (-1, -1), base.fontName, base.fontSize),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )
+
+
 def titled(heading: Sequence[Flowable], table: PagedTable, width: float) -> list[Flowable]:
     """Return ``heading`` (a section's title, its note) then ``table``, never apart.
 

@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from ambassadeur_app import APP_NAME
-from ambassadeur_app.domain.formatting import format_hours, format_number, plural
+from ambassadeur_app.domain.formatting import format_euros, format_hours, format_number, plural
 from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its title, what it holds (text, date, datetime, int, hours, number) and width."""
+    """A column: its title, what it holds (text, date, datetime, int, hours, number, euros — a
+    value in euros, cents as decimals) and width."""
 
     title: str
     kind: str = "text"
@@ -68,6 +69,7 @@ _FORMATS = {
     "int": "0",
     "hours": "0.00",
     "number": "0.0",
+    "euros": xlsxkit.EURO_FORMAT,
 }
 
 
@@ -152,6 +154,8 @@ def _shown(value: Any, kind: str) -> str:
         return format_hours(round(value * 60))
     if kind == "number":
         return format_number(value, 1)
+    if kind == "euros":
+        return format_euros(round(value * 100))
     return str(value)
 
 
@@ -219,7 +223,7 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
         extra: list[tuple[Any, ...]] = [
             ("ALIGN", (index, 1), (index, -1), "RIGHT")
             for index, column in enumerate(section.columns)
-            if column.kind in ("int", "hours", "number")
+            if column.kind in ("int", "hours", "number", "euros")
         ]
         if not section.rows:
             extra.append(("SPAN", (0, 1), (-1, 1)))

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from ambassadeur_app.importers.carnet import CarnetLine, LineProblem
     from ambassadeur_app.reports.timesheet import Timesheet
     from ambassadeur_app.services.events import EventsService
+    from ambassadeur_app.services.expenses import ExpensesService
     from ambassadeur_app.services.register import RegisterService
     from ambassadeur_app.services.register_imports import RegisterImports
+    from ambassadeur_app.services.surveys import SurveysService
 
 TIMESHEET_FORMATS = ("xlsx", "pdf")
 
@@ -73,6 +75,11 @@ class ImportPreview:
         return [problem for line in self.invalid for problem in line.problems]
 
 
+def import_noun(record: ImportRecord) -> str:
+    """What an import's lines became: entries, answers or register records."""
+    return {"carnet": "entrée", "reponses": "réponse"}.get(record.kind, "fiche")
+
+
 def undo_warning(record: ImportRecord) -> str:
     """What undoing an import will do, said before the user confirms."""
     if record.kind == "carnet":
@@ -80,6 +87,8 @@ def undo_warning(record: ImportRecord) -> str:
             f"Les entrées qu'il a ajoutées ({record.row_count}) seront retirées du carnet, ainsi que "
             "les ambassadeurs et activités qu'il avait créés."
         )
+    if record.kind == "reponses":
+        return f"Les réponses qu'il a ajoutées ({record.row_count}) seront retirées."
     return (
         f"Les fiches qu'il a créées ou complétées ({record.row_count}) seront retirées ou remises "
         "dans leur état d'avant l'import."
@@ -90,6 +99,8 @@ def undone_text(record: ImportRecord, count: int) -> str:
     """What undoing an import did."""
     if record.kind == "carnet":
         return plural(count, "entrée retirée", "entrées retirées")
+    if record.kind == "reponses":
+        return plural(count, "réponse retirée", "réponses retirées")
     return plural(count, "fiche retirée ou rétablie", "fiches retirées ou rétablies")
 
 
@@ -138,6 +149,18 @@ class CarnetService(CarnetCore):
         from ambassadeur_app.services.events import EventsService
 
         return EventsService(self, self.register)
+
+    @cached_property
+    def surveys(self) -> SurveysService:
+        from ambassadeur_app.services.surveys import SurveysService
+
+        return SurveysService(self, self.events)
+
+    @cached_property
+    def expenses(self) -> ExpensesService:
+        from ambassadeur_app.services.expenses import ExpensesService
+
+        return ExpensesService(self, self.events)
 
     @cached_property
     def register_imports(self) -> RegisterImports:
@@ -437,6 +460,8 @@ class CarnetService(CarnetCore):
         record = next((r for r in self.imports() if r.id == import_id), None)
         if record is None or record.undone_at:
             raise InvalidInput("Cet import n'existe pas ou a déjà été annulé.")
+        if record.kind == "reponses":
+            return self.surveys.undo_import(import_id)
         if record.kind != "carnet":
             return self.register_imports.undo(import_id)
         entry_ids = self.carnet.entries.by_import(import_id)

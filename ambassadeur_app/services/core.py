@@ -49,6 +49,8 @@ Today = Callable[[], date]
 EntryChange = tuple[TimeEntry | None, TimeEntry | None]
 """A live entry before and after a change (``None``: absent or deleted)."""
 
+SHORT_ID = 8  # the characters of a record's id the lists show and the commands accept
+MIN_ID = 4  # fewer characters could pick a record by chance
 LOG_LIMIT = 1000  # changes kept for the screens; one that falls further behind reloads
 
 
@@ -384,3 +386,34 @@ class CarnetCore:
             bounds = self.carnet.entries.date_bounds()
             return min(Month.of(bounds[1]), months[-1]) if bounds else months[-1]
         return current
+
+
+@dataclass(frozen=True)
+class ShortIdWords:
+    """How a short-id lookup names its records: « l'événement », « Aucun événement », « Plusieurs
+    événements », and the command that lists them."""
+
+    of_one: str
+    none: str
+    several: str
+    command: str
+
+
+def find_by_short_id(text: str, starting_with: Callable[[str], list[str]], words: ShortIdWords) -> str:
+    """Return the id that is ``text`` or the only one starting with it (a list's short id).
+
+    Raises:
+        InvalidInput: too short, no record, or several, start so.
+    """
+    wanted = text.strip().lower()
+    listed = f"(la commande {words.command} les liste)"
+    if len(wanted) < MIN_ID:
+        raise InvalidInput(
+            f"Donnez au moins les {MIN_ID} premiers caractères de l'identifiant {words.of_one} {listed}."
+        )
+    found = starting_with(wanted)
+    if not found:
+        raise InvalidInput(f"{words.none} n'a l'identifiant « {text} » {listed}.")
+    if len(found) > 1 and wanted not in found:
+        raise InvalidInput(f"{words.several} commencent par « {text} » : donnez plus de caractères.")
+    return wanted if wanted in found else found[0]

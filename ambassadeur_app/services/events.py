@@ -32,14 +32,14 @@ from ambassadeur_app.domain.model import TimeEntry
 from ambassadeur_app.domain.register import Professional, validate_professional
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.nomenclatures import professions
+from ambassadeur_app.services.core import ShortIdWords, find_by_short_id
 
 if TYPE_CHECKING:
     from ambassadeur_app.services.core import CarnetCore, Saved
     from ambassadeur_app.services.register import RegisterService
 
 NO_STRUCTURE = "Sans structure"
-SHORT_ID = 8  # the characters of an event's id the list shows and the commands accept
-MIN_ID = 4  # fewer characters could pick an event by chance
+_EVENT_WORDS = ShortIdWords("de l'événement", "Aucun événement", "Plusieurs événements", "evenements")
 
 
 @dataclass(frozen=True)
@@ -134,20 +134,7 @@ class EventsService:
         Raises:
             InvalidInput: no event, or several, start so.
         """
-        wanted = text.strip().lower()
-        if len(wanted) < MIN_ID:
-            raise InvalidInput(
-                f"Donnez au moins les {MIN_ID} premiers caractères de l'identifiant de l'événement "
-                "(la commande evenements les liste)."
-            )
-        found = self.carnet.events.starting_with(wanted)
-        if not found:
-            raise InvalidInput(
-                f"Aucun événement n'a l'identifiant « {text} » (la commande evenements les liste)."
-            )
-        if len(found) > 1 and wanted not in found:
-            raise InvalidInput(f"Plusieurs événements commencent par « {text} » : donnez plus de caractères.")
-        return self.event(wanted if wanted in found else found[0])
+        return self.event(find_by_short_id(text, self.carnet.events.starting_with, _EVENT_WORDS))
 
     def save_event(self, event: Event) -> str:
         """Add (empty id) or update an event; return its id.
@@ -236,7 +223,7 @@ class EventsService:
         self.event(event_id)
         check_year(invited_on.year, format_date(invited_on), "date d'invitation")
         wanted = list(dict.fromkeys(professional_ids))
-        live = self._named(wanted)
+        live = self.named_professionals(wanted)
         if missing := [p for p in wanted if p not in live]:
             raise AppError(
                 f"{plural(len(missing), 'professionnel')} à inviter "
@@ -349,7 +336,7 @@ class EventsService:
     def time_entry_ids(self, event_id: str) -> list[str]:
         return self.carnet.event_time.entry_ids(event_id)
 
-    def _named(self, professional_ids: Iterable[str]) -> dict[str, Professional]:
+    def named_professionals(self, professional_ids: Iterable[str]) -> dict[str, Professional]:
         """Return those of these professionals still in the register with their identity: nobody
         removed from it or erased on request is invited or printed on a sheet."""
         live = self.carnet.professionals.first_ids("id", professional_ids)
@@ -362,7 +349,7 @@ class EventsService:
         from ambassadeur_app.reports.attendance import build_sign_in_sheet, write_pdf
 
         event = self.event(event_id)
-        people = self._named(i.professional_id for i in self.invitations(event_id))
+        people = self.named_professionals(i.professional_id for i in self.invitations(event_id))
         structures = self.register.structures({s for p in people.values() for s in p.structure_ids})
         sheet = build_sign_in_sheet(
             self.core.programme(), event, list(people.values()), structures, professions(), blank_rows

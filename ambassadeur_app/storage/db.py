@@ -30,6 +30,7 @@ from ambassadeur_app.errors import (
 )
 from ambassadeur_app.storage.activities import ActivityRepo
 from ambassadeur_app.storage.ambassadors import AmbassadorRepo
+from ambassadeur_app.storage.attachments import AttachmentRepo
 from ambassadeur_app.storage.backup import (
     SQLITE_HEADER,
     BackupKind,
@@ -52,12 +53,14 @@ from ambassadeur_app.storage.events import (
     InvitationRepo,
     TrainingModuleRepo,
 )
+from ambassadeur_app.storage.expenses import ExpenseRepo
 from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
 from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
 from ambassadeur_app.storage.structures import StructureRepo
+from ambassadeur_app.storage.surveys import SurveyRepo, SurveyResponseRepo, SurveyTemplateRepo
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -175,6 +178,11 @@ class Carnet:
         self.invitations = InvitationRepo(db, device_id)
         self.attendances = AttendanceRepo(db, device_id)
         self.event_time = EventTimeRepo(db, device_id)
+        self.survey_templates = SurveyTemplateRepo(db, device_id)
+        self.surveys = SurveyRepo(db, device_id)
+        self.survey_responses = SurveyResponseRepo(db, device_id)
+        self.expenses = ExpenseRepo(db, device_id)
+        self.attachments = AttachmentRepo(db, device_id)
 
     @contextmanager
     def write(self, backup: bool = True) -> Iterator[None]:

@@ -147,16 +147,6 @@ class EventRepo(Repo):
                 changed += 1
         return changed
 
-    def starting_with(self, prefix: str) -> list[str]:
-        """Return the live events whose id starts with ``prefix`` (a short id typed by the user)."""
-        return [
-            row[0]
-            for row in self.db.execute(
-                "SELECT id FROM events WHERE deleted_at IS NULL AND substr(id, 1, ?) = ? ORDER BY id",
-                [len(prefix), prefix.lower()],
-            ).fetchall()
-        ]
-
     def using_module(self, module_id: str) -> list[str]:
         return [
             row[0]

@@ -372,3 +372,82 @@ def m008_create_events(db: Database) -> None:
         CREATE INDEX time_entries_event ON time_entries(event_id) WHERE event_id IS NOT NULL;
         """
     )
+
+
+@migrations()
+def m009_create_surveys(db: Database) -> None:
+    """Satisfaction questionnaires: the templates edited by the user (one live row per event
+    kind, and one for the questionnaire on the tool), the surveys given (after an event, or a
+    diffusion of the questionnaire on the tool) with their own copy of the questions, and the
+    responses, one row per paper form or imported line, answers as a JSON list."""
+    db.executescript(
+        f"""
+        CREATE TABLE survey_templates (
+            id TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            questions TEXT NOT NULL,
+            {_COMMON}
+        );
+        CREATE INDEX survey_templates_key ON survey_templates(key) WHERE deleted_at IS NULL;
+        CREATE TABLE surveys (
+            id TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            questions TEXT NOT NULL,
+            event_id TEXT REFERENCES events(id),
+            diffused_on TEXT,
+            channel TEXT NOT NULL DEFAULT '',
+            recipients INTEGER CHECK (recipients IS NULL OR recipients >= 0),
+            recipients_text TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE INDEX surveys_event ON surveys(event_id) WHERE deleted_at IS NULL;
+        CREATE TABLE survey_responses (
+            id TEXT PRIMARY KEY,
+            survey_id TEXT NOT NULL REFERENCES surveys(id),
+            number INTEGER NOT NULL CHECK (number > 0),
+            answers TEXT NOT NULL,
+            import_id TEXT REFERENCES imports(id),
+            {_COMMON}
+        );
+        CREATE INDEX survey_responses_survey ON survey_responses(survey_id) WHERE deleted_at IS NULL;
+        CREATE INDEX survey_responses_import ON survey_responses(import_id) WHERE import_id IS NOT NULL;
+        """
+    )
+
+
+@migrations()
+def m010_create_expenses(db: Database) -> None:
+    """The quotes and invoices of the forfait événement, and the files attached to them or to an
+    event (the signed sign-in sheet): one row per attachment, the file itself in the carnet's
+    attachment folder under its SHA-256."""
+    db.executescript(
+        f"""
+        CREATE TABLE expenses (
+            id TEXT PRIMARY KEY,
+            supplier TEXT NOT NULL,
+            number TEXT NOT NULL DEFAULT '',
+            issued_on TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            amount_ht_cents INTEGER NOT NULL CHECK (amount_ht_cents >= 0),
+            vat_cents INTEGER NOT NULL CHECK (vat_cents >= 0),
+            amount_ttc_cents INTEGER NOT NULL CHECK (amount_ttc_cents = amount_ht_cents + vat_cents),
+            status TEXT NOT NULL CHECK (status IN ('devis', 'commande', 'facture', 'paye')),
+            event_id TEXT REFERENCES events(id),
+            {_COMMON}
+        );
+        CREATE INDEX expenses_issued_on ON expenses(issued_on) WHERE deleted_at IS NULL;
+        CREATE INDEX expenses_event ON expenses(event_id) WHERE deleted_at IS NULL;
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('devis', 'facture', 'emargement')),
+            filename TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            suffix TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            {_COMMON}
+        );
+        CREATE INDEX attachments_owner ON attachments(owner_id) WHERE deleted_at IS NULL;
+        """
+    )

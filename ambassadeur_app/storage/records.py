@@ -137,6 +137,16 @@ class Repo:
                 found.setdefault(value, record_id)
         return found
 
+    def starting_with(self, prefix: str) -> list[str]:
+        """Return the live records whose id starts with ``prefix`` (a short id typed by the user)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                f"SELECT id FROM {self.table} WHERE deleted_at IS NULL AND substr(id, 1, ?) = ? ORDER BY id",
+                [len(prefix), prefix.lower()],
+            ).fetchall()
+        ]
+
     def is_live(self, record_id: str) -> bool:
         """Whether the record exists and is not deleted."""
         row = self.db.execute(f"SELECT deleted_at FROM {self.table} WHERE id = ?", [record_id]).fetchone()

@@ -1,4 +1,4 @@
-"""The services import one way: core, then register, events, register_imports, then carnet."""
+"""The services import one way: core, register, events, surveys, expenses, register_imports, carnet."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 SERVICES = Path(__file__).resolve().parents[2] / "ambassadeur_app" / "services"
-LAYERS = ["core", "register", "events", "register_imports", "carnet"]
+LAYERS = ["core", "register", "events", "surveys", "expenses", "register_imports", "carnet"]
 
 
 def _imported_services(module: str) -> set[str]:

@@ -63,11 +63,27 @@ def _follow_ups() -> Page:
     return FollowUpsPage()
 
 
+def _events() -> Page:
+    from ambassadeur_app.gui.pages.events_page import EventsPage
+
+    return EventsPage()
+
+
+# The keys a page handles itself (the F1 list shows them under the page's title).
+EVENT_KEYS = (
+    ("Ctrl+N", "Nouvel événement"),
+    ("Entrée", "Modifier l'événement sélectionné"),
+    ("Suppr", "Supprimer l'événement (Ctrl+Z l'annule)"),
+    ("Espace", "Cocher une présence (fenêtre Présences)"),
+)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     name: str
     title: str  # the tab's text; & marks its Alt key
     factory: Callable[[], Page]
+    keys: tuple[tuple[str, str], ...] = ()  # (keys, what) handled by the page's own widgets
 
 
 # In tab order: Ctrl+1 shows the first.
@@ -77,6 +93,7 @@ PAGES = (
     PageSpec("structures", "&Structures", _structures),
     PageSpec("solicitations", "S&ollicitations", _solicitations),
     PageSpec("follow_ups", "Re&lances", _follow_ups),
+    PageSpec("events", "É&vénements", _events, EVENT_KEYS),
 )
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBro
 
 from ambassadeur_app import paths
 from ambassadeur_app.domain.formatting import format_date
-from ambassadeur_app.domain.register import ParceoStatus, Professional, RegisterFilter, StructureType
+from ambassadeur_app.domain.register import ParceoStatus, Professional
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.errors import show_error
@@ -18,6 +18,7 @@ from ambassadeur_app.gui.forms.ui_professionals_page import Ui_ProfessionalsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
 from ambassadeur_app.gui.pages.register_page import RegisterPage, history_html
 from ambassadeur_app.gui.widgets.feedback import MUTED_COLOR
+from ambassadeur_app.gui.widgets.professional_filters import fill_professional_filters, professional_filter
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 
 if TYPE_CHECKING:
@@ -60,20 +61,7 @@ class ProfessionalsPage(RegisterPage):
 
     def set_service(self, service: CarnetService) -> None:
         ui = self.ui
-        for combo in (ui.group_combo, ui.type_combo, ui.status_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        ui.group_combo.addItem("Toutes les professions", "")
-        for group in service.register.profession_groups():
-            ui.group_combo.addItem(group, group)
-        ui.type_combo.addItem("Toutes les structures", "")
-        for kind in StructureType:
-            ui.type_combo.addItem(f"Exerçant en {kind.label}", kind.value)
-        ui.status_combo.addItem("Tous les comptes", "")
-        for status in ParceoStatus:
-            ui.status_combo.addItem(status.label, status.value)
-        for combo in (ui.group_combo, ui.type_combo, ui.status_combo):
-            combo.blockSignals(False)
+        fill_professional_filters(service, ui.group_combo, ui.type_combo, ui.status_combo)
         ui.scope_filters.configure(
             service, service.register.communes("professionals"), "Contactés par", "Contactés"
         )
@@ -126,19 +114,9 @@ class ProfessionalsPage(RegisterPage):
 
     def query(self) -> list[str]:
         ui = self.ui
-        kind = ui.type_combo.currentData()
-        scope = ui.scope_filters
-        first, last = scope.period()
         return self._service().register.professional_ids(
-            RegisterFilter(
-                text=ui.search_edit.text(),
-                profession_group=ui.group_combo.currentData() or "",
-                structure_type=StructureType(kind) if kind else None,
-                status=ui.status_combo.currentData() or "",
-                commune=scope.commune(),
-                ambassador_id=scope.ambassador_id(),
-                first_day=first,
-                last_day=last,
+            professional_filter(
+                ui.search_edit.text(), ui.group_combo, ui.type_combo, ui.status_combo, ui.scope_filters
             )
         )
 

@@ -1,0 +1,110 @@
+"""The demonstration's expenses on the forfait événement: the printing and the buffet of the
+information workshop (paid), the coffee breaks of the working group (invoiced), and a quote for
+the room of a next workshop (pending), each with a small generated PDF of the document; well
+within the 1 600 € forfait, dated from the events, the same every time."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from ambassadeur_app.domain.events import EventKind
+from ambassadeur_app.domain.expenses import Expense, ExpenseStatus
+from ambassadeur_app.domain.formatting import format_date, format_euros
+from ambassadeur_app.services import CarnetService
+
+# (event kind, days from the event's first day, supplier, number, description, HT, TVA, status)
+_EXPENSES = (
+    (
+        EventKind.WORKSHOP,
+        -12,
+        "Imprimerie Lorraine Graphique",
+        "F-2025-0418",
+        "Impression de 300 flyers A5 et 10 affiches A3 pour la soirée d'information",
+        18_000,
+        3_600,
+        ExpenseStatus.PAID,
+    ),
+    (
+        EventKind.WORKSHOP,
+        2,
+        "Traiteur Les Saveurs de Stanislas",
+        "FAC-7781",
+        "Buffet dînatoire pour 40 personnes (soirée d'information Parceo)",
+        52_000,
+        5_200,
+        ExpenseStatus.PAID,
+    ),
+    (
+        EventKind.WORKING_GROUP,
+        3,
+        "Boulangerie Marchal",
+        "2025-311",
+        "Pauses café des deux demi-journées du groupe de travail",
+        7_500,
+        413,
+        ExpenseStatus.INVOICED,
+    ),
+    (
+        None,
+        -1,
+        "Salle des fêtes de Vandœuvre-lès-Nancy",
+        "DEV-2026-02",
+        "Location de la salle pour le prochain atelier d'information (association : pas de TVA)",
+        25_000,
+        0,
+        ExpenseStatus.QUOTE,
+    ),
+)
+
+
+def build_expenses(service: CarnetService, today: date) -> None:
+    """Add the demo's quotes and invoices and their PDF documents (after ``build_events``)."""
+    events = service.events
+    found = events.events(events.event_ids())
+    first_of = {
+        kind: next(e for e in found.values() if e.kind is kind)
+        for kind in (EventKind.WORKSHOP, EventKind.WORKING_GROUP)
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for kind, days, supplier, number, description, ht, vat, status in _EXPENSES:
+            event = first_of[kind] if kind is not None else None
+            issued = min(today, (event.first_day if event else today) + timedelta(days=days))
+            expense = Expense(
+                supplier, number, issued, description, ht, vat, ht + vat, status, event.id if event else None
+            )
+            expense_id = service.expenses.save_expense(expense)
+            document = (
+                Path(folder) / f"{'Devis' if status is ExpenseStatus.QUOTE else 'Facture'} {number}.pdf"
+            )
+            _write_document(expense, service.programme().cpts_name, document)
+            service.expenses.attach(expense_id, document)
+
+
+def _write_document(expense: Expense, customer: str, out: Path) -> None:
+    """Write a one-page quote or invoice as a supplier would send it (reproducible bytes)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    title = "DEVIS" if expense.status is ExpenseStatus.QUOTE else "FACTURE"
+    canvas = Canvas(str(out), pagesize=A4, invariant=True)
+    canvas.setTitle(f"{title} {expense.number}")
+    height = A4[1]
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(60, height - 80, expense.supplier)
+    canvas.setFont("Helvetica", 11)
+    lines = [
+        f"{title} n° {expense.number} du {format_date(expense.issued_on)}",
+        f"Client : {customer}",
+        "",
+        expense.description,
+        "",
+        f"Montant HT : {format_euros(expense.amount_ht_cents)}",
+        f"TVA : {format_euros(expense.vat_cents)}",
+        f"Montant TTC : {format_euros(expense.amount_ttc_cents)}",
+    ]
+    for index, line in enumerate(lines):
+        canvas.drawString(60, height - 130 - 18 * index, line)
+    canvas.showPage()
+    canvas.save()

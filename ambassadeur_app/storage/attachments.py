@@ -1,0 +1,229 @@
+"""The files attached to the carnet's records (quotes, invoices, signed sign-in sheets).
+
+Each file is copied into a folder beside the carnet (``carnet.ambassadeur.pieces/``), named by
+the SHA-256 of its content: the same file attached twice is stored once, and a file changed or
+lost after it was attached is found by hashing it again. The ``attachments`` table holds one row
+per attachment (owner, role, original name, hash, size).
+
+Why a folder and not the SQLite file: scans of several megabytes would make the carnet, its
+daily backups and its integrity check heavy; the folder keeps the carnet small, and a file named
+by its hash can be checked at any time against its row. The price: the folder must travel with
+the carnet (copy both).
+
+A file is written under a temporary ``.part`` name, synced to disk, then renamed and made
+read-only: a full disk or a kill -9 never leaves half a file under a real name, and a leftover
+``.part`` is never taken for an attachment (it is removed at the next attachment).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from ambassadeur_app.domain.expenses import Attachment, AttachmentRole
+from ambassadeur_app.errors import AppError, os_reason
+from ambassadeur_app.partfiles import PART_SUFFIX, written_in_place_of
+from ambassadeur_app.storage.records import Repo
+
+STORE_SUFFIX = ".pieces"
+# A scanned sheet or an invoice is a few megabytes; beyond this it is not the right file.
+MAX_SIZE = 50 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_COLUMNS = "id, owner_id, role, filename, sha256, suffix, size"
+
+# The files that can be attached, by their first bytes (the name's extension proves nothing).
+_SIGNATURES = (
+    (b"%PDF-", ".pdf"),
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"II*\x00", ".tif"),
+    (b"MM\x00*", ".tif"),
+)
+ACCEPTED = "PDF ou image PNG, JPEG, TIFF ou WebP"
+
+
+def store_folder(carnet_path: Path) -> Path:
+    """Return the attachment folder of the carnet at ``carnet_path`` (the one place it is named)."""
+    return carnet_path.with_name(carnet_path.name + STORE_SUFFIX)
+
+
+def sniff(head: bytes) -> str | None:
+    """Return the extension of a PDF or image from its first 12 bytes, or ``None``."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return ".webp"
+    return next((suffix for signature, suffix in _SIGNATURES if head.startswith(signature)), None)
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    """Return the SHA-256 and the size of a file."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _copy(source: Path, part: Path) -> str:
+    """Copy ``source`` into the new file ``part``; return the SHA-256 of what was copied."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as reading, open(part, "xb") as writing:
+        while chunk := reading.read(_CHUNK):
+            digest.update(chunk)
+            writing.write(chunk)
+    return digest.hexdigest()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name == "nt":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+class AttachmentStore:
+    """The attachment folder of one carnet: files named by their SHA-256."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path_of(self, attachment: Attachment) -> Path:
+        return self.folder / attachment.stored_name
+
+    def put(self, source: Path) -> tuple[str, int, str]:
+        """Copy a PDF or image into the store (once: a file already there is kept); return its
+        SHA-256, size and extension.
+
+        Raises:
+            AppError: the file cannot be read, is not a PDF or an image, is too big, or cannot be
+                written (disk full, read-only folder): then nothing is left in the store.
+        """
+        try:
+            with open(source, "rb") as handle:
+                suffix = sniff(handle.read(12))
+            if suffix is None:
+                raise AppError(
+                    f"« {source.name} » n'est ni un PDF ni une image : seuls les fichiers {ACCEPTED} "
+                    "peuvent être joints (scannez le document ou enregistrez-le en PDF)."
+                )
+            sha256, size = _digest(source)
+        except OSError as exc:
+            raise AppError(f"Le fichier « {source} » ne peut pas être lu : {os_reason(exc)}.") from exc
+        if size > MAX_SIZE:
+            raise AppError(
+                f"« {source.name} » est trop volumineux ({size // (1024 * 1024)} Mo ; "
+                f"{MAX_SIZE // (1024 * 1024)} Mo au plus) : scannez-le en résolution plus basse."
+            )
+        target = self.folder / f"{sha256}{suffix}"
+        if self._intact(target, sha256, size):
+            return sha256, size, suffix
+        try:
+            self._write(source, target, sha256)
+        except OSError as exc:
+            raise AppError(
+                f"« {source.name} » n'a pas pu être copié dans le dossier des pièces jointes "
+                f"« {self.folder} » : {os_reason(exc)}. Rien n'a été joint."
+            ) from exc
+        return sha256, size, suffix
+
+    def _intact(self, target: Path, sha256: str, size: int) -> bool:
+        try:
+            return target.stat().st_size == size and _digest(target)[0] == sha256
+        except OSError:
+            return False
+
+    def _write(self, source: Path, target: Path, sha256: str) -> None:
+        self.folder.mkdir(exist_ok=True)
+        self.clean_leftovers()
+        if target.exists():  # damaged: the good copy replaces it (Windows renames over no read-only file)
+            target.chmod(stat.S_IRUSR | stat.S_IWUSR)
+        with written_in_place_of(target) as part:
+            if _copy(source, part) != sha256:
+                raise AppError(f"« {source.name} » a changé pendant sa copie : joignez-le de nouveau.")
+        target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        _sync_folder(self.folder)
+
+    def problem(self, attachment: Attachment) -> str | None:
+        """Say (in French, to follow the file's name) what is wrong with a stored file, or ``None``."""
+        path = self.path_of(attachment)
+        try:
+            sha256, size = _digest(path)
+        except FileNotFoundError:
+            return f"est introuvable dans le dossier des pièces jointes « {self.folder} »"
+        except OSError as exc:
+            return f"ne peut pas être lue ({os_reason(exc)})"
+        if (sha256, size) != (attachment.sha256, attachment.size):
+            return "a été modifiée depuis qu'elle a été jointe (son contenu n'est plus le même)"
+        return None
+
+    def clean_leftovers(self) -> list[Path]:
+        """Remove the ``.part`` files a copy killed midway left (only one writer holds the carnet)."""
+        removed = []
+        for leftover in self.folder.glob(f"*{PART_SUFFIX}") if self.folder.is_dir() else ():
+            with suppress(OSError):
+                leftover.unlink()
+                removed.append(leftover)
+        return removed
+
+
+def _attachment(row: dict[str, Any]) -> Attachment:
+    return Attachment(
+        id=row["id"],
+        owner_id=row["owner_id"],
+        role=AttachmentRole(row["role"]),
+        filename=row["filename"],
+        sha256=row["sha256"],
+        suffix=row["suffix"],
+        size=row["size"],
+    )
+
+
+class AttachmentRepo(Repo):
+    table = "attachments"
+
+    def of_owners(self, owner_ids: Iterable[str]) -> dict[str, list[Attachment]]:
+        """Return the live attachments of these owners, by owner, in the order they were attached."""
+        wanted = list(owner_ids)
+        found: dict[str, list[Attachment]] = {owner: [] for owner in wanted}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for row in self.db.query(
+                f"SELECT {_COLUMNS} FROM attachments WHERE deleted_at IS NULL "
+                f"AND owner_id IN ({', '.join('?' for _ in chunk)}) ORDER BY created_at, rowid",
+                chunk,
+            ):
+                found[row["owner_id"]].append(_attachment(row))
+        return found
+
+    def live(self) -> list[Attachment]:
+        """Return every live attachment, in the order they were attached."""
+        return [
+            _attachment(row)
+            for row in self.db.query(
+                f"SELECT {_COLUMNS} FROM attachments WHERE deleted_at IS NULL ORDER BY created_at, rowid"
+            )
+        ]
+
+    def get(self, attachment_id: str) -> Attachment | None:
+        return next((_attachment(row) for row in self._by_ids(_COLUMNS, [attachment_id])), None)
+
+    def add(self, attachment: Attachment) -> str:
+        return self._insert(
+            {
+                "owner_id": attachment.owner_id,
+                "role": attachment.role.value,
+                "filename": attachment.filename,
+                "sha256": attachment.sha256,
+                "suffix": attachment.suffix,
+                "size": attachment.size,
+            }
+        )
