@@ -888,9 +888,9 @@ def _cmd_evenements(args: argparse.Namespace) -> None:
 
 
 def _cmd_questionnaire(args: argparse.Namespace) -> None:
-    with _service(args) as service:  # not read-only: the event's survey is made on first use
+    with _service(args, readonly=True) as service:
         event = service.events.find_event(args.identifiant)
-        out = service.surveys.write_questionnaire(service.surveys.survey_for_event(event.id), args.sortie)
+        out = service.surveys.write_event_questionnaire(event.id, args.sortie)
     print(f"Questionnaire de « {event.title} » écrit : {out}")
 
 

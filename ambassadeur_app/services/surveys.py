@@ -37,6 +37,7 @@ from ambassadeur_app.importers.carnet import LineProblem
 from ambassadeur_app.storage.backup import BackupKind
 
 if TYPE_CHECKING:
+    from ambassadeur_app.domain.events import Event
     from ambassadeur_app.services.core import CarnetCore
     from ambassadeur_app.services.events import EventsService
 
@@ -270,10 +271,26 @@ class SurveysService:
 
     def write_questionnaire(self, survey_id: str, out: Path) -> Path:
         """Write the printable questionnaire (PDF, one A4 page for the default questions)."""
-        from ambassadeur_app.reports.survey import build_questionnaire, write_pdf
-
         survey = self.survey(survey_id)
         event = self.events.event(survey.event_id) if survey.event_id else None
+        return self._write_questionnaire(survey, event, out)
+
+    def write_event_questionnaire(self, event_id: str, out: Path) -> Path:
+        """Write an event's printable questionnaire: its survey's questions, or those of its
+        kind's template while it has none (nothing is written to the carnet: a read-only
+        carnet prints too)."""
+        event = self.events.event(event_id)
+        found = self.carnet.surveys.of_event(event_id)
+        if found is not None:
+            return self._write_questionnaire(self.survey(found), event, out)
+        template = self.template(event.kind.value)
+        return self._write_questionnaire(
+            Survey(template.key, event.title, template.questions, event_id=event.id), event, out
+        )
+
+    def _write_questionnaire(self, survey: Survey, event: Event | None, out: Path) -> Path:
+        from ambassadeur_app.reports.survey import build_questionnaire, write_pdf
+
         return write_pdf(build_questionnaire(self.core.programme(), survey, event), out)
 
     # --- import -------------------------------------------------------------------------------

@@ -399,6 +399,8 @@ def test_questionnaire_command(
     assert done.returncode == 0, done.stderr
     assert "Questionnaire de « Atelier Parceo du Lunévillois » écrit" in done.stdout
     assert "Recommanderiez-vous cet atelier" in PdfReader(out).pages[0].extract_text()
+    with sqlite3.connect(carnet_path) as db:  # printing writes nothing: a read-only carnet prints too
+        assert db.execute("SELECT COUNT(*) FROM surveys").fetchone()[0] == 0
     unknown = run("--carnet", carnet_path, "questionnaire", "zzzzzz", "--sortie", out, home=private_home)
     assert unknown.returncode == 1
     assert unknown.stderr.startswith("erreur : Aucun événement n'a l'identifiant « zzzzzz »")
