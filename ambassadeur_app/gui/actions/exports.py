@@ -58,17 +58,7 @@ class Exports:
         if request is None:
             return None
         self.window.settings.setValue("export/folder", str(request.folder))
-
-        def write(service: CarnetService) -> list[Path]:
-            stem = f"{request.kind}-{request.first:%Y-%m-%d}-{request.last:%Y-%m-%d}"
-            return [
-                service.register.export(
-                    request.kind, fmt, request.folder / f"{stem}.{fmt}", request.first, request.last
-                )
-                for fmt in request.formats
-            ]
-
-        return self._run_export_task(write, request.open_after, "Tableaux exportés : ")
+        return self._run_export_task(request.write, request.open_after, "Tableaux exportés : ")
 
     def _run_export_task(
         self, write: Callable[[CarnetService], list[Path]], open_after: bool, done: str

@@ -164,6 +164,21 @@ class Ui_EventsPage(object):
 
         self.detail_buttons.addWidget(self.delete_button, 0, 1, 1, 1)
 
+        self.email_button = QPushButton(self.detail_widget)
+        self.email_button.setObjectName(u"email_button")
+
+        self.detail_buttons.addWidget(self.email_button, 3, 0, 1, 1)
+
+        self.ics_button = QPushButton(self.detail_widget)
+        self.ics_button.setObjectName(u"ics_button")
+
+        self.detail_buttons.addWidget(self.ics_button, 3, 1, 1, 1)
+
+        self.dossier_button = QPushButton(self.detail_widget)
+        self.dossier_button.setObjectName(u"dossier_button")
+
+        self.detail_buttons.addWidget(self.dossier_button, 3, 2, 1, 1)
+
 
         self.detail_layout.addLayout(self.detail_buttons)
 
@@ -201,6 +216,18 @@ class Ui_EventsPage(object):
         self.delete_button.setText(QCoreApplication.translate("EventsPage", u"&Supprimer", None))
 #if QT_CONFIG(tooltip)
         self.delete_button.setToolTip(QCoreApplication.translate("EventsPage", u"Suppr (Ctrl+Z annule)", None))
+#endif // QT_CONFIG(tooltip)
+        self.email_button.setText(QCoreApplication.translate("EventsPage", u"Invitation par &e-mail\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.email_button.setToolTip(QCoreApplication.translate("EventsPage", u"Brouillon d'e-mail (.eml) aux invit\u00e9s en copie cach\u00e9e, l'invitation d'agenda jointe, ouvert dans votre messagerie", None))
+#endif // QT_CONFIG(tooltip)
+        self.ics_button.setText(QCoreApplication.translate("EventsPage", u"Fichier d'a&genda (.ics)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.ics_button.setToolTip(QCoreApplication.translate("EventsPage", u"L'\u00e9v\u00e9nement pour Outlook, Thunderbird ou Google Agenda", None))
+#endif // QT_CONFIG(tooltip)
+        self.dossier_button.setText(QCoreApplication.translate("EventsPage", u"Dossier de l'\u00e9v\u00e9nement", None))
+#if QT_CONFIG(tooltip)
+        self.dossier_button.setToolTip(QCoreApplication.translate("EventsPage", u"Invitations, participants, questionnaire, devis et factures, en Excel ou en PDF", None))
 #endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi

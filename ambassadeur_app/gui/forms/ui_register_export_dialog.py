@@ -64,6 +64,11 @@ class Ui_RegisterExportDialog(object):
 
         self.layout_56.addWidget(self.last_edit)
 
+        self.period_note = QLabel(RegisterExportDialog)
+        self.period_note.setObjectName(u"period_note")
+
+        self.layout_56.addWidget(self.period_note)
+
         self.spacer_55 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.layout_56.addItem(self.spacer_55)
@@ -149,16 +154,17 @@ class Ui_RegisterExportDialog(object):
     # setupUi
 
     def retranslateUi(self, RegisterExportDialog):
-        RegisterExportDialog.setWindowTitle(QCoreApplication.translate("RegisterExportDialog", u"Exporter les tableaux du registre", None))
+        RegisterExportDialog.setWindowTitle(QCoreApplication.translate("RegisterExportDialog", u"Exporter les tableaux de justification", None))
         self.kind_combo_label.setText(QCoreApplication.translate("RegisterExportDialog", u"&Document", None))
         self.period_label.setText(QCoreApplication.translate("RegisterExportDialog", u"&P\u00e9riode du", None))
         self.first_edit.setDisplayFormat(QCoreApplication.translate("RegisterExportDialog", u"dd/MM/yyyy", None))
         self.to_label.setText(QCoreApplication.translate("RegisterExportDialog", u"au", None))
         self.last_edit.setDisplayFormat(QCoreApplication.translate("RegisterExportDialog", u"dd/MM/yyyy", None))
+        self.period_note.setText(QCoreApplication.translate("RegisterExportDialog", u"Tout le programme : chaque \u00e9v\u00e9nement du carnet", None))
         self.formats_label.setText(QCoreApplication.translate("RegisterExportDialog", u"Formats", None))
-        self.pdf_check.setText(QCoreApplication.translate("RegisterExportDialog", u"P&DF", None))
+        self.pdf_check.setText(QCoreApplication.translate("RegisterExportDialog", u"PD&F", None))
         self.xlsx_check.setText(QCoreApplication.translate("RegisterExportDialog", u"E&xcel (.xlsx)", None))
-        self.folder_label.setText(QCoreApplication.translate("RegisterExportDialog", u"&Dossier", None))
+        self.folder_label.setText(QCoreApplication.translate("RegisterExportDialog", u"Dossi&er", None))
         self.browse_button.setText(QCoreApplication.translate("RegisterExportDialog", u"P&arcourir\u2026", None))
         self.open_after_check.setText(QCoreApplication.translate("RegisterExportDialog", u"&Ouvrir les documents apr\u00e8s l'export", None))
         self.message_label.setText("")

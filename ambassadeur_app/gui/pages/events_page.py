@@ -7,11 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTextBrowser,
+    QWidget,
+)
 
 from ambassadeur_app import paths
 from ambassadeur_app.domain.durations import format_duration
@@ -38,6 +47,15 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.dialogs.module_dialog import CatalogueDialog
     from ambassadeur_app.gui.dialogs.survey_dialog import SurveyDialog, ToolSurveysDialog
     from ambassadeur_app.services import CarnetService
+
+T = TypeVar("T")
+# The file chooser's filter of each document format the page writes.
+FILTERS = {
+    "pdf": "PDF (*.pdf)",
+    "xlsx": "Classeur Excel (*.xlsx)",
+    "eml": "Brouillon d'e-mail (*.eml)",
+    "ics": "Fichier d'agenda (*.ics)",
+}
 
 
 @dataclass(frozen=True)
@@ -131,9 +149,16 @@ class EventsPage(RegisterPage):
             ui.survey_button: self.show_survey,
             ui.expenses_button: self.expenses_selected,
             ui.delete_button: self.delete_selected,
+            ui.email_button: lambda: self.write_invitation("eml"),
+            ui.ics_button: lambda: self.write_invitation("ics"),
         }
         for button, slot in actions.items():
             button.clicked.connect(lambda _=False, slot=slot: slot())
+        dossier_menu = QMenu(ui.dossier_button)
+        for label, fmt in (("Classeur E&xcel (.xlsx)…", "xlsx"), ("&PDF…", "pdf")):
+            action = dossier_menu.addAction(label)
+            action.triggered.connect(lambda _=False, fmt=fmt: self.write_dossier(fmt))
+        ui.dossier_button.setMenu(dossier_menu)
         ui.table_view.doubleClicked.connect(lambda _: self.edit_selected())
         for widget in (ui.table_view, ui.search_edit, ui.kind_combo, ui.status_combo, ui.detail_browser):
             widget.installEventFilter(self)
@@ -412,26 +437,83 @@ class EventsPage(RegisterPage):
         invited, present = self._service().events.counts([event.id]).get(event.id, (0, 0))
         self.done(f"« {event.title} » : {plural(present, 'présent')} sur {plural(invited, 'invité')}.")
 
-    def write_sheet(self) -> Path | None:
+    def _write_document(
+        self, title: str, prefix: str, fmt: str, write: Callable[[Event, Path], T]
+    ) -> tuple[Path, T] | None:
+        """Ask where to write a document of the selected event (``prefix-date-title.fmt`` in the
+        documents folder proposed), write it with ``write``; return its path and what ``write``
+        returned, or None (nothing selected, cancelled, or the error shown)."""
         from ambassadeur_app.reports.output import slug
 
         event = self._one()
         if event is None:
             return None
-        suggested = paths.documents_dir() / f"emargement-{event.first_day:%Y-%m-%d}-{slug(event.title)}.pdf"
-        out = prompts.save_file(self, "Feuille d'émargement", suggested, "PDF (*.pdf)")
+        suffix = f".{fmt}"
+        suggested = paths.documents_dir() / f"{prefix}-{event.first_day:%Y-%m-%d}-{slug(event.title)}{suffix}"
+        out = prompts.save_file(self, title, suggested, FILTERS[fmt])
         if out is None:
             return None
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
         try:
-            written = self._service().events.write_sign_in_sheet(event.id, out)
+            return out, write(event, out)
         except AppError as exc:
             show_error(self, exc)
             return None
-        self.message.emit(f"Feuille d'émargement écrite : {written}")
-        prompts.open_path(written)
-        return written
+
+    def write_sheet(self) -> Path | None:
+        events = self._service().events
+        written = self._write_document(
+            "Feuille d'émargement", "emargement", "pdf", lambda e, out: events.write_sign_in_sheet(e.id, out)
+        )
+        return self._opened(f"Feuille d'émargement écrite : {written[0]}", written[0]) if written else None
+
+    def _opened(self, text: str, out: Path) -> Path:
+        """Tell the status bar ``text`` and open the document written at ``out``."""
+        self.message.emit(text)
+        prompts.open_path(out)
+        return out
+
+    def write_invitation(self, fmt: str) -> Path | None:
+        """Write the invitation of the selected event: ``eml``, the e-mail draft (invitees in
+        Bcc, the calendar file attached) opened in the user's mail client, or ``ics``, the
+        calendar file alone (not opened: that would add the event to the user's own agenda).
+        Invitees without a usable e-mail are named in the status bar and in a box."""
+        from ambassadeur_app.reports.invitation import recipients_text, write_invitation
+
+        service = self._service()
+        title = "Brouillon d'e-mail d'invitation" if fmt == "eml" else "Fichier d'agenda de l'événement"
+        written = self._write_document(
+            title, "invitation", fmt, lambda e, out: write_invitation(service, e.id, out, fmt)
+        )
+        if written is None:
+            return None
+        out, draft = written
+        if fmt == "ics":
+            self.message.emit(f"Fichier d'agenda écrit : {out}")
+            return out
+        lines = recipients_text(draft)
+        if draft.without_email:
+            box = QMessageBox(QMessageBox.Icon.Information, "Invitation par e-mail", lines[0], parent=self)
+            box.setObjectName("invitation_notice")
+            box.setInformativeText("\n".join(lines[1:]))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # window-modal, does not wait: the mail client opens the draft meanwhile
+        return self._opened(f"Brouillon d'e-mail écrit : {out}. " + " ".join(lines), out)
+
+    def write_dossier(self, fmt: str) -> Path | None:
+        """Write the selected event's file (invitations, participants, questionnaire, quotes
+        and invoices) as ``xlsx`` or ``pdf``, then open it."""
+        from ambassadeur_app.reports.event_tables import export
+
+        service = self._service()
+        written = self._write_document(
+            "Dossier de l'événement",
+            "evenement",
+            fmt,
+            lambda e, out: export(service, "evenement", fmt, out, e.id),
+        )
+        return self._opened(f"Dossier de l'événement écrit : {written[0]}", written[0]) if written else None
 
     def log_time(self) -> EntryDialog | None:
         from ambassadeur_app.gui.dialogs.entry_dialog import EntryDialog
