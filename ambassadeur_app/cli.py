@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ambassadeur_app.domain.dates import Month
+    from ambassadeur_app.domain.journal import NoteTag
     from ambassadeur_app.domain.model import Ambassador, Mission
     from ambassadeur_app.services import CarnetService
 
@@ -66,6 +67,18 @@ EVENT_DOCUMENTS = {
     "catalogue": "le catalogue des modules de formation",
     "evenement": "le dossier d'un événement : invitations, participants, questionnaire, devis et factures",
     "depenses": "l'état du forfait événement : dépenses, justificatifs, total sur le forfait",
+    "questionnaire-outil": "le questionnaire sur l'outil : ses diffusions et leurs résultats",
+}
+
+STEERING_DOCUMENTS = {
+    "planning": (
+        "le rétroplanning : tableau des actions (xlsx) ou diagramme de Gantt (pdf)",
+        ("xlsx", "pdf"),
+    ),
+    "rapport": (
+        "le rapport synthétique de retour d'expérience (pdf, ou docx à modifier dans Word ou LibreOffice)",
+        ("pdf", "docx"),
+    ),
 }
 
 
@@ -324,7 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
     expenses = commands.add_parser(
         "depenses",
         help="liste les devis et factures du forfait événements, vérifie leurs pièces jointes "
-        "(code de sortie 1 si une pièce manque ou a été modifiée) et affiche le forfait restant",
+        "(code de sortie 1 si une pièce manque ou a été modifiée ; un avertissement pour une dépense "
+        "engagée sans justificatif) et affiche le forfait restant",
     )
     expenses.add_argument(
         "--evenement", metavar="ID", help="seulement les dépenses de cet événement (identifiant)"
@@ -364,6 +378,72 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="importe les lignes valides même si d'autres sont invalides",
     )
+    board = exp_kinds.add_parser(
+        "indicateurs",
+        help="le tableau de bord : chaque indicateur, son objectif, son résultat et ses graphiques",
+    )
+    board.add_argument("--format", required=True, choices=("xlsx", "pdf"), help="Excel ou PDF")
+    board.add_argument("--sortie", required=True, type=Path, metavar="FICHIER", help="le fichier à écrire")
+    commands.add_parser(
+        "indicateurs", help="affiche chaque indicateur : objectif, résultat, reste à faire, tendance"
+    )
+    reading = commands.add_parser(
+        "lecture", help="enregistre les utilisateurs Parceo actifs du département relevés chez Pulsy"
+    )
+    reading.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA", help="le jour du relevé")
+    reading.add_argument(
+        "--utilisateurs", required=True, type=_users, metavar="N", help="utilisateurs actifs"
+    )
+    reading.add_argument(
+        "--reference", action="store_true", help="la valeur de référence, au début de l'expérimentation"
+    )
+    readings = imp_kinds.add_parser(
+        "lectures", help="des relevés d'utilisateurs actifs (.xlsx ou .csv : Date, Utilisateurs actifs)"
+    )
+    readings.add_argument("fichier", type=Path, metavar="FICHIER", help="le tableur des relevés")
+    readings.add_argument(
+        "--ignorer-invalides",
+        action="store_true",
+        help="importe les lignes valides même si d'autres sont invalides",
+    )
+    for kind, (help_text, formats) in STEERING_DOCUMENTS.items():
+        document = exp_kinds.add_parser(kind, help=help_text)
+        document.add_argument("--format", required=True, choices=formats, help=" ou ".join(formats))
+        document.add_argument(
+            "--sortie", required=True, type=Path, metavar="FICHIER", help="le fichier à écrire"
+        )
+    commands.add_parser(
+        "planning", help="affiche le rétroplanning : les actions, leurs dates, leur statut et leurs retards"
+    )
+    journal = commands.add_parser(
+        "journal", help="affiche les notes du journal (réussites, échecs, leviers, freins, faits marquants)"
+    )
+    journal.add_argument("--type", type=_note_tag, metavar="TYPE", help="seulement ce type de note")
+    journal.add_argument("--du", type=_day, metavar="JJ/MM/AAAA", help="début de la période")
+    journal.add_argument("--au", type=_day, metavar="JJ/MM/AAAA", help="fin de la période")
+    note = commands.add_parser("note", help="ajoute une note au journal de l'expérimentation")
+    note.add_argument("--date", required=True, type=_day, metavar="JJ/MM/AAAA", help="le jour de la note")
+    note.add_argument(
+        "--type",
+        required=True,
+        type=_note_tag,
+        metavar="TYPE",
+        help="reussite, echec, levier, frein ou fait-marquant",
+    )
+    note.add_argument(
+        "--texte", required=True, metavar="TEXTE", help="ce qui s'est passé, ce qu'on en retient"
+    )
+    note.add_argument(
+        "--evenement",
+        metavar="ID",
+        help="l'événement dont parle la note (identifiant affiché par evenements)",
+    )
+    pertinence = commands.add_parser(
+        "pertinence",
+        help="affiche ou enregistre le texte du rapport de retour d'expérience sur la pertinence de "
+        "reconduire ou de généraliser l'expérimentation",
+    )
+    pertinence.add_argument("--texte", metavar="TEXTE", help="le nouveau texte (il remplace l'ancien)")
     sheet = commands.add_parser("emargement", help="écrit la feuille d'émargement d'un événement (PDF)")
     sheet.add_argument(
         "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
@@ -555,6 +635,9 @@ def _cmd_import(args: argparse.Namespace) -> None:
     if args.kind == "reponses":
         _import_answers(args)
         return
+    if args.kind == "lectures":
+        _import_readings(args)
+        return
     if args.kind != "carnet":
         _import_register(args)
         return
@@ -619,6 +702,14 @@ def _codes(text: str) -> list[str]:
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
+    if args.kind == "indicateurs":
+        with _service(args, readonly=True) as service:
+            out = service.indicators.write(args.format, args.sortie)
+        print(f"Tableau de bord écrit : {out}")
+        return
+    if args.kind in STEERING_DOCUMENTS:
+        _export_steering_document(args)
+        return
     if args.kind in EVENT_DOCUMENTS:
         _export_event_document(args)
         return
@@ -792,8 +883,16 @@ def _passphrase(new: bool) -> str:
 
 def _cmd_backup(args: argparse.Namespace) -> None:
     from datetime import date
+    from functools import partial
 
-    from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text, write_sealed_copy
+    from ambassadeur_app.services.outside_copy import (
+        outside_copy_overdue,
+        reminder_text,
+        write_plain_copy,
+        write_sealed_copy,
+    )
+
+    warn = partial(print, "attention :", file=sys.stderr)  # an attached file the copy lacks
 
     # A folder (existing, or named with a final separator) receives a copy with a dated name.
     target = Path(args.sortie)
@@ -803,7 +902,7 @@ def _cmd_backup(args: argparse.Namespace) -> None:
             target = target / f"{_carnet_path(args).stem}-copie-{date.today():%Y-%m-%d}{paths.CARNET_SUFFIX}"
     if not args.chiffrer:
         with _service(args, readonly=True) as service:
-            out = service.backup_to(target)
+            out = write_plain_copy(service, target, warn)
             reminder = reminder_text(service) if outside_copy_overdue(service) else None
         print(f"Sauvegarde écrite : {out}")
         if reminder:
@@ -813,23 +912,24 @@ def _cmd_backup(args: argparse.Namespace) -> None:
 
     passphrase = _passphrase(new=True)
     with _service(args, readonly=True) as service:
-        out = write_sealed_copy(service, target, passphrase)
+        out = write_sealed_copy(service, target, passphrase, warn=warn)
     print(f"Copie chiffrée écrite et relue : {out}")
     print("Gardez la phrase secrète à part : sans elle, la copie ne peut pas être restaurée.")
 
 
 def _cmd_restore(args: argparse.Namespace) -> None:
-    from ambassadeur_app.storage.db import restore_carnet
+    from functools import partial
+
+    from ambassadeur_app.services.outside_copy import restore_plain_copy, restore_sealed_copy
     from ambassadeur_app.storage.sealed import is_sealed
 
     path = _carnet_path(args)
+    warn = partial(print, "attention :", file=sys.stderr)  # an attached file of the copy refused
     if is_sealed(args.fichier):
-        from ambassadeur_app.services.outside_copy import restore_sealed_copy
-
         phrase = _passphrase(new=False)
-        kept = restore_sealed_copy(path, args.fichier, phrase, backup_root=paths.backup_root())
+        kept = restore_sealed_copy(path, args.fichier, phrase, backup_root=paths.backup_root(), warn=warn)
     else:
-        kept = restore_carnet(path, args.fichier, backup_root=paths.backup_root())
+        kept = restore_plain_copy(path, args.fichier, backup_root=paths.backup_root(), warn=warn)
     print(f"Carnet restauré depuis « {args.fichier} ».")
     if kept:
         print(f"L'ancien carnet a été conservé : {kept}")
@@ -916,6 +1016,138 @@ def _import_answers(args: argparse.Namespace) -> None:
     print(f"{message} pour « {event.title} ». Pour annuler : ambassadeur annuler-import {outcome.import_id}")
 
 
+def _users(text: str) -> int:
+    from ambassadeur_app.errors import InvalidInput
+    from ambassadeur_app.importers.readings import parse_users
+
+    try:
+        return parse_users(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _cmd_indicateurs(args: argparse.Namespace) -> None:
+    with _service(args, readonly=True) as service:
+        indicators = service.indicators.all()
+    for indicator in indicators:
+        print(
+            f"{indicator.title} — {indicator.status_text} — objectif : {indicator.target_text} — "
+            f"résultat : {indicator.current_text} — reste : {indicator.missing_text} — {indicator.trend}"
+        )
+
+
+def _cmd_lecture(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date, format_number
+
+    with _service(args) as service:
+        service.indicators.save_reading(args.date, args.utilisateurs, baseline=args.reference)
+    what = "Valeur de référence enregistrée" if args.reference else "Relevé enregistré"
+    users = format_number(args.utilisateurs, 0)
+    print(f"{what} : {users} utilisateurs actifs au {format_date(args.date)}.")
+
+
+def _import_readings(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import plural
+
+    with _service(args) as service:
+        preview = service.indicators.preview_readings(args.fichier)
+        for problem in preview.problems:
+            print(f"ligne invalide — {problem}", file=sys.stderr)
+        for warning in preview.warnings:
+            print(f"attention : {warning}")
+        count = service.indicators.apply_readings(preview, skip_invalid=args.ignorer_invalides)
+    print(f"{plural(count, 'relevé importé', 'relevés importés')}.")
+
+
+def _note_tag(text: str) -> NoteTag:
+    """Read a note's type: ``reussite``, ``Échec``, ``fait-marquant``..."""
+    from ambassadeur_app.domain.journal import NoteTag
+    from ambassadeur_app.errors import InvalidInput
+
+    try:
+        return NoteTag(NoteTag.parse(text.replace("-", " ").replace("_", " ")))
+    except InvalidInput:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » : type inconnu (reussite, echec, levier, frein ou fait-marquant)"
+        ) from None
+
+
+def _export_steering_document(args: argparse.Namespace) -> None:
+    from ambassadeur_app.reports.planning import export
+    from ambassadeur_app.reports.rex import write_rex
+
+    with _service(args, readonly=True) as service:
+        if args.kind == "planning":
+            out = export(service, args.format, args.sortie)
+        else:
+            out = write_rex(service, args.sortie, args.format)
+    print(f"Document écrit : {out}")
+
+
+def _cmd_planning(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date, plural
+    from ambassadeur_app.reports.planning import LATE_WORD, build_planning
+    from ambassadeur_app.services.core import SHORT_ID
+
+    with _service(args, readonly=True) as service:
+        planning = build_planning(service)
+    if not planning.rows:
+        print("Aucune action dans le rétroplanning.")
+        return
+    for row in planning.rows:
+        action = row.action
+        who = f" ({row.responsible})" if row.responsible else ""
+        print(
+            f"{action.id[:SHORT_ID]}  du {format_date(action.planned_start)} au "
+            f"{format_date(action.planned_end)}  {action.status.label:<10} {action.title}{who}"
+        )
+        if row.late_days:
+            print(f"          {LATE_WORD} : {row.late}")
+        for view in row.links:
+            print(f"          {view.label}")
+    late = plural(planning.late_count, "action en retard", "actions en retard")
+    print(f"{plural(len(planning.rows), 'action')} ; {late} au {format_date(planning.today)}.")
+
+
+def _cmd_journal(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date
+    from ambassadeur_app.services.core import SHORT_ID
+
+    with _service(args, readonly=True) as service:
+        notes = service.planning.notes(args.type, args.du, args.au)
+        views = {v.link: v for v in service.planning.link_views(k for n in notes for k in n.links)}
+    if not notes:
+        print("Aucune note dans le journal." if args.type is None else "Aucune note de ce type.")
+    for note in notes:
+        print(f"{note.id[:SHORT_ID]}  {format_date(note.day)}  {note.tag.label:<14} {note.text}")
+        for link in note.links:
+            print(f"          {views[link].label}")
+
+
+def _cmd_note(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date
+    from ambassadeur_app.domain.journal import JournalNote
+    from ambassadeur_app.domain.planning import Link, LinkKind
+
+    with _service(args) as service:
+        links = (
+            (Link(LinkKind.EVENT, service.events.find_event(args.evenement).id),) if args.evenement else ()
+        )
+        service.planning.save_note(JournalNote(args.date, args.type, args.texte, links))
+    print(f"Note enregistrée : {args.type.label.lower()} du {format_date(args.date)}.")
+
+
+def _cmd_pertinence(args: argparse.Namespace) -> None:
+    if args.texte is None:
+        with _service(args, readonly=True) as service:
+            text = service.planning.pertinence()
+        print(text or "Aucun texte sur la pertinence de reconduire ou de généraliser l'expérimentation.")
+        return
+    with _service(args) as service:
+        service.planning.save_pertinence(args.texte)
+    print("Texte sur la pertinence enregistré.")
+
+
 def _cmd_emargement(args: argparse.Namespace) -> None:
     with _service(args, readonly=True) as service:
         event = service.events.find_event(args.identifiant)
@@ -924,7 +1156,7 @@ def _cmd_emargement(args: argparse.Namespace) -> None:
 
 
 def _cmd_depenses(args: argparse.Namespace) -> None:
-    from ambassadeur_app.domain.expenses import attachments_status
+    from ambassadeur_app.domain.expenses import attachments_status, missing_document
     from ambassadeur_app.domain.formatting import format_date, format_euros, plural
     from ambassadeur_app.errors import AppError
     from ambassadeur_app.services.core import SHORT_ID
@@ -943,6 +1175,7 @@ def _cmd_depenses(args: argparse.Namespace) -> None:
     if not ids:
         print("Aucune dépense dans ce carnet." if event_id is None else "Aucune dépense pour cet événement.")
     problems = [check.problem for i in ids for check in checks[i] if check.problem]
+    lacks = {i: missing_document(found[i], [c.attachment.role for c in checks[i]]) for i in ids}
     for expense_id in ids:
         expense = found[expense_id]
         number = f"n° {expense.number}" if expense.number else "sans n°"
@@ -951,8 +1184,17 @@ def _cmd_depenses(args: argparse.Namespace) -> None:
             f"{expense_id[:SHORT_ID]}  {format_date(expense.issued_on)}  {expense.supplier}  {number}  "
             f"{expense.status.label}  {format_euros(expense.amount_ttc_cents)} TTC{event}  — "
             f"{attachments_status(len(checks[expense_id]), sum(bool(c.problem) for c in checks[expense_id]))}"
+            + (f" ; {lacks[expense_id]}" if lacks[expense_id] else "")
         )
     print(use.label)
+    # A document not yet received is a warning (exit code 0): the statement is not complete, but
+    # nothing is damaged; a changed or lost file (below) is an error.
+    if lacking := [found[i] for i in ids if lacks[i]]:
+        print(
+            f"attention : {plural(len(lacking), 'dépense engagée', 'dépenses engagées')} sans justificatif "
+            "(devis ou facture) : joignez-le avec « depenses joindre ID FICHIER ».",
+            file=sys.stderr,
+        )
     for problem in problems:
         print(f"problème : {problem}", file=sys.stderr)
     if problems:
@@ -1014,6 +1256,12 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "check": _cmd_check,
     "evenements": _cmd_evenements,
     "emargement": _cmd_emargement,
+    "planning": _cmd_planning,
+    "journal": _cmd_journal,
+    "note": _cmd_note,
+    "pertinence": _cmd_pertinence,
+    "indicateurs": _cmd_indicateurs,
+    "lecture": _cmd_lecture,
     "questionnaire": _cmd_questionnaire,
     "depenses": _cmd_depenses,
     "invitation": _cmd_invitation,

@@ -11,6 +11,7 @@ written by another running instance is left alone. Nothing else is ever deleted.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -33,6 +34,13 @@ def part_for(target: Path) -> Path:
     The random piece keeps the app from ever taking a ``rapport.pdf.part`` of someone else's.
     """
     return target.with_name(f"{target.name}.{uuid.uuid4().hex[:6]}{PART_SUFFIX}")
+
+
+def final_name(path: Path) -> Path:
+    """Return the name the temporary file ``path`` made by ``part_for`` will be renamed to
+    (``path`` itself when it is no such file)."""
+    made = re.fullmatch(rf"(.+)\.[0-9a-f]{{6}}{re.escape(PART_SUFFIX)}", path.name)
+    return path.with_name(made[1]) if made else path
 
 
 @contextmanager

@@ -26,6 +26,8 @@ from ambassadeur_app.demo.entries import (
 )
 from ambassadeur_app.demo.events import build_events
 from ambassadeur_app.demo.expenses import build_expenses
+from ambassadeur_app.demo.indicators import build_indicators
+from ambassadeur_app.demo.planning import build_planning
 from ambassadeur_app.demo.register import build_register
 from ambassadeur_app.demo.surveys import build_surveys
 from ambassadeur_app.domain.dates import MONTH_NAMES, Month
@@ -73,6 +75,8 @@ def build_demo(service: CarnetService) -> int:
         build_events(service, rng, months, today)
         build_surveys(service, months, today)
         build_expenses(service, today)
+        build_indicators(service, months, today)
+        build_planning(service, months, today)
     first, second = months[0], months[1]
     service.close_month(first)
     service.close_month(second)

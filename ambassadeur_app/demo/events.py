@@ -89,7 +89,7 @@ def build_events(service: CarnetService, rng: random.Random, months: list[Month]
             place="Salle du conseil de la CPTS, Nancy",
             open_to_departement=True,
             agenda="Présentation de Parceo, démonstration, questions, inscriptions aux formations.",
-            speakers=("Dr Claire Fontaine", "Julien Marchal", "Formateur Pulsy"),
+            speakers=("Dr Claire Fontaine", "Julien Marchal"),
             pulsy_trainer=True,
             organiser_ids=(claire, julien),
             status=EventStatus.DONE,

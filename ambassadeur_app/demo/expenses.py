@@ -1,7 +1,8 @@
 """The demonstration's expenses on the forfait événement: the printing and the buffet of the
 information workshop (paid), the coffee breaks of the working group (invoiced), and a quote for
 the room of a next workshop (pending), each with a small generated PDF of the document; well
-within the 1 600 € forfait, dated from the events, the same every time."""
+within the 1 600 € forfait, dated from the events, the same every time. The workshop's signed
+sign-in sheet is attached too (its printed sheet stands for the scan)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from ambassadeur_app.domain.expenses import Expense, ExpenseStatus
 from ambassadeur_app.domain.formatting import format_date, format_euros
 from ambassadeur_app.services import CarnetService
 
-# (event kind, days from the event's first day, supplier, number, description, HT, TVA, status)
+# (event kind, days from the event's first day, supplier, number (``{year}``: its date's),
+# description, HT, TVA, status)
 _EXPENSES = (
     (
         EventKind.WORKSHOP,
         -12,
         "Imprimerie Lorraine Graphique",
-        "F-2025-0418",
+        "F-{year}-0418",
         "Impression de 300 flyers A5 et 10 affiches A3 pour la soirée d'information",
         18_000,
         3_600,
@@ -40,7 +42,7 @@ _EXPENSES = (
         EventKind.WORKING_GROUP,
         3,
         "Boulangerie Marchal",
-        "2025-311",
+        "{year}-311",
         "Pauses café des deux demi-journées du groupe de travail",
         7_500,
         413,
@@ -50,7 +52,7 @@ _EXPENSES = (
         None,
         -1,
         "Salle des fêtes de Vandœuvre-lès-Nancy",
-        "DEV-2026-02",
+        "DEV-{year}-02",
         "Location de la salle pour le prochain atelier d'information (association : pas de TVA)",
         25_000,
         0,
@@ -72,28 +74,36 @@ def build_expenses(service: CarnetService, today: date) -> None:
             event = first_of[kind] if kind is not None else None
             issued = min(today, (event.first_day if event else today) + timedelta(days=days))
             expense = Expense(
-                supplier, number, issued, description, ht, vat, ht + vat, status, event.id if event else None
+                supplier,
+                number.format(year=issued.year),
+                issued,
+                description,
+                ht,
+                vat,
+                ht + vat,
+                status,
+                event.id if event else None,
             )
             expense_id = service.expenses.save_expense(expense)
             document = (
-                Path(folder) / f"{'Devis' if status is ExpenseStatus.QUOTE else 'Facture'} {number}.pdf"
+                Path(folder)
+                / f"{'Devis' if status is ExpenseStatus.QUOTE else 'Facture'} {expense.number}.pdf"
             )
             _write_document(expense, service.programme().cpts_name, document)
             service.expenses.attach(expense_id, document)
+        # The workshop's sign-in sheet, signed and scanned back.
+        workshop = first_of[EventKind.WORKSHOP]
+        scan = Path(folder) / "Emargement signé - soirée d'information.pdf"
+        present = service.register.professionals(service.carnet.attendances.participants([workshop.id]))
+        names = sorted(f"{p.last_name.upper()} {p.first_name}" for p in present.values())
+        lines = [f"{workshop.title} — {workshop.sessions[0].label}", "", *(f"{n}   (signé)" for n in names)]
+        _write_pdf(scan, "Feuille d'émargement signée", "FEUILLE D'ÉMARGEMENT", lines)
+        service.expenses.attach_sign_in_sheet(workshop.id, scan)
 
 
 def _write_document(expense: Expense, customer: str, out: Path) -> None:
     """Write a one-page quote or invoice as a supplier would send it (reproducible bytes)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
     title = "DEVIS" if expense.status is ExpenseStatus.QUOTE else "FACTURE"
-    canvas = Canvas(str(out), pagesize=A4, invariant=True)
-    canvas.setTitle(f"{title} {expense.number}")
-    height = A4[1]
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(60, height - 80, expense.supplier)
-    canvas.setFont("Helvetica", 11)
     lines = [
         f"{title} n° {expense.number} du {format_date(expense.issued_on)}",
         f"Client : {customer}",
@@ -104,6 +114,20 @@ def _write_document(expense: Expense, customer: str, out: Path) -> None:
         f"TVA : {format_euros(expense.vat_cents)}",
         f"Montant TTC : {format_euros(expense.amount_ttc_cents)}",
     ]
+    _write_pdf(out, f"{title} {expense.number}", expense.supplier, lines)
+
+
+def _write_pdf(out: Path, title: str, heading: str, lines: list[str]) -> None:
+    """Write a one-page PDF: a heading and lines of text (reproducible bytes)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(out), pagesize=A4, invariant=True)
+    canvas.setTitle(title)
+    height = A4[1]
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(60, height - 80, heading)
+    canvas.setFont("Helvetica", 11)
     for index, line in enumerate(lines):
         canvas.drawString(60, height - 130 - 18 * index, line)
     canvas.showPage()

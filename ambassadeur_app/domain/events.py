@@ -13,7 +13,7 @@ from ambassadeur_app.domain.dates import check_year
 from ambassadeur_app.domain.formatting import format_date, format_number
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.register import Labelled
-from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank, printable
 from ambassadeur_app.errors import InvalidInput
 
 # Who funds the events (cahier des charges §4.A: the forfait événement of the FIR funding).
@@ -234,7 +234,9 @@ def validate_event(event: Event) -> Event:
         place=event.place.strip(),
         link=link,
         agenda=event.agenda.strip(),
-        speakers=tuple(dict.fromkeys(s.strip() for s in event.speakers if not blank(s))),
+        # One line each, and stored as JSON, where the file's one door (storage/records.py) sees
+        # escapes only: cleaned here.
+        speakers=tuple(dict.fromkeys(" ".join(printable(s).split()) for s in event.speakers if not blank(s))),
         organiser_ids=tuple(dict.fromkeys(event.organiser_ids)),
         module_id=module_id,
     )

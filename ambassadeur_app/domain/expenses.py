@@ -241,6 +241,21 @@ def format_size(size: int) -> str:
     return f"{format_number(size / (1024 * 1024), 1)}\u00a0Mo"
 
 
+MISSING_DOCUMENT = "Justificatif manquant"
+
+
+def missing_document(expense: Expense, roles: Iterable[AttachmentRole]) -> str | None:
+    """Say which document a committed expense lacks, or ``None``: an invoiced or paid one needs
+    its invoice; an ordered one its quote (or already its invoice); a quote is not spent yet."""
+    if not expense.committed:
+        return None
+    ordered = expense.status is ExpenseStatus.ORDERED
+    wanted = {AttachmentRole.QUOTE, AttachmentRole.INVOICE} if ordered else {AttachmentRole.INVOICE}
+    if wanted & set(roles):
+        return None
+    return f"{MISSING_DOCUMENT} : {'devis ou facture' if ordered else 'facture'}"
+
+
 def attachments_status(count: int, faulty: int) -> str:
     """Say how an expense's attached files are: ``2 pièces en ordre``, ``1 pièce en défaut``."""
     if faulty:

@@ -144,7 +144,21 @@ class SurveyResults:
     questions: list[QuestionResult]
     nps: int | None  # promoters (9–10) minus detractors (0–6), in % of the answers
     comments: list[str]
-    mean_satisfaction: float | None  # of every 4-level answer, 1–4
+    # The mean of the answers to the satisfaction question(s) only, from 1 (« Pas du tout
+    # satisfait ») to 4 (« Tout à fait satisfait »): the agreement questions are not in it.
+    mean_satisfaction: float | None
+
+    @property
+    def warning(self) -> str | None:
+        """Return what makes the response rate doubtful (French, lower case), or ``None``."""
+        if self.responses and not self.expected:
+            return "taux de réponse inconnu : aucun participant présent ou destinataire noté"
+        if self.responses > self.expected:
+            return (
+                f"plus de réponses ({self.responses}) que de participants présents ou de destinataires "
+                f"notés ({self.expected}) : vérifiez les présences ou les formulaires saisis"
+            )
+        return None
 
 
 # --- default templates --------------------------------------------------------------------------
@@ -365,7 +379,7 @@ def compute_results(
     results = []
     comments: list[str] = []
     scores: list[int] = []
-    scale_values: list[int] = []
+    satisfaction: list[int] = []
     for index, question in enumerate(questions):
         given = [row[index] for row in answer_rows if index < len(row) and row[index] is not None]
         if question.kind is QuestionKind.COMMENT:
@@ -378,8 +392,8 @@ def compute_results(
         distribution = tuple(values.count(level + low) for level in range(len(question.kind.levels)))
         if question.kind is QuestionKind.RECOMMENDATION:
             scores += values
-        else:
-            scale_values += values
+        elif question.kind is QuestionKind.SATISFACTION:
+            satisfaction += values
         results.append(QuestionResult(question.text, question.kind, distribution, len(values), _mean(values)))
     count = len(answer_rows)
     return SurveyResults(
@@ -389,7 +403,7 @@ def compute_results(
         questions=results,
         nps=net_promoter_score(scores),
         comments=comments,
-        mean_satisfaction=_mean(scale_values),
+        mean_satisfaction=_mean(satisfaction),
     )
 
 
@@ -401,8 +415,8 @@ def results_text(results: SurveyResults) -> str:
         else ""
     )
     lines = [f"Réponses : {results.responses}{rate}"]
-    if results.responses and not results.expected:
-        lines[0] += " (taux de réponse inconnu : aucun participant présent ou destinataire noté)"
+    if results.warning:
+        lines[0] += f" (attention, {results.warning})"
     if results.mean_satisfaction is not None:
         lines.append(f"Satisfaction moyenne : {format_number(results.mean_satisfaction, 1)} sur 4")
     if results.nps is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -23,6 +23,16 @@ def ask(parent: QWidget | None, text: str, informative: str = "", yes: str = "Co
     box.setDefaultButton(confirm)
     box.exec()
     return box.clickedButton() is confirm
+
+
+def notice(parent: QWidget | None, title: str, text: str, details: str, name: str = "notice") -> QMessageBox:
+    """Show an information the user should read, without waiting (window-modal; named ``name``)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.setObjectName(name)
+    box.setInformativeText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def choose(parent: QWidget | None, text: str, informative: str, options: list[str]) -> int | None:

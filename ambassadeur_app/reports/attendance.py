@@ -75,8 +75,12 @@ def build_sign_in_sheet(
             )
         )
     cpts = f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"
-    funder = f"{FUNDER}, programme Ambassadeurs {programme.programme_name}"
-    return SignInSheet(cpts, event, rows, max(blank_rows, 0), funder)
+    return SignInSheet(cpts, event, rows, max(blank_rows, 0), funder_text(programme))
+
+
+def funder_text(programme: Programme) -> str:
+    """Return the funder as every event document names it."""
+    return f"{FUNDER}, programme Ambassadeurs {programme.programme_name}"
 
 
 def write_pdf(sheet: SignInSheet, path: Path) -> Path:
@@ -124,6 +128,7 @@ def write_pdf(sheet: SignInSheet, path: Path) -> Path:
         extra.append(("SPAN", (0, 1), (-1, 1)))
     story.append(pdfkit.long_table(data, widths, pdfkit.table_style(extra=extra, size=body.fontSize)))
     if sheet.blank_rows:
+        story.append(Spacer(1, 2 * mm))
         story.append(
             Paragraph(
                 "Les lignes vides sont pour les participants non inscrits : nom, prénom, profession, "
@@ -136,7 +141,7 @@ def write_pdf(sheet: SignInSheet, path: Path) -> Path:
     frame = pdfkit.PageFrame(
         title=sheet.title,
         header_left=sheet.cpts,
-        header_right=f"Feuille d'émargement — {event.sessions[0].label}",
+        header_right=f"Feuille d'émargement — {' ; '.join(session.label for session in event.sessions)}",
         footer_left=f"Édité le {sheet.generated_at:%d/%m/%Y à %H:%M} par {APP_NAME}",
         landscape=True,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,16 +27,25 @@ from ambassadeur_app.domain.events import (
     NationalService,
     TrainingModule,
 )
-from ambassadeur_app.domain.formatting import format_date, format_euros, format_number, format_percent, plural
-from ambassadeur_app.domain.model import Programme
+from ambassadeur_app.domain.expenses import missing_document
+from ambassadeur_app.domain.formatting import (
+    format_date,
+    format_euros,
+    format_hours,
+    format_number,
+    format_percent,
+    plural,
+)
+from ambassadeur_app.domain.model import Programme, TimeEntry
 from ambassadeur_app.domain.register import Profession, Professional, Structure
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import InvalidInput
+from ambassadeur_app.reports.attendance import funder_text
 from ambassadeur_app.reports.tables import Column, Section, TableDocument, write_pdf, write_xlsx
 
 if TYPE_CHECKING:
-    from ambassadeur_app.domain.expenses import Expense, ForfaitUse
-    from ambassadeur_app.domain.surveys import QuestionResult, SurveyResults
+    from ambassadeur_app.domain.expenses import Attachment, Expense, ForfaitUse
+    from ambassadeur_app.domain.surveys import QuestionResult, Survey, SurveyResults
     from ambassadeur_app.services import CarnetService
     from ambassadeur_app.services.events import ParticipantCounts
     from ambassadeur_app.services.expenses import AttachmentCheck
@@ -47,13 +56,18 @@ KINDS = {
     "catalogue": "Catalogue des formations",
     "evenement": "Dossier d'événement",
     "depenses": "Forfait événement : état des dépenses",
+    "questionnaire-outil": "Questionnaire sur l'outil : diffusions et résultats",
 }
 FORMATS = ("xlsx", "pdf")
 NO_EVENT = "Aucun événement dans ce carnet."
 NO_EVENT_EXPENSE = "Sans événement"
 SHORT_TITLE = 70  # characters of an event's title in a page header
+BROKEN = "Fichier absent ou modifié depuis qu'il a été joint : retrouvez l'original et joignez-le de nouveau"
 HASH_PREFIX = 16  # hexadecimal characters of a document's SHA-256 printed (64 bits)
 YES_NO = ("Oui", "Non")
+EVENTS_TARGET = 2  # §5: events held, open to the whole département, followed by a questionnaire
+OUT_OF_TOTAL = "Hors total"
+SCALE_WORDS = "de 1, « Pas du tout satisfait », à 4, « Tout à fait satisfait »"
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,9 @@ class EventsData:
     expense_events: dict[str, str] = field(default_factory=dict)  # expense id -> its event's title
     documents: dict[str, list[AttachmentCheck]] = field(default_factory=dict)  # by owner id
     forfait: ForfaitUse | None = None
+    sheets: dict[str, list[Attachment]] = field(default_factory=dict)  # signed sign-in sheets, by event
+    time: dict[str, list[TimeEntry]] = field(default_factory=dict)  # carnet time linked, by event
+    tool: list[tuple[Survey, SurveyResults]] = field(default_factory=list)  # the tool's diffusions
 
     @property
     def header(self) -> list[tuple[str, str]]:
@@ -96,7 +113,22 @@ class EventsData:
         return [
             ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"),
             ("Période", f"du {format_date(programme.start_date)} au {format_date(programme.end_date)}"),
+            ("Financeur", funder_text(programme)),
         ]
+
+    def left_out(self, event: Event) -> str | None:
+        """Say why an event is out of the tables' totals (cancelled, outside the programme's
+        period, planned with nobody present), or ``None`` when it counts."""
+        if event.status is EventStatus.CANCELLED:
+            return "Annulé"
+        if not self.programme.start_date <= event.first_day <= self.programme.end_date:
+            return "Hors de la période"
+        if event.status is EventStatus.PLANNED and not self.figures[event.id].counts.total:
+            return "Planifié, sans participant"
+        return None
+
+    def signed_sheet(self, event_id: str) -> str:
+        return "Joint" if self.sheets.get(event_id) else "Non joint"
 
     def profession(self, person: Professional) -> str:
         found = self.professions.get(person.profession_code)
@@ -109,8 +141,13 @@ class EventsData:
     def structure_names(self, person: Professional) -> str:
         return ", ".join(self.structures[s].name for s in person.structure_ids if s in self.structures)
 
-    def of_kind(self, training: bool) -> list[Event]:
-        return [e for e in self.events.values() if (e.kind is EventKind.TRAINING) == training]
+    def of_kind(self, training: bool, counted: bool = True) -> list[Event]:
+        """Return the events of a table, those in its totals (``counted``) or the others."""
+        return [
+            e
+            for e in self.events.values()
+            if (e.kind is EventKind.TRAINING) == training and (self.left_out(e) is None) == counted
+        ]
 
 
 def gather(service: CarnetService, event_ids: list[str] | None = None, expenses: bool = False) -> EventsData:
@@ -144,6 +181,7 @@ def gather(service: CarnetService, event_ids: list[str] | None = None, expenses:
         structures=service.register.structures({s for p in people.values() for s in p.structure_ids}),
         ambassadors=service.ambassador_names(),
         surveys={event_id: service.surveys.results_for_event(event_id) for event_id in ids},
+        sheets={event_id: service.expenses.sign_in_sheets(event_id) for event_id in ids},
     )
     if not expenses:
         return data
@@ -175,9 +213,16 @@ def document(service: CarnetService, kind: str, event_id: str | None = None) -> 
         if event_id is None:
             raise InvalidInput("Indiquez l'événement dont écrire le dossier.")
         service.events.event(event_id)  # a deleted event has no file
-        return event_file(gather(service, [event_id], expenses=True), event_id)
+        data = gather(service, [event_id], expenses=True)
+        entries = service.entries(service.events.time_entry_ids(event_id)).values()
+        time = sorted(entries, key=lambda e: (e.day, e.start_time or datetime.min.time(), e.id))
+        return event_file(replace(data, time={event_id: time}), event_id)
     if kind == "depenses":
         return expenses_statement(gather(service, expenses=True))
+    if kind == "questionnaire-outil":
+        surveys = service.surveys
+        diffusions = [(surveys.survey(i), surveys.results(i)) for i in surveys.tool_survey_ids()]
+        return tool_surveys(replace(gather(service, []), tool=diffusions))
     builders = {"ateliers": workshops, "formations": trainings, "catalogue": catalogue}
     return builders[kind](gather(service))
 
@@ -228,7 +273,7 @@ def _breakdown(
     several = len(events) > 1 or not events
     lead = [Column("Date", "date", 11), Column("Événement", width=40)] if several else []
     return Section(
-        f"Participants par {title[0].lower()}{title[1:]}",
+        f"Présents par {title[0].lower()}{title[1:]}",
         [*lead, Column(title, width=30), Column("Participants", "int", 12, True)],
         [
             [*([event.first_day, event.title] if several else []), group, count]
@@ -241,19 +286,84 @@ def _breakdown(
 
 SURVEY_COLUMNS = (
     Column("Réponses au questionnaire", "int", 12, True),
-    Column("Taux de réponse (%)", "number", 10),
+    Column("Taux de réponse (%)", "int", 10),
     Column("Satisfaction (1 à 4)", "number", 11),
     Column("NPS", "int", 7),
+)
+SURVEY_NOTE = (
+    "Questionnaire de satisfaction : réponses reçues, taux de réponse (sur les participants, en "
+    f"pourcentage entier), satisfaction moyenne (la question de satisfaction seule, {SCALE_WORDS}) "
+    "et score de recommandation (NPS, de -100 à 100)."
 )
 
 
 def _survey_figures(results: SurveyResults | None) -> list[float | int | None]:
-    """Return the questionnaire's responses, response rate (%), mean satisfaction and NPS."""
+    """Return the questionnaire's responses, response rate (whole %), mean satisfaction and NPS."""
     if results is None:
         return [None, None, None, None]
-    rate = None if results.response_rate is None else round(results.response_rate * 100, 1)
+    rate = None if results.response_rate is None else round(results.response_rate * 100)
     mean = None if results.mean_satisfaction is None else round(results.mean_satisfaction, 2)
     return [results.responses, rate, mean, results.nps]
+
+
+def _warnings(data: EventsData, events: list[Event]) -> str:
+    """Return the questionnaires' doubtful rates, to follow a table's note."""
+    found = [
+        f"« {event.title} » : {results.warning}"
+        for event in events
+        if (results := data.surveys.get(event.id)) is not None and results.warning
+    ]
+    return "".join(f" Attention, {line}." for line in found)
+
+
+def _listing_note(data: EventsData, training: bool) -> str:
+    """Say which events are listed apart, out of the totals, and how many."""
+    count = len(data.of_kind(training, counted=False))
+    which = (
+        f"les sessions annulées, hors de la période du programme, ou planifiées sans aucune présence notée "
+        f"({plural(count, 'session')})"
+        if training
+        else "les événements annulés, hors de la période du programme, ou planifiés sans aucune présence "
+        f"notée ({plural(count, 'événement')})"
+    )
+    return f"Hors des totaux, listés à part (« {OUT_OF_TOTAL} ») : {which}."
+
+
+def _left_out(data: EventsData, training: bool) -> Section:
+    """Return the events of a table left out of its totals, each with the reason."""
+    return Section(
+        OUT_OF_TOTAL,
+        [
+            Column("Date", "date", 11),
+            Column("Titre", width=40),
+            Column("Type", width=20),
+            Column("Statut", width=10),
+            Column("Motif", width=24),
+            Column("Invitations", "int", 11),
+            Column("Participations", "int", 13),
+        ],
+        [
+            [
+                event.first_day,
+                event.title,
+                event.kind.label,
+                event.status.label,
+                data.left_out(event),
+                data.figures[event.id].invited,
+                data.figures[event.id].counts.total,
+            ]
+            for event in data.of_kind(training, counted=False)
+        ],
+        note=_listing_note(data, training),
+        empty="Aucune session hors total." if training else "Aucun événement hors total.",
+    )
+
+
+def _distinct(data: EventsData, events: list[Event]) -> tuple[int, int]:
+    """Return the distinct professionals present at ``events``, and those invited."""
+    present = {p for e in events for p in data.figures[e.id].participant_ids}
+    invited = {i.professional_id for e in events for i in data.figures[e.id].invitations}
+    return len(present), len(invited)
 
 
 # --- the documents ------------------------------------------------------------------------------
@@ -261,10 +371,11 @@ def _survey_figures(results: SurveyResults | None) -> list[float | int | None]:
 
 def workshops(data: EventsData) -> TableDocument:
     """Return the tracking table of the workshops and events organised (every kind of event but
-    the training sessions, which have their own table)."""
+    the training sessions, which have their own table); the events left out of the totals are
+    listed apart."""
     events = data.of_kind(training=False)
     listing = Section(
-        "Ateliers et événements",
+        "Événements",
         [
             Column("Date", "date", 11),
             Column("Demi-journées", width=24),
@@ -273,8 +384,9 @@ def workshops(data: EventsData) -> TableDocument:
             Column("Lieu", width=28),
             Column("Ouvert au département", width=12),
             Column("Statut", width=10),
-            Column("Invités", "int", 9, True),
-            Column("Participants", "int", 11, True),
+            Column("Émargement signé", width=11),
+            Column("Invitations", "int", 11, True),
+            Column("Participations", "int", 13, True),
             *SURVEY_COLUMNS,
         ],
         [
@@ -286,22 +398,49 @@ def workshops(data: EventsData) -> TableDocument:
                 event.where,
                 YES_NO[not event.open_to_departement],
                 event.status.label,
+                data.signed_sheet(event.id),
                 data.figures[event.id].invited,
                 data.figures[event.id].counts.total,
                 *_survey_figures(data.surveys.get(event.id)),
             ]
             for event in events
         ],
-        note="Participants : les personnes présentes à une demi-journée au moins, comptées une fois. "
-        "Questionnaire de satisfaction : réponses reçues, taux de réponse (sur les participants), "
-        "satisfaction moyenne (de 1, pas du tout satisfait, à 4, très satisfait) et score de "
-        "recommandation (NPS, de -100 à 100).",
+        note="Participations : les personnes présentes à une demi-journée au moins, chacune comptée une "
+        "fois par événement ; le total additionne les événements (une personne venue à deux événements "
+        "y compte deux fois : les professionnels distincts sont dans l'en-tête). "
+        + SURVEY_NOTE
+        + _warnings(data, events)
+        + " "
+        + _listing_note(data, False),
         empty=NO_EVENT,
     )
+    present, invited = _distinct(data, events)
+    held = [e for e in events if e.status is EventStatus.DONE]
+    opened = [e for e in held if e.open_to_departement]
+    surveyed = [e for e in held if (r := data.surveys.get(e.id)) is not None and r.responses]
+    both = [e for e in opened if e in surveyed]
+    header = [
+        *data.header,
+        ("Professionnels distincts", f"{plural(present, 'participant')}, {plural(invited, 'invité')}"),
+        (
+            "Événements réalisés",
+            f"{len(held)}, dont {len(opened)} ouvert{'s' if len(opened) > 1 else ''} à tout le département, "
+            f"dont {len(surveyed)} suivi{'s' if len(surveyed) > 1 else ''} d'un questionnaire",
+        ),
+        (
+            f"Objectif : au moins {EVENTS_TARGET} ouverts au département et suivis d'un questionnaire",
+            f"{len(both)} — {'atteint' if len(both) >= EVENTS_TARGET else 'non atteint'}",
+        ),
+    ]
     return TableDocument(
         KINDS["ateliers"],
-        data.header,
-        [listing, _by_profession(data, events), _by_structure_type(data, events)],
+        header,
+        [
+            listing,
+            _left_out(data, False),
+            _by_profession(data, events),
+            _by_structure_type(data, events),
+        ],
     )
 
 
@@ -330,13 +469,15 @@ def trainings(data: EventsData) -> TableDocument:
                 event.where,
                 YES_NO[not event.pulsy_trainer],
                 event.status.label,
+                data.signed_sheet(event.id),
                 data.figures[event.id].invited,
                 data.figures[event.id].counts.total,
                 fresh,
+                *_survey_figures(data.surveys.get(event.id)),
             ]
         )
     listing = Section(
-        "Sessions de formation",
+        "Sessions",
         [
             Column("Date", "date", 11),
             Column("Demi-journées", width=24),
@@ -345,14 +486,20 @@ def trainings(data: EventsData) -> TableDocument:
             Column("Lieu", width=26),
             Column("Formateur Pulsy", width=10),
             Column("Statut", width=10),
-            Column("Invités", "int", 9, True),
-            Column("Participants", "int", 11, True),
+            Column("Émargement signé", width=11),
+            Column("Invitations", "int", 11, True),
+            Column("Participations", "int", 13, True),
             Column("Nouveaux professionnels formés", "int", 14, True),
+            *SURVEY_COLUMNS,
         ],
         rows,
         note="Un professionnel formé à plusieurs sessions compte une fois, à sa première session "
-        f"réalisée : le total de la dernière colonne est le nombre de professionnels formés "
-        f"({len(seen)}).",
+        f"réalisée : le total de la colonne « Nouveaux professionnels formés » est le nombre de "
+        f"professionnels formés ({len(seen)}). "
+        + SURVEY_NOTE
+        + _warnings(data, sessions)
+        + " "
+        + _listing_note(data, True),
         empty="Aucune session de formation dans ce carnet.",
     )
     trained = sorted((data.people[p] for p in seen if p in data.people), key=_person_key)
@@ -388,7 +535,12 @@ def trainings(data: EventsData) -> TableDocument:
         [[label, count] for label, count in sorted(groups.items(), key=lambda item: (-item[1], item[0]))],
         empty="Aucun professionnel formé.",
     )
-    return TableDocument(KINDS["formations"], data.header, [listing, listed, professions])
+    present, invited = _distinct(data, sessions)
+    header = [
+        *data.header,
+        ("Professionnels distincts", f"{plural(present, 'participant')}, {plural(invited, 'invité')}"),
+    ]
+    return TableDocument(KINDS["formations"], header, [listing, _left_out(data, True), listed, professions])
 
 
 def catalogue(data: EventsData) -> TableDocument:
@@ -430,8 +582,11 @@ def event_file(data: EventsData, event_id: str) -> TableDocument:
     structure type."""
     event = data.events[event_id]
     figures = data.figures[event_id]
+    reason = data.left_out(event)
+    time = data.time.get(event_id, [])
     header = [
         *data.header[:1],
+        data.header[2],
         ("Événement", f"{event.kind.label} — {event.title}"),
         ("Dates" if len(event.sessions) > 1 else "Date", " ; ".join(s.label for s in event.sessions)),
         ("Lieu", f"{event.where} — {event.link}" if event.online else event.where),
@@ -439,11 +594,13 @@ def event_file(data: EventsData, event_id: str) -> TableDocument:
         ("Intervenants", ", ".join(event.speakers) or "—"),
         ("Formateur Pulsy présent", YES_NO[not event.pulsy_trainer]),
         ("Organisateurs", ", ".join(data.ambassadors.get(a, "") for a in event.organiser_ids) or "—"),
-        ("Statut", event.status.label),
+        ("Statut", event.status.label + (f" — hors des totaux ({reason.lower()})" if reason else "")),
         (
             "Bilan",
             f"{plural(figures.invited, 'invité')}, {plural(figures.counts.total, 'participant')}",
         ),
+        ("Émargement signé", _sheet_line(data.sheets.get(event_id, []))),
+        ("Temps passé par le binôme", _time_line(time)),
     ]
     if event.module_id in data.modules:
         header.insert(2, ("Module", data.modules[event.module_id].title))
@@ -456,9 +613,51 @@ def event_file(data: EventsData, event_id: str) -> TableDocument:
             _by_profession(data, [event]),
             _by_structure_type(data, [event]),
             *_survey_sections(data.surveys.get(event_id)),
+            _time_section(data, time),
             _expenses(data, with_event=False),
             _documents(data),
         ],
+    )
+
+
+def _sheet_line(sheets: list[Attachment]) -> str:
+    if not sheets:
+        return "non joint"
+    return "joint (" + ", ".join(f"« {sheet.filename} »" for sheet in sheets) + ")"
+
+
+def _time_line(entries: list[TimeEntry]) -> str:
+    total = sum(entry.minutes for entry in entries)
+    return (
+        f"{format_hours(total)} ({plural(len(entries), 'ligne')} du carnet)"
+        if entries
+        else "aucun temps noté"
+    )
+
+
+def _time_section(data: EventsData, entries: list[TimeEntry]) -> Section:
+    """Return the carnet time the binôme logged to the event, line by line."""
+    return Section(
+        "Temps passé",
+        [
+            Column("Date", "date", 11),
+            Column("Ambassadeur", width=20),
+            Column("Activité", width=24),
+            Column("Description", width=50),
+            Column("Durée (h)", "hours", 9, True),
+        ],
+        [
+            [
+                entry.day,
+                data.ambassadors.get(entry.ambassador_id, ""),
+                entry.activity,
+                entry.description,
+                round(entry.minutes / 60, 2),
+            ]
+            for entry in entries
+        ],
+        note="Le temps du carnet de bord lié à cet événement (préparation et animation).",
+        empty="Aucun temps du carnet lié à cet événement.",
     )
 
 
@@ -488,7 +687,7 @@ def _invitations(data: EventsData, event: Event) -> Section:
             for i in invitations
         ],
         empty="Aucune personne invitée.",
-        unit=("invitation", "invitations"),
+        unit=("personne invitée", "personnes invitées"),
     )
 
 
@@ -538,7 +737,17 @@ def _participants(data: EventsData, event: Event) -> Section:
     )
 
 
-def _survey_sections(results: SurveyResults | None) -> list[Section]:
+def _survey_summary(results: SurveyResults, who: str = "participant") -> str:
+    """Return « 18 réponses pour 19 participants (95 %) » (the rate as a whole percentage)."""
+    rate = "" if results.response_rate is None else f" ({format_percent(results.response_rate)})"
+    return f"{plural(results.responses, 'réponse')} pour {plural(results.expected, who)}{rate}"
+
+
+def _survey_sections(
+    results: SurveyResults | None,
+    titles: tuple[str, str] = ("Questionnaire de satisfaction", "Commentaires"),
+    who: str = "participant",
+) -> list[Section]:
     """Return the questionnaire's results by question, and its comments."""
     columns = [
         Column("Question", width=44),
@@ -553,14 +762,18 @@ def _survey_sections(results: SurveyResults | None) -> list[Section]:
                 "Questionnaire de satisfaction", columns, [], empty="Pas de questionnaire pour cet événement."
             )
         ]
-    rate = "" if results.response_rate is None else f" ({format_percent(results.response_rate)})"
-    summary = [f"{plural(results.responses, 'réponse')} pour {plural(results.expected, 'participant')}{rate}"]
+    summary = [_survey_summary(results, who)]
     if results.mean_satisfaction is not None:
-        summary.append(f"satisfaction moyenne : {format_number(results.mean_satisfaction, 1)} sur 4")
+        summary.append(
+            f"satisfaction moyenne (question de satisfaction, {SCALE_WORDS}) : "
+            f"{format_number(results.mean_satisfaction, 1)} sur 4"
+        )
     if results.nps is not None:
         summary.append(f"score de recommandation (NPS) : {results.nps}")
+    if results.warning:
+        summary.append(f"attention, {results.warning}")
     questions = Section(
-        "Questionnaire de satisfaction",
+        titles[0],
         columns,
         [
             [
@@ -577,7 +790,7 @@ def _survey_sections(results: SurveyResults | None) -> list[Section]:
         unit=("question", "questions"),
     )
     comments = Section(
-        "Commentaires",
+        titles[1],
         [Column("Commentaire", width=120)],
         [[comment] for comment in results.comments],
         empty="Aucun commentaire.",
@@ -622,7 +835,7 @@ def _expenses(data: EventsData, with_event: bool) -> Section:
                 e.amount_ttc_cents / 100,
                 e.amount_ttc_cents / 100 if e.committed else None,
                 *([data.expense_events.get(e.id, "")] if with_event else []),
-                "\n".join(_document_line(check) for check in data.documents.get(e.id, [])),
+                "\n".join(_documents_of(data, e)),
             ]
             for e in data.expenses
         ],
@@ -630,6 +843,17 @@ def _expenses(data: EventsData, with_event: bool) -> Section:
         "(une association ne récupère pas la TVA) ; un devis n'y compte qu'une fois commandé.",
         empty="Aucune dépense.",
     )
+
+
+def _missing(data: EventsData, expense: Expense) -> str | None:
+    return missing_document(expense, [check.attachment.role for check in data.documents.get(expense.id, [])])
+
+
+def _documents_of(data: EventsData, expense: Expense) -> list[str]:
+    """Return the lines of an expense's documents, and the one it lacks (in capitals)."""
+    lines = [_document_line(check) for check in data.documents.get(expense.id, [])]
+    missing = _missing(data, expense)
+    return [*lines, missing.upper()] if missing else lines
 
 
 def _document_line(check: AttachmentCheck) -> str:
@@ -659,7 +883,7 @@ def _documents(data: EventsData) -> Section:
                 check.attachment.filename,
                 max(1, round(check.attachment.size / 1024)),
                 check.attachment.sha256[:HASH_PREFIX],
-                check.problem or "Fichier intact (empreinte vérifiée)",
+                BROKEN if check.problem else "Fichier intact (empreinte vérifiée)",
             ]
             for owner in owners
             for check in data.documents.get(owner, [])
@@ -688,6 +912,15 @@ def expenses_statement(data: EventsData) -> TableDocument:
         ("Reste sur le forfait", remaining),
         ("Devis en attente (TTC)", format_euros(use.quoted_cents)),
     ]
+    missing = [e for e in data.expenses if _missing(data, e)]
+    if missing:
+        header.append(
+            (
+                "Justificatifs manquants",
+                f"{plural(len(missing), 'dépense engagée', 'dépenses engagées')} sans justificatif : "
+                + ", ".join(e.label for e in missing),
+            )
+        )
     by_event: dict[str, list[Expense]] = {}
     for expense in data.expenses:
         by_event.setdefault(data.expense_events.get(expense.id) or NO_EVENT_EXPENSE, []).append(expense)
@@ -713,3 +946,54 @@ def expenses_statement(data: EventsData) -> TableDocument:
     return TableDocument(
         KINDS["depenses"], header, [_expenses(data, with_event=True), summary, _documents(data)]
     )
+
+
+def tool_surveys(data: EventsData) -> TableDocument:
+    """Return the questionnaire on the tool (a §5 indicator): its diffusions, then the results
+    of each by question and its comments."""
+    diffusions = Section(
+        "Diffusions",
+        [
+            Column("N°", "int", 5),
+            Column("Date", "date", 11),
+            Column("Canal", width=18),
+            Column("Destinataires", "int", 12, True),
+            Column("Précisions", width=40),
+            *SURVEY_COLUMNS,
+        ],
+        [
+            [
+                number,
+                survey.diffused_on,
+                survey.channel.label if survey.channel else "",
+                survey.recipients,
+                survey.recipients_text,
+                *_survey_figures(results),
+            ]
+            for number, (survey, results) in enumerate(data.tool, start=1)
+        ],
+        note=SURVEY_NOTE.replace("sur les participants", "sur les destinataires")
+        + "".join(
+            f" Attention, diffusion {number} : {results.warning}."
+            for number, (_, results) in enumerate(data.tool, start=1)
+            if results.warning
+        ),
+        empty="Aucune diffusion du questionnaire sur l'outil.",
+    )
+    sections = [diffusions]
+    for number, (survey, results) in enumerate(data.tool, start=1):
+        found = _survey_sections(
+            results, (f"Diffusion {number} — questions", f"Diffusion {number} — commentaires"), "destinataire"
+        )
+        day = format_date(survey.diffused_on) if survey.diffused_on else "—"
+        found[0].note = f"{survey.title}, diffusion du {day} : {found[0].note}"
+        sections += found
+    done = len(data.tool)
+    header = [
+        *data.header,
+        (
+            "Objectif : diffusé au moins une fois aux professionnels du département",
+            f"{plural(done, 'diffusion')} — {'atteint' if done else 'non atteint'}",
+        ),
+    ]
+    return TableDocument(KINDS["questionnaire-outil"], header, sections)

@@ -149,7 +149,8 @@ def _paris_timezone() -> Any:
 
 def _description(draft: InvitationDraft, index: int) -> str:
     event = draft.event
-    lines = [f"{event.kind.label} organisé par {draft.cpts}."]
+    cancelled = " — ANNULÉ" if event.status is EventStatus.CANCELLED else ""
+    lines = [f"{event.kind.label} organisé par {_with_article(draft.cpts, 'la')}{cancelled}."]
     if len(event.sessions) > 1:
         every = " ; ".join(_when(event))
         lines.append(f"Demi-journée {index + 1} sur {len(event.sessions)} (en tout : {every}).")
@@ -231,31 +232,49 @@ def _clock(moment: time) -> str:
     return f"{moment.hour} h {moment.minute:02d}" if moment.minute else f"{moment.hour} h"
 
 
+def _with_article(cpts: str, article: str) -> str:
+    """Return « la CPTS Val de Meurthe » (``article``: « La » or « la ») for a name that begins
+    with « CPTS », the name as it is otherwise (« Communauté… » has its own words)."""
+    return f"{article} {cpts}" if cpts.upper().startswith("CPTS") else cpts
+
+
 def subject(draft: InvitationDraft) -> str:
     event = draft.event
-    return _one_line(f"Invitation : {event.title} — {format_date_long(event.first_day)}")
+    word = "Annulation" if event.status is EventStatus.CANCELLED else "Invitation"
+    return _one_line(f"{word} : {event.title} — {format_date_long(event.first_day)}")
 
 
 def body(draft: InvitationDraft) -> str:
     """Return the e-mail's text: what, when, where, the agenda, and how to answer."""
     event = draft.event
     when = _when(event)
+    cpts = _with_article(draft.cpts, "La")
+    cancelled = event.status is EventStatus.CANCELLED
+    kind = event.kind.label.lower()
     lines = [
         "Bonjour,",
         "",
-        f"{draft.cpts} a le plaisir de vous inviter à l'événement suivant ({event.kind.label.lower()}) :",
+        f"{cpts} vous informe que l'événement suivant ({kind}) est annulé :"
+        if cancelled
+        else f"{cpts} a le plaisir de vous inviter à l'événement suivant ({kind}) :",
         f"« {_one_line(event.title)} »",
         "",
         ("Date : " if len(when) == 1 else "Dates :\n- ") + "\n- ".join(when),
     ]
-    lines += _details(event)
-    lines += [
-        "",
-        "Merci de nous confirmer votre présence (ou votre absence) en répondant à ce message.",
-        "L'invitation est jointe à ce message : ouvrez-la pour ajouter l'événement à votre agenda.",
-        "",
-        "Bien cordialement,",
-    ]
+    if cancelled:
+        lines += [
+            "",
+            "Nous vous prions de nous excuser pour ce changement.",
+            "Le fichier joint le marque comme annulé : ouvrez-le pour mettre votre agenda à jour.",
+        ]
+    else:
+        lines += _details(event)
+        lines += [
+            "",
+            "Merci de nous confirmer votre présence (ou votre absence) en répondant à ce message.",
+            "L'invitation est jointe à ce message : ouvrez-la pour ajouter l'événement à votre agenda.",
+        ]
+    lines += ["", "Bien cordialement,"]
     if draft.organisers:
         lines.append(", ".join(a.name for a in draft.organisers))
     lines.append(draft.cpts)

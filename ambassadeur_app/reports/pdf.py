@@ -34,9 +34,16 @@ def words(text: str) -> list[str]:
     return [word for word in _BREAKS.split(text) if word]
 
 
+# French typography: the space before « : ; ? ! » and after « « » never breaks a line (it would
+# leave the sign alone at the start of the next one).
+_SPACE_BEFORE_SIGN = re.compile(r"[ \t]+(?=[:;?!»])")
+_SPACE_AFTER_QUOTE = re.compile(r"«[ \t]+")
+
+
 def pdf_text(text: str) -> str:
-    """Return ``text`` limited to what the PDF base fonts can draw."""
+    """Return ``text`` limited to what the PDF base fonts can draw, with French no-break spaces."""
     text = printable(text).replace("\u202f", "\u00a0")
+    text = _SPACE_AFTER_QUOTE.sub("«\u00a0", _SPACE_BEFORE_SIGN.sub("\u00a0", text))
     return text.encode("cp1252", errors="replace").decode("cp1252")
 
 

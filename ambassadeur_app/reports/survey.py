@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from ambassadeur_app import APP_NAME
-from ambassadeur_app.domain.events import FUNDER, Event
+from ambassadeur_app.domain.events import Event
 from ambassadeur_app.domain.formatting import format_date
 from ambassadeur_app.domain.model import Programme
 from ambassadeur_app.domain.surveys import Question, QuestionKind, Survey
 from ambassadeur_app.reports import pdf as pdfkit
+from ambassadeur_app.reports.attendance import funder_text
 
 PAGE_WIDTH_MM = 180  # A4 portrait within the margins
 LEVEL_MM = 21  # a level's column of a 4-level question
@@ -46,7 +47,6 @@ class Questionnaire:
 def build_questionnaire(programme: Programme, survey: Survey, event: Event | None) -> Questionnaire:
     """Return the questionnaire of ``survey`` (``event``: the event it follows, if any)."""
     cpts = f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"
-    funder = f"{FUNDER}, programme Ambassadeurs {programme.programme_name}"
     info = [("CPTS", cpts)]
     if event is not None:
         title = "Questionnaire de satisfaction"
@@ -60,7 +60,7 @@ def build_questionnaire(programme: Programme, survey: Survey, event: Event | Non
         title = survey.title
         if survey.diffused_on is not None:
             info.append(("Diffusé le", format_date(survey.diffused_on)))
-    info.append(("Financeur", funder))
+    info.append(("Financeur", funder_text(programme)))
     return Questionnaire(cpts, title, info, survey.questions)
 
 

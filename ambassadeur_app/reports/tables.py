@@ -44,7 +44,8 @@ class Section:
 
     @property
     def count_label(self) -> str:
-        return f"Total : nombre de {self.unit[1]}"
+        plural = self.unit[1]
+        return f"Total : nombre {'d’' if plural[:1].lower() in 'aeiouyéèêâîôû' else 'de '}{plural}"
 
     def total(self, index: int) -> float:
         """Return the total of a column, as the app computes it (the xlsx writes a formula)."""

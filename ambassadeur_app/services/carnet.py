@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from ambassadeur_app.reports.timesheet import Timesheet
     from ambassadeur_app.services.events import EventsService
     from ambassadeur_app.services.expenses import ExpensesService
+    from ambassadeur_app.services.indicators import IndicatorsService
+    from ambassadeur_app.services.planning import PlanningService
     from ambassadeur_app.services.register import RegisterService
     from ambassadeur_app.services.register_imports import RegisterImports
     from ambassadeur_app.services.surveys import SurveysService
@@ -161,6 +163,18 @@ class CarnetService(CarnetCore):
         from ambassadeur_app.services.expenses import ExpensesService
 
         return ExpensesService(self, self.events)
+
+    @cached_property
+    def indicators(self) -> IndicatorsService:
+        from ambassadeur_app.services.indicators import IndicatorsService
+
+        return IndicatorsService(self, self.register, self.events, self.surveys, self.expenses)
+
+    @cached_property
+    def planning(self) -> PlanningService:
+        from ambassadeur_app.services.planning import PlanningService
+
+        return PlanningService(self, self.events)
 
     @cached_property
     def register_imports(self) -> RegisterImports:
@@ -488,13 +502,6 @@ class CarnetService(CarnetCore):
     def backup_now(self) -> Path:
         """Take a manual backup into the carnet's backup folder."""
         return self.carnet.backup(BackupKind.MANUAL)
-
-    def backup_to(self, target: Path) -> Path:
-        """Copy the carnet to a file the user chose."""
-        from ambassadeur_app.storage.backup import copy_database
-
-        copy_database(self.carnet.db.conn, Path(target))
-        return Path(target)
 
 
 def _signature(item: CarnetLine | TimeEntry, ambassador_id: str) -> tuple[str, ...]:

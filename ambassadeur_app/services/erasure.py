@@ -75,6 +75,7 @@ def erase_person(carnet: Carnet, professional_id: str, known_as: Professional | 
     with carnet.write():
         texts = carnet.professionals.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
         texts += carnet.events.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
+        texts += carnet.notes.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
         carnet.professionals.set_structures(professional_id, ())
         carnet.practice_sites.purge("professional_id", professional_id)
         forget_identity(carnet, professional_id)

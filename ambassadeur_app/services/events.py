@@ -182,10 +182,35 @@ class EventsService:
 
     def delete_event(self, event_id: str) -> None:
         """Delete an event (undoable with ``restore_event``); its invitations and attendance stay
-        in the file but no longer count."""
+        in the file but no longer count.
+
+        Raises:
+            InvalidInput: quotes or invoices are linked to it (the money stays justified by its
+                event: they are deleted or linked to another event first).
+        """
         self.event(event_id)
+        if linked := self.carnet.expenses.ids(event_id):
+            raise InvalidInput(
+                f"Cet événement a {plural(len(linked), 'dépense')} (devis ou factures) : supprimez-"
+                f"{'les' if len(linked) > 1 else 'la'} ou rattachez-"
+                f"{'les' if len(linked) > 1 else 'la'} à un autre événement avant de le supprimer."
+            )
         with self.carnet.write():
             self.carnet.events.delete([event_id])
+
+    def open_event(self, event_id: str, refused: str) -> Event:
+        """Return a live event that is not cancelled (``refused``: what the message says is refused).
+
+        Raises:
+            InvalidInput: the event is cancelled.
+        """
+        event = self.event(event_id)
+        if event.status is EventStatus.CANCELLED:
+            raise InvalidInput(
+                f"L'événement « {event.title} » est annulé : {refused}. S'il a eu lieu, "
+                "changez d'abord son statut."
+            )
+        return event
 
     def restore_event(self, event_id: str) -> None:
         """Bring a deleted event back, and its training module if that was taken out of the
@@ -255,9 +280,9 @@ class EventsService:
         person recorded before is replaced. A person who was not invited is a walk-in.
 
         Raises:
-            InvalidInput: a presence for a wrong number of half-days.
+            InvalidInput: a presence for a wrong number of half-days, or a cancelled event.
         """
-        event = self.event(event_id)
+        event = self.open_event(event_id, "on n'y note pas de présence")
         marks = present if present is not None else (True,) * len(event.sessions)
         check_presence(marks, event)
         if not self.carnet.professionals.first_ids("id", [professional_id]):
@@ -285,6 +310,7 @@ class EventsService:
         Raises:
             InvalidInput: a field of the person, or the presence, is wrong (nothing written).
         """
+        self.open_event(event_id, "on n'y note pas de présence")
         checked = validate_professional(replace(professional, id=""), professions())
         same = self.register.duplicates_of(checked)
         with self.carnet.write():
@@ -348,7 +374,7 @@ class EventsService:
         """Write the event's sign-in sheet (PDF): its invitees by name, ``blank_rows`` for walk-ins."""
         from ambassadeur_app.reports.attendance import build_sign_in_sheet, write_pdf
 
-        event = self.event(event_id)
+        event = self.open_event(event_id, "sa feuille d'émargement ne s'imprime pas")
         people = self.named_professionals(i.professional_id for i in self.invitations(event_id))
         structures = self.register.structures({s for p in people.values() for s in p.structure_ids})
         sheet = build_sign_in_sheet(

@@ -1,9 +1,10 @@
 """The quotes and invoices of the forfait événement, their attached files, the signed sign-in
 sheets of the events, and what is left of the forfait.
 
-An event deleted while expenses point to it keeps them: the money was spent all the same, so
-they stay listed (their event shown as deleted) and keep counting against the forfait; restoring
-the event brings the link back to life.
+An event with expenses is not deleted (``EventsService.delete_event`` refuses): an expense is
+always justified by a live event. Restoring an expense whose event was deleted since brings the
+event back too. An expense of a deleted event written by an older version stays listed (its
+event shown as deleted) and keeps counting against the forfait.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ambassadeur_app.domain.expenses import (
 from ambassadeur_app.domain.formatting import format_euros
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.services.core import ShortIdWords, find_by_short_id
-from ambassadeur_app.storage.attachments import AttachmentStore, store_folder
+from ambassadeur_app.storage.attachments import AttachmentStore, attachment_name, store_folder
 
 if TYPE_CHECKING:
     from ambassadeur_app.services.core import CarnetCore
@@ -142,8 +143,12 @@ class ExpensesService:
             self.carnet.expenses.delete([expense_id])
 
     def restore_expense(self, expense_id: str) -> None:
+        """Bring a deleted expense back, and its event if that was deleted since."""
+        expense = self.carnet.expenses.get_many([expense_id]).get(expense_id)
         with self.carnet.write():
             self.carnet.expenses.restore([expense_id])
+            if expense is not None and expense.event_id and not self.carnet.events.is_live(expense.event_id):
+                self.events.restore_event(expense.event_id)
 
     # --- attachments --------------------------------------------------------------------------
 
@@ -174,7 +179,9 @@ class ExpensesService:
             for known in self.attachments_of(owner_id):
                 if known.sha256 == sha256 and known.role is role:
                     return known
-            attachment = Attachment(owner_id, role, Path(path).name, sha256, size, suffix=suffix)
+            attachment = Attachment(
+                owner_id, role, attachment_name(Path(path).name), sha256, size, suffix=suffix
+            )
             return replace(attachment, id=self.carnet.attachments.add(attachment))
 
     def attachments_of(self, owner_id: str) -> list[Attachment]:

@@ -1,9 +1,15 @@
-"""Encrypted copies of the carnet that leave the laptop, and restoring from one.
+"""Copies of the carnet that leave the laptop (encrypted, or a plain copy in a file the user
+chose), with the files attached to it, and restoring from one.
 
-The date of the last such copy is kept beside the carnet's backups (``copie-hors-ordinateur.json``
-in its backup folder), never inside the carnet: restoring an old copy must not make the app
-believe a fresh copy exists. The plaintext copy made on the way in or out is a ``.part`` file
-in that same folder, removed at once and, after a crash, at the next start.
+The date of the last encrypted copy is kept beside the carnet's backups
+(``copie-hors-ordinateur.json`` in its backup folder), never inside the carnet: restoring an old
+copy must not make the app believe a fresh copy exists. The plaintext copy made on the way in or
+out is a ``.part`` file in that same folder, removed at once and, after a crash, at the next start.
+
+Both kinds of copy carry the files of every attachment row, live or removed (a removal can be
+undone in the restored carnet); how, and why a missing or changed file does not stop the copy
+but is named, is told in ``storage/backup.py``. A restore puts the files back into the restored
+carnet's ``.pieces`` folder before the carnet itself, so a restored carnet finds its files.
 """
 
 from __future__ import annotations
@@ -19,21 +25,32 @@ from typing import TYPE_CHECKING
 
 from ambassadeur_app.errors import CarnetError, os_reason
 from ambassadeur_app.partfiles import part_for, tracked, written_in_place_of
-from ambassadeur_app.storage.backup import copy_database
+from ambassadeur_app.storage.attachments import store_folder, store_write_problem
+from ambassadeur_app.storage.backup import (
+    copy_database,
+    copy_with_pieces,
+    read_only_connection,
+    restore_pieces,
+)
 from ambassadeur_app.storage.db import restore_carnet
 from ambassadeur_app.storage.sealed import (
     DEFAULT_KDF,
+    SINGLE_FILE_VERSION,
     Cancelled,
     KdfParams,
     Progress,
     is_sealed,
-    seal_file,
+    seal_carnet,
     suggested_name,
+    unpack_archive,
     unseal_file,
 )
 
 if TYPE_CHECKING:
+    from ambassadeur_app.domain.expenses import Attachment
     from ambassadeur_app.services.carnet import CarnetService
+
+Warn = Callable[[str], None]
 
 PASSPHRASE_ENV = "AMBASSADEUR_PHRASE_SECRETE"
 RECORD_NAME = "copie-hors-ordinateur.json"
@@ -102,6 +119,88 @@ def reminder_text(service: CarnetService) -> str:
     )
 
 
+def _attached_files(service: CarnetService) -> list[Attachment]:
+    """Return one attachment per stored file that a row of the carnet names (live or removed)."""
+    return list({a.stored_name: a for a in service.carnet.attachments.stored()}.values())
+
+
+def _say_left_out(service: CarnetService, skipped: list[Attachment], warn: Warn | None) -> None:
+    """Name (in French, through ``warn``) each live attachment whose file the copy could not carry."""
+    names = {a.stored_name for a in skipped}
+    if warn is None or not names:
+        return
+    for attachment in service.carnet.attachments.live():
+        if attachment.stored_name in names:
+            problem = service.expenses.check_attachment(attachment)
+            warn(
+                f"{problem or f'La pièce jointe « {attachment.filename} » ne peut pas être lue.'} "
+                "Elle n'est pas dans la copie : retrouvez l'original et joignez-le de nouveau."
+            )
+
+
+def _say_refused(refused: list[str], carnet: Path, warn: Warn | None) -> None:
+    """Name (in French, through ``warn``) the attachments of the restored ``carnet`` whose file
+    the copy held damaged, so it was not put back."""
+    if warn is None or not refused:
+        return
+    conn = read_only_connection(carnet)
+    try:
+        for name in refused:
+            found = conn.execute(
+                "SELECT DISTINCT filename FROM attachments WHERE sha256 = ? ORDER BY filename", (name[:64],)
+            ).fetchall()
+            shown = ", ".join(f"« {row[0]} »" for row in found) or f"« {name} »"
+            warn(
+                f"La pièce jointe {shown} est abîmée dans la copie (son contenu ne correspond plus à "
+                f"son empreinte) : elle n'a pas été remise dans « {store_folder(carnet)} ». Retrouvez "
+                "l'original et joignez-le de nouveau."
+            )
+    finally:
+        conn.close()
+
+
+def _real(carnet: Path) -> Path:
+    """Return the carnet file at ``carnet`` as it opens (its attachments lie beside that one)."""
+    return Path(carnet).expanduser().absolute().resolve()
+
+
+def write_plain_copy(service: CarnetService, target: Path, warn: Warn | None = None) -> Path:
+    """Copy the open carnet to ``target`` and its attached files to ``target.pieces/`` (first).
+
+    Raises:
+        CarnetError: the copy could not be written (the files written so far are removed).
+    """
+    target = Path(target)
+    files = _attached_files(service)
+    skipped = copy_with_pieces(
+        service.carnet.db.conn, service.expenses.store.folder, files, target, store_folder(target)
+    )
+    _say_left_out(service, skipped, warn)
+    return target
+
+
+def restore_plain_copy(
+    carnet: Path,
+    copy: Path,
+    *,
+    backup_root: Path,
+    clock: Callable[[], datetime] = datetime.now,
+    warn: Warn | None = None,
+) -> Path | None:
+    """Replace ``carnet`` with the (unencrypted) ``copy``, after putting back the attached files
+    of ``copy.pieces/`` when there is one. Returns where the previous carnet was kept.
+
+    Raises:
+        CarnetError (see ``restore_carnet``).
+    """
+    copy, carnet = Path(copy).expanduser().absolute(), _real(carnet)
+    pieces = store_folder(copy)
+    refused = restore_pieces(pieces, store_folder(carnet)) if pieces.is_dir() else []
+    kept = restore_carnet(carnet, copy, backup_root=backup_root, clock=clock)
+    _say_refused(refused, carnet, warn)
+    return kept
+
+
 def write_sealed_copy(
     service: CarnetService,
     target: Path,
@@ -110,8 +209,10 @@ def write_sealed_copy(
     params: KdfParams = DEFAULT_KDF,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    warn: Warn | None = None,
 ) -> Path:
-    """Write an encrypted copy of the open carnet to ``target`` and remember its date.
+    """Write an encrypted copy of the open carnet and its attached files to ``target`` and
+    remember its date; ``warn`` hears of each attached file that could not be carried.
 
     Raises:
         InvalidInput: weak passphrase. CarnetError: the copy could not be written.
@@ -122,16 +223,29 @@ def write_sealed_copy(
     target = Path(target)
     if target.is_dir():  # "backup --chiffrer --sortie /media/cle": the usual name, in that folder
         target = target / suggested_name(service.path, service.today().isoformat())
+    if problem := store_write_problem(target):
+        raise CarnetError(problem)
     folder = service.carnet.backups.folder
     plain = part_for(folder / "copie-en-clair.ambassadeur")
+    files = _attached_files(service)
     try:
         with tracked(plain):
             copy_database(service.carnet.db.conn, plain)
-            seal_file(plain, target, passphrase, params=params, progress=progress, cancelled=cancelled)
+            skipped = seal_carnet(
+                plain,
+                service.expenses.store.folder,
+                files,
+                target,
+                passphrase,
+                params=params,
+                progress=progress,
+                cancelled=cancelled,
+            )
     finally:
         with suppress(OSError):
             plain.unlink(missing_ok=True)
     _record(folder, OutsideCopy(service.today(), target.absolute()))
+    _say_left_out(service, skipped, warn)
     return target
 
 
@@ -143,10 +257,12 @@ def restore_sealed_copy(
     backup_root: Path,
     clock: Callable[[], datetime] = datetime.now,
     progress: Progress | None = None,
+    warn: Warn | None = None,
 ) -> Path | None:
-    """Replace ``carnet`` with the carnet inside the encrypted ``copy``.
+    """Replace ``carnet`` with the carnet inside the encrypted ``copy``, after putting its
+    attached files back into the carnet's ``.pieces`` folder.
 
-    The copy is decrypted and checked before the carnet is touched: a wrong passphrase, a
+    The copy is decrypted and checked before anything is touched: a wrong passphrase, a
     damaged copy or a file that is not a carnet changes nothing. Returns where the previous
     carnet was kept (as ``restore_carnet`` does).
 
@@ -169,18 +285,26 @@ def restore_sealed_copy(
         raise CarnetError(
             f"Impossible de préparer la restauration dans « {folder} » : {os_reason(exc)}."
         ) from exc
+    carnet = _real(carnet)
+    archive = part_for(folder / "copie-dechiffree.tar")
     plain = part_for(folder / "copie-dechiffree.ambassadeur")
+    refused: list[str] = []
     try:
-        with tracked(plain):
-            unseal_file(copy, passphrase, plain, progress)
+        with tracked(archive), tracked(plain):
+            if unseal_file(copy, passphrase, archive, progress) == SINGLE_FILE_VERSION:
+                archive.replace(plain)  # a copy made before attachments: the carnet file alone
+            else:
+                refused = unpack_archive(archive, copy, plain, store_folder(carnet))
             try:
-                return restore_carnet(carnet, plain, backup_root=backup_root, clock=clock)
+                kept = restore_carnet(carnet, plain, backup_root=backup_root, clock=clock)
             except CarnetError as exc:
                 # Name the copy the user chose, not the temporary file it was decrypted into.
                 exc.message = exc.message.replace(str(plain), str(copy))
                 exc.args = (exc.message,)
                 raise
     finally:
-        for leftover in (plain, *(Path(f"{plain}{side}") for side in ("-journal", "-wal", "-shm"))):
+        for leftover in (archive, plain, *(Path(f"{plain}{side}") for side in ("-journal", "-wal", "-shm"))):
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
+    _say_refused(refused, carnet, warn)
+    return kept

@@ -645,6 +645,17 @@ class RegisterService:
                     empty="Aucun événement.",
                 ),
                 Section(
+                    "Journal",
+                    [Column("Date", "date", 11), Column("Type", width=16), Column("Note", width=80)],
+                    [
+                        [note.day, note.tag.label, note.text]
+                        for note in self.carnet.notes.get_many(
+                            self.carnet.notes.about_professional(professional_id)
+                        ).values()
+                    ],
+                    empty="Aucune note du journal.",
+                ),
+                Section(
                     "Historique",
                     [
                         Column("Date", "date", 11),

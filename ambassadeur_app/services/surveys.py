@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 IMPORT_KIND = "reponses"  # the kind of an answers import in the ``imports`` table
 MAX_RECIPIENTS = 1_000_000
+PRINT = "son questionnaire ne s'imprime pas"  # refused for a cancelled event
 
 
 @dataclass
@@ -272,14 +273,18 @@ class SurveysService:
     def write_questionnaire(self, survey_id: str, out: Path) -> Path:
         """Write the printable questionnaire (PDF, one A4 page for the default questions)."""
         survey = self.survey(survey_id)
-        event = self.events.event(survey.event_id) if survey.event_id else None
+        event = None if survey.event_id is None else self.events.open_event(survey.event_id, PRINT)
         return self._write_questionnaire(survey, event, out)
 
     def write_event_questionnaire(self, event_id: str, out: Path) -> Path:
         """Write an event's printable questionnaire: its survey's questions, or those of its
         kind's template while it has none (nothing is written to the carnet: a read-only
-        carnet prints too)."""
-        event = self.events.event(event_id)
+        carnet prints too).
+
+        Raises:
+            InvalidInput: the event is cancelled.
+        """
+        event = self.events.open_event(event_id, PRINT)
         found = self.carnet.surveys.of_event(event_id)
         if found is not None:
             return self._write_questionnaire(self.survey(found), event, out)

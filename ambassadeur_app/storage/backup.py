@@ -1,28 +1,56 @@
-"""Automatic and manual backups of a carnet, made with SQLite's online backup API.
+"""Automatic and manual backups of a carnet, made with SQLite's online backup API, and the
+copies of its attached files that go with a copy of the carnet.
 
 A carnet's backups live in their own folder. Daily backups are thinned (7 daily, 4 weekly,
 6 monthly); backups taken before a migration, an import or a restore keep the 10 most recent
 of each kind; manual backups are never deleted.
+
+Attached files (quotes, invoices, signed sheets) live in the carnet's ``.pieces`` folder, named by
+their SHA-256 (``storage/attachments.py``). How each kind of copy keeps them:
+
+- The automatic backups (and those taken before a migration, an import or a restore) copy the
+  SQLite file only. The attachment folder is append-only: a file is never deleted from it (removing
+  an attachment only marks its row), so a restored backup finds every file its rows name in the
+  same ``.pieces`` folder. Copying the folder into each daily backup would multiply megabytes of
+  scans for nothing. The price: these backups do not protect the folder itself; if it is lost,
+  only a copy made off the laptop has the files.
+- A copy the user asks for in a file (``backup --sortie COPIE``) writes the files into
+  ``COPIE.pieces/`` first, then the carnet: the same layout as a carnet and its folder, so the copy
+  opens as a carnet as it is, and a copy that exists is complete (a failure midway removes the
+  files it wrote; a kill -9 leaves only whole files, whose ``.part`` is cleaned at the next start).
+- The encrypted copy (``storage/sealed.py``) carries them inside the encrypted file.
+
+A stored file that is missing or changed when the copy is made does not stop it: a laptop that is
+failing must still be copied, so the copy carries the carnet and every intact file, and says which
+ones it could not carry. A file is only ever written under its name once its content has been
+hashed to that name: a copy never holds, and a restore never puts back, a false document.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
+import stat
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote
 
+from ambassadeur_app.domain.expenses import Attachment
 from ambassadeur_app.errors import CarnetError, os_reason
 from ambassadeur_app.partfiles import written_in_place_of
+from ambassadeur_app.storage.attachments import MAX_SIZE, store_write_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
 BACKUP_SUFFIX = ".ambassadeur"
+# An attached file's name in a store or a copy: its SHA-256 and the extension found in its content.
+PIECE_NAME = re.compile(r"[0-9a-f]{64}\.[a-z]{3,4}")
 
 
 class BackupKind(StrEnum):
@@ -62,8 +90,11 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy of an open database to ``target`` (via ``target.part``).
 
     Raises:
-        CarnetError: when the copy cannot be written (full disk, no permission...).
+        CarnetError: when the copy cannot be written (full disk, no permission...), or
+            ``target`` lies in a carnet's attachment folder (it would replace an invoice).
     """
+    if problem := store_write_problem(target):
+        raise CarnetError(problem)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with written_in_place_of(target) as part:
@@ -75,6 +106,131 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
                 dest.close()
     except (OSError, sqlite3.Error) as exc:
         raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
+
+
+def _regular(path: Path) -> bool:
+    """Say whether ``path`` is a regular file itself (not a link, a pipe, a folder)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_piece(path: Path, expected: Attachment) -> bytes | None:
+    """Return the content of a stored file if it is still the attachment's (size and SHA-256),
+    else ``None`` (missing, unreadable, changed, or not a regular file: never followed)."""
+    if not _regular(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(expected.size + 1)
+    except OSError:
+        return None
+    intact = len(data) == expected.size and hashlib.sha256(data).hexdigest() == expected.sha256
+    return data if intact else None
+
+
+def holds_piece(path: Path) -> bool:
+    """Say whether ``path`` is a regular file whose content has the SHA-256 its name starts with."""
+    if not _regular(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest() == path.name[:64]
+    except OSError:
+        return False
+
+
+def write_piece(folder: Path, name: str, data: bytes) -> bool:
+    """Write an attached file into ``folder`` under ``name`` (its SHA-256 and extension: the caller
+    checked it), read-only, via a ``.part``; an identical file already there is kept. Return
+    whether a file was written.
+
+    Raises:
+        OSError: the file cannot be written (``folder`` is then as it was).
+    """
+    target = folder / name
+    if holds_piece(target):
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    if _regular(target):  # damaged: the good copy replaces it (Windows renames over no read-only file)
+        target.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    with written_in_place_of(target) as part:
+        part.write_bytes(data)
+    target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    return True
+
+
+def remove_pieces(written: Iterable[Path]) -> None:
+    """Remove files ``write_piece`` wrote (a copy that failed), and their folder once empty."""
+    folders = set()
+    for path in written:
+        folders.add(path.parent)
+        with suppress(OSError):
+            path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+            path.unlink()
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()  # only when empty: files of earlier copies stay
+
+
+def copy_with_pieces(
+    conn: sqlite3.Connection, store: Path, attachments: Iterable[Attachment], target: Path, pieces: Path
+) -> list[Attachment]:
+    """Write the attached files into ``pieces``, then a copy of the carnet to ``target``; return
+    the attachments whose file was missing or changed in ``store`` (not copied).
+
+    Raises:
+        CarnetError: the copy cannot be written; the files written so far are removed.
+    """
+    skipped: list[Attachment] = []
+    written: list[Path] = []
+    try:
+        for attachment in attachments:
+            data = read_piece(store / attachment.stored_name, attachment)
+            if data is None:
+                skipped.append(attachment)
+            elif write_piece(pieces, attachment.stored_name, data):
+                written.append(pieces / attachment.stored_name)
+        copy_database(conn, target)
+    except OSError as exc:
+        remove_pieces(written)
+        raise CarnetError(
+            f"Impossible d'écrire les pièces jointes de la copie dans « {pieces} » : {os_reason(exc)}. "
+            "La copie n'a pas été faite."
+        ) from exc
+    except BaseException:
+        remove_pieces(written)
+        raise
+    return skipped
+
+
+def restore_pieces(source: Path, store: Path) -> list[str]:
+    """Put the attached files of a copy's folder ``source`` back into ``store``; return the names
+    of those refused (their content no longer matches their name: the copy was damaged).
+
+    Raises:
+        CarnetError: ``store`` cannot be written (what was written stays: whole, checked files).
+    """
+    refused = []
+    try:
+        for path in sorted(source.iterdir()):
+            if not PIECE_NAME.fullmatch(path.name):
+                continue  # a leftover .part, a file someone put there
+            try:
+                data = path.read_bytes() if _regular(path) and path.stat().st_size <= MAX_SIZE else b""
+            except OSError:
+                data = b""
+            if hashlib.sha256(data).hexdigest() != path.name[:64]:
+                refused.append(path.name)
+                continue
+            write_piece(store, path.name, data)
+    except OSError as exc:
+        raise CarnetError(
+            f"Impossible de remettre les pièces jointes dans « {store} » : {os_reason(exc)}. "
+            "Le carnet n'a pas été remplacé."
+        ) from exc
+    return refused
 
 
 def sqlite_reason(exc: sqlite3.Error) -> str:

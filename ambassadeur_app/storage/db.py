@@ -55,8 +55,11 @@ from ambassadeur_app.storage.events import (
 )
 from ambassadeur_app.storage.expenses import ExpenseRepo
 from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
+from ambassadeur_app.storage.indicators import ReadingRepo, TargetsRepo
+from ambassadeur_app.storage.journal import NoteRepo, RexTextRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
+from ambassadeur_app.storage.planning import ActionRepo
 from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
 from ambassadeur_app.storage.structures import StructureRepo
@@ -183,6 +186,11 @@ class Carnet:
         self.survey_responses = SurveyResponseRepo(db, device_id)
         self.expenses = ExpenseRepo(db, device_id)
         self.attachments = AttachmentRepo(db, device_id)
+        self.readings = ReadingRepo(db, device_id)
+        self.targets = TargetsRepo(db, device_id)
+        self.actions = ActionRepo(db, device_id)
+        self.notes = NoteRepo(db, device_id)
+        self.rex_texts = RexTextRepo(db, device_id)
 
     @contextmanager
     def write(self, backup: bool = True) -> Iterator[None]:

@@ -451,3 +451,99 @@ def m010_create_expenses(db: Database) -> None:
         CREATE INDEX attachments_owner ON attachments(owner_id) WHERE deleted_at IS NULL;
         """
     )
+
+
+@migrations()
+def m011_create_indicators(db: Database) -> None:
+    """The active Parceo users read from Pulsy's statistics (one live baseline, one live reading
+    a day), and the carnet's targets for the indicators (one row; none: the defaults)."""
+    db.executescript(
+        f"""
+        CREATE TABLE user_readings (
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            users INTEGER NOT NULL CHECK (users >= 0),
+            baseline INTEGER NOT NULL DEFAULT 0 CHECK (baseline IN (0, 1)),
+            {_COMMON}
+        );
+        CREATE INDEX user_readings_day ON user_readings(day) WHERE deleted_at IS NULL;
+        CREATE TABLE indicator_targets (
+            id TEXT PRIMARY KEY,
+            users_increase_percent INTEGER NOT NULL CHECK (users_increase_percent > 0),
+            min_events INTEGER NOT NULL CHECK (min_events >= 0),
+            coordinated_percent INTEGER NOT NULL CHECK (coordinated_percent BETWEEN 1 AND 100),
+            hospitals INTEGER NOT NULL CHECK (hospitals >= 0),
+            nursing_homes INTEGER NOT NULL CHECK (nursing_homes >= 0),
+            hospital_it_commitment INTEGER NOT NULL CHECK (hospital_it_commitment IN (0, 1)),
+            tool_surveys INTEGER NOT NULL CHECK (tool_surveys >= 0),
+            {_COMMON}
+        );
+        """
+    )
+
+
+@migrations()
+def m012_create_planning(db: Database) -> None:
+    """The rétroplanning's actions, the journal's notes, the texts of the retour d'expérience
+    the binôme writes (one live row per key), and what actions and notes are linked to.
+
+    Links are rows of their own, not a JSON list in the action or the note: when the two laptops
+    of a binôme each link something to the same action, the merge keeps both links (two new
+    records), and an unlinking is a soft delete that merges like any other."""
+    db.executescript(
+        f"""
+        CREATE TABLE planned_actions (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            mission TEXT NOT NULL
+                CHECK (mission IN ('promotion', 'formation', 'accompagnement', 'autre')),
+            planned_start TEXT NOT NULL,
+            planned_end TEXT NOT NULL CHECK (planned_end >= planned_start),
+            ambassador_id TEXT REFERENCES ambassadors(id),
+            status TEXT NOT NULL CHECK (status IN ('a_faire', 'en_cours', 'fait', 'abandonne')),
+            actual_start TEXT,
+            actual_end TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE INDEX planned_actions_start ON planned_actions(planned_start) WHERE deleted_at IS NULL;
+        CREATE TABLE planned_action_links (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL REFERENCES planned_actions(id),
+            event_id TEXT REFERENCES events(id),
+            time_entry_id TEXT REFERENCES time_entries(id),
+            {_COMMON},
+            CHECK ((event_id IS NOT NULL) + (time_entry_id IS NOT NULL) = 1)
+        );
+        CREATE INDEX planned_action_links_owner ON planned_action_links(owner_id) WHERE deleted_at IS NULL;
+        CREATE TABLE journal_notes (
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            tag TEXT NOT NULL CHECK (tag IN ('reussite', 'echec', 'levier', 'frein', 'fait_marquant')),
+            text TEXT NOT NULL,
+            {_COMMON}
+        );
+        CREATE INDEX journal_notes_day ON journal_notes(day) WHERE deleted_at IS NULL;
+        CREATE TABLE journal_note_links (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL REFERENCES journal_notes(id),
+            event_id TEXT REFERENCES events(id),
+            time_entry_id TEXT REFERENCES time_entries(id),
+            professional_id TEXT REFERENCES professionals(id),
+            structure_id TEXT REFERENCES structures(id),
+            {_COMMON},
+            CHECK ((event_id IS NOT NULL) + (time_entry_id IS NOT NULL) + (professional_id IS NOT NULL)
+                + (structure_id IS NOT NULL) = 1)
+        );
+        CREATE INDEX journal_note_links_owner ON journal_note_links(owner_id) WHERE deleted_at IS NULL;
+        CREATE INDEX journal_note_links_professional ON journal_note_links(professional_id)
+            WHERE professional_id IS NOT NULL;
+        CREATE TABLE rex_texts (
+            id TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            text TEXT NOT NULL,
+            {_COMMON}
+        );
+        CREATE INDEX rex_texts_key ON rex_texts(key) WHERE deleted_at IS NULL;
+        """
+    )

@@ -1,9 +1,9 @@
 """Encrypted copies of a carnet, to carry evidence off the laptop (USB key, shared folder).
 
-The format (version 1) is a fixed header followed by the encrypted SQLite file, in chunks::
+The format is a fixed header followed by the encrypted content, in chunks::
 
     magic        8 bytes   b"AMBCHIFR"
-    version      1 byte    1
+    version      1 byte    2 (1 for the copies of earlier versions of the app)
     suite        1 byte    1 = scrypt + AES-256-GCM
     log2_n       1 byte    scrypt cost (N = 2 ** log2_n)
     r, p         2 bytes   scrypt block size and parallelism
@@ -19,6 +19,19 @@ apart from a damaged body before anything is decrypted. Each chunk is sealed wit
 its associated data is the header, so a chunk moved, dropped, repeated or cut off, a copy
 truncated at a chunk boundary, bytes added at the end, or any header change fails to decrypt.
 
+What is encrypted depends on the version. Version 1: the SQLite file alone. Version 2 (since the
+carnet has attached files): an uncompressed tar archive (ustar) holding ``carnet.ambassadeur``
+first, then each attached file as ``pieces/<sha256><extension>``. A tar because it is the
+standard container for files streamed one after the other (written in one pass, without a
+second plaintext copy of the scans on disk; readable by any tool once decrypted), and because the
+scans are already compressed. The attachments go inside the encrypted file, not beside it: a
+single file to carry and to check, and a sign-in sheet full of names is never left readable on a
+key. The version was bumped so that an earlier app refuses a new copy with "install the latest
+version" instead of calling it damaged; both versions are read.
+
+On the way back, each attached file is hashed before it is put in the carnet's folder: one whose
+content does not match its name is refused (the others are restored), one already there is kept.
+
 Nothing here is a home-made cipher: the primitives come from ``cryptography`` (OpenSSL).
 """
 
@@ -26,20 +39,34 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import os
+import shutil
 import struct
+import tarfile
+import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ambassadeur_app.errors import CarnetError, InvalidInput, os_reason
 from ambassadeur_app.partfiles import written_in_place_of
+from ambassadeur_app.storage.attachments import MAX_SIZE
+from ambassadeur_app.storage.backup import PIECE_NAME, read_piece, write_piece
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from ambassadeur_app.domain.expenses import Attachment
 
 MAGIC = b"AMBCHIFR"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SINGLE_FILE_VERSION = 1  # the copies written before attachments: the SQLite file alone
+CARNET_MEMBER = "carnet.ambassadeur"
+PIECES_MEMBER = "pieces/"
 SUITE_SCRYPT_AES256GCM = 1
 SEALED_SUFFIX = ".carnet-chiffre"
 PASSPHRASE_MIN_LENGTH = 10
@@ -98,6 +125,7 @@ DEFAULT_KDF = KdfParams()
 
 @dataclass(frozen=True)
 class _Header:
+    version: int
     params: KdfParams
     salt: bytes
     prefix: bytes
@@ -167,53 +195,75 @@ def _blocks(handle: BinaryIO, size: int) -> Iterator[tuple[bytes, bool]]:
         current = following
 
 
-def seal_file(
-    source: Path,
+class _Sealer:
+    """A file-like object that encrypts what is written to it, chunk by chunk, into ``out``."""
+
+    def __init__(
+        self,
+        out: BinaryIO,
+        key: bytes,
+        header: _Header,
+        total: int,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self.out, self.header, self.total = out, header, total
+        self.aead: AESGCM = AESGCM(key)
+        self.progress, self.cancelled = progress, cancelled
+        self.pending = bytearray()
+        self.counter = self.done = 0
+
+    def write(self, data: bytes) -> int:
+        self.pending += data
+        # A full chunk is kept until more comes: only then is it known not to be the last.
+        while len(self.pending) > self.header.chunk_size:
+            self._seal(bytes(self.pending[: self.header.chunk_size]), last=False)
+            del self.pending[: self.header.chunk_size]
+        return len(data)
+
+    def finish(self) -> None:
+        self._seal(bytes(self.pending), last=True)  # an empty content is one empty last chunk
+
+    def _seal(self, block: bytes, last: bool) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise SealCancelled("Copie annulée : aucun fichier n'a été écrit.")
+        nonce = _nonce(self.header.prefix, self.counter, last)
+        self.out.write(self.aead.encrypt(nonce, block, self.header.fields))
+        self.counter += 1
+        self.done += len(block)
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def _seal(
     target: Path,
     passphrase: str,
-    *,
-    params: KdfParams = DEFAULT_KDF,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    version: int,
+    fill: Callable[[_Sealer], None],
+    total: int,
+    params: KdfParams,
+    chunk_size: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
 ) -> None:
-    """Encrypt ``source`` into ``target``, written as ``.part`` then renamed, read back first.
-
-    Raises:
-        InvalidInput: weak passphrase. CarnetError: the copy cannot be written (the key was
-        removed, the disk is full...); SealCancelled when ``cancelled()`` turned true.
-    """
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
+    """Write to ``target`` (``.part`` then renamed, read back first) what ``fill`` writes, encrypted."""
     check_passphrase(passphrase)
     salt, prefix = os.urandom(16), os.urandom(7)
     fields = _FIELDS.pack(
-        MAGIC,
-        FORMAT_VERSION,
-        SUITE_SCRYPT_AES256GCM,
-        params.log2_n,
-        params.r,
-        params.p,
-        salt,
-        prefix,
-        chunk_size,
+        MAGIC, version, SUITE_SCRYPT_AES256GCM, params.log2_n, params.r, params.p, salt, prefix, chunk_size
     )
     key, mac_key = _keys(passphrase, salt, params)
-    header = _Header(params, salt, prefix, chunk_size, fields, hmac.digest(mac_key, fields, hashlib.sha256))
-    aead = AESGCM(key)
-    total = source.stat().st_size
+    mac = hmac.digest(mac_key, fields, hashlib.sha256)
+    header = _Header(version, params, salt, prefix, chunk_size, fields, mac)
     try:
         with written_in_place_of(target) as part:
-            with open(source, "rb") as plain, open(part, "xb") as out:
+            with open(part, "xb") as out:
                 out.write(fields + header.mac)
-                done = 0
-                for counter, (block, last) in enumerate(_blocks(plain, chunk_size)):
-                    if cancelled is not None and cancelled():
-                        raise SealCancelled("Copie annulée : aucun fichier n'a été écrit.")
-                    out.write(aead.encrypt(_nonce(prefix, counter, last), block, fields))
-                    done += len(block)
-                    if progress is not None:
-                        progress(done, total)
+                sealer = _Sealer(out, key, header, total, progress, cancelled)
+                fill(sealer)
+                sealer.finish()
                 out.flush()
                 os.fsync(out.fileno())
                 if hasattr(os, "posix_fadvise"):  # Linux: the read-back then comes from the medium
@@ -230,6 +280,74 @@ def seal_file(
                 ) from None
     except OSError as exc:
         raise CarnetError(f"Impossible d'écrire la copie chiffrée « {target} » : {os_reason(exc)}.") from exc
+
+
+def seal_file(
+    source: Path,
+    target: Path,
+    passphrase: str,
+    *,
+    params: KdfParams = DEFAULT_KDF,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> None:
+    """Encrypt the one file ``source`` into ``target`` (a version 1 copy, as the app wrote before
+    it had attachments: the format layer alone, without the archive).
+
+    Raises:
+        InvalidInput: weak passphrase. CarnetError: the copy cannot be written.
+    """
+
+    def fill(sealer: _Sealer) -> None:
+        with open(source, "rb") as plain:
+            shutil.copyfileobj(plain, sealer, chunk_size)
+
+    size = source.stat().st_size
+    _seal(target, passphrase, SINGLE_FILE_VERSION, fill, size, params, chunk_size, None, None)
+
+
+def seal_carnet(
+    carnet: Path,
+    store: Path,
+    attachments: Iterable[Attachment],
+    target: Path,
+    passphrase: str,
+    *,
+    params: KdfParams = DEFAULT_KDF,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[Attachment]:
+    """Encrypt the carnet file ``carnet`` and the attached files (from ``store``) into ``target``;
+    return the attachments left out because their stored file is missing or changed.
+
+    Raises:
+        InvalidInput: weak passphrase. CarnetError: the copy cannot be written (the key was
+        removed, the disk is full...); SealCancelled when ``cancelled()`` turned true.
+    """
+    wanted = list(attachments)
+    skipped: list[Attachment] = []
+    moment = int(time.time())
+
+    def member(name: str, size: int) -> tarfile.TarInfo:
+        info = tarfile.TarInfo(name)
+        info.size, info.mtime, info.mode = size, moment, 0o444
+        return info
+
+    def fill(sealer: _Sealer) -> None:
+        with tarfile.open(fileobj=sealer, mode="w|", format=tarfile.USTAR_FORMAT) as archive:  # type: ignore[call-overload]
+            with open(carnet, "rb") as plain:
+                archive.addfile(member(CARNET_MEMBER, carnet.stat().st_size), plain)
+            for attachment in wanted:
+                data = read_piece(store / attachment.stored_name, attachment)
+                if data is None:
+                    skipped.append(attachment)
+                else:
+                    info = member(PIECES_MEMBER + attachment.stored_name, len(data))
+                    archive.addfile(info, io.BytesIO(data))
+
+    total = carnet.stat().st_size + sum(a.size for a in wanted)
+    _seal(target, passphrase, FORMAT_VERSION, fill, total, params, chunk_size, progress, cancelled)
+    return skipped
 
 
 def _read_header(path: Path) -> _Header:
@@ -257,13 +375,15 @@ def _read_header(path: Path) -> _Header:
         )
     params = KdfParams(log2_n, r, p)
     if (
-        version != FORMAT_VERSION
+        version < SINGLE_FILE_VERSION
         or suite != SUITE_SCRYPT_AES256GCM
         or not params.acceptable()
         or not 4096 <= chunk_size <= 64 * 1024 * 1024
     ):
         raise SealedCopyError(damaged)
-    return _Header(params, salt, prefix, chunk_size, raw[: _FIELDS.size], raw[_FIELDS.size : HEADER_SIZE])
+    return _Header(
+        version, params, salt, prefix, chunk_size, raw[: _FIELDS.size], raw[_FIELDS.size : HEADER_SIZE]
+    )
 
 
 def _unlock(path: Path, passphrase: str) -> tuple[_Header, bytes]:
@@ -310,8 +430,9 @@ def _open_body(
                 progress(done, total)
 
 
-def unseal_file(path: Path, passphrase: str, target: Path, progress: Progress | None = None) -> None:
+def unseal_file(path: Path, passphrase: str, target: Path, progress: Progress | None = None) -> int:
     """Decrypt the copy ``path`` into ``target``; on any failure, ``target`` does not exist.
+    Return the copy's format version (what ``target`` holds: 1, the carnet file; 2, the archive).
 
     Raises:
         SealedCopyError: not an encrypted copy, too new, damaged or truncated copy;
@@ -331,6 +452,52 @@ def unseal_file(path: Path, passphrase: str, target: Path, progress: Progress | 
         with suppress(OSError):
             target.unlink(missing_ok=True)
         raise
+    return header.version
+
+
+def unpack_archive(archive: Path, copy: Path, carnet: Path, store: Path) -> list[str]:
+    """Write the carnet of a decrypted version 2 ``archive`` to ``carnet`` and put its attached
+    files into ``store``; return the names of the files refused (content not matching the name).
+
+    Every member is checked before anything is written: an archive holding anything else than
+    one carnet and attached files is refused whole.
+
+    Raises:
+        SealedCopyError: not the archive of a copy (``copy`` names it). CarnetError: ``carnet`` or
+            ``store`` cannot be written.
+    """
+    refused = []
+    try:
+        with tarfile.open(archive, "r:") as tar:
+            members = tar.getmembers()
+            pieces = [m for m in members if m.name.startswith(PIECES_MEMBER)]
+            sound = (
+                [m.name for m in members if m not in pieces] == [CARNET_MEMBER]
+                and all(m.isfile() for m in members)
+                and all(PIECE_NAME.fullmatch(m.name[len(PIECES_MEMBER) :]) for m in pieces)
+            )
+            if not sound:
+                raise tarfile.TarError
+            with tar.extractfile(CARNET_MEMBER) as source, open(carnet, "xb") as out:  # type: ignore[union-attr]
+                shutil.copyfileobj(source, out)
+            for piece in pieces:
+                name = piece.name[len(PIECES_MEMBER) :]
+                with tar.extractfile(piece) as source:  # type: ignore[union-attr]
+                    data = source.read(MAX_SIZE + 1)
+                if hashlib.sha256(data).hexdigest() != name[:64]:
+                    refused.append(name)
+                else:
+                    write_piece(store, name, data)
+    except (tarfile.TarError, EOFError):
+        raise SealedCopyError(
+            f"La copie chiffrée « {copy} » ne contient pas un carnet du Carnet de bord : elle ne peut "
+            "pas être restaurée. Rien n'a été modifié."
+        ) from None
+    except OSError as exc:
+        raise CarnetError(
+            f"Impossible de restaurer la copie « {copy} » : {os_reason(exc)}. Le carnet n'a pas été remplacé."
+        ) from exc
+    return refused
 
 
 def verify_sealed(path: Path, passphrase: str) -> None:

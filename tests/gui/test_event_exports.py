@@ -153,6 +153,9 @@ def expected_cells(service: CarnetService, kind: str) -> set[str]:
         return {modules[e.module_id].title for e in events.values() if e.module_id}
     if kind == "catalogue":
         return {m.title for m in modules.values()}
+    if kind == "questionnaire-outil":
+        surveys = [service.surveys.survey(i) for i in service.surveys.tool_survey_ids()]
+        return {question.text for survey in surveys for question in survey.questions}
     expenses = service.expenses.expenses(service.expenses.expense_ids())
     return {e.number for e in expenses.values()} | {e.supplier for e in expenses.values()}
 

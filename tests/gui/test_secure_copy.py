@@ -16,7 +16,7 @@ from ambassadeur_app.domain.model import EntryFilter
 from ambassadeur_app.gui.dialogs.secure_copy_dialog import SecureCopyDialog
 from ambassadeur_app.gui.main_window import MainWindow
 from ambassadeur_app.services import CarnetService
-from ambassadeur_app.services.outside_copy import last_outside_copy
+from ambassadeur_app.services.outside_copy import last_outside_copy, write_plain_copy
 from ambassadeur_app.storage.sealed import is_sealed
 from tests.conftest import log_entry
 
@@ -109,7 +109,7 @@ def test_a_plain_backup_is_sent_to_the_backups_dialog(
     qtbot: Any, window: MainWindow, service: CarnetService, tmp_path: Path
 ) -> None:
     dialog = window.copies.copy_carnet_outside(restore=True)
-    plain = service.backup_to(tmp_path / "ordinaire.ambassadeur")
+    plain = write_plain_copy(service, tmp_path / "ordinaire.ambassadeur")
     dialog.ui.source_edit.setText(str(plain))
     dialog.ui.restore_passphrase_edit.setText(PHRASE)
     dialog.ok_button.click()
@@ -196,3 +196,48 @@ def test_an_encrypted_copy_can_be_handed_over_prefilled(window: MainWindow, tmp_
     assert dialog.ui.tabs.currentIndex() == SecureCopyDialog.RESTORE_TAB
     assert dialog.ui.source_edit.text() == str(copy)
     dialog.reject()
+
+
+def test_a_lost_attachment_is_named_before_the_copy_and_the_restore_brings_the_rest_back(
+    qtbot: Any, window: MainWindow, service: CarnetService, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from tests.unit.test_expenses import PDF, expense, pdf
+
+    asked: list[str] = []
+    refused = ["Une pièce jointe ne peut pas être copiée."]
+
+    def ask(parent: Any, text: str, informative: str = "", yes: str = "") -> bool:
+        asked.append(f"{text}\n{informative}")
+        return text not in refused
+
+    monkeypatch.setattr("ambassadeur_app.gui.prompts.ask", ask)
+
+    expense_id = service.expenses.save_expense(expense())
+    lost = service.expenses.attach(expense_id, pdf(tmp_path, "facture.pdf"))
+    kept = service.expenses.attach(expense_id, pdf(tmp_path, "devis.pdf", PDF + b"%2"))
+    service.expenses.store.path_of(lost).unlink()
+    dialog = open_from_menu(window)
+    assert "La copie contient aussi les pièces jointes" in dialog.ui.copy_info_label.text()
+    target = tmp_path / "cle.carnet-chiffre"
+    dialog.ui.target_edit.setText(str(target))
+    dialog.ui.passphrase_edit.setText(PHRASE)
+    dialog.ui.confirm_edit.setText(PHRASE)
+    dialog.ok_button.click()
+    assert asked[-1].startswith("Une pièce jointe ne peut pas être copiée.\nLa pièce jointe « facture.pdf »")
+    assert "La copie contiendra le carnet et toutes les autres pièces jointes." in asked[-1]
+    assert dialog.isVisible()
+    assert not target.exists()
+    refused.clear()
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert is_sealed(target)
+    # The store is lost too: the restore brings back the file the copy has.
+    kept_file = service.expenses.store.path_of(kept)
+    kept_file.unlink()
+    dialog = window.copies.copy_carnet_outside(source=target)
+    dialog.ui.restore_passphrase_edit.setText(PHRASE)
+    dialog.ok_button.click()
+    assert "restauré" in window.ui.statusbar.currentMessage()
+    assert kept_file.read_bytes() == PDF + b"%2"
+    assert window.service.expenses.check_attachment(kept) is None
+    assert window.service.expenses.check_attachment(lost) is not None

@@ -21,7 +21,7 @@ from tests.unit.test_cli import run
 from tests.unit.test_crash_leftovers import run_killed_at
 from tests.unit.test_expenses import PDF, expense, pdf
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
 WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 30
 
 
@@ -77,7 +77,7 @@ def test_a_file_that_is_neither_a_pdf_nor_an_image_is_refused(service: CarnetSer
         AppError, match=r"« facture\.pdf » n'est ni un PDF ni une image : seuls les fichiers PDF"
     ):
         service.expenses.attach(expense_id, fake)
-    with pytest.raises(AppError, match="ne peut pas être lu : c'est un dossier"):
+    with pytest.raises(AppError, match="n'est pas un fichier ordinaire \\(dossier, tube, périphérique…\\)"):
         service.expenses.attach(expense_id, tmp_path)
     assert rows(service) == 0
     assert not service.expenses.store.folder.exists()

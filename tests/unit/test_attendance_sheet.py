@@ -74,6 +74,9 @@ def test_a_sheet_of_300_invitees_over_two_half_days(tmp_path: Path) -> None:
     # 20 to 25 rows a page; the first page also holds the event, the last the speakers' box
     assert rows / 25 <= len(pages) <= rows / 20 + 2
     assert all(f"Page {n} sur {len(pages)}" in page for n, page in enumerate(pages, start=1))
+    # Every page's header names every half-day, not only the first.
+    both = "Feuille d'émargement — 09/10/2025 09:00–12:30 ; 10/10/2025 14:00–17:30"
+    assert all(both in page for page in pages)
     first = pages[0]
     for expected in (
         "CPTS Val de Meurthe (démonstration) — 54 Meurthe-et-Moselle",

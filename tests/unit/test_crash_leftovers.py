@@ -85,8 +85,9 @@ with open_service(Path({str(carnet)!r}), readonly=True) as service:
     backup = f"""
 from pathlib import Path
 from ambassadeur_app.services import open_service
+from ambassadeur_app.storage.backup import copy_database
 with open_service(Path({str(carnet)!r}), readonly=True) as service:
-    service.backup_to(Path({str(tmp_path / "copie.ambassadeur")!r}))
+    copy_database(service.carnet.db.conn, Path({str(tmp_path / "copie.ambassadeur")!r}))
 """
     assert run_killed_at("os:fsync", backup, private_home) == -signal.SIGKILL
     # Killed while SQLite writes the copy: its rollback journal is left beside the .part.

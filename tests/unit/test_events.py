@@ -100,6 +100,8 @@ def test_an_invalid_event_is_refused_naming_its_field(
 
 
 def test_a_valid_event_is_cleaned() -> None:
+    speakers = validate_event(workshop(speakers=("Dr A\x00", "B\r\nBcc: x@y.fr", "\x1b"))).speakers
+    assert speakers == ("Dr A", "B Bcc: x@y.fr")  # no control character reaches the stored JSON
     event = validate_event(workshop(title=" Atelier   Parceo ", module_id="stray"))
     assert event.title == "Atelier Parceo"
     assert event.sessions == (MORNING, AFTERNOON)  # in order
@@ -533,3 +535,28 @@ def test_an_invitation_and_an_attendance_can_be_taken_back(service: CarnetServic
     events.uninvite(event_id, [anne])
     assert events.invitations(event_id) == []
     assert events.counts([event_id]) == {event_id: (0, 0)}
+
+
+def test_a_cancelled_event_takes_no_attendance_nor_printed_sheet(
+    service: CarnetService, tmp_path: Path
+) -> None:
+    events = service.events
+    event_id = events.save_event(workshop(status=EventStatus.CANCELLED))
+    someone = person(service, "Adam", "Anne")
+    events.invite(event_id, [someone], date(2024, 9, 20))
+    refused = "L'événement « Atelier Parceo » est annulé : on n'y note pas de présence"
+    with pytest.raises(InvalidInput, match=refused):
+        events.record_attendance(event_id, someone)
+    walk_ins = len(service.register.professional_ids())
+    with pytest.raises(InvalidInput, match=refused):
+        events.add_walk_in(event_id, Professional("Neuf", "Paul", "G15-60", commune="Toul"))
+    assert len(service.register.professional_ids()) == walk_ins  # nobody created
+    assert events.attendances(event_id) == []
+    with pytest.raises(InvalidInput, match="annulé : sa feuille d'émargement ne s'imprime pas"):
+        events.write_sign_in_sheet(event_id, tmp_path / "sheet.pdf")
+    with pytest.raises(InvalidInput, match="annulé : son questionnaire ne s'imprime pas"):
+        service.surveys.write_event_questionnaire(event_id, tmp_path / "q.pdf")
+    assert not list(tmp_path.glob("*.pdf"))
+    events.save_event(replace(events.event(event_id), status=EventStatus.DONE))  # it took place after all
+    events.record_attendance(event_id, someone)
+    assert events.counts([event_id]) == {event_id: (1, 1)}

@@ -190,11 +190,34 @@ def test_an_invoice_above_the_forfait_is_refused_unless_allowed(service: CarnetS
         expenses.save_expense(replace(over, id=quote_id, amount_ht_cents=40_100, amount_ttc_cents=48_100))
 
 
-def test_an_expense_of_a_deleted_event_stays_listed_and_counted(service: CarnetService) -> None:
+def test_an_event_with_expenses_is_not_deleted(service: CarnetService) -> None:
     event_id = service.events.save_event(workshop())
     expenses = service.expenses
     expense_id = expenses.save_expense(expense(event_id=event_id))
-    service.events.delete_event(event_id)
+    second = expenses.save_expense(expense(event_id=event_id, supplier="Imprimerie", number="F-9"))
+    with pytest.raises(InvalidInput, match=r"Cet événement a 2 dépenses \(devis ou factures\) : supprimez"):
+        service.events.delete_event(event_id)
+    assert service.events.event(event_id).title == "Atelier Parceo"
+    expenses.delete_expense(second)
+    with pytest.raises(InvalidInput, match=r"Cet événement a 1 dépense .* supprimez-la ou rattachez-la"):
+        service.events.delete_event(event_id)
+    expenses.delete_expense(expense_id)
+    service.events.delete_event(event_id)  # no live expense left
+    assert service.events.event_ids() == []
+    # Restoring an expense brings its event back: an expense always has a live event.
+    expenses.restore_expense(expense_id)
+    assert service.events.event_ids() == [event_id]
+    assert expenses.event_title(event_id) == "Atelier Parceo"
+
+
+def test_an_expense_of_an_event_deleted_by_an_older_version_stays_listed_and_counted(
+    service: CarnetService,
+) -> None:
+    event_id = service.events.save_event(workshop())
+    expenses = service.expenses
+    expense_id = expenses.save_expense(expense(event_id=event_id))
+    with service.carnet.write():
+        service.carnet.events.delete([event_id])
     assert expenses.expense_ids(event_id) == [expense_id]
     assert expenses.event_title(event_id) == f"Atelier Parceo ({DELETED_EVENT})"
     assert expenses.forfait_use().committed_cents == 60_000

@@ -306,17 +306,32 @@ def test_hostile_texts_survive_escaping(tmp_path: Path) -> None:
 
 
 def test_online_and_cancelled_events() -> None:
-    draft = hostile_draft(
-        online=True, link="https://visio.example.org/parceo?salle=1;2", status=EventStatus.CANCELLED
-    )
-    first, _ = vevents(Calendar.from_ical(calendar(draft).to_ical()))
-    assert str(first["LOCATION"]) == "https://visio.example.org/parceo?salle=1;2"
-    assert str(first["URL"]) == "https://visio.example.org/parceo?salle=1;2"
+    link = "https://visio.example.org/parceo?salle=1;2"
+    online = hostile_draft(online=True, link=link)
+    first, _ = vevents(Calendar.from_ical(calendar(online).to_ical()))
+    assert str(first["LOCATION"]) == link
+    assert str(first["URL"]) == link
+    assert str(first["STATUS"]) == "CONFIRMED"
+    text = message(online).get_body(("plain",)).get_content()
+    assert f"En ligne, lien de connexion : {link}" in text
+    assert "La CPTS Test du Lunévillois a le plaisir de vous inviter" in text  # with its article
+    assert "Atelier d'information organisé par la CPTS Test du Lunévillois." in str(first["DESCRIPTION"])
+    assert message(online)["Subject"].startswith("Invitation : ")
+    # A cancelled event: the calendar marks it so, and the e-mail says so (no invitation).
+    cancelled = hostile_draft(online=True, link=link, status=EventStatus.CANCELLED)
+    first, _ = vevents(Calendar.from_ical(calendar(cancelled).to_ical()))
     assert str(first["STATUS"]) == "CANCELLED"
+    assert "organisé par la CPTS Test du Lunévillois — ANNULÉ." in str(first["DESCRIPTION"])
+    mail = message(cancelled)
+    text = mail.get_body(("plain",)).get_content()
     assert (
-        "En ligne, lien de connexion : https://visio.example.org/parceo?salle=1;2"
-        in message(draft).get_body(("plain",)).get_content()
+        "La CPTS Test du Lunévillois vous informe que l'événement suivant (atelier d'information) est annulé"
+        in text
     )
+    assert "plaisir" not in text
+    assert "confirmer votre présence" not in text
+    assert link not in text
+    assert str(mail["Subject"]).startswith("Annulation : ")
 
 
 def test_a_failed_write_leaves_nothing(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from ambassadeur_app.errors import ExportError
 from ambassadeur_app.reports.output import atomic_output
+from ambassadeur_app.storage.attachments import store_folder
 from tests.unit.test_cli import run
 
 
@@ -63,3 +64,102 @@ def test_a_file_name_too_long_is_said_in_french(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="nom de fichier trop long"), atomic_output(target) as part:
         part.write_bytes(b"%PDF-")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("r")]
+
+
+def test_no_document_is_written_into_a_carnets_attachment_folder(
+    demo: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    carnet, home = demo
+    monkeypatch.setenv("AMBASSADEUR_PHRASE_SECRETE", "cheval agrafe pile correcte lune")
+    pieces = store_folder(carnet)
+    stored = sorted(pieces.iterdir())
+    before = {path: (path.read_bytes(), path.stat().st_mode) for path in stored}
+    assert stored, "the demo attaches its invoices"
+    event = run("--carnet", carnet, "evenements", home=home).stdout.split()[0]
+    commands = [
+        ("emargement", event, "--sortie", stored[0]),  # a read-only invoice: rename ignores the mode
+        ("export", "evenement", event, "--format", "pdf", "--sortie", pieces / "nouveau.pdf"),
+        ("export", "depenses", "--format", "xlsx", "--sortie", pieces / ".." / pieces.name / "d.xlsx"),
+        ("invitation", event, "--sortie", pieces / "invitation.ics"),
+        ("backup", "--sortie", stored[0]),  # nor a copy of the carnet, plain or encrypted
+        ("backup", "--chiffrer", "--sortie", pieces / "copie.ambassadeur-chiffre"),
+    ]
+    for command in commands:
+        done = run("--carnet", carnet, *command, home=home)
+        assert done.returncode == 1, command
+        assert "est dans le dossier des pièces jointes d'un carnet : rien n'y est écrit" in done.stderr
+    assert {path: (path.read_bytes(), path.stat().st_mode) for path in pieces.iterdir()} == before
+    # Any carnet's folder, found by its name, whatever the carnet open (and below it).
+    other = tmp_path / "autre.ambassadeur.pieces" / "sous-dossier"
+    other.mkdir(parents=True)
+    with (
+        pytest.raises(ExportError, match="dossier des pièces jointes"),
+        atomic_output(other / "a.pdf") as part,
+    ):
+        part.write_bytes(b"%PDF-")
+    assert list(other.iterdir()) == []
+
+
+def test_a_document_whose_extension_says_another_format_is_refused(
+    demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    carnet, home = demo
+    event = run("--carnet", carnet, "evenements", home=home).stdout.split()[0]
+    mail = tmp_path / "x.eml"
+    mail.write_bytes(b"Subject: un message a garder\n\nBonjour\n")
+    for command, name, message in (
+        (
+            ("emargement", event, "--sortie", mail),
+            "x.eml",
+            "document PDF : son extension doit être .pdf (par exemple « x.pdf »)",
+        ),
+        (
+            ("export", "evenement", event, "--format", "pdf", "--sortie", tmp_path / "y.xlsx"),
+            "y.xlsx",
+            "document PDF",
+        ),
+        (
+            ("export", "evenement", event, "--format", "xlsx", "--sortie", tmp_path / "y.pdf"),
+            "y.pdf",
+            "document Excel : son extension doit être .xlsx",
+        ),
+        (
+            ("invitation", event, "--format", "eml", "--sortie", tmp_path / "i.pdf"),
+            "i.pdf",
+            "document d'e-mail : son extension doit être .eml",
+        ),
+        (
+            ("invitation", event, "--format", "ics", "--sortie", tmp_path / "i.eml"),
+            "i.eml",
+            "document d'agenda (iCalendar) : son extension doit être .ics",
+        ),
+        (
+            ("export", "rapport", "--format", "docx", "--sortie", tmp_path / "r.pdf"),
+            "r.pdf",
+            "document Word : son extension doit être .docx",
+        ),
+    ):
+        done = run("--carnet", carnet, *command, home=home)
+        assert done.returncode == 1, command
+        assert f"« {name} » ne peut pas recevoir un {message}" in done.stderr, done.stderr
+        assert "Rien n'a été écrit." in done.stderr
+    assert mail.read_bytes() == b"Subject: un message a garder\n\nBonjour\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.eml"]
+    # The right extension, in any case, or none at all (the format then given by --format): written.
+    for command, out, start in (
+        (("emargement", event, "--sortie", tmp_path / "F.PDF"), tmp_path / "F.PDF", b"%PDF-"),
+        (("emargement", event, "--sortie", tmp_path / "feuille"), tmp_path / "feuille", b"%PDF-"),
+        (
+            ("invitation", event, "--format", "ics", "--sortie", tmp_path / "agenda"),
+            tmp_path / "agenda",
+            b"BEGIN:VCALENDAR",
+        ),
+        (("invitation", event, "--sortie", tmp_path / "i.eml"), tmp_path / "i.eml", b""),
+        (
+            ("export", "evenement", event, "--format", "xlsx", "--sortie", tmp_path / "e.xlsx"),
+            tmp_path / "e.xlsx",
+            b"PK",
+        ),
+    ):
+        assert run("--carnet", carnet, *command, home=home).returncode == 0, command
+        assert out.read_bytes().startswith(start)

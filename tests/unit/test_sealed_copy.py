@@ -28,6 +28,7 @@ from ambassadeur_app.services.outside_copy import (
     write_sealed_copy,
 )
 from ambassadeur_app.storage.sealed import (
+    FORMAT_VERSION,
     HEADER_SIZE,
     KdfParams,
     SealedCopyError,
@@ -213,7 +214,7 @@ def test_one_flipped_byte_anywhere_changes_nothing(
         len(whole) // 2: "endommagée",  # middle of the body
         len(whole) - 1: "endommagée",  # last tag byte
         0: "n'est pas une copie chiffrée",  # magic
-        8: "endommagée",  # format version 1 -> 0
+        8: "version plus récente",  # format version 2 -> 3
         10: "phrase secrète ne correspond pas",  # scrypt cost 2**17 -> 2**16: another key
         20: "phrase secrète ne correspond pas",  # salt
         38: "phrase secrète ne correspond pas",  # chunk size
@@ -229,7 +230,7 @@ def test_one_flipped_byte_anywhere_changes_nothing(
 def test_a_newer_format_is_named(filled: CarnetService, sealed: Path, carnet_path: Path) -> None:
     filled.close()
     damaged = bytearray(sealed.read_bytes())
-    damaged[8] = 2
+    damaged[8] = FORMAT_VERSION + 1
     sealed.write_bytes(bytes(damaged))
     assert "version plus récente" in _unchanged_after(carnet_path, sealed, PHRASE)
 

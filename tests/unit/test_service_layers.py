@@ -1,4 +1,5 @@
-"""The services import one way: core, register, events, surveys, expenses, register_imports, carnet."""
+"""The services import one way: core, register, events, surveys, expenses, indicators, planning,
+register_imports, carnet."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ from pathlib import Path
 import pytest
 
 SERVICES = Path(__file__).resolve().parents[2] / "ambassadeur_app" / "services"
-LAYERS = ["core", "register", "events", "surveys", "expenses", "register_imports", "carnet"]
+LAYERS = [
+    "core",
+    "register",
+    "events",
+    "surveys",
+    "expenses",
+    "indicators",
+    "planning",
+    "register_imports",
+    "carnet",
+]
 
 
 def _imported_services(module: str) -> set[str]:

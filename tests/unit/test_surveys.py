@@ -181,11 +181,13 @@ def test_results_equal_a_hand_computation() -> None:
     assert comment.distribution == ()
     assert comment.mean is None
     assert results.comments == ["Très clair", "Trop long"]
-    assert results.mean_satisfaction == (4 + 3 + 2 + 4 + 3 + 3 + 4 + 1) / 8
+    # The satisfaction question's answers only: the agreement question's (mean 2,75) are not in it.
+    assert results.mean_satisfaction == (4 + 3 + 2 + 4) / 4
+    assert results.warning is None
     text = results_text(results)
     assert "Réponses : 5 sur 8 (62\u00a0%)" in text  # 62,5 % shown rounded
     assert "Score de recommandation (NPS) : +25" in text
-    assert "Satisfaction moyenne : 3,0 sur 4" in text
+    assert "Satisfaction moyenne : 3,2 sur 4" in text  # 3,25
     assert "— Trop long" in text
 
 
@@ -199,6 +201,17 @@ def test_results_without_responses_or_participants() -> None:
     )
     assert all(q.mean is None and q.answered == 0 for q in results.questions)
     assert results.questions[0].distribution == (0, 0, 0, 0)
+
+
+def test_more_answers_than_participants_are_flagged() -> None:
+    unknown = compute_results(QUESTIONS, [(4, 4, 10, None)], expected=0)
+    assert unknown.warning == "taux de réponse inconnu : aucun participant présent ou destinataire noté"
+    assert f"(attention, {unknown.warning})" in results_text(unknown)
+    too_many = compute_results(QUESTIONS, [(4, 4, 10, None)] * 3, expected=2)
+    assert too_many.warning is not None
+    assert too_many.warning.startswith("plus de réponses (3) que de participants présents")
+    assert too_many.warning in results_text(too_many)
+    assert compute_results(QUESTIONS, [(4, 4, 10, None)] * 2, expected=2).warning is None
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ class Copies:
 
     def restore_backup(self, backup: Path) -> bool:
         """Replace the open carnet by ``backup`` after confirmation; reopen it."""
-        from ambassadeur_app.storage.db import restore_carnet
+        from ambassadeur_app.services.outside_copy import restore_plain_copy
         from ambassadeur_app.storage.sealed import is_sealed
 
         if is_sealed(backup):  # an encrypted copy: its passphrase is asked in its own dialog
@@ -45,12 +45,15 @@ class Copies:
         return self._replace_carnet(
             "Restaurer cette sauvegarde ?",
             f"Le carnet sera remplacé par :\n{backup}",
-            lambda path: restore_carnet(path, backup, backup_root=paths.backup_root()),
+            lambda path, warn: restore_plain_copy(path, backup, backup_root=paths.backup_root(), warn=warn),
             f"Carnet restauré depuis {backup.name}.",
         )
 
-    def _replace_carnet(self, question: str, what: str, restore: Callable[[Path], object], done: str) -> bool:
-        """Replace the open carnet (``restore`` writes it) after confirmation, then reopen it."""
+    def _replace_carnet(
+        self, question: str, what: str, restore: Callable[[Path, Callable[[str], None]], object], done: str
+    ) -> bool:
+        """Replace the open carnet (``restore`` writes it, telling ``warn`` of each attached file
+        it could not put back) after confirmation, then reopen it."""
         from ambassadeur_app.services import open_service
 
         window = self.window
@@ -65,8 +68,9 @@ class Copies:
         path, demo, today = window.service.path, window.demo, window.service.today
         window.service.close()
         error: AppError | None = None
+        notes: list[str] = []
         try:
-            restore(path)
+            restore(path, notes.append)
         except AppError as exc:
             error = exc
         window.show_carnet(open_service(path, today=today), demo)
@@ -74,6 +78,8 @@ class Copies:
             show_error(window, error)
             return False
         window.ui.statusbar.showMessage(done, 15000)
+        if notes:
+            prompts.notice(window, "Restauration", f"{done} Des pièces jointes manquent :", "\n".join(notes))
         return True
 
     # --- encrypted copies off the laptop -------------------------------------------------------
@@ -131,6 +137,7 @@ class Copies:
         window = self.window
         path, today = window.service.path, window.service.today
         window.settings.setValue("secure_copy/folder", str(request.target.parent))
+        left_out: list[str] = []  # attached files the copy could not carry (appended by the worker)
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
             service = open_service(path, readonly=True, today=today)
@@ -142,6 +149,7 @@ class Copies:
                     # in KiB: a Qt int holds the size of any carnet
                     progress=lambda done, total: progress(done >> 10, max(total >> 10, 1)),
                     cancelled=cancelled,
+                    warn=left_out.append,
                 )
             finally:
                 service.close()
@@ -162,6 +170,9 @@ class Copies:
             dialog.reset()
             self._tasks.remove(task)
             window.ui.statusbar.showMessage(f"Copie chiffrée écrite et relue : {target}", 15000)
+            if left_out:
+                said = "La copie est écrite, sans ces pièces jointes :"
+                prompts.notice(window, "Copie chiffrée", said, "\n".join(left_out))
 
         def failed(exc: Exception) -> None:
             from ambassadeur_app.storage.sealed import SealCancelled
@@ -185,8 +196,8 @@ class Copies:
         return self._replace_carnet(
             "Restaurer cette copie chiffrée ?",
             f"Le carnet sera remplacé par le contenu de :\n{request.source}",
-            lambda path: restore_sealed_copy(
-                path, request.source, request.passphrase, backup_root=paths.backup_root()
+            lambda path, warn: restore_sealed_copy(
+                path, request.source, request.passphrase, backup_root=paths.backup_root(), warn=warn
             ),
             f"Carnet restauré depuis la copie chiffrée {request.source.name}.",
         )

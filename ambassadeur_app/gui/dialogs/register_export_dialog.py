@@ -28,6 +28,7 @@ EVENT_DOCUMENTS = {
     "formations": "Sessions de formation et professionnels formés",
     "catalogue": "Catalogue des formations",
     "depenses": "Dépenses du forfait événements (devis, factures, pièces)",
+    "questionnaire-outil": "Questionnaire sur l'outil (diffusions et résultats)",
 }
 
 

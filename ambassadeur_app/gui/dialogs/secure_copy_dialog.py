@@ -1,7 +1,9 @@
 """Copy the carnet, encrypted, to a USB key or a folder off the laptop; restore such a copy.
 
 The dialog only gathers and checks what the user typed; the main window does the work (the
-copy in the thread pool, the restore with the carnet closed).
+copy in the thread pool, the restore with the carnet closed). The copy carries the attached
+files; one missing or changed is named here, before the copy, and the user decides whether to
+copy the rest (the copy itself leaves it out either way: it never carries a false document).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
+from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.forms.ui_secure_copy_dialog import Ui_SecureCopyDialog
@@ -69,7 +72,8 @@ class SecureCopyDialog(QDialog):
             "Toutes les sauvegardes automatiques sont sur cet ordinateur : s'il est perdu ou volé, "
             "les heures, les justificatifs et le registre des professionnels partent avec lui. "
             "Gardez une copie <b>chiffrée</b> du carnet sur une clé USB ou dans un dossier hors de "
-            f"l'ordinateur, et renouvelez-la chaque mois.<br/><br/>{reminder}"
+            "l'ordinateur, et renouvelez-la chaque mois. La copie contient aussi les pièces jointes "
+            f"(devis, factures, feuilles d'émargement signées).<br/><br/>{reminder}"
         )
         ui.rules_label.setText(
             f"La phrase secrète compte au moins {PASSPHRASE_MIN_LENGTH} caractères ; quelques mots "
@@ -77,7 +81,8 @@ class SecureCopyDialog(QDialog):
             "sur la clé : sans elle, personne ne pourra rouvrir la copie, pas même vous."
         )
         ui.restore_info_label.setText(
-            "Remplace le carnet ouvert par le contenu d'une copie chiffrée. L'état actuel du "
+            "Remplace le carnet ouvert par le contenu d'une copie chiffrée ; ses pièces jointes "
+            "reviennent dans le dossier des pièces jointes du carnet. L'état actuel du "
             "carnet est d'abord sauvegardé (type « avant restauration ») : vous pourrez revenir "
             "en arrière. Une phrase secrète erronée ou une copie abîmée ne change rien."
         )
@@ -166,7 +171,30 @@ class SecureCopyDialog(QDialog):
             "Remplacer",
         ):
             return None
+        if not self._copy_despite_attachment_problems():
+            return None
         return CopyRequest(target, passphrase)
+
+    def _copy_despite_attachment_problems(self) -> bool:
+        """Name the attached files the copy cannot carry (missing, changed); ask to copy the rest."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            problems = self.service.expenses.attachment_problems()  # every file hashed
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if not problems:
+            return True
+        count = len(problems)
+        shown = "\n".join(problems[:10]) + (f"\n… et {count - 10} autres." if count > 10 else "")
+        return prompts.ask(
+            self,
+            "Une pièce jointe ne peut pas être copiée."
+            if count == 1
+            else f"{plural(count, 'pièce jointe', 'pièces jointes')} ne peuvent pas être copiées.",
+            f"{shown}\n\nLa copie contiendra le carnet et toutes les autres pièces jointes. "
+            "Retrouvez les originaux et joignez-les de nouveau, puis refaites la copie.",
+            "Copier le reste",
+        )
 
     def _restore_request(self) -> RestoreRequest | None:
         ui, label = self.ui, self.ui.restore_message_label

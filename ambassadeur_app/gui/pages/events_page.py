@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QTableView,
     QTextBrowser,
     QWidget,
@@ -335,6 +334,8 @@ class EventsPage(RegisterPage):
             facts.append(f"satisfaction moyenne {results.mean_satisfaction:.1f} sur 4".replace(".", ","))
         if results.nps is not None:
             facts.append(f"NPS {results.nps}")
+        if results.warning:
+            facts.append(results.warning)
         return "<h4>Questionnaire de satisfaction</h4><p>" + escape(" · ".join(facts)) + "</p>"
 
     def _sheets_html(self, event_id: str) -> str:
@@ -494,11 +495,8 @@ class EventsPage(RegisterPage):
             return out
         lines = recipients_text(draft)
         if draft.without_email:
-            box = QMessageBox(QMessageBox.Icon.Information, "Invitation par e-mail", lines[0], parent=self)
-            box.setObjectName("invitation_notice")
-            box.setInformativeText("\n".join(lines[1:]))
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()  # window-modal, does not wait: the mail client opens the draft meanwhile
+            # does not wait: the mail client opens the draft meanwhile
+            prompts.notice(self, "Invitation par e-mail", lines[0], "\n".join(lines[1:]), "invitation_notice")
         return self._opened(f"Brouillon d'e-mail écrit : {out}. " + " ".join(lines), out)
 
     def write_dossier(self, fmt: str) -> Path | None:
