@@ -5,7 +5,11 @@ menus, tabs, month and quick-entry bar are on screen) and **usable** (the carnet
 every action enabled). The app prints them when the environment variable
 ``AMBASSADEUR_TIMINGS`` is set (``painted <epoch seconds>``, ``usable <epoch seconds>``; a
 hidden switch, for this benchmark only); the bare window prints its own first paint the same
-way. Both ratios are to the bare window's paint.
+way. Both ratios are to the bare window's paint. A second floor, **the forms shown bare**, is the
+app's own two forms (``ui_main_window``, ``ui_carnet_page``: the frame, menus, tabs, month and
+quick-entry bars, the empty table and summary) set up in a bare window and painted, with none of
+the app's code: what PySide6 costs to make those widget classes (and their Python enums) and Qt
+to lay out and paint a full window; the painted moment's distance to it is the app's own share.
 
 Each carnet (the demo's and the large one of 100 000 entries) is measured warm (already opened
 today: the seal of its last clean close skips the integrity check) and at the day's first
@@ -16,6 +20,11 @@ unless ``QT_QPA_PLATFORM`` says otherwise (under Xvfb: ``QT_QPA_PLATFORM=xcb DIS
 
 Run, with the venv without the dev extras:
     cd benchmarks && PYTHONPATH=/work/main /work/bvenv/bin/python startup.py
+
+The frozen program (PyInstaller, ``build_installer.spec``: no ``.py`` file read at import) is
+measured instead when ``BUNDLE`` names its folder (``dist/ambassadeur``), against the bare window
+frozen the same way, whose folder ``BARE_BUNDLE`` names (``python startup.py --bare-script
+FILE`` writes its script, then ``pyinstaller --onedir --exclude-module numpy FILE``).
 """
 
 from __future__ import annotations
@@ -47,7 +56,17 @@ BARE = (
     "w = Window(); w.setCentralWidget(QTableView()); w.resize(1280, 800); w.show()\n"
     "app.exec()\n"
 )
+FORMS = BARE.replace(
+    "w = Window(); w.setCentralWidget(QTableView()); w.resize(1280, 800); w.show()\n",
+    "from ambassadeur_app.gui.forms.ui_carnet_page import Ui_CarnetPage\n"
+    "from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow\n"
+    "from PySide6.QtWidgets import QWidget\n"
+    "w = Window(); Ui_MainWindow().setupUi(w)\n"
+    "page = QWidget(); Ui_CarnetPage().setupUi(page)\n"
+    "tabs = w.findChild(QWidget, 'tabs'); tabs.addTab(page, 'Carnet'); w.show()\n",
+)
 REPEAT = 7
+BUNDLE, BARE_BUNDLE = os.environ.get("BUNDLE"), os.environ.get("BARE_BUNDLE")
 
 
 def moments(command: list[str]) -> dict[str, float]:
@@ -62,20 +81,34 @@ def moments(command: list[str]) -> dict[str, float]:
 def measure(name: str, path: Path, prepare: Callable[[Path], Path]) -> None:
     app: list[dict[str, float]] = []
     bare: list[dict[str, float]] = []
-    command = [sys.executable, "-m", "ambassadeur_app", "--carnet", str(path), "--fermer-apres", "1"]
+    forms: list[dict[str, float]] = []
+    program = [str(Path(BUNDLE) / "ambassadeur")] if BUNDLE else [sys.executable, "-m", "ambassadeur_app"]
+    command = [*program, "--carnet", str(path), "--fermer-apres", "1"]
+    floor_command = [str(Path(BARE_BUNDLE) / "bare_window")] if BARE_BUNDLE else [sys.executable, "-c", BARE]
 
     def run_app() -> None:
         prepare(path)
         app.append(moments(command))
 
-    alternated(run_app, lambda: bare.append(moments([sys.executable, "-c", BARE])), REPEAT)
+    def run_floors() -> None:
+        bare.append(moments(floor_command))
+        if not BUNDLE:
+            forms.append(moments([sys.executable, "-c", FORMS]))
+
+    alternated(run_app, run_floors, REPEAT)
     floor = min(run["painted"] for run in bare)
     for moment in ("painted", "usable"):
         value = min(run[moment] for run in app)
         report(f"{name}: {moment}", value, floor, "bare PySide6 window painted")
+    if forms:
+        value = min(run["painted"] for run in app)
+        report(f"{name}: painted", value, min(run["painted"] for run in forms), "the forms shown bare")
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--bare-script"]:
+        Path(sys.argv[2]).write_text(BARE)
+        return
     for name, (path, _) in carnets().items():
         measure(f"{name}, warm", path, sealed)
         measure(f"{name}, first open of the day", path, first_open_of_the_day)

@@ -185,11 +185,27 @@ def _icon() -> QIcon:
     return icon
 
 
+def skip_feature_hook() -> None:
+    """Put back Python's own ``import``, which PySide6 replaced when it was imported.
+
+    PySide6's replacement serves ``from __feature__ import snake_case`` (unused here); it reads
+    the source of every module imported after PySide6 to look for that line, ~20 ms for the
+    storage library and the services. PySide6 keeps the original as ``builtins.__orig_import__``;
+    any other replacement (a debugger, a test tool) is left alone.
+    """
+    import builtins
+
+    original = getattr(builtins, "__orig_import__", None)
+    if original is not None and builtins.__import__ is getattr(builtins, "__feature_import__", None):
+        builtins.__import__ = original
+
+
 def create_application() -> QApplication:
     """Return the QApplication, set up for French (Qt's own dialogs included)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
+    skip_feature_hook()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
@@ -379,7 +395,9 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
         if status is not None:
             app.exit(status)
             return
-        QTimer.singleShot(0, lambda: _stamp("usable"))  # once the data are painted
+        if os.environ.get(TIMINGS_VARIABLE):
+            window.repaint()  # the data on screen (a timer would fire before the paint)
+            _stamp("usable")
         if close_after_ms is not None:
             QTimer.singleShot(close_after_ms, window.close)
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit
+from PySide6.QtWidgets import QApplication, QDateEdit, QGridLayout, QLabel
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import EntryFilter, Mission
@@ -17,6 +17,18 @@ from tests.conftest import log_entry as log
 from tests.conftest import plain
 
 SEPT = Month(2024, 9)
+
+
+def rows(grid: QGridLayout) -> list[tuple[str, str, bool]]:
+    """The shown rows of a summary section: label, value (plain text) and whether it is greyed."""
+    cells = [[grid.itemAtPosition(row, column) for column in (0, 1)] for row in range(grid.rowCount())]
+    labels = [[cast(QLabel, cell.widget()) for cell in row if cell is not None] for row in cells]
+    return [
+        (plain(name.text()), plain(value.text()), bool(value.styleSheet()))
+        for name, value in labels
+        if not name.isHidden()
+    ]
+
 
 # The place completer pops up a list; the offscreen platform cannot raise it or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
@@ -70,7 +82,8 @@ def test_log_entries_with_the_keyboard(qtbot: Any, window: MainWindow, service: 
     assert page.ui.ambassador_combo.currentText() == "Marie Durand"
     type_entry(qtbot, window, "45min", "Suite")
     assert page.model.rowCount() == 2
-    assert "2 h 15" in plain(page.ui.missions_label.text())
+    assert ("Formation", "2 h 15", False) in rows(page.ui.missions_grid)
+    assert rows(page.ui.ambassadors_grid) == [("Marie Durand", "2 h 15", False)]
     assert "112,50 €" in plain(page.ui.claim_bar.format())
     assert "2 entrées" in page.ui.count_label.text()
 
@@ -191,7 +204,20 @@ def test_summary_shows_the_cap_weeks_and_progress(window: MainWindow, service: C
     assert "Plafond atteint le 22 septembre 2024 : 10 h au-delà ne sont pas financées." in text
     assert "2 000,00 € demandés sur 2 000,00 €" in plain(page.ui.claim_bar.format())
     assert "100 % du plafond mensuel" in plain(page.ui.claim_bar.toolTip())
-    assert "du 2 septembre" in plain(page.ui.weeks_label.text())
+    # 2 h a day from Monday 2 to Thursday 26; a week under its base (10 h) is greyed.
+    assert rows(page.ui.weeks_grid) == [
+        ("du 26 août", "0 h / 10 h", True),
+        *[(f"du {day} septembre", "14 h / 10 h", False) for day in (2, 9, 16)],
+        ("du 23 septembre", "8 h / 10 h", True),
+        ("du 30 septembre", "0 h / 10 h", True),
+    ]
+    page.show_month(Month(2024, 10))  # five weeks: the sixth row goes
+    assert [label for label, _, _ in rows(page.ui.weeks_grid)] == [
+        "du 30 septembre",
+        *[f"du {day} octobre" for day in (7, 14, 21, 28)],
+    ]
+    page.show_month(SEPT)
+    assert len(rows(page.ui.weeks_grid)) == 6
     assert "Mois 3 sur 6" in plain(page.ui.programme_label.text())
     model = page.model
     assert model is not None

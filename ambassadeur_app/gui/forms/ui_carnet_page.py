@@ -250,23 +250,44 @@ class Ui_CarnetPage(object):
 
         self.summary_layout.addWidget(self.claim_label)
 
-        self.missions_label = QLabel(self.summary_widget)
-        self.missions_label.setObjectName(u"missions_label")
-        self.missions_label.setWordWrap(True)
+        self.missions_title_label = QLabel(self.summary_widget)
+        self.missions_title_label.setObjectName(u"missions_title_label")
+        self.missions_title_label.setVisible(False)
 
-        self.summary_layout.addWidget(self.missions_label)
+        self.summary_layout.addWidget(self.missions_title_label)
 
-        self.ambassadors_label = QLabel(self.summary_widget)
-        self.ambassadors_label.setObjectName(u"ambassadors_label")
-        self.ambassadors_label.setWordWrap(True)
+        self.missions_grid = QGridLayout()
+        self.missions_grid.setObjectName(u"missions_grid")
+        self.missions_grid.setHorizontalSpacing(12)
+        self.missions_grid.setVerticalSpacing(0)
 
-        self.summary_layout.addWidget(self.ambassadors_label)
+        self.summary_layout.addLayout(self.missions_grid)
 
-        self.weeks_label = QLabel(self.summary_widget)
-        self.weeks_label.setObjectName(u"weeks_label")
-        self.weeks_label.setWordWrap(True)
+        self.ambassadors_title_label = QLabel(self.summary_widget)
+        self.ambassadors_title_label.setObjectName(u"ambassadors_title_label")
+        self.ambassadors_title_label.setVisible(False)
 
-        self.summary_layout.addWidget(self.weeks_label)
+        self.summary_layout.addWidget(self.ambassadors_title_label)
+
+        self.ambassadors_grid = QGridLayout()
+        self.ambassadors_grid.setObjectName(u"ambassadors_grid")
+        self.ambassadors_grid.setHorizontalSpacing(12)
+        self.ambassadors_grid.setVerticalSpacing(0)
+
+        self.summary_layout.addLayout(self.ambassadors_grid)
+
+        self.weeks_title_label = QLabel(self.summary_widget)
+        self.weeks_title_label.setObjectName(u"weeks_title_label")
+        self.weeks_title_label.setVisible(False)
+
+        self.summary_layout.addWidget(self.weeks_title_label)
+
+        self.weeks_grid = QGridLayout()
+        self.weeks_grid.setObjectName(u"weeks_grid")
+        self.weeks_grid.setHorizontalSpacing(12)
+        self.weeks_grid.setVerticalSpacing(0)
+
+        self.summary_layout.addLayout(self.weeks_grid)
 
         self.programme_title_label = QLabel(self.summary_widget)
         self.programme_title_label.setObjectName(u"programme_title_label")
@@ -373,9 +394,9 @@ class Ui_CarnetPage(object):
         self.count_label.setText("")
         self.summary_title_label.setText("")
         self.claim_label.setText("")
-        self.missions_label.setText("")
-        self.ambassadors_label.setText("")
-        self.weeks_label.setText("")
+        self.missions_title_label.setText(QCoreApplication.translate("CarnetPage", u"<b>Par mission</b>", None))
+        self.ambassadors_title_label.setText(QCoreApplication.translate("CarnetPage", u"<b>Par ambassadeur</b>", None))
+        self.weeks_title_label.setText(QCoreApplication.translate("CarnetPage", u"<b>Par semaine (base indicative)</b>", None))
         self.programme_title_label.setText(QCoreApplication.translate("CarnetPage", u"<b>L'exp\u00e9rimentation</b>", None))
         self.programme_label.setText("")
         pass

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cmp_to_key
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -39,8 +39,8 @@ COLUMNS: list[tuple[str, EntryOrder]] = [
 ]
 DATE, AMBASSADOR, MISSION, ACTIVITY, DURATION, START, PLACE, DESCRIPTION = range(len(COLUMNS))
 
-GREY = QColor(MUTED_COLOR)
-OVER_CAP = QColor("#FCE8CF")
+GREY = QBrush(QColor(MUTED_COLOR))
+OVER_CAP = QBrush(QColor("#FCE8CF"))
 OVER_CAP_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's minutes beyond the monthly cap
 _DISPLAY, _EDIT, _USER, _ALIGNMENT, _FOREGROUND, _FONT, _BACKGROUND, _TOOLTIP = (
     int(role)
@@ -60,7 +60,18 @@ if TYPE_CHECKING:
     from ambassadeur_app.services import CarnetService
 _ROLES = {_DISPLAY, _EDIT, _USER, OVER_CAP_ROLE, _ALIGNMENT, _FOREGROUND, _FONT, _BACKGROUND, _TOOLTIP}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Computed once: Python's enum operators are slow, and flags() is asked for every painted cell.
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 EditHandler = Callable[[TimeEntry, TimeEntry], bool]
+
+
+class _Row(NamedTuple):
+    """What a painted row shows, worked out once per entry (not per cell and role)."""
+
+    texts: tuple[str, ...]  # by column
+    reason: str  # why its hours are not funded ("" when they are)
+    over: int  # its minutes beyond the month's cap
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -78,6 +89,8 @@ class EntryTableModel(QAbstractTableModel):
         self.on_error: Callable[[AppError], None] = lambda exc: None
         self._ids: list[str] = []
         self._cache: dict[str, TimeEntry] = {}
+        self._rows: dict[str, _Row] = {}  # emptied whenever what a row shows may change
+        self._today: date | None = None
         self._names: dict[str, str] = {}
         self._programme: Programme | None = None
         self._revision = -1
@@ -93,6 +106,7 @@ class EntryTableModel(QAbstractTableModel):
         self._revision = self.service.revision
         self._ids = self.service.entry_ids(self.where, self.order, self.descending)
         self._cache = {}
+        self._rows = {}
         self._names = self.service.ambassador_names()
         self._programme = self.service.programme()
         self.endResetModel()
@@ -127,6 +141,7 @@ class EntryTableModel(QAbstractTableModel):
             self._apply(old, new)
         if (cap_reached_on, over_cap) != (self.cap_reached_on, self._over_cap):
             self.cap_reached_on, self._over_cap = cap_reached_on, over_cap
+            self._rows = {}
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
         return False
@@ -134,6 +149,9 @@ class EntryTableModel(QAbstractTableModel):
     def _apply(self, old: TimeEntry | None, new: TimeEntry | None) -> None:
         """Show one change of an entry: its row goes, comes or moves to where the order puts it."""
         row = self.row_of(old.id) if old is not None else -1
+        for entry in (old, new):
+            if entry is not None:
+                self._rows.pop(entry.id, None)
         if new is None or not matches(self.where, new, self._names.get(new.ambassador_id, "?")):
             if row >= 0:
                 self.beginRemoveRows(_ROOT, row, row)
@@ -189,6 +207,18 @@ class EntryTableModel(QAbstractTableModel):
             self._cache.update(self.service.entries(i for i in window if i not in self._cache))
         return self._cache[entry_id]
 
+    def _row(self, row: int) -> _Row:
+        entry = self.entry_at(row)
+        today = self.service.today()
+        if today != self._today:  # the window stayed open past midnight: "date future" may go
+            self._today, self._rows = today, {}
+        shown = self._rows.get(entry.id)
+        if shown is None:
+            over = self._over(entry)
+            texts = tuple(self._display(entry, column, over) for column in range(len(COLUMNS)))
+            shown = self._rows[entry.id] = _Row(texts, self._not_funded(entry), over)
+        return shown
+
     def entry_ids(self) -> list[str]:
         return list(self._ids)
 
@@ -216,38 +246,37 @@ class EntryTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base if self.read_only else base | Qt.ItemFlag.ItemIsEditable
+        return _READ_ONLY if self.read_only else _EDITABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked for each visible cell and role at every paint: the roles with nothing to show
         # (a decoration, a check box...) are answered before the entry is looked at.
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        entry = self.entry_at(index.row())
         column = index.column()
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (DURATION, START) else None
+        shown = self._row(index.row())
         if role == _DISPLAY:
-            return self._display(entry, column)
+            return shown.texts[column]
+        if role == _FOREGROUND:
+            return GREY if shown.reason else None
+        if role == _FONT:
+            return self._italic if shown.reason else None
+        if role == _BACKGROUND:
+            return OVER_CAP if shown.over else None
+        if role == OVER_CAP_ROLE:
+            return shown.over
+        entry = self.entry_at(index.row())
         if role == _EDIT:
             return self._edit_value(entry, column)
         if role == _USER:
             return entry.id
-        if role == OVER_CAP_ROLE:
-            return self._over(entry)
-        if role == _ALIGNMENT:
-            return _RIGHT if column in (DURATION, START) else None
-        reason = self._not_funded(entry)
-        if role == _FOREGROUND and reason:
-            return QBrush(GREY)
-        if role == _FONT and reason:
-            return self._italic
-        if role == _BACKGROUND and self._over(entry):
-            return QBrush(OVER_CAP)
         if role == _TOOLTIP:
             tip = format_date_long(entry.day)
-            if reason:
-                tip += f"\nNon comptée dans les heures financées : {reason}."
-            elif over := self._over(entry):
+            if shown.reason:
+                tip += f"\nNon comptée dans les heures financées : {shown.reason}."
+            elif over := shown.over:
                 tip += (
                     "\nAu-delà du plafond mensuel : non financée."
                     if over == entry.minutes
@@ -258,7 +287,7 @@ class EntryTableModel(QAbstractTableModel):
             return tip
         return None
 
-    def _display(self, entry: TimeEntry, column: int) -> str:
+    def _display(self, entry: TimeEntry, column: int, over: int) -> str:
         if column == DATE:
             return format_day_short(entry.day)
         if column == AMBASSADOR:
@@ -273,17 +302,7 @@ class EntryTableModel(QAbstractTableModel):
             return entry.start_time.strftime("%H:%M") if entry.start_time else ""
         if column == PLACE:
             return entry.place
-        return f"{self._over_note(entry)}{' '.join(entry.description.split())}"
-
-    def _over_note(self, entry: TimeEntry) -> str:
-        """Return the part beyond the cap, as the relevé prints it, before the description (the
-        widest column: the duration's own stays narrow)."""
-        over = self._over(entry)
-        if not over:
-            return ""
-        if over == entry.minutes:
-            return "[au-delà du plafond] "
-        return f"[dont {format_duration(over)} au-delà du plafond] "
+        return f"{_over_note(entry, over)}{' '.join(entry.description.split())}"
 
     def _edit_value(self, entry: TimeEntry, column: int) -> Any:
         if column == DATE:
@@ -296,7 +315,7 @@ class EntryTableModel(QAbstractTableModel):
             return entry.description
         if column == DURATION:
             return format_duration(entry.minutes)
-        return self._display(entry, column)
+        return self._display(entry, column, self._over(entry))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
@@ -340,3 +359,13 @@ class EntryTableModel(QAbstractTableModel):
         if self._programme is None:
             return ""
         return exclusion_reason(entry.day, entry.mission, self._programme, self.service.today())
+
+
+def _over_note(entry: TimeEntry, over: int) -> str:
+    """Return the part beyond the cap, as the relevé prints it, before the description (the
+    widest column: the duration's own stays narrow)."""
+    if not over:
+        return ""
+    if over == entry.minutes:
+        return "[au-delà du plafond] "
+    return f"[dont {format_duration(over)} au-delà du plafond] "

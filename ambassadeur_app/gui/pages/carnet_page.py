@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QCompleter, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QGridLayout, QHeaderView, QLabel, QWidget
 
 from ambassadeur_app.domain.dates import Month, months_between
 from ambassadeur_app.domain.durations import DurationProposal, format_duration, parse_duration
@@ -21,7 +21,6 @@ from ambassadeur_app.domain.formatting import (
     plural,
 )
 from ambassadeur_app.domain.model import EntryFilter, Mission, TimeEntry
-from ambassadeur_app.domain.rules import MonthSummary, ProgrammeProgress
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import AppError, InvalidInput
 from ambassadeur_app.gui.dialogs.entry_dialog import (
@@ -33,13 +32,6 @@ from ambassadeur_app.gui.dialogs.entry_dialog import (
 )
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_carnet_page import Ui_CarnetPage
-from ambassadeur_app.gui.models.delegates import ChoiceDelegate
-from ambassadeur_app.gui.models.entry_table import (
-    AMBASSADOR,
-    DESCRIPTION,
-    MISSION,
-    EntryTableModel,
-)
 from ambassadeur_app.gui.undo import AddEntry, CarnetCommand, DeleteEntries, EditEntry
 from ambassadeur_app.gui.widgets.choices import (
     current_mission,
@@ -58,17 +50,42 @@ from ambassadeur_app.gui.widgets.feedback import (
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
 
 if TYPE_CHECKING:
+    from ambassadeur_app.domain.rules import MonthSummary, ProgrammeProgress
+    from ambassadeur_app.gui.models.entry_table import EntryTableModel
     from ambassadeur_app.services import CarnetService
 
 # Narrow enough for the description to stay readable at 1366 × 768 (the full text is its tooltip).
 COLUMN_WIDTHS = (84, 118, 120, 160, 60, 50, 110)
 
 
-def _rows(rows: list[tuple[str, str]], title: str) -> str:
-    cells = "".join(
-        f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{value}</td></tr>" for label, value in rows
-    )
-    return f"<b>{title}</b><table width='100%'>{cells}</table>"
+def _show_rows(grid: QGridLayout, rows: list[tuple[str, str, bool]]) -> None:
+    """Show ``rows`` (label, value, greyed) in the two columns of ``grid``, as plain labels kept
+    from one refresh to the next: a rich-text table in one label was laid out again at each save,
+    longer than the rest of the page's repaint."""
+    for row in range(max(len(rows), grid.rowCount())):
+        name, value = _grid_label(grid, row, 0), _grid_label(grid, row, 1)
+        name.setVisible(row < len(rows))
+        value.setVisible(row < len(rows))
+        if row < len(rows):
+            name.setText(rows[row][0])
+            value.setText(rows[row][1])
+            style = f"color: {MUTED_COLOR}" if rows[row][2] else ""
+            if value.styleSheet() != style:  # set only when it changes: a style costs a relayout
+                value.setStyleSheet(style)
+
+
+def _grid_label(grid: QGridLayout, row: int, column: int) -> QLabel:
+    """Return the label of ``grid`` at (``row``, ``column``), made on first use (values are
+    aligned right)."""
+    item = grid.itemAtPosition(row, column)
+    if item is not None:
+        return cast(QLabel, item.widget())
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never read as markup
+    if column:
+        label.setAlignment(Qt.AlignmentFlag.AlignRight)
+    grid.addWidget(label, row, column)
+    return label
 
 
 class CarnetPage(QWidget):
@@ -148,6 +165,11 @@ class CarnetPage(QWidget):
 
     def set_service(self, service: CarnetService) -> None:
         """Show a carnet (the previous one's undo history is dropped)."""
+        # The table's model and delegates are imported with the first carnet, after the window's
+        # first paint: the page shows without them.
+        from ambassadeur_app.gui.models.delegates import ChoiceDelegate
+        from ambassadeur_app.gui.models.entry_table import AMBASSADOR, DESCRIPTION, MISSION, EntryTableModel
+
         self.undo_stack.blockSignals(True)  # the previous carnet may be closed already
         self.undo_stack.clear()
         self.undo_stack.blockSignals(False)
@@ -319,8 +341,6 @@ class CarnetPage(QWidget):
         claim = summary.claim
         names = service.ambassador_names()
         ui.summary_title_label.setText(f"<b><big>{self.month.title()}</big></b>")
-        for hidden_before_data in (ui.claim_bar, ui.programme_title_label, ui.programme_bar):
-            hidden_before_data.show()
         ratio = claim.claimed_cents / claim.cap_cents if claim.cap_cents else 0.0
         ui.claim_bar.setValue(round(min(ratio, 1.0) * 100))
         # The bars carry the amounts: the lines under them stay few enough for 1366 × 768.
@@ -357,28 +377,30 @@ class CarnetPage(QWidget):
                 )
             )
         ui.claim_label.setText("<br/>".join(line for line in lines if line))
-        ui.missions_label.setText(
-            _rows([(m.label, format_duration(summary.by_mission[m])) for m in Mission], "Par mission")
+        _show_rows(
+            ui.missions_grid, [(m.label, format_duration(summary.by_mission[m]), False) for m in Mission]
         )
-        ui.ambassadors_label.setText(
-            _rows(
-                [
-                    (names.get(a, "?"), format_duration(minutes))
-                    for a, minutes in sorted(
-                        summary.by_ambassador.items(), key=lambda item: names.get(item[0], "")
-                    )
-                ]
-                or [("Aucune heure", "")],
-                "Par ambassadeur",
-            )
+        _show_rows(
+            ui.ambassadors_grid,
+            [
+                (names.get(a, "?"), format_duration(minutes), False)
+                for a, minutes in sorted(
+                    summary.by_ambassador.items(), key=lambda item: names.get(item[0], "")
+                )
+            ]
+            or [("Aucune heure", "", False)],
         )
-        weeks = []
-        for week in summary.weeks:
-            value = f"{format_duration(week.minutes)} / {format_duration(week.base_minutes)}"
-            if week.minutes < week.base_minutes:
-                value = colored(value, MUTED_COLOR)
-            weeks.append((f"du {format_date_medium(week.monday)[:-5]}", value))
-        ui.weeks_label.setText(_rows(weeks, "Par semaine (base indicative)"))
+        _show_rows(
+            ui.weeks_grid,
+            [
+                (
+                    f"du {format_date_medium(week.monday)[:-5]}",
+                    f"{format_duration(week.minutes)} / {format_duration(week.base_minutes)}",
+                    week.minutes < week.base_minutes,
+                )
+                for week in summary.weeks
+            ],
+        )
         ui.programme_bar.setValue(round(min(progress.ratio, 1.0) * 100))
         ui.programme_bar.setFormat(
             f"{format_euros(progress.claimed_cents)} demandés sur {format_euros(progress.hourly_cap_cents)}"
@@ -393,6 +415,16 @@ class CarnetPage(QWidget):
             f"du {format_date_medium(programme.start_date)} au "
             f"{format_date_medium(programme.end_date)}."
         )
+        # Shown once filled: a progress bar shown repaints at once each time its value is set.
+        for hidden_before_data in (
+            ui.claim_bar,
+            ui.missions_title_label,
+            ui.ambassadors_title_label,
+            ui.weeks_title_label,
+            ui.programme_title_label,
+            ui.programme_bar,
+        ):
+            hidden_before_data.show()
 
     # --- quick entry --------------------------------------------------------------------------
 
