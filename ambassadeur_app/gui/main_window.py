@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
     from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
     from ambassadeur_app.gui.pages.carnet_page import CarnetPage
+    from ambassadeur_app.gui.pages.events_page import EventsPage
     from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
     from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
     from ambassadeur_app.gui.pages.register_page import RegisterPage
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
             cast("FollowUpsPage", page).open_professional.connect(self.show_professional)
         if name == "professionals":  # undo must not bring an erased name back
             cast("ProfessionalsPage", page).erased.connect(self.page.undo_stack.clear)
+        if name == "events":  # Édition > Annuler (Ctrl+Z from any tab) brings a deleted event back
+            cast("EventsPage", page).set_undo_stack(self.page.undo_stack)
 
     # --- carnet -------------------------------------------------------------------------------
 

@@ -163,7 +163,11 @@ def test_delete_with_undo(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert service.events.event_ids() == []
-    assert window.page.undo_stack.count() == 0  # the carnet's own history is untouched
+    # The window's history: Édition > Annuler, from any tab, brings the event back.
+    assert window.page.undo_stack.count() == 1
+    window.pages.show("carnet")
+    window.page.undo_stack.undo()
+    assert service.events.event_ids() == [event_id]
 
 
 def test_invite_from_a_filter_print_the_sheet_and_uninvite(
