@@ -23,6 +23,7 @@ from ambassadeur_app import APP_NAME, __version__, paths
 if TYPE_CHECKING:
     from datetime import date
 
+    from ambassadeur_app.domain.checks import Finding
     from ambassadeur_app.domain.dates import Month
     from ambassadeur_app.domain.journal import NoteTag
     from ambassadeur_app.domain.model import Ambassador, Mission
@@ -78,6 +79,15 @@ STEERING_DOCUMENTS = {
     "rapport": (
         "le rapport synthétique de retour d'expérience (pdf, ou docx à modifier dans Word ou LibreOffice)",
         ("pdf", "docx"),
+    ),
+    "bilan": (
+        "le bilan d'exécution : dépenses par poste comme l'annexe budgétaire, subvention et excédent, "
+        "indicateurs, actions et retour d'expérience (brouillon avant la fin de la période)",
+        ("xlsx", "pdf"),
+    ),
+    "budget": (
+        "le budget prévisionnel (modèle de l'annexe 1), d'après les paramètres du programme",
+        ("xlsx", "pdf"),
     ),
 }
 
@@ -444,6 +454,24 @@ def build_parser() -> argparse.ArgumentParser:
         "reconduire ou de généraliser l'expérimentation",
     )
     pertinence.add_argument("--texte", metavar="TEXTE", help="le nouveau texte (il remplace l'ancien)")
+    pack = commands.add_parser(
+        "dossier",
+        help="vérifie le carnet puis écrit le dossier de justification complet (relevés, tableaux, "
+        "émargements, factures, rapport, manifeste avec les empreintes SHA-256)",
+    )
+    pack.add_argument(
+        "--sortie",
+        required=True,
+        type=Path,
+        metavar="DOSSIER",
+        help="le dossier à créer (nouveau, ou vide : un dossier existant n'est jamais complété)",
+    )
+    pack.add_argument("--zip", action="store_true", help="écrit aussi DOSSIER.zip à côté du dossier")
+    commands.add_parser(
+        "verifier",
+        help="liste ce qui manque ou ne concorde pas avant le dossier de justification (statut 1 si un "
+        "point est bloquant)",
+    )
     sheet = commands.add_parser("emargement", help="écrit la feuille d'émargement d'un événement (PDF)")
     sheet.add_argument(
         "identifiant", metavar="ID", help="identifiant de l'événement (affiché par la commande evenements)"
@@ -469,7 +497,9 @@ def _count(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    _usable_streams()
+    from ambassadeur_app.launch import usable_streams
+
+    usable_streams()
     parser = build_parser()
     args = parser.parse_args(opened_file_as_carnet(sys.argv[1:] if argv is None else list(argv)))
     if args.command is None:
@@ -508,22 +538,6 @@ def opened_file_as_carnet(argv: list[str]) -> list[str]:
         if candidate.suffix.lower() == paths.CARNET_SUFFIX or candidate.is_file():
             return ["--carnet", argv[0]]
     return argv
-
-
-def _usable_streams() -> None:
-    """Make the standard streams unable to stop a command by themselves.
-
-    The windowed Windows program has none (``None``); a console or a redirection on Windows
-    encodes in cp1252, where a name such as « Łukasz » has no character: it is replaced rather
-    than failing the command after its work is done.
-    """
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process
-        else:
-            with suppress(AttributeError, ValueError):
-                stream.reconfigure(errors="replace")
 
 
 class _Output:
@@ -1000,13 +1014,16 @@ def _import_answers(args: argparse.Namespace) -> None:
     with _service(args) as service:
         event = service.events.find_event(args.identifiant)
         surveys = service.surveys
-        preview = surveys.preview_import(surveys.survey_for_event(event.id), args.fichier)
+        # The event's questionnaire is made only when the answers are written: a refused import
+        # leaves the carnet as it was.
+        preview = surveys.preview_event_import(event.id, args.fichier)
         print(
             "Colonnes reconnues : "
             + ", ".join(f"question {index + 1} ← {header}" for index, header in preview.columns.items())
         )
         for problem in preview.problems:
             print(f"ligne invalide — {problem}", file=sys.stderr)
+        print(f"Lecture du fichier : {preview.summary()}")
         outcome = surveys.apply_import(preview, skip_invalid=args.ignorer_invalides)
     message = plural(outcome.imported, "réponse importée", "réponses importées")
     if outcome.skipped_invalid:
@@ -1079,6 +1096,14 @@ def _export_steering_document(args: argparse.Namespace) -> None:
     with _service(args, readonly=True) as service:
         if args.kind == "planning":
             out = export(service, args.format, args.sortie)
+        elif args.kind == "bilan":
+            from ambassadeur_app.reports.bilan import export as export_bilan
+
+            out = export_bilan(service, args.format, args.sortie)
+        elif args.kind == "budget":
+            from ambassadeur_app.reports.budget import write_budget
+
+            out = write_budget(service.programme(), args.format, args.sortie)
         else:
             out = write_rex(service, args.sortie, args.format)
     print(f"Document écrit : {out}")
@@ -1153,6 +1178,36 @@ def _cmd_emargement(args: argparse.Namespace) -> None:
         event = service.events.find_event(args.identifiant)
         out = service.events.write_sign_in_sheet(event.id, args.sortie, args.lignes_vides)
     print(f"Feuille d'émargement de « {event.title} » écrite : {out}")
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    from ambassadeur_app.domain.checks import summary
+
+    for finding in findings:
+        print(finding.line)
+    print(summary(findings))
+
+
+def _cmd_verifier(args: argparse.Namespace) -> None:
+    from ambassadeur_app.errors import AppError
+
+    with _service(args, readonly=True) as service:
+        findings = service.pack.check()
+    _print_findings(findings)
+    if any(finding.blocking for finding in findings):
+        raise AppError("des points bloquants restent à corriger avant le dossier de justification.")
+
+
+def _cmd_dossier(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import plural
+
+    with _service(args, readonly=True) as service:
+        result = service.pack.write(args.sortie, zip=args.zip)
+    assert result is not None  # never cancelled here
+    _print_findings(result.findings)
+    print(f"Dossier de justification écrit : {result.folder} ({plural(len(result.files), 'document')})")
+    if result.archive is not None:
+        print(f"Archive : {result.archive}")
 
 
 def _cmd_depenses(args: argparse.Namespace) -> None:
@@ -1256,6 +1311,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "check": _cmd_check,
     "evenements": _cmd_evenements,
     "emargement": _cmd_emargement,
+    "verifier": _cmd_verifier,
+    "dossier": _cmd_dossier,
     "planning": _cmd_planning,
     "journal": _cmd_journal,
     "note": _cmd_note,

@@ -1,6 +1,8 @@
-"""Files in the making: every ``.part`` file the app writes is noted until it is renamed.
+"""Files in the making: every ``.part`` file (or folder) the app writes is noted until it is
+renamed.
 
-Documents and backups are written under a temporary ``name.part`` and renamed once complete,
+Documents and backups are written under a temporary ``name.part`` and renamed once complete
+(a justification pack is made in a ``.part`` folder),
 so a crash never leaves half a document under its real name. A writer killed in the middle
 (power cut, kill -9) cannot remove its ``.part`` itself: each one is noted in a journal folder,
 beside a lock that its writer holds and that the system releases when the writer dies. At the
@@ -16,12 +18,9 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ambassadeur_app import paths
-
-if TYPE_CHECKING:
-    from filelock import FileLock
+from ambassadeur_app.lockfile import LockFile
 
 PART_SUFFIX = ".part"
 # What SQLite may leave beside a database file it was writing (a backup being copied).
@@ -68,15 +67,13 @@ def journal_dir() -> Path:
 @contextmanager
 def tracked(part: Path) -> Iterator[None]:
     """Note ``part`` as being written for the duration of the block."""
-    from filelock import FileLock, Timeout  # imported when needed: 20 ms of a command's start
-
     note = journal_dir() / f"{uuid.uuid4().hex}.txt"
-    lock = FileLock(str(note.with_suffix(".lock")), timeout=0)
+    lock = LockFile(note.with_suffix(".lock"))
     try:
         note.parent.mkdir(parents=True, exist_ok=True)
-        lock.acquire()
+        lock.acquire()  # a new name: no one else holds it
         note.write_text(str(Path(part).absolute()), encoding="utf-8", errors="surrogateescape")
-    except (OSError, Timeout):
+    except OSError:
         # Without a journal (a read-only profile), the file is still written atomically;
         # only a crash's leftover would stay.
         _forget(note, lock)
@@ -89,23 +86,28 @@ def tracked(part: Path) -> Iterator[None]:
 
 
 def clean_leftovers() -> list[Path]:
-    """Remove the ``.part`` files that writers killed earlier left behind; return them."""
+    """Remove the ``.part`` files and folders that writers killed earlier left behind; return
+    them."""
     removed: list[Path] = []
     folder = journal_dir()
     notes = list(folder.glob("*.txt")) if folder.is_dir() else []
     if not notes:
         return removed
-    from filelock import FileLock, Timeout
-
     for note in notes:
-        lock = FileLock(str(note.with_suffix(".lock")), timeout=0)
+        lock = LockFile(note.with_suffix(".lock"))
         try:
-            lock.acquire()
-        except (Timeout, OSError):
-            continue  # its writer is still at work
+            if not lock.acquire():
+                continue  # its writer is still at work
+        except OSError:
+            continue
         try:
             part = Path(note.read_text(encoding="utf-8", errors="surrogateescape").strip())
-            if part.name.endswith(PART_SUFFIX):
+            if part.name.endswith(PART_SUFFIX) and part.is_dir() and not part.is_symlink():
+                import shutil
+
+                shutil.rmtree(part)  # a folder in the making (a justification pack's staging)
+                removed.append(part)
+            elif part.name.endswith(PART_SUFFIX):
                 for leftover in (part, *(Path(f"{part}{side}") for side in _SIDE_FILES)):
                     if leftover.is_file():
                         leftover.unlink()
@@ -116,10 +118,9 @@ def clean_leftovers() -> list[Path]:
     return removed
 
 
-def _forget(note: Path, lock: FileLock) -> None:
+def _forget(note: Path, lock: LockFile) -> None:
     with suppress(OSError):
         note.unlink(missing_ok=True)
-    if lock.is_locked:
-        lock.release()
+    lock.release()
     with suppress(OSError):
-        Path(lock.lock_file).unlink(missing_ok=True)
+        lock.path.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ tool) keeps its own copy of the questions: editing a template later never change
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -449,12 +450,17 @@ def results_text(results: SurveyResults) -> str:
     return "\n".join(lines)
 
 
+_NUMBER = re.compile(r"-?[0-9]{1,6}")  # ASCII digits only: « ² », « １０ », « ٣ » are no numbers
+
+
 def parse_level(question: Question, text: str) -> int | None:
-    """Read an answer typed or imported as text: a number, or a level's label (case and accents
-    ignored, « satisfaite » read as « satisfait »); None if it is neither."""
+    """Read an answer typed or imported as text: a number written in ASCII digits (a minus sign
+    allowed, then out of scale), or a level's label (case and accents ignored, « satisfaite »
+    read as « satisfait »); None if it is neither."""
+    number = text.strip()
+    if _NUMBER.fullmatch(number):
+        return int(number)
     folded = fold(text).replace("(e)", "").replace("satisfaite", "satisfait")
-    if folded.lstrip("-").isdigit():
-        return int(folded)
     if question.kind.is_scale:
         for value, label in enumerate(question.kind.levels, start=1):
             if folded == fold(label):

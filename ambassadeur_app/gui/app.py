@@ -11,10 +11,8 @@ after, and the day's integrity check runs in the background once the window is u
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -73,6 +71,8 @@ NO_DISPLAY = (
 
 def _loadable(library: str) -> bool:
     """Say whether the dynamic loader finds ``library``, as Qt's plugin will look for it."""
+    import ctypes  # here, not at the top: Windows and macOS never ask (~1.5 ms of a start)
+
     try:
         ctypes.CDLL(library)
     except OSError:
@@ -89,6 +89,8 @@ def _x_server_answers(display: str) -> bool:
     server that is gone: Qt would abort the process. Without libxcb, no answer is possible and
     the display is given the benefit of the doubt.
     """
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
@@ -268,6 +270,8 @@ def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetServic
 def _is_set_up(service: CarnetService) -> bool:
     """Whether the carnet has its programme. One that cannot be read is taken as set up: the
     window, reading it, diagnoses it (``MainWindow.show_carnet``: the restore offer)."""
+    import sqlite3
+
     try:
         return service.is_set_up
     except sqlite3.Error:

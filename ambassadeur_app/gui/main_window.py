@@ -24,6 +24,7 @@ from ambassadeur_app.gui import errors, prompts, tasks
 from ambassadeur_app.gui.actions.copies import Copies
 from ambassadeur_app.gui.actions.exports import Exports
 from ambassadeur_app.gui.actions.imports import Imports
+from ambassadeur_app.gui.actions.pack import Pack
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
 from ambassadeur_app.gui.pages import Page, PageTabs
@@ -34,10 +35,11 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
     from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
     from ambassadeur_app.gui.pages.carnet_page import CarnetPage
-    from ambassadeur_app.gui.pages.events_page import EventsPage
     from ambassadeur_app.gui.pages.follow_ups_page import FollowUpsPage
+    from ambassadeur_app.gui.pages.journal_page import JournalPage
     from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
     from ambassadeur_app.gui.pages.register_page import RegisterPage
+    from ambassadeur_app.gui.pages.undoable_page import UndoablePage
     from ambassadeur_app.services import CarnetService
 
 # The keys that widgets handle themselves; every action's and QShortcut's key is read from the
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self._hold: _InputHold | None = None
         self._check: tasks.Task | None = None
         self.exports, self.copies, self.imports = Exports(self), Copies(self), Imports(self)
+        self.pack = Pack(self)
         self.pages = PageTabs(self.ui.tabs, self._wire)
         self.page = cast("CarnetPage", self.pages.get("carnet"))
         self.status_label = QLabel()
@@ -176,6 +179,10 @@ class MainWindow(QMainWindow):
             ui.action_close_month: self.close_month,
             ui.action_reopen_month: self.reopen_month,
             ui.action_settings: self.edit_settings,
+            ui.action_pack: self.pack.prepare,
+            ui.action_bilan: lambda: self.exports.export_steering("bilan"),
+            ui.action_budget: lambda: self.exports.export_steering("budget"),
+            ui.action_targets: lambda: self._open_on("dashboard", "edit_targets"),
             ui.action_new_professional: lambda: self._open_on("professionals", "new_professional"),
             ui.action_new_structure: lambda: self._open_on("structures", "new_structure"),
             ui.action_new_contact: lambda: self._open_on("professionals", "new_contact"),
@@ -213,8 +220,8 @@ class MainWindow(QMainWindow):
             cast("FollowUpsPage", page).open_professional.connect(self.show_professional)
         if name == "professionals":  # undo must not bring an erased name back
             cast("ProfessionalsPage", page).erased.connect(self.page.undo_stack.clear)
-        if name == "events":  # Édition > Annuler (Ctrl+Z from any tab) brings a deleted event back
-            cast("EventsPage", page).set_undo_stack(self.page.undo_stack)
+        if name in ("events", "planning", "journal"):  # Édition > Annuler, from any tab, undoes
+            cast("UndoablePage", page).set_undo_stack(self.page.undo_stack)  # their deletions too
 
     # --- carnet -------------------------------------------------------------------------------
 
@@ -346,6 +353,8 @@ class MainWindow(QMainWindow):
     def switch_to(self, path: Path, create: bool = False) -> bool:
         """Open another carnet in this window (the current one is closed first)."""
         from ambassadeur_app.gui.app import open_for_window
+
+        self._offer_unsaved_texts()
 
         try:
             service = open_for_window(path, create=create)
@@ -542,7 +551,14 @@ class MainWindow(QMainWindow):
             f"ambassadeur Parceo : heures par mission, plafond mensuel, relevés d'heures signables.{carnet}",
         )
 
+    def _offer_unsaved_texts(self) -> None:
+        """Before the carnet is let go: offer to save a text the user is still writing."""
+        if self.pages.is_built("journal"):
+            journal = cast("JournalPage", self.pages.get("journal"))
+            journal.offer_to_save_pertinence("Sinon, les modifications seront perdues.")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._offer_unsaved_texts()
         self.closed = True
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())

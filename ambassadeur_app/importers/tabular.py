@@ -16,7 +16,7 @@ from collections.abc import Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ambassadeur_app.domain.formatting import format_number, plural
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, too_long, unprintable_problem
@@ -65,11 +65,11 @@ def read_table(path: Path) -> Table:
         ImportFileError: unknown extension, unreadable, empty or oversized file, in French.
     """
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise ImportFileError(f"Le fichier « {path} » n'existe pas.")
+    check_regular_file(path)
     separator = ""
+    uncomputed: dict[int, set[int]] = {}  # formula cells without a value: {row: columns}
     if suffix in (".xlsx", ".xlsm"):
-        lines = _xlsx_lines(path)
+        lines = _xlsx_lines(path, uncomputed)
     elif suffix in (".csv", ".txt"):
         separator, lines = _csv_lines(path)
     elif suffix in (".xls", ".ods"):
@@ -82,6 +82,7 @@ def read_table(path: Path) -> Table:
     headers: list[str] | None = None
     rows: list[tuple[int, list[Any]]] = []
     problems: dict[int, str] = {}
+    number = 0
     with closing(lines):
         for number, values in lines:
             if _blank_row(values):
@@ -109,12 +110,39 @@ def read_table(path: Path) -> Table:
                     f"{plural(len(values), 'valeur')} pour {len(headers)} colonnes (un séparateur manque : "
                     "les valeurs suivantes seraient décalées d'une colonne)"
                 )
+            if columns := sorted(c for c in uncomputed.get(number, ()) if c <= len(headers)):
+                # openpyxl reads a formula no spreadsheet computed as an empty cell: it would
+                # pass for « no answer ».
+                named = ", ".join(f"« {headers[c - 1] or f'colonne {c}'} »" for c in columns)
+                problems[number] = (
+                    f"formule sans valeur calculée ({named}) : ouvrez et enregistrez le fichier dans "
+                    "votre tableur"
+                )
             rows.append((number, list(values[: len(headers)])))
             if len(rows) > MAX_ROWS:
                 raise _too_many_rows(path)
     if headers is None:
         raise ImportFileError(f"Le fichier « {path.name} » est vide.")
     return Table(path, headers, rows, problems)
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse what is not a regular file (a folder, a device like /dev/zero, a pipe).
+
+    Raises:
+        ImportFileError: saying what ``path`` is, in French.
+    """
+    if path.is_dir():
+        raise ImportFileError(
+            f"« {path} » est un dossier, pas un fichier : choisissez le fichier à importer."
+        )
+    if not path.exists():
+        raise ImportFileError(f"Le fichier « {path} » n'existe pas.")
+    if not path.is_file():
+        raise ImportFileError(
+            f"« {path} » n'est pas un fichier ordinaire (périphérique, tube ou prise) : "
+            "choisissez un fichier .xlsx ou .csv."
+        )
 
 
 def cell_text(value: Any) -> str:
@@ -162,22 +190,27 @@ def _width(values: Sequence[Any]) -> int:
     return width
 
 
-def _xlsx_lines(path: Path) -> Rows:
-    """Stream the rows of the first sheet, at most ``MAX_COLUMNS + 1`` values each."""
+def _xlsx_lines(path: Path, uncomputed: dict[int, set[int]]) -> Rows:
+    """Stream the rows of the first sheet, at most ``MAX_COLUMNS + 1`` values each; fill
+    ``uncomputed`` with the formula cells that hold no computed value before the first row."""
     import zipfile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    # SyntaxError below: XML that is not well-formed (ElementTree's ParseError).
+    # SyntaxError below: XML that is not well-formed (ElementTree's ParseError). The library's
+    # own message (in English, « There is no item named… ») is left out of the French one.
     try:
-        too_many = _count_rows(path) > MAX_ROWS + 1  # the header and the data rows
+        count, found = _scan_sheet(path)
+        uncomputed.update(found)
+        too_many = count > MAX_ROWS + 1  # the header and the data rows
         if not too_many:
             workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as exc:
         raise ImportFileError(
             f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
-            f"(fichier abîmé, tronqué ou d'un autre format) : {exc}."
+            "(fichier abîmé, tronqué ou d'un autre format) : ouvrez-le dans votre tableur et "
+            "enregistrez-le de nouveau au format .xlsx, ou exportez-le en .csv."
         ) from exc
     if too_many:
         raise _too_many_rows(path)
@@ -190,18 +223,24 @@ def _xlsx_lines(path: Path) -> Rows:
         yield from enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), start=1)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, SyntaxError) as exc:
         raise ImportFileError(
-            f"Le classeur « {path.name} » est abîmé et n'a pas pu être lu jusqu'au bout : {exc}."
+            f"Le classeur « {path.name} » est abîmé et n'a pas pu être lu jusqu'au bout (fichier "
+            "tronqué ?) : ouvrez-le dans votre tableur et enregistrez-le de nouveau."
         ) from exc
     finally:
         workbook.close()
 
 
-def _count_rows(path: Path) -> int:
-    """Count the rows the first sheet's XML holds, without building them (1 s per 300 MB).
+def _scan_sheet(path: Path) -> tuple[int, dict[int, set[int]]]:
+    """Count the rows the first sheet's XML holds, without building them (1 s per 300 MB), and
+    find its formula cells without a computed value: {row number: column numbers}.
 
     openpyxl scans a whole sheet that does not declare its size (openpyxl's own files) when it
     opens it, then reads its rows at some 20 000 a second: a million-row workbook would take
     a minute to be refused. Counting the row tags first refuses it at once.
+
+    A spreadsheet saves the value of each formula next to it; a file written by a program may
+    hold the formula alone, which openpyxl reads as an empty cell. The cells are looked at one by
+    one only when the sheet has formulas (a form tool's export has none).
     """
     from openpyxl.reader.excel import ExcelReader
 
@@ -216,18 +255,52 @@ def _count_rows(path: Path) -> int:
         reader.read_workbook()
         first = next(iter(reader.parser.find_sheets()), None)
         if first is None or first[1].target not in reader.archive.namelist():
-            return 0  # load_workbook says what is wrong
-        count, tail = 0, b""
+            return 0, {}  # load_workbook says what is wrong
+        count, formulas, tail = 0, 0, b""
         with reader.archive.open(first[1].target) as source:
             while chunk := source.read(1 << 20):
                 data = tail + chunk
                 # A tag split between two chunks is found in ``data``; one wholly in ``tail``
                 # was counted with the previous chunk.
-                count += _row_tags(data) - _row_tags(tail)
+                count += _tags(_ROW_TAG, data) - _tags(_ROW_TAG, tail)
+                formulas += _tags(_FORMULA_TAG, data) - _tags(_FORMULA_TAG, tail)
                 tail = data[-40:]
-        return count
+        if not formulas or count > MAX_ROWS + 1:
+            return count, {}
+        with reader.archive.open(first[1].target) as source:
+            return count, _uncomputed_cells(source)
     finally:
         reader.archive.close()
+
+
+def _uncomputed_cells(source: IO[bytes]) -> dict[int, set[int]]:
+    """Return the formula cells of a sheet's XML that hold no value: {row: columns}."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found: dict[int, set[int]] = {}
+    row = column = 0
+    for event, element in iterparse(source, events=("start", "end")):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "row":
+            row, column = int(element.get("r") or row + 1), 0
+        elif event == "start" and tag == "c":
+            reference = element.get("r")
+            column = coordinate_to_tuple(reference)[1] if reference else column + 1
+        elif event == "end" and tag == "c":
+            children = {child.tag.rsplit("}", 1)[-1]: child.text for child in element}
+            # An empty value is no value (openpyxl writes <v></v>), but for a formula typed
+            # « str »: a spreadsheet's formula whose result is an empty text.
+            if (
+                "f" in children
+                and not children.get("v")
+                and element.get("t") != "str"
+                and column <= MAX_COLUMNS + 1
+            ):
+                found.setdefault(row, set()).add(column)
+            element.clear()
+    return found
 
 
 def _too_many_rows(path: Path) -> ImportFileError:
@@ -237,11 +310,12 @@ def _too_many_rows(path: Path) -> ImportFileError:
 
 
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
-def _row_tags(data: bytes) -> int:
-    """Count the row opening tags in a piece of sheet XML (``<row …>``, ``<row/>``, ``<x:row>``)."""
-    return len(_ROW_TAG.findall(data))
+def _tags(tag: re.Pattern[bytes], data: bytes) -> int:
+    """Count the opening tags of a kind in a piece of sheet XML (``<row …>``, ``<row/>``, ``<x:row>``)."""
+    return len(tag.findall(data))
 
 
 # Windows-1252 gives letters and signs to the bytes 0x80-0x9F but five of them; those stay the
@@ -290,7 +364,12 @@ def refuse_utf16(first_line: bytes, path: Path) -> None:
 
 
 def _csv_lines(path: Path) -> tuple[str, Rows]:
-    """Return the separator and the rows of a CSV file, each with the line it starts on."""
+    """Return the separator and the rows of a CSV file, each with the line it starts on.
+
+    A file cut inside its last, unquoted value reads as a shorter value (« Très bie », a 10 read
+    as 1): nothing tells it from a whole file. A missing final line break does not either: Google
+    Sheets writes its CSV with CRLF line breaks and none after the last line.
+    """
     raw = path.read_bytes()
     if raw.startswith(UTF16_BOMS):  # Excel's "Texte Unicode"
         try:

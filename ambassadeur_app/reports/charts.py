@@ -251,16 +251,21 @@ def describe(chart: Chart) -> str:
     return " ; ".join(parts)
 
 
+def svg_of(picture: Drawing) -> str:
+    """Return a reportlab drawing as SVG text that Qt's SVG renderer draws as the PDF does."""
+    from reportlab.graphics import renderSVG
+
+    # No clipPath: Qt's SVG renderer (SVG Tiny) does not know it and would paint its rectangle black.
+    svg = renderSVG.drawToString(picture, useClip=True)
+    # reportlab writes « fill: None », which SVG readers do not know: Qt filled the lines black.
+    return svg.replace("fill: None;", "fill: none;")
+
+
 def to_svg(chart: Chart, width: float = 480, height: float = 260) -> bytes:
     """Return the chart as SVG bytes (UTF-8), for the window, titled and described."""
     from html import escape
 
-    from reportlab.graphics import renderSVG
-
-    # No clipPath: Qt's SVG renderer (SVG Tiny) does not know it and would paint its rectangle black.
-    svg = renderSVG.drawToString(drawing(chart, width, height), useClip=True)
-    # reportlab writes « fill: None », which SVG readers do not know: Qt filled the lines black.
-    svg = svg.replace("fill: None;", "fill: none;")
+    svg = svg_of(drawing(chart, width, height))
     svg = svg.replace("<title>...</title>", f"<title>{escape(chart.title)}</title>", 1)
     svg = svg.replace("<desc>...</desc>", f"<desc>{escape(describe(chart))}</desc>", 1)
     return svg.encode("utf-8")

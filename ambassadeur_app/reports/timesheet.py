@@ -118,8 +118,13 @@ class Timesheet:
     def file_stem(self) -> str:
         from ambassadeur_app.reports.output import slug
 
-        stem = f"releve-heures-{self.month}"
+        stem = timesheet_stem(self.month)
         return f"{stem}-{slug(self.only.name)}" if self.only else stem
+
+
+def timesheet_stem(month: Month) -> str:
+    """Return the file name (without suffix) of a month's timesheet for the whole binôme."""
+    return f"releve-heures-{month}"
 
 
 def build_timesheet(

@@ -30,9 +30,11 @@ from ambassadeur_app.storage.imports import ImportRecord
 if TYPE_CHECKING:
     from ambassadeur_app.importers.carnet import CarnetLine, LineProblem
     from ambassadeur_app.reports.timesheet import Timesheet
+    from ambassadeur_app.services.bilan import BilanService
     from ambassadeur_app.services.events import EventsService
     from ambassadeur_app.services.expenses import ExpensesService
     from ambassadeur_app.services.indicators import IndicatorsService
+    from ambassadeur_app.services.pack import PackService
     from ambassadeur_app.services.planning import PlanningService
     from ambassadeur_app.services.register import RegisterService
     from ambassadeur_app.services.register_imports import RegisterImports
@@ -175,6 +177,18 @@ class CarnetService(CarnetCore):
         from ambassadeur_app.services.planning import PlanningService
 
         return PlanningService(self, self.events)
+
+    @cached_property
+    def pack(self) -> PackService:
+        from ambassadeur_app.services.pack import PackService
+
+        return PackService(self)
+
+    @cached_property
+    def bilan(self) -> BilanService:
+        from ambassadeur_app.services.bilan import BilanService
+
+        return BilanService(self, self.register, self.events, self.expenses, self.planning)
 
     @cached_property
     def register_imports(self) -> RegisterImports:

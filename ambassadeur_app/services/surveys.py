@@ -8,6 +8,8 @@ and its response rate counts the participants present.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -15,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app.domain.dates import check_year
-from ambassadeur_app.domain.formatting import format_date, plural
+from ambassadeur_app.domain.formatting import format_date, format_number, plural
 from ambassadeur_app.domain.surveys import (
+    MAX_FORMS,
     TOOL_KEY,
     TOOL_TITLE,
     Answer,
     DiffusionChannel,
+    Question,
     Response,
     Survey,
     SurveyResults,
@@ -38,6 +42,7 @@ from ambassadeur_app.storage.backup import BackupKind
 
 if TYPE_CHECKING:
     from ambassadeur_app.domain.events import Event
+    from ambassadeur_app.importers.survey_answers import ColumnMatch
     from ambassadeur_app.services.core import CarnetCore
     from ambassadeur_app.services.events import EventsService
 
@@ -48,30 +53,86 @@ PRINT = "son questionnaire ne s'imprime pas"  # refused for a cancelled event
 
 @dataclass
 class AnswersImportPreview:
-    """What an import of answers would add, shown before anything is written."""
+    """What an import of answers would add, shown before anything is written.
+
+    ``survey_id`` is empty while the event has no questionnaire yet: it is made, with
+    ``questions``, when the import is applied (a preview writes nothing).
+    """
 
     path: Path
     survey_id: str
-    columns: dict[int, str]  # question index -> the file's header it was read from
-    by_position: bool
+    event_id: str | None
+    questions: tuple[Question, ...]
+    headers: list[str]  # the file's columns, « colonne 7 » for one without a header
+    match: ColumnMatch
     lines: list[tuple[int, tuple[Answer, ...]]] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)  # of ``lines``, one each
     problems: list[LineProblem] = field(default_factory=list)
     invalid_lines: int = 0
     empty_lines: int = 0
-    unmatched: list[int] = field(default_factory=list)  # questions without a column
+    already: int = 0  # lines imported before (same signature), left out
+
+    @property
+    def columns(self) -> dict[int, str]:
+        """Return the header each question is read from."""
+        return {index: self.headers[columns[0]] for index, columns in self.match.columns.items()}
+
+    @property
+    def by_position(self) -> bool:
+        return self.match.by_position
+
+    @property
+    def unmatched(self) -> list[int]:
+        """Return the questions no column answers."""
+        return [index for index in range(len(self.questions)) if index not in self.match.columns]
+
+    @property
+    def leftover(self) -> list[str]:
+        """Return the columns with answers that no question takes."""
+        return [self.headers[column] for column in self.match.leftover]
+
+    @property
+    def refusal(self) -> str | None:
+        """Return why the import is refused as it is (answers that would be dropped), or ``None``."""
+        if not self.dropped:
+            return None
+        return (
+            f"{self.dropped}. Rien n'a été importé : donnez à chaque colonne le texte exact de sa "
+            "question (ou supprimez la colonne si elle n'est pas une question de ce questionnaire), "
+            "ou, dans l'application, indiquez quelle colonne répond à quelle question."
+        )
+
+    @property
+    def dropped(self) -> str | None:
+        """Return which columns with answers no question takes (the user did not choose the
+        columns), and which questions have no column; ``None`` when no answer is left out."""
+        if not self.match.leftover or self.match.chosen:
+            return None
+        shown = ", ".join(f"« {header} »" for header in self.leftover)
+        several = len(self.leftover) > 1
+        text = (
+            f"{'Les colonnes' if several else 'La colonne'} {shown} de « {self.path.name} » "
+            f"{'ont' if several else 'a'} des réponses mais ne "
+            f"{'correspondent' if several else 'correspond'} à aucune question"
+        )
+        if self.unmatched:
+            text += f" ; {_questions_text(self.unmatched)} sans colonne"
+        return text
 
     def summary(self) -> str:
         text = plural(len(self.lines), "réponse à importer", "réponses à importer")
+        if self.already:
+            text += f", {self.already} déjà importée{'s' if self.already > 1 else ''} (laissées de côté)"
         if self.invalid_lines:
             text += f", {plural(self.invalid_lines, 'ligne invalide', 'lignes invalides')}"
         if self.empty_lines:
             text += f", {plural(self.empty_lines, 'ligne vide ignorée', 'lignes vides ignorées')}"
         if self.by_position:
             text += " (colonnes prises dans l'ordre des questions : aucun en-tête ne reprend leur texte)"
+        if self.match.close:
+            text += f" ; intitulé proche mais pas identique : {_questions_text(self.match.close)}"
         if self.unmatched:
-            numbers = ", ".join(str(index + 1) for index in self.unmatched)
-            text += f" ; sans colonne dans le fichier : question{'s' if len(self.unmatched) > 1 else ''}"
-            text += f" {numbers}"
+            text += f" ; sans colonne dans le fichier : {_questions_text(self.unmatched)}"
         return text + "."
 
 
@@ -80,6 +141,19 @@ class AnswersImportOutcome:
     import_id: str
     imported: int
     skipped_invalid: int
+    survey_id: str
+
+
+def _answers_key(answers: Sequence[Answer]) -> str:
+    """Return a short fingerprint of a response's answers (to tell one corrected by hand)."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps(list(answers), ensure_ascii=False).encode()).hexdigest()[:24]
+
+
+def _questions_text(indexes: Sequence[int]) -> str:
+    """Return « question 5 » or « questions 2, 5 »."""
+    return f"question{'s' if len(indexes) > 1 else ''} {', '.join(str(index + 1) for index in indexes)}"
 
 
 class SurveysService:
@@ -124,21 +198,36 @@ class SurveysService:
             raise AppError("Ce questionnaire n'existe plus dans le carnet.")
         return found
 
+    def _writable(self, survey_id: str) -> Survey:
+        """Return a survey that can take responses: live, and its event too.
+
+        Raises:
+            AppError: the survey is deleted.
+            InvalidInput: its event is deleted.
+        """
+        survey = self.survey(survey_id)
+        if survey.event_id is not None:
+            self._live_event(survey.event_id)
+        return survey
+
+    def _live_event(self, event_id: str) -> None:
+        if not self.carnet.events.is_live(event_id):
+            raise InvalidInput(
+                "L'événement de ce questionnaire a été supprimé : ses réponses ne se saisissent ni ne "
+                "s'importent plus. Restaurez d'abord l'événement."
+            )
+
     def survey_of_event(self, event_id: str) -> str | None:
         """Return the id of an event's survey, ``None`` if it has none yet."""
         return self.carnet.surveys.of_event(event_id)
 
     def survey_for_event(self, event_id: str) -> str:
         """Return the id of an event's survey, made from its kind's template if it has none."""
-        event = self.events.event(event_id)
-        found = self.carnet.surveys.of_event(event_id)
-        if found is not None:
-            return found
-        template = self.template(event.kind.value)
+        survey = self.event_survey(event_id)
+        if survey.id:
+            return survey.id
         with self.carnet.write():
-            return self.carnet.surveys.add(
-                Survey(template.key, event.title, template.questions, event_id=event.id)
-            )
+            return self.carnet.surveys.add(survey)
 
     def refresh_questions(self, survey_id: str) -> None:
         """Give a survey without responses the current questions of its template.
@@ -146,7 +235,7 @@ class SurveysService:
         Raises:
             InvalidInput: the survey has responses (their answers follow its questions).
         """
-        survey = self.survey(survey_id)
+        survey = self._writable(survey_id)
         if self.carnet.survey_responses.counts([survey_id])[survey_id]:
             raise InvalidInput(
                 "Ce questionnaire a déjà des réponses : ses questions restent celles de sa création. "
@@ -216,7 +305,7 @@ class SurveysService:
         Raises:
             InvalidInput: an answer out of its scale, naming the form and the question.
         """
-        survey = self.survey(survey_id)
+        survey = self._writable(survey_id)
         response = Response(survey_id, number or self.next_number(survey_id), tuple(answers))
         checked = validate_response(survey.questions, response)
         with self.carnet.write():
@@ -228,7 +317,7 @@ class SurveysService:
         Raises:
             InvalidInput: an answer out of its scale.
         """
-        survey = self.survey(response.survey_id)
+        survey = self._writable(response.survey_id)
         checked = validate_response(survey.questions, response)
         with self.carnet.write():
             self.carnet.survey_responses.update(checked)
@@ -259,8 +348,11 @@ class SurveysService:
         return survey.recipients or 0
 
     def results(self, survey_id: str) -> SurveyResults:
-        survey = self.survey(survey_id)
-        rows = [response.answers for response in self.responses(survey_id)]
+        return self.survey_results(self.survey(survey_id))
+
+    def survey_results(self, survey: Survey) -> SurveyResults:
+        """Return the results of a survey (one not saved yet has no response)."""
+        rows = [response.answers for response in self.responses(survey.id)] if survey.id else []
         return compute_results(survey.questions, rows, self.expected(survey))
 
     def results_for_event(self, event_id: str) -> SurveyResults | None:
@@ -285,13 +377,7 @@ class SurveysService:
             InvalidInput: the event is cancelled.
         """
         event = self.events.open_event(event_id, PRINT)
-        found = self.carnet.surveys.of_event(event_id)
-        if found is not None:
-            return self._write_questionnaire(self.survey(found), event, out)
-        template = self.template(event.kind.value)
-        return self._write_questionnaire(
-            Survey(template.key, event.title, template.questions, event_id=event.id), event, out
-        )
+        return self._write_questionnaire(self.event_survey(event_id), event, out)
 
     def _write_questionnaire(self, survey: Survey, event: Event | None, out: Path) -> Path:
         from ambassadeur_app.reports.survey import build_questionnaire, write_pdf
@@ -300,39 +386,128 @@ class SurveysService:
 
     # --- import -------------------------------------------------------------------------------
 
-    def preview_import(self, survey_id: str, path: Path) -> AnswersImportPreview:
+    def preview_import(
+        self, survey_id: str, path: Path, chosen: dict[int, int | None] | None = None
+    ) -> AnswersImportPreview:
         """Read a spreadsheet of answers and check every line (nothing is written).
+
+        Args:
+            chosen: the user's choices of columns, question index -> column index (``None``: no
+                column), over what the headers say.
 
         Raises:
             ImportFileError: an unreadable file, or columns that do not match the questions.
+            InvalidInput: the questionnaire cannot take more forms, or its event is deleted.
         """
-        from ambassadeur_app.importers.survey_answers import read_answers
-        from ambassadeur_app.importers.tabular import read_table
+        return self._preview(self.survey(survey_id), path, chosen)
 
-        survey = self.survey(survey_id)
-        table = read_table(path)
-        read = read_answers(table, survey.questions)
-        return AnswersImportPreview(
-            path,
-            survey_id,
-            {
-                index: table.headers[column] or f"colonne {column + 1}"
-                for index, column in read.columns.items()
-            },
-            read.by_position,
-            read.lines,
-            read.problems,
-            read.invalid_lines,
-            read.empty_lines,
-            [index for index in range(len(survey.questions)) if index not in read.columns],
-        )
-
-    def apply_import(self, preview: AnswersImportPreview, skip_invalid: bool = False) -> AnswersImportOutcome:
-        """Write the previewed lines as responses, one undoable import (after a backup).
+    def preview_event_import(
+        self, event_id: str, path: Path, chosen: dict[int, int | None] | None = None
+    ) -> AnswersImportPreview:
+        """Preview an import into an event's questionnaire; one it does not have yet is read with
+        its kind's template and made only when the import is applied (nothing is written here).
 
         Raises:
-            InvalidInput: invalid lines without ``skip_invalid``, or nothing to import.
+            ImportFileError, InvalidInput: as ``preview_import``.
         """
+        return self._preview(self.event_survey(event_id), path, chosen)
+
+    def preview_again(
+        self, preview: AnswersImportPreview, chosen: dict[int, int | None]
+    ) -> AnswersImportPreview:
+        """Preview the same file again with the user's choices of columns (nothing is written)."""
+        if preview.survey_id or preview.event_id is None:
+            return self.preview_import(preview.survey_id, preview.path, chosen)
+        return self.preview_event_import(preview.event_id, preview.path, chosen)
+
+    def event_survey(self, event_id: str) -> Survey:
+        """Return an event's survey, or the one it would get now from its kind's template (not
+        saved: its id is empty; ``survey_for_event`` makes it)."""
+        event = self.events.event(event_id)
+        found = self.carnet.surveys.of_event(event_id)
+        if found is not None:
+            return self.survey(found)
+        template = self.template(event.kind.value)
+        return Survey(template.key, event.title, template.questions, event_id=event.id)
+
+    def _preview(
+        self, survey: Survey, path: Path, chosen: dict[int, int | None] | None
+    ) -> AnswersImportPreview:
+        from ambassadeur_app.importers.survey_answers import header_of, read_answers
+        from ambassadeur_app.importers.tabular import read_table
+
+        if survey.event_id is not None:
+            self._live_event(survey.event_id)
+        table = read_table(path)
+        read = read_answers(table, survey.questions, chosen)
+        preview = AnswersImportPreview(
+            path,
+            survey.id,
+            survey.event_id,
+            survey.questions,
+            [header_of(table, column) for column in range(len(table.headers))],
+            read.match,
+            problems=read.problems,
+            invalid_lines=read.invalid_lines,
+            empty_lines=read.empty_lines,
+        )
+        known = Counter(self._known_lines(survey.id)) if survey.id else Counter[str]()
+        for number, answers, signature in read.lines:
+            if known[signature]:
+                known[signature] -= 1
+                preview.already += 1
+            else:
+                preview.lines.append((number, answers))
+                preview.signatures.append(signature)
+        self._check_room(survey, preview)
+        return preview
+
+    def _check_room(self, survey: Survey, preview: AnswersImportPreview) -> None:
+        """Refuse an import that would number forms past ``MAX_FORMS``.
+
+        Raises:
+            InvalidInput: naming the file, the forms there are and those it adds.
+        """
+        last = self.next_number(survey.id) - 1 if survey.id else 0
+        if last + len(preview.lines) <= MAX_FORMS:
+            return
+        count = self.carnet.survey_responses.counts([survey.id])[survey.id]
+        numbered = f" (numérotés jusqu'au n° {last})" if count != last else ""
+        raise InvalidInput(
+            f"Un questionnaire garde au plus {format_number(MAX_FORMS, 0)} formulaires : "
+            f"« {survey.title} » en a déjà {format_number(count, 0)}{numbered}, le fichier "
+            f"« {preview.path.name} » en ajoute {format_number(len(preview.lines), 0)}. Rien n'a été "
+            "importé : découpez le fichier, ou retirez-en les lignes déjà saisies."
+        )
+
+    def _known_lines(self, survey_id: str) -> list[str]:
+        """Return the signatures of the lines imported into a survey by the imports not undone
+        (a line deleted by hand since stays known: it does not come back with the next export).
+
+        They are kept in ``import_changes``, one record per response written, ``record_table``
+        ``survey_responses``: {"questionnaire": survey id, "ligne": signature, "réponses":
+        the answers as imported, hashed}.
+        """
+        found = []
+        for record in self.carnet.imports.all():
+            if record.kind != IMPORT_KIND or record.undone_at:
+                continue
+            for table, _response_id, kept in self.carnet.import_changes.of(record.id):
+                if table == "survey_responses" and kept.get("questionnaire") == survey_id:
+                    found.append(str(kept["ligne"]))
+        return found
+
+    def apply_import(self, preview: AnswersImportPreview, skip_invalid: bool = False) -> AnswersImportOutcome:
+        """Write the previewed lines as responses, one undoable import (after a backup); an event's
+        questionnaire is made first if it has none.
+
+        Raises:
+            InvalidInput: columns with answers no question takes (``preview.refusal``), invalid
+                lines without ``skip_invalid``, nothing to import, more forms than a
+                questionnaire keeps, or a deleted event.
+        """
+        if preview.refusal:
+            raise InvalidInput(preview.refusal)
         if preview.invalid_lines and not skip_invalid:
             raise InvalidInput(
                 f"{plural(preview.invalid_lines, 'ligne invalide', 'lignes invalides')} dans "
@@ -340,29 +515,73 @@ class SurveysService:
                 "d'ignorer les lignes invalides."
             )
         if not preview.lines:
-            raise InvalidInput(f"Aucune réponse à importer dans « {preview.path.name} ».")
-        survey = self.survey(preview.survey_id)
-        first = self.next_number(survey.id)
+            already = (
+                f" ({plural(preview.already, 'ligne déjà importée', 'lignes déjà importées')})"
+                if preview.already
+                else ""
+            )
+            raise InvalidInput(f"Aucune réponse à importer dans « {preview.path.name} »{already}.")
+        survey_id = preview.survey_id
+        if not survey_id and preview.event_id is not None:
+            survey_id = self.carnet.surveys.of_event(preview.event_id) or ""
+        survey = (
+            self._writable(survey_id)
+            if survey_id
+            else replace(self.event_survey(str(preview.event_id)), questions=preview.questions)
+        )
+        self._check_room(survey, preview)
+        first = self.next_number(survey.id) if survey.id else 1
         responses = [
             validate_response(survey.questions, Response(survey.id, first + offset, answers))
             for offset, (_, answers) in enumerate(preview.lines)
         ]
         self.carnet.backup(BackupKind.BEFORE_IMPORT)
         with self.carnet.write():
+            if not survey.id:
+                survey = replace(survey, id=self.carnet.surveys.add(survey))
+                responses = [replace(response, survey_id=survey.id) for response in responses]
             import_id = self.carnet.imports.add(IMPORT_KIND, preview.path.name, len(responses))
-            self.carnet.survey_responses.add_many(responses, import_id)
-        return AnswersImportOutcome(import_id, len(responses), preview.invalid_lines)
+            ids = self.carnet.survey_responses.add_many(responses, import_id)
+            for response_id, response, signature in zip(ids, responses, preview.signatures, strict=True):
+                self.carnet.import_changes.record(
+                    import_id,
+                    "survey_responses",
+                    response_id,
+                    {
+                        "questionnaire": survey.id,
+                        "ligne": signature,
+                        "réponses": _answers_key(response.answers),
+                    },
+                )
+        return AnswersImportOutcome(import_id, len(responses), preview.invalid_lines, survey.id)
 
     def undo_import(self, import_id: str) -> int:
-        """Remove the responses an import of answers added; return how many."""
+        """Remove the responses an import of answers added; return how many.
+
+        A response corrected by hand since the import is kept, as a form typed by hand (its
+        answers differ from the line imported): an undo never loses a correction.
+        """
         record = next((r for r in self.carnet.imports.all() if r.id == import_id), None)
         if record is None or record.undone_at or record.kind != IMPORT_KIND:
             raise InvalidInput("Cet import de réponses n'existe pas ou a déjà été annulé.")
+        imported = {
+            response_id: kept
+            for table, response_id, kept in self.carnet.import_changes.of(import_id)
+            if table == "survey_responses"
+        }
+        corrected = [
+            response
+            for survey_id in sorted({str(kept["questionnaire"]) for kept in imported.values()})
+            for response in self.responses(survey_id)
+            if response.import_id == import_id
+            and imported[response.id].get("réponses") != _answers_key(response.answers)
+        ]
         ids = self.carnet.survey_responses.by_import(import_id)
         with self.carnet.write():
             self.carnet.survey_responses.delete(ids)
+            self.carnet.survey_responses.add_many([replace(r, import_id=None, id="") for r in corrected])
             self.carnet.imports.mark_undone(import_id)
-        return len(ids)
+        return len(ids) - len(corrected)
 
     def imports_of(self, survey_id: str) -> list[str]:
         """Return the imports of answers still active that wrote responses to a survey, newest first."""

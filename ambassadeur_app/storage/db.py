@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -28,6 +27,7 @@ from ambassadeur_app.errors import (
     CarnetTooNew,
     os_reason,
 )
+from ambassadeur_app.lockfile import LockFile
 from ambassadeur_app.storage.activities import ActivityRepo
 from ambassadeur_app.storage.ambassadors import AmbassadorRepo
 from ambassadeur_app.storage.attachments import AttachmentRepo
@@ -65,41 +65,30 @@ from ambassadeur_app.storage.programme import ProgrammeRepo
 from ambassadeur_app.storage.structures import StructureRepo
 from ambassadeur_app.storage.surveys import SurveyRepo, SurveyResponseRepo, SurveyTemplateRepo
 
-if TYPE_CHECKING:
-    from filelock import FileLock
-
 Clock = Callable[[], datetime]
 
 
-def lock_for(path: Path) -> FileLock:
-    """Return the lock file guarding ``path`` (released by the OS if the app dies)."""
-    from filelock import FileLock  # imported when needed: 20 ms of a reading command's start
-
-    return FileLock(str(path) + ".lock", timeout=0)
-
-
-def acquire_lock(path: Path) -> FileLock:
-    """Take the single-writer lock of a carnet.
+def acquire_lock(path: Path) -> LockFile:
+    """Take the single-writer lock of a carnet (``CARNET.lock`` beside it; the system releases
+    it if the app dies).
 
     Raises:
         CarnetLocked: when another instance holds it.
     """
-    from filelock import Timeout
-
-    lock = lock_for(path)
+    lock = LockFile(Path(f"{path}.lock"))
     try:
-        lock.acquire()
-    except Timeout:
+        taken = lock.acquire()
+    except OSError as exc:
+        raise CarnetError(f"Impossible de verrouiller le carnet « {path} » : {os_reason(exc)}.") from exc
+    if not taken:
         raise CarnetLocked(
             f"Le carnet « {path} » est déjà ouvert dans une autre fenêtre du Carnet de bord "
             "(ou par une commande en cours). Fermez-la, puis réessayez."
-        ) from None
-    except OSError as exc:
-        raise CarnetError(f"Impossible de verrouiller le carnet « {path} » : {os_reason(exc)}.") from exc
+        )
     return lock
 
 
-def _try_lock(path: Path) -> FileLock | None:
+def _try_lock(path: Path) -> LockFile | None:
     try:
         return acquire_lock(path)
     except CarnetLocked:
@@ -138,7 +127,7 @@ class Carnet:
         db: Database,
         device_id: str,
         backups: BackupManager,
-        lock: FileLock | None,
+        lock: LockFile | None,
         clock: Clock,
         media_readonly: bool = False,
     ) -> None:

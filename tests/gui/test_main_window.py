@@ -225,3 +225,29 @@ def test_tasks_run_in_the_thread_pool(qtbot: Any) -> None:
     with qtbot.waitSignal(failing.signals.failed, timeout=10_000) as blocker:
         tasks.start(failing)
     assert isinstance(blocker.args[0], ZeroDivisionError)
+
+
+def test_the_carnet_menu_writes_the_bilan_and_the_budget_and_opens_the_steering_dialogs(
+    window: MainWindow, prompts: Prompts, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from ambassadeur_app.gui.dialogs.pack_dialog import PackDialog
+    from ambassadeur_app.gui.dialogs.targets_dialog import TargetsDialog
+
+    prompts.file = tmp_path / "bilan"  # no suffix: a PDF
+    window.ui.action_bilan.trigger()
+    bilan = tmp_path / "bilan.pdf"
+    assert "Bilan d'exécution" in plain(PdfReader(bilan).pages[0].extract_text())
+    prompts.file = tmp_path / "budget.xlsx"
+    window.ui.action_budget.trigger()
+    cells = {
+        v for row in openpyxl.load_workbook(prompts.file).active.iter_rows(values_only=True) for v in row
+    }
+    assert any("Budget prévisionnel" in str(v) for v in cells)
+    assert prompts.opened == [bilan, prompts.file]
+    window.ui.action_targets.trigger()
+    assert window.ui.tabs.currentWidget() is window.pages.get("dashboard")
+    assert any(d.isVisible() for d in window.findChildren(TargetsDialog))
+    window.ui.action_pack.trigger()
+    assert any(d.isVisible() for d in window.findChildren(PackDialog))

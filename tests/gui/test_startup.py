@@ -3,6 +3,7 @@ visit; the day's integrity check runs in the background and still offers the res
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -310,3 +311,17 @@ def test_qt_calls_keep_their_reference_to_none(qtbot: Any) -> None:
     for number in range(10_000):
         label.setText(str(number))
     assert sys.getrefcount(None) >= before - 100  # a few come and go; 10 000 would be the bug
+
+
+def test_the_command_opens_the_window_on_its_carnet(tmp_path: Path) -> None:
+    """``ambassadeur --carnet FICHIER`` (read without the command line's parser) shows the
+    window, then the carnet's data, and closes when asked."""
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path)
+    env = {**os.environ, app.TIMINGS_VARIABLE: "1", "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "ambassadeur_app", "--carnet", str(path), "--fermer-apres", "0"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert [line.split()[0] for line in done.stdout.splitlines()] == ["painted", "usable"]
+    assert app.ui_settings().value("carnet/last") == str(path.resolve())  # that carnet was shown
+    assert not app.demo_path().exists()

@@ -55,10 +55,13 @@ def test_paper_forms_are_typed_one_key_per_answer(
     event_id = held_event(service, present=4)
     dialog: SurveyDialog = open_dialog(qtbot, SurveyDialog(service, event_id, None))
     view = dialog.ui.grid_view
-    survey_id = dialog.survey_id
+    assert dialog.survey_id == ""  # opening writes nothing: the first form makes the questionnaire
+    assert service.surveys.survey_of_event(event_id) is None
     assert dialog.model.rowCount() == 1
     assert dialog.model.columnCount() == 8
     QTest.keyClicks(view, "432143x")
+    survey_id = dialog.survey_id
+    assert service.surveys.survey_of_event(event_id) == survey_id
     type_comment(view, "Clair et utile")
     QTest.keyClicks(view, "3333330")
     QTest.keyClick(view, Qt.Key.Key_Return)  # no comment: Entrée goes on
@@ -226,3 +229,66 @@ def test_tool_questionnaire_diffusions(qtbot: Any, service: CarnetService, promp
     dialog.delete_selected()
     assert service.surveys.tool_survey_ids() == []
     assert ui.diffusions_table.rowCount() == 0
+
+
+def test_the_preview_shows_the_columns_and_the_user_maps_one_left_over(
+    qtbot: Any, service: CarnetService, prompts: Prompts, tmp_path: Path
+) -> None:
+    event_id = held_event(service, present=5)
+    dialog: SurveyDialog = open_dialog(qtbot, SurveyDialog(service, event_id, None))
+    questions = [q.text for q in default_template("atelier").questions]
+    header = ["Horodateur", "Adresse e-mail", *questions]
+    header[2 + 4] = "Les horaires vous convenaient-ils ?"
+    lines = [",".join(f'"{cell}"' for cell in row) for row in [header, *GOOD]]
+    prompts.file = tmp_path / "q5.csv"
+    prompts.file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    preview = dialog.import_answers()
+    assert isinstance(preview, SurveyImportDialog)
+    qtbot.addWidget(preview)
+    summary = preview.ui.summary_label.text()
+    assert "La colonne « Les horaires vous convenaient-ils ? » de « q5.csv » a des réponses" in summary
+    assert "question 5 sans colonne" in summary
+    assert not preview.import_button.isEnabled()
+    combo = preview.mapping_table.cellWidget(4, 1)
+    assert combo.currentText() == "(aucune colonne)"
+    assert preview.mapping_table.cellWidget(0, 1).currentText() == questions[0]
+    combo.setCurrentIndex(combo.findText("Les horaires vous convenaient-ils ?"))
+    assert "a des réponses" not in preview.ui.summary_label.text()
+    assert preview.import_button.isEnabled()
+    assert preview.import_button.text() == "Importer 3 réponses"
+    preview.import_button.click()
+    assert dialog.survey_id == service.surveys.survey_of_event(event_id)  # made by the import
+    assert [r.answers[4] for r in service.surveys.responses(dialog.survey_id)] == [2, 3, 1]
+    assert dialog.model.rowCount() == 4
+    # The same export again: every line is known, nothing to import.
+    prompts.file = google_forms_csv(tmp_path / "again.csv", GOOD)
+    again = dialog.import_answers()
+    assert isinstance(again, SurveyImportDialog)
+    qtbot.addWidget(again)
+    assert "0 réponse à importer, 3 déjà importées" in again.ui.summary_label.text()
+    assert not again.import_button.isEnabled()
+
+
+def test_an_event_without_questionnaire_opens_on_a_read_only_carnet(
+    qtbot: Any, service: CarnetService, prompts: Prompts, tmp_path: Path
+) -> None:
+    from ambassadeur_app.services.carnet import open_service
+
+    event_id = held_event(service)
+    path = service.path
+    service.close()
+    reader = open_service(path, readonly=True)
+    try:
+        dialog: SurveyDialog = open_dialog(qtbot, SurveyDialog(reader, event_id, None))
+        assert dialog.model.columnCount() == 8
+        assert "Réponses : 0" in dialog.ui.results_edit.toPlainText()
+        prompts.file = tmp_path / "questionnaire.pdf"
+        written = dialog.print_questionnaire()
+        assert written is not None
+        assert "Recommanderiez-vous cet atelier" in PdfReader(written).pages[0].extract_text()
+        QTest.keyClicks(dialog.ui.grid_view, "4")  # refused, said, nothing written
+        assert dialog.ui.status_label.text()
+        assert reader.surveys.survey_of_event(event_id) is None
+        dialog.close()
+    finally:
+        reader.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from ambassadeur_app import __version__
+from ambassadeur_app import __version__, errors
 from ambassadeur_app.storage.db import acquire_lock
 
 
@@ -360,8 +361,7 @@ def test_an_unexpected_error_is_said_in_french_and_logged_with_its_traceback(
     logged = paths.log_file().read_text(encoding="utf-8")
     assert "Traceback" in logged
     assert "RuntimeError: boom" in logged
-    from ambassadeur_app.errors import log
-
+    log = logging.getLogger(errors.LOG_NAME)
     for handler in list(log.handlers):  # the next tests log to their own home
         log.removeHandler(handler)
         handler.close()

@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import openpyxl
-from filelock import FileLock
 
 from ambassadeur_app import partfiles
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
 from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.lockfile import LockFile
 from ambassadeur_app.services import open_service
 from tests.unit.test_cli import run
 
@@ -167,7 +167,7 @@ def test_a_note_whose_lock_is_held_is_never_cleaned(tmp_path: Path) -> None:
     part.write_bytes(b"x")
     with partfiles.tracked(part):
         note = next(partfiles.journal_dir().glob("*.txt"))
-        assert FileLock(str(note.with_suffix(".lock")), timeout=0).is_locked is False  # another handle
+        assert LockFile(note.with_suffix(".lock")).acquire() is False  # held by another handle
         assert partfiles.clean_leftovers() == []
     assert part.exists()  # the writer finished: its file is its own business (renamed or removed)
     assert list(partfiles.journal_dir().iterdir()) == []

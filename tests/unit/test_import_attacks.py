@@ -425,6 +425,22 @@ def test_a_csv_cut_anywhere_is_refused_or_read_up_to_the_cut(tmp_path: Path) -> 
     assert refusals == len(contacts) + 1 - header_end - (1 + 3 + 6)
 
 
+def test_a_csv_without_a_final_line_break_is_read_whole(service: CarnetService, tmp_path: Path) -> None:
+    # Google Sheets writes CRLF line breaks and none after the last line: every line is read.
+    out = io.StringIO()
+    rows = [
+        HEADER.split(";"),
+        *[[f"0{d}/09/2024", "Marie Durand", "Promotion", "Appel", "1h30", "Appel à la MSP"] for d in (2, 3)],
+    ]
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    sheets = tmp_path / "sheets.csv"
+    sheets.write_bytes(out.getvalue().encode("utf-8").rstrip(b"\r\n"))
+    preview = service.preview_import(sheets)
+    assert [line.line for line in preview.valid] == [2, 3]
+    assert preview.problems == []
+    assert read_table(sheets).problems == {}
+
+
 def quoted_csv(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)

@@ -1,5 +1,5 @@
 """The services import one way: core, register, events, surveys, expenses, indicators, planning,
-register_imports, carnet."""
+bilan, pack, register_imports, carnet."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ LAYERS = [
     "expenses",
     "indicators",
     "planning",
+    "bilan",
+    "pack",
     "register_imports",
     "carnet",
 ]

@@ -217,7 +217,9 @@ def test_import_answers_command(
     assert "3 réponses importées pour « Atelier Parceo du Lunévillois »" in done.stdout
     assert "question 1 ← Globalement" in done.stdout
     import_id = done.stdout.rsplit("annuler-import ", 1)[1].strip()
-    bad = google_forms_csv(tmp_path / "ko.csv", [GOOD[0], ["", "", "Bof", *[""] * 7]])
+    assert "Lecture du fichier : 3 réponses à importer." in done.stdout
+    new = ["2024/10/12 10:00:00", "", "Plutôt satisfait", *[""] * 7]
+    bad = google_forms_csv(tmp_path / "ko.csv", [new, ["", "", "Bof", *[""] * 7]])
     refused = run("--carnet", carnet_path, "import", "reponses", event_id[:8], bad, home=private_home)
     assert refused.returncode == 1
     assert "ligne invalide — ligne 3, colonne Globalement" in refused.stderr

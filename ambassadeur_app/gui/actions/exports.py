@@ -1,4 +1,5 @@
-"""Export the timesheet and the register's tables: a dialog, then the writing in the background."""
+"""Export the timesheet, the justification tables, the bilan and the budget: a dialog, then the
+writing in the background."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.dialogs.register_export_dialog import RegisterExportDialog, RegisterExportRequest
     from ambassadeur_app.gui.main_window import MainWindow
     from ambassadeur_app.services import CarnetService
+
+
+# The steering documents of the Carnet menu: their title and file name.
+STEERING_DOCUMENTS = {
+    "bilan": ("Bilan d'exécution", "bilan-execution"),
+    "budget": ("Budget prévisionnel", "budget-previsionnel"),
+}
 
 
 class Exports:
@@ -59,6 +67,30 @@ class Exports:
             return None
         self.window.settings.setValue("export/folder", str(request.folder))
         return self._run_export_task(request.write, request.open_after, "Tableaux exportés : ")
+
+    def export_steering(self, kind: str) -> tasks.Task | None:
+        """Write the bilan d'exécution (``bilan``) or the budget prévisionnel (``budget``) in the
+        background: Excel when the name the user gives ends in .xlsx, else PDF; opened after."""
+        title, stem = STEERING_DOCUMENTS[kind]
+        window = self.window
+        suggested = window.documents_folder() / f"{stem}-{window.service.today():%Y-%m-%d}.pdf"
+        out = prompts.save_file(window, title, suggested, "PDF (*.pdf);;Classeur Excel (*.xlsx)")
+        if out is None:
+            return None
+        if out.suffix.lower() not in (".pdf", ".xlsx"):
+            out = out.with_name(out.name + ".pdf")
+        fmt = out.suffix.lower()[1:]
+
+        def write(service: CarnetService) -> list[Path]:
+            if kind == "bilan":
+                from ambassadeur_app.reports.bilan import export
+
+                return [export(service, fmt, out)]
+            from ambassadeur_app.reports.budget import write_budget
+
+            return [write_budget(service.programme(), fmt, out)]
+
+        return self._run_export_task(write, True, f"{title} écrit : ")
 
     def _run_export_task(
         self, write: Callable[[CarnetService], list[Path]], open_after: bool, done: str

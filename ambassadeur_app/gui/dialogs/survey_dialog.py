@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -50,7 +51,7 @@ from ambassadeur_app.gui.forms.ui_survey_import_dialog import Ui_SurveyImportDia
 from ambassadeur_app.gui.forms.ui_survey_template_dialog import Ui_SurveyTemplateDialog
 from ambassadeur_app.gui.forms.ui_tool_surveys_dialog import Ui_ToolSurveysDialog
 from ambassadeur_app.gui.widgets.choices import fill_enum
-from ambassadeur_app.gui.widgets.feedback import OK_COLOR, colored, error_line
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, OK_COLOR, colored, error_line
 from ambassadeur_app.gui.widgets.problems import INVALID_LINES_NOTE, setup_problems_table, show_problems
 from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
 from ambassadeur_app.services import CarnetService
@@ -92,9 +93,8 @@ class SurveyGridModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.grid.forms = [
-            _Form(r.number, list(r.answers), r.id) for r in self.service.surveys.responses(self.survey.id)
-        ]
+        responses = self.service.surveys.responses(self.survey.id) if self.survey.id else []
+        self.grid.forms = [_Form(r.number, list(r.answers), r.id) for r in responses]
         self._add_blank()
         self.endResetModel()
 
@@ -166,6 +166,11 @@ class SurveyGridModel(QAbstractTableModel):
         form = self.grid.forms[row]
         answers = list(form.answers)
         answers[column] = value
+        if not self.survey.id and is_empty(answers):
+            return
+        if not self.survey.id:  # an event's questionnaire is made with its first form
+            surveys = self.service.surveys
+            self.survey = surveys.survey(surveys.survey_for_event(str(self.survey.event_id)))
         form.response_id = self.service.surveys.save_form(
             self.survey.id, form.number, answers, form.response_id
         )
@@ -196,7 +201,12 @@ class SurveyGridModel(QAbstractTableModel):
 
 
 class SurveyDialog(QDialog):
-    """An event's questionnaire (or, with ``survey_id``, a diffusion of the tool's one)."""
+    """An event's questionnaire (or, with ``survey_id``, a diffusion of the tool's one).
+
+    An event without a questionnaire shows its kind's template and gets its questionnaire with
+    the first form typed or imported: opening the dialog writes nothing (a read-only carnet
+    shows it and prints it).
+    """
 
     def __init__(
         self,
@@ -211,8 +221,7 @@ class SurveyDialog(QDialog):
         self.ui.setupUi(self)
         self.service = service
         surveys = service.surveys
-        self.survey_id = survey_id or surveys.survey_for_event(str(event_id))
-        self.survey = surveys.survey(self.survey_id)
+        self.survey = surveys.survey(survey_id) if survey_id else surveys.event_survey(str(event_id))
         ui = self.ui
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         ui.buttons.rejected.connect(self.reject)
@@ -234,9 +243,21 @@ class SurveyDialog(QDialog):
         self._set_model()
         self.resize(980, 680)
 
+    @property
+    def survey_id(self) -> str:
+        """Return the survey's id (empty while an event's questionnaire is not made yet)."""
+        return self.survey.id
+
+    def _reload_survey(self) -> None:
+        surveys = self.service.surveys
+        event_id = self.survey.event_id
+        self.survey = (
+            surveys.survey(self.survey.id) if self.survey.id else surveys.event_survey(str(event_id))
+        )
+
     def _set_model(self) -> None:
         ui = self.ui
-        self.survey = self.service.surveys.survey(self.survey_id)
+        self._reload_survey()
         self.model = SurveyGridModel(self.service, self.survey, self)
         self.model.rowsInserted.connect(lambda *_: self._update_title())
         ui.grid_view.setModel(self.model)
@@ -262,7 +283,7 @@ class SurveyDialog(QDialog):
         event = None if survey.event_id is None else self.service.events.event(survey.event_id)
         head = survey.title if event is None else f"{event.title} — {format_date(event.first_day)}"
         self.setWindowTitle(f"Questionnaire — {head}")
-        results = self.service.surveys.results(self.survey_id)
+        results = self.service.surveys.survey_results(self.survey)
         facts = [plural(results.responses, "formulaire saisi ou importé", "formulaires saisis ou importés")]
         if results.response_rate is not None:
             who = "présents" if event is not None else "destinataires"
@@ -274,7 +295,7 @@ class SurveyDialog(QDialog):
         self.ui.undo_import_button.setEnabled(bool(self.service.surveys.imports_of(self.survey_id)))
 
     def refresh_results(self) -> None:
-        self.ui.results_edit.setPlainText(results_text(self.service.surveys.results(self.survey_id)))
+        self.ui.results_edit.setPlainText(results_text(self.service.surveys.survey_results(self.survey)))
 
     # --- keyboard grid ------------------------------------------------------------------------
 
@@ -323,6 +344,7 @@ class SurveyDialog(QDialog):
             QApplication.beep()
             error_line(self.ui.status_label, exc.message)
             return False
+        self.survey = self.model.survey  # made with the first form
         number = self.model.grid.forms[row].number
         self.ui.status_label.setText(colored(f"Formulaire n° {number} enregistré.", OK_COLOR))
         self._update_title()
@@ -357,8 +379,12 @@ class SurveyDialog(QDialog):
             return None
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
+        surveys = self.service.surveys
         try:
-            written = self.service.surveys.write_questionnaire(self.survey_id, out)
+            if self.survey_id:
+                written = surveys.write_questionnaire(self.survey_id, out)
+            else:
+                written = surveys.write_event_questionnaire(str(self.survey.event_id), out)
         except AppError as exc:
             show_error(self, exc)
             return None
@@ -375,17 +401,25 @@ class SurveyDialog(QDialog):
         )
         if path is None:
             return None
+        surveys = self.service.surveys
         try:
-            preview = self.service.surveys.preview_import(self.survey_id, path)
+            if self.survey_id:
+                preview = surveys.preview_import(self.survey_id, path)
+            else:
+                preview = surveys.preview_event_import(str(self.survey.event_id), path)
         except AppError as exc:
             show_error(self, exc)
             return None
         dialog = SurveyImportDialog(self.service, preview, self)
-        dialog.accepted.connect(self._imported)
+        dialog.accepted.connect(lambda: self._imported(dialog.survey_id))
         dialog.open()
         return dialog
 
-    def _imported(self) -> None:
+    def _imported(self, survey_id: str = "") -> None:
+        if survey_id and not self.survey_id:  # the import made the event's questionnaire
+            self.survey = self.service.surveys.survey(survey_id)
+            self._set_model()
+            return
         self.model.reload()
         self._update_title()
         self.refresh_results()
@@ -393,7 +427,9 @@ class SurveyDialog(QDialog):
     def undo_last_import(self) -> int:
         found = self.service.surveys.imports_of(self.survey_id)
         if not found or not prompts.ask(
-            self, "Annuler le dernier import de réponses ?", "Les réponses qu'il a ajoutées seront retirées."
+            self,
+            "Annuler le dernier import de réponses ?",
+            "Les réponses qu'il a ajoutées seront retirées ; celles corrigées à la main depuis sont gardées.",
         ):
             return 0
         removed = self.service.surveys.undo_import(found[0])
@@ -412,7 +448,8 @@ class SurveyDialog(QDialog):
     def _template_saved(self) -> None:
         """A survey without responses takes the new questions; one with responses keeps its own."""
         try:
-            self.service.surveys.refresh_questions(self.survey_id)
+            if self.survey_id:
+                self.service.surveys.refresh_questions(self.survey_id)
         except AppError as exc:
             self.ui.status_label.setText(_html(exc.message))
             return
@@ -434,8 +471,10 @@ def _html(text: str) -> str:
 
 
 class SurveyImportDialog(QDialog):
-    """The preview of an import of answers: the columns read, every invalid line; accepting
-    writes the import."""
+    """The preview of an import of answers: which column answers which question (the user can
+    change it), every invalid line; accepting writes the import."""
+
+    NO_COLUMN = "(aucune colonne)"
 
     def __init__(
         self, service: CarnetService, preview: AnswersImportPreview, parent: QWidget | None = None
@@ -445,43 +484,105 @@ class SurveyImportDialog(QDialog):
         self.ui.setupUi(self)
         self.service = service
         self.preview = preview
+        self.survey_id = preview.survey_id  # the survey written to, once accepted
         ui = self.ui
         self.import_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         ui.file_label.setText(f"Fichier : <b>{_html(preview.path.name)}</b>")
-        questions = service.surveys.survey(preview.survey_id).questions
+        # Which column answers which question: one choice per question, every column offered.
+        self.mapping_table = QTableWidget(len(preview.questions), 2, self)
+        self.mapping_table.setHorizontalHeaderLabels(["Question", "Colonne du fichier"])
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setColumnWidth(1, 320)
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        ui.dialog_layout.insertWidget(ui.dialog_layout.indexOf(ui.columns_label) + 1, self.mapping_table)
+        for row, question in enumerate(preview.questions):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(f"Q{row + 1}. {question.text}"))
+            combo = QComboBox()
+            combo.addItem(self.NO_COLUMN, None)
+            for column, header in enumerate(preview.headers):
+                combo.addItem(header, column)
+            self.mapping_table.setCellWidget(row, 1, combo)
+        setup_problems_table(ui.problems_table)
+        ui.skip_invalid_check.toggled.connect(lambda _: self._update_button())
+        self._show()
+        for row in range(len(preview.questions)):
+            self._combo(row).currentIndexChanged.connect(lambda _: self._columns_chosen())
+        self.resize(900, 640)
+
+    def _combo(self, row: int) -> QComboBox:
+        combo = self.mapping_table.cellWidget(row, 1)
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def _show(self) -> None:
+        preview = self.preview
+        ui = self.ui
+        for row in range(len(preview.questions)):
+            columns = preview.match.columns.get(row, ())
+            combo = self._combo(row)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(columns[0]) if columns else 0)
+            combo.blockSignals(False)
+        questions = preview.questions
         named = [i for i, header in preview.columns.items() if fold(header) == fold(questions[i].text)]
-        read = [f"Q{i + 1} ← « {_html(h)} »" for i, h in preview.columns.items() if i not in named]
+        read = [
+            f"Q{i + 1} ← « {_html(h)} »" + (" (intitulé proche)" if i in preview.match.close else "")
+            for i, h in preview.columns.items()
+            if i not in named
+        ]
         if named:
             read.insert(
                 0, plural(len(named), "question trouvée", "questions trouvées") + " par leur intitulé"
             )
-        ui.columns_label.setText("Colonnes lues : " + ", ".join(read) + ".")
+        ui.columns_label.setText("Colonnes lues : " + (", ".join(read) or "aucune") + ".")
         summary = [_html(preview.summary())]
+        if preview.dropped:
+            summary.append(
+                colored(
+                    _html(preview.dropped)
+                    + ". Choisissez ci-dessus la colonne de chaque question : les colonnes laissées "
+                    "sans question ne seront pas importées.",
+                    ERROR_COLOR,
+                )
+            )
         if preview.invalid_lines:
             summary.append(INVALID_LINES_NOTE)
         ui.summary_label.setText("<br/>".join(summary))
-        setup_problems_table(ui.problems_table)
         show_problems(ui.problems_table, preview.problems)
         ui.skip_invalid_check.setVisible(bool(preview.invalid_lines))
-        ui.skip_invalid_check.toggled.connect(lambda _: self._update_button())
         self._update_button()
+
+    def _columns_chosen(self) -> None:
+        """Read the file again with the columns the user chose."""
+        chosen = {row: self._combo(row).currentData() for row in range(len(self.preview.questions))}
+        try:
+            self.preview = self.service.surveys.preview_again(self.preview, chosen)
+        except AppError as exc:
+            error_line(self.ui.summary_label, exc.message)
+            self.import_button.setEnabled(False)
+            return
+        self._show()
 
     def _update_button(self) -> None:
         preview = self.preview
         self.import_button.setText(f"Importer {plural(len(preview.lines), 'réponse')}")
         self.import_button.setEnabled(
-            bool(preview.lines) and (not preview.invalid_lines or self.ui.skip_invalid_check.isChecked())
+            bool(preview.lines)
+            and not preview.refusal
+            and (not preview.invalid_lines or self.ui.skip_invalid_check.isChecked())
         )
 
     def accept(self) -> None:
         try:
-            self.service.surveys.apply_import(self.preview, self.ui.skip_invalid_check.isChecked())
+            outcome = self.service.surveys.apply_import(self.preview, self.ui.skip_invalid_check.isChecked())
         except AppError as exc:
             error_line(self.ui.summary_label, exc.message)
             return
+        self.survey_id = outcome.survey_id
         super().accept()
 
 

@@ -3,21 +3,15 @@
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
-    QMainWindow, QMenu, QMenuBar, QPushButton,
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtGui import (QAction)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel,
+    QMenu, QMenuBar, QPushButton,
     QSizePolicy, QStatusBar, QTabWidget, QVBoxLayout,
     QWidget)
 
@@ -78,6 +72,14 @@ class Ui_MainWindow(object):
         self.action_import_rpps.setObjectName(u"action_import_rpps")
         self.action_import_finess = QAction(MainWindow)
         self.action_import_finess.setObjectName(u"action_import_finess")
+        self.action_pack = QAction(MainWindow)
+        self.action_pack.setObjectName(u"action_pack")
+        self.action_bilan = QAction(MainWindow)
+        self.action_bilan.setObjectName(u"action_bilan")
+        self.action_budget = QAction(MainWindow)
+        self.action_budget.setObjectName(u"action_budget")
+        self.action_targets = QAction(MainWindow)
+        self.action_targets.setObjectName(u"action_targets")
         self.action_settings = QAction(MainWindow)
         self.action_settings.setObjectName(u"action_settings")
         self.action_shortcuts = QAction(MainWindow)
@@ -185,6 +187,11 @@ class Ui_MainWindow(object):
         self.menu_register.addAction(self.action_import_finess)
         self.menu_register.addSeparator()
         self.menu_register.addAction(self.action_register_export)
+        self.menu_carnet.addAction(self.action_pack)
+        self.menu_carnet.addAction(self.action_bilan)
+        self.menu_carnet.addAction(self.action_budget)
+        self.menu_carnet.addAction(self.action_targets)
+        self.menu_carnet.addSeparator()
         self.menu_carnet.addAction(self.action_settings)
         self.menu_help.addAction(self.action_shortcuts)
         self.menu_help.addAction(self.action_about)
@@ -279,6 +286,13 @@ class Ui_MainWindow(object):
         self.action_import_contacts.setText(QCoreApplication.translate("MainWindow", u"Importer une &liste de professionnels\u2026", None))
         self.action_import_rpps.setText(QCoreApplication.translate("MainWindow", u"Importer l'extrait &RPPS\u2026", None))
         self.action_import_finess.setText(QCoreApplication.translate("MainWindow", u"Importer l'extrait &FINESS\u2026", None))
+        self.action_pack.setText(QCoreApplication.translate("MainWindow", u"Pr\u00e9parer le &dossier de justification\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.action_pack.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+J", None))
+#endif // QT_CONFIG(shortcut)
+        self.action_bilan.setText(QCoreApplication.translate("MainWindow", u"&Bilan d'ex\u00e9cution\u2026", None))
+        self.action_budget.setText(QCoreApplication.translate("MainWindow", u"Budget &pr\u00e9visionnel\u2026", None))
+        self.action_targets.setText(QCoreApplication.translate("MainWindow", u"&Objectifs de l'exp\u00e9rimentation\u2026", None))
         self.action_settings.setText(QCoreApplication.translate("MainWindow", u"&Param\u00e8tres du programme et du bin\u00f4me\u2026", None))
 #if QT_CONFIG(shortcut)
         self.action_settings.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+,", None))

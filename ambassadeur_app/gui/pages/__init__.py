@@ -69,6 +69,24 @@ def _events() -> Page:
     return EventsPage()
 
 
+def _planning() -> Page:
+    from ambassadeur_app.gui.pages.planning_page import PlanningPage
+
+    return PlanningPage()
+
+
+def _journal() -> Page:
+    from ambassadeur_app.gui.pages.journal_page import JournalPage
+
+    return JournalPage()
+
+
+def _dashboard() -> Page:
+    from ambassadeur_app.gui.pages.dashboard_page import DashboardPage
+
+    return DashboardPage()
+
+
 # The keys a page handles itself (the F1 list shows them under the page's title).
 EVENT_KEYS = (
     ("Ctrl+N", "Nouvel événement"),
@@ -76,6 +94,18 @@ EVENT_KEYS = (
     ("Suppr", "Supprimer l'événement (Ctrl+Z l'annule)"),
     ("Espace", "Cocher une présence (fenêtre Présences)"),
 )
+PLANNING_KEYS = (
+    ("Ctrl+N", "Nouvelle action"),
+    ("Entrée", "Modifier l'action sélectionnée"),
+    ("Suppr", "Supprimer l'action (Ctrl+Z l'annule)"),
+)
+JOURNAL_KEYS = (
+    ("Ctrl+N", "Nouvelle note"),
+    ("Entrée", "Modifier la note sélectionnée"),
+    ("Suppr", "Supprimer la note (Ctrl+Z l'annule)"),
+    ("Ctrl+S", "Enregistrer le texte sur la pertinence (dans ce texte)"),
+)
+DASHBOARD_KEYS = (("Ctrl+N", "Nouveau relevé d'utilisateurs actifs"),)
 
 
 @dataclass(frozen=True)
@@ -94,6 +124,9 @@ PAGES = (
     PageSpec("solicitations", "S&ollicitations", _solicitations),
     PageSpec("follow_ups", "Re&lances", _follow_ups),
     PageSpec("events", "É&vénements", _events, EVENT_KEYS),
+    PageSpec("planning", "Rétroplann&ing", _planning, PLANNING_KEYS),
+    PageSpec("journal", "&Journal", _journal, JOURNAL_KEYS),
+    PageSpec("dashboard", "&Tableau de bord", _dashboard, DASHBOARD_KEYS),
 )
 
 

@@ -9,8 +9,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,11 +27,11 @@ from ambassadeur_app.domain.model import TimeEntry
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
+from ambassadeur_app.gui.documents import ask_and_write
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_events_page import Ui_EventsPage
 from ambassadeur_app.gui.models.record_table import RecordColumn
-from ambassadeur_app.gui.pages.register_page import RegisterPage
-from ambassadeur_app.gui.undo import CarnetCommand, ErrorHandler
+from ambassadeur_app.gui.pages.undoable_page import UndoablePage
 from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, MUTED_COLOR
 from ambassadeur_app.gui.widgets.scope_filters import ScopeFilters
 
@@ -48,13 +46,6 @@ if TYPE_CHECKING:
     from ambassadeur_app.services import CarnetService
 
 T = TypeVar("T")
-# The file chooser's filter of each document format the page writes.
-FILTERS = {
-    "pdf": "PDF (*.pdf)",
-    "xlsx": "Classeur Excel (*.xlsx)",
-    "eml": "Brouillon d'e-mail (*.eml)",
-    "ics": "Fichier d'agenda (*.ics)",
-}
 
 
 @dataclass(frozen=True)
@@ -64,20 +55,6 @@ class EventRow:
     event: Event
     invited: int
     present: int
-
-
-class DeleteEvent(CarnetCommand):
-    """Delete an event; undo restores it (its invitations and attendance with it)."""
-
-    def __init__(self, service: CarnetService, on_error: ErrorHandler, event: Event) -> None:
-        super().__init__(service, on_error, f"la suppression de « {event.title} »")
-        self.event_id = event.id
-
-    def redo(self) -> None:
-        self._guard(lambda: self.service.events.delete_event(self.event_id))
-
-    def undo(self) -> None:
-        self._guard(lambda: self.service.events.restore_event(self.event_id))
 
 
 def counts_html(by_profession: dict[str, int], by_structure_type: dict[str, int]) -> str:
@@ -112,7 +89,7 @@ def time_html(entries: list[TimeEntry], names: dict[str, str]) -> str:
     )
 
 
-class EventsPage(RegisterPage):
+class EventsPage(UndoablePage):
     """The events of the carnet.
 
     Keys (listed by F1 from ``pages.EVENT_KEYS``): Ctrl+N new event, Entrée edit the selected
@@ -125,10 +102,6 @@ class EventsPage(RegisterPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Made before the widgets, so that it goes first when the page is deleted: its last
-        # signal then finds the page whole.
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._undone)
         self.ui = Ui_EventsPage()
         self.ui.setupUi(self)
         ui = self.ui
@@ -159,42 +132,7 @@ class EventsPage(RegisterPage):
             action.triggered.connect(lambda _=False, fmt=fmt: self.write_dossier(fmt))
         ui.dossier_button.setMenu(dossier_menu)
         ui.table_view.doubleClicked.connect(lambda _: self.edit_selected())
-        for widget in (ui.table_view, ui.search_edit, ui.kind_combo, ui.status_combo, ui.detail_browser):
-            widget.installEventFilter(self)
-
-    # --- keys ---------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Handle the page's own keys (``_key_action``) before the window's shortcuts."""
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            action = self._key_action(watched, event)
-            if action is not None:
-                event.accept()  # on ShortcutOverride: the key comes here, not to the window
-                if event.type() == QEvent.Type.KeyPress:
-                    action()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _key_action(self, watched: QObject, event: QKeyEvent) -> Callable[[], object] | None:
-        """Return what a key does on the page: Ctrl+N a new event; on the list, Entrée edits and
-        Suppr deletes; Ctrl+Z / Ctrl+Maj+Z undo and redo a deletion while the page keeps its own
-        undo history (the window's takes them once it is shared, ``set_undo_stack``)."""
-        pressed = QKeySequence(event.keyCombination())
-        if pressed == QKeySequence("Ctrl+N"):
-            return self.new_event
-        stack = self.undo_stack
-        if stack.parent() is self and not isinstance(watched, QLineEdit):
-            if pressed == QKeySequence("Ctrl+Z") and stack.canUndo():
-                return stack.undo
-            if pressed == QKeySequence("Ctrl+Shift+Z") and stack.canRedo():
-                return stack.redo
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
-        if watched is not self.ui.table_view or not plain:
-            return None
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return self.edit_selected
-        return self.delete_selected if event.key() == Qt.Key.Key_Delete else None
+        self.watch_keys(ui.table_view, ui.search_edit, ui.kind_combo, ui.status_combo, ui.detail_browser)
 
     # --- the list -----------------------------------------------------------------------------
 
@@ -218,25 +156,7 @@ class EventsPage(RegisterPage):
         for combo in (ui.kind_combo, ui.status_combo):
             combo.blockSignals(False)
         ui.scope_filters.configure(service, None, None, "Date")
-        self.undo_stack.blockSignals(True)  # the previous carnet's deletions are not undone here
-        if self.undo_stack.parent() is self:
-            self.undo_stack.clear()
-        self.undo_stack.blockSignals(False)
         super().set_service(service)
-
-    def set_undo_stack(self, stack: QUndoStack) -> None:
-        """Push deletions on ``stack`` (the window's: Ctrl+Z undoes them) instead of the page's."""
-        self.undo_stack = stack
-        stack.indexChanged.connect(self._undone)
-
-    def _undone(self, _index: int = 0) -> None:
-        if self.service is not None:
-            self.refresh()
-
-    def shutdown(self) -> None:
-        """Nothing more is read once the carnet closes, not even an undo history cleared."""
-        super().shutdown()
-        self.undo_stack.blockSignals(True)
 
     def columns(self) -> list[RecordColumn]:
         return [
@@ -369,19 +289,16 @@ class EventsPage(RegisterPage):
         record_id = self.selected_id()
         return self._service().events.event(record_id) if record_id else None
 
+    def new_record(self) -> EventDialog:
+        return self.new_event()
+
     def new_event(self) -> EventDialog:
         from ambassadeur_app.gui.dialogs.event_dialog import EventDialog
 
         dialog = EventDialog(self._service(), parent=self)
-        dialog.accepted.connect(lambda: self._saved("Événement enregistré.", dialog.saved_id))
+        dialog.accepted.connect(lambda: self.saved("Événement enregistré.", dialog.saved_id))
         dialog.open()
         return dialog
-
-    def _saved(self, text: str, select: str) -> None:
-        """After a new event: show it even if the filters hid it."""
-        if self.model is not None and select not in self.query():
-            self.reset_filters()
-        self.done(text, select)
 
     def edit_selected(self) -> EventDialog | None:
         from ambassadeur_app.gui.dialogs.event_dialog import EventDialog
@@ -398,11 +315,13 @@ class EventsPage(RegisterPage):
         event = self._one()
         if event is None:
             return
-        self.undo_stack.push(DeleteEvent(self._service(), self._refused, event))
+        events = self._service().events
+        self.push_delete(
+            f"la suppression de « {event.title} »",
+            lambda: events.delete_event(event.id),
+            lambda: events.restore_event(event.id),
+        )
         self.done(f"« {event.title} » supprimé (Ctrl+Z pour annuler).")
-
-    def _refused(self, exc: AppError) -> None:
-        show_error(self, exc)
 
     def show_catalogue(self) -> CatalogueDialog:
         from ambassadeur_app.gui.dialogs.module_dialog import CatalogueDialog
@@ -441,26 +360,16 @@ class EventsPage(RegisterPage):
     def _write_document(
         self, title: str, prefix: str, fmt: str, write: Callable[[Event, Path], T]
     ) -> tuple[Path, T] | None:
-        """Ask where to write a document of the selected event (``prefix-date-title.fmt`` in the
-        documents folder proposed), write it with ``write``; return its path and what ``write``
-        returned, or None (nothing selected, cancelled, or the error shown)."""
+        """Ask where to write a document of the selected event (``prefix-date-title.fmt``
+        proposed), write it with ``write``; return its path and what ``write`` returned, or None
+        (nothing selected, cancelled, or the error shown)."""
         from ambassadeur_app.reports.output import slug
 
         event = self._one()
         if event is None:
             return None
-        suffix = f".{fmt}"
-        suggested = paths.documents_dir() / f"{prefix}-{event.first_day:%Y-%m-%d}-{slug(event.title)}{suffix}"
-        out = prompts.save_file(self, title, suggested, FILTERS[fmt])
-        if out is None:
-            return None
-        if out.suffix.lower() != suffix:
-            out = out.with_name(out.name + suffix)
-        try:
-            return out, write(event, out)
-        except AppError as exc:
-            show_error(self, exc)
-            return None
+        suggested = f"{prefix}-{event.first_day:%Y-%m-%d}-{slug(event.title)}.{fmt}"
+        return ask_and_write(self, title, suggested, lambda out: write(event, out))
 
     def write_sheet(self) -> Path | None:
         events = self._service().events

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from ambassadeur_app.domain.model import Ambassador, Mission
-from ambassadeur_app.domain.register import Labelled
+
+if TYPE_CHECKING:  # the register's domain is not imported before the window paints
+    from ambassadeur_app.domain.register import Labelled
 
 
 def fill_missions(combo: QComboBox) -> None:

@@ -1,0 +1,746 @@
+"""The bilan d'exécution: the quantitative part laid out like the budget annex (forfait, poste de
+dépense, montant, justificatifs attendus / fournis), the grant and the surplus to return, the
+hourly forfait month by month and the expenses of the forfait événement; then the qualitative
+part: each indicator against its target, the actions carried out per mission, the hours per
+activity and the retour d'expérience. A draft until the period ends.
+
+In the workbook the annex's amounts are formulas over the tables below them (a mission's amount
+is the sum of its monthly column, an event poste's the sum of its expenses), and every total is
+a formula whose result equals the app's figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ambassadeur_app import APP_NAME
+from ambassadeur_app.domain.bilan import DRAFT_MARK, MISSION_POSTES, Bilan, Forfait, Poste, forfait_label
+from ambassadeur_app.domain.formatting import format_date, format_euros, format_hours, plural
+from ambassadeur_app.domain.model import Mission
+from ambassadeur_app.errors import InvalidInput
+from ambassadeur_app.reports import pdf as pdfkit
+from ambassadeur_app.reports import xlsx as xlsxkit
+
+if TYPE_CHECKING:
+    from ambassadeur_app.domain.indicators import Indicator
+    from ambassadeur_app.domain.model import Programme
+    from ambassadeur_app.reports.rex import Rex
+    from ambassadeur_app.services import CarnetService
+    from ambassadeur_app.services.bilan import ActivityHours, DoneAction
+
+TITLE = "Bilan d'exécution"
+FORMATS = ("xlsx", "pdf")
+ANNEX_TITLES = ["Forfait", "Poste de dépense", "Montant", "Justificatifs attendus", "Justificatifs fournis"]
+MONTH_TITLES = [
+    "Mois",
+    "Heures saisies",
+    "Heures non comptées",
+    "Heures au-delà du plafond",
+    "Heures financées",
+    "Plafond du mois",
+    "Montant financé",
+    *(f"dont {mission.label.lower()}" for mission in MISSION_POSTES),
+]
+EXPENSE_TITLES = [
+    "Date",
+    "Fournisseur",
+    "N°",
+    "Objet",
+    "Événement",
+    "Poste de dépense",
+    "Statut",
+    "HT",
+    "TVA",
+    "TTC",
+    "Pris sur le forfait",
+    "Justificatifs",
+]
+NOT_COUNTED_NOTE = (
+    "Heures non comptées : hors de la période de l'expérimentation, à une date future, ou de la mission "
+    "« Autre (non financé) » (travail réel, sans poste de dépense). Les heures au-delà du plafond mensuel "
+    "ne financent rien ; le montant de chaque mois est réparti entre les missions selon la part financée "
+    "de chaque entrée (au plus fort reste, au centime)."
+)
+NO_NOTE = "Aucune note de ce type dans le journal."
+NO_PERTINENCE = "(Texte à rédiger par le binôme ambassadeur.)"
+
+
+def cpts_line(programme: Programme) -> tuple[str, str]:
+    """Return the header line naming the CPTS and its département."""
+    return ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}")
+
+
+@dataclass
+class BilanReport:
+    """Everything the bilan shows, read once for both formats."""
+
+    bilan: Bilan
+    activities: list[ActivityHours]
+    justifications: dict[Poste, list[str]]
+    indicators: list[Indicator]
+    actions: dict[Mission, list[DoneAction]]
+    rex: Rex
+    generated_at: datetime = field(default_factory=datetime.now)
+
+    @property
+    def header(self) -> list[tuple[str, str]]:
+        programme = self.bilan.programme
+        status = (
+            f"{DRAFT_MARK} (situation au {format_date(self.bilan.today)})"
+            if self.bilan.draft
+            else f"Période terminée le {format_date(programme.end_date)}"
+        )
+        return [
+            cpts_line(programme),
+            (
+                "Expérimentation",
+                f"Ambassadeurs {programme.programme_name}, du {format_date(programme.start_date)} au "
+                f"{format_date(programme.end_date)} ({programme.months} mois)",
+            ),
+            ("Statut", status),
+        ]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Return what makes the figures provisional: months not closed, missing invoices."""
+        lines = []
+        if self.bilan.open_months:
+            names = ", ".join(m.label() for m in self.bilan.open_months)
+            lines.append(f"Mois non clôturés (relevés provisoires) : {names}.")
+        missing = [line for line in self.bilan.expenses if line.missing]
+        if missing:
+            lines.append(f"{plural(len(missing), 'dépense')} sans sa pièce justificative.")
+        return lines
+
+
+def build_report(service: CarnetService) -> BilanReport:
+    from ambassadeur_app.reports.rex import build_rex
+
+    bilan, activities = service.bilan.bilan()
+    return BilanReport(
+        bilan,
+        activities,
+        service.bilan.justifications(bilan),
+        service.indicators.all(),
+        service.bilan.done_actions(),
+        build_rex(service),
+    )
+
+
+def export(service: CarnetService, fmt: str, out: Path) -> Path:
+    """Write the bilan d'exécution as ``xlsx`` or ``pdf`` to ``out`` (atomically)."""
+    if fmt not in FORMATS:
+        raise InvalidInput(f"Format inconnu : « {fmt} » (xlsx ou pdf).", "format")
+    report = build_report(service)
+    return write_xlsx(report, out) if fmt == "xlsx" else write_pdf(report, out)
+
+
+# --- rows shared by both formats ------------------------------------------------------------
+
+
+def month_rows(bilan: Bilan) -> list[list[Any]]:
+    """Return the month table: hours in decimal hours, amounts in euros."""
+    return [
+        [
+            m.month.title(),
+            m.worked_minutes / 60,
+            m.not_counted_minutes / 60,
+            m.claim.over_cap_minutes / 60,
+            m.claim.funded_minutes / 60,
+            m.claim.cap_cents / 100,
+            m.claimed_cents / 100,
+            *(m.cents_by_mission[mission] / 100 for mission in MISSION_POSTES),
+        ]
+        for m in bilan.months
+    ]
+
+
+def expense_rows(bilan: Bilan) -> list[list[Any]]:
+    return [
+        [
+            line.expense.issued_on,
+            line.expense.supplier,
+            line.expense.number,
+            line.expense.description,
+            line.event,
+            line.poste.label,
+            line.expense.status.label,
+            line.expense.amount_ht_cents / 100,
+            line.expense.vat_cents / 100,
+            line.expense.amount_ttc_cents / 100,
+            line.funded_cents / 100,
+            ", ".join(line.documents) or (line.missing or ""),
+        ]
+        for line in bilan.expenses
+    ]
+
+
+def _period_cut_note(bilan: Bilan) -> str:
+    cut = sum(m.period_cut_cents for m in bilan.months)
+    if not cut:
+        return ""
+    return (
+        f"Le total des mois dépasse le plafond du forfait horaire sur la période "
+        f"({format_euros(bilan.programme.hourly_total_cap_cents)}) : {format_euros(cut)} ne sont pas "
+        "financés (retirés des derniers mois)."
+    )
+
+
+def _expense_note(bilan: Bilan) -> str:
+    note = (
+        "Dépenses commandées, facturées ou payées, montants TTC (la CPTS ne récupère pas la TVA) ; "
+        "le forfait les prend dans l'ordre des dates jusqu'à son montant."
+    )
+    if bilan.quotes_cents:
+        note += f" Devis en attente, non comptés : {format_euros(bilan.quotes_cents)}."
+    return note
+
+
+def quality_rows(report: BilanReport) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """Return the qualitative part as tables: titles and rows, by section title."""
+    names = {mission: mission.label for mission in Mission}
+    actions = [
+        [
+            names[mission],
+            done.action.title,
+            done.action.actual_start or done.action.planned_start,
+            done.action.actual_end or done.action.planned_end,
+            "\n".join(done.links) or done.action.description,
+        ]
+        for mission, items in report.actions.items()
+        for done in items
+    ]
+    rex = [
+        [section.heading, note.day, note.text, note.about]
+        for section in report.rex.sections
+        for note in section.notes
+    ]
+    return {
+        "Indicateurs et objectifs": (
+            ["Indicateur", "Objectif", "Résultat", "État"],
+            [[i.title, i.target_text, i.current_text, i.status_text] for i in report.indicators],
+        ),
+        "Actions réalisées par mission": (
+            ["Mission", "Action", "Début", "Fin", "Réalisée par (liens)"],
+            actions,
+        ),
+        "Heures du carnet par mission et activité": (
+            ["Mission", "Activité", "Heures saisies", "Heures financées"],
+            [
+                [names[a.mission], a.activity, a.minutes / 60, a.funded_minutes / 60]
+                for a in report.activities
+            ],
+        ),
+        "Retour d'expérience": (["Rubrique", "Date", "Note", "Lié à"], rex),
+    }
+
+
+# --- xlsx -------------------------------------------------------------------------------------
+
+
+def write_xlsx(report: BilanReport, out: Path) -> Path:
+    """Write the quantitative part (annex, months, expenses) and the qualitative part as two sheets."""
+    with xlsxkit.workbook_to(out) as workbook:
+        _xlsx_money(report, xlsxkit.SheetWriter(workbook, "Bilan financier", landscape=True))
+        _xlsx_quality(report, xlsxkit.SheetWriter(workbook, "Bilan qualitatif", landscape=True))
+    return out
+
+
+def _xlsx_header(report: BilanReport, out: xlsxkit.SheetWriter, title: str) -> None:
+    out.append([out.cell(title, title=True)])
+    for label, value in report.header:
+        out.append([out.cell(label, bold=True), out.cell(value, bold=label == "Statut")])
+    for line in report.warnings:
+        out.append([None, line])
+    out.append([])
+
+
+def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
+    bilan = report.bilan
+    programme = bilan.programme
+    euros = xlsxkit.EURO_FORMAT
+    out.widths([30, 34, 14, 48, 70, 14, 14, 14, 14, 14, 14, 30])
+    _xlsx_header(report, out, f"{TITLE} — {programme.cpts_name}")
+    # The annex's rows come first; their amounts point at the tables below, whose rows are
+    # known before anything is written.
+    annex_top = out.row + 2  # the "DÉPENSES" line, then the titles
+    postes = list(Poste)
+    rows_of = {poste: annex_top + 1 + index + (1 if poste.forfait is Forfait.EVENT else 0)
+               for index, poste in enumerate(postes)}  # fmt: skip
+    hourly_total = rows_of[Poste.ACCOMPAGNEMENT] + 1
+    event_total = rows_of[Poste.PROMOTIONAL_EVENTS] + 1
+    total = event_total + 1
+    grant = total + 3
+    months_first = grant + 8  # recettes (4 lines), blank, title, note, titles
+    months_last = months_first + len(bilan.months)  # an empty row closes the sums
+    months_total = months_last + 1
+    missions_first = months_total + 5
+    missions_last = missions_first + len(bilan.months)
+    expenses_first = missions_last + 1 + 5
+    expenses_last = expenses_first + len(bilan.expenses)
+    mission_column = {mission: chr(ord("H") + index) for index, mission in enumerate(MISSION_POSTES)}
+
+    out.append([out.cell("DÉPENSES", bold=True)])
+    out.append([out.cell(title, header=True) for title in ANNEX_TITLES])
+    for poste in postes:
+        if poste.forfait is Forfait.HOURLY:
+            mission = next(m for m, p in MISSION_POSTES.items() if p is poste)
+            letter = mission_column[mission]
+            amount = out.formula(f"SUM({letter}{months_first}:{letter}{months_last})", euros, border=True)
+        else:
+            amount = out.formula(
+                f'SUMIF(F{expenses_first}:F{expenses_last},"{poste.label}",K{expenses_first}:K{expenses_last})',
+                euros,
+                border=True,
+            )
+        row = out.append(
+            [
+                forfait_label(poste.forfait, programme),
+                poste.label,
+                amount,
+                poste.expected,
+                "\n".join(report.justifications[poste]),
+            ],
+            border=True,
+        )
+        assert row == rows_of[poste]
+        if poste is Poste.ACCOMPAGNEMENT:
+            out.append(
+                [
+                    out.cell("Total forfait horaire", bold=True),
+                    bilan.hours_text,
+                    out.formula(f"SUM(C{rows_of[Poste.PROMOTION]}:C{row})", euros, bold=True),
+                    None,
+                    None,
+                ],
+                border=True,
+            )
+    out.append(
+        [
+            out.cell("Total forfait évènement", bold=True),
+            None,
+            out.formula(
+                f"SUM(C{rows_of[Poste.WORKING_GROUPS]}:C{rows_of[Poste.PROMOTIONAL_EVENTS]})",
+                euros,
+                bold=True,
+            ),
+            None,
+            None,
+        ],
+        border=True,
+    )
+    assert out.row == event_total
+    out.append(
+        [
+            out.cell("TOTAL Dépenses", bold=True),
+            None,
+            out.formula(f"C{hourly_total}+C{event_total}", euros, bold=True),
+        ],
+        border=True,
+    )
+    out.append([])
+    out.append([out.cell("RECETTES", bold=True)])
+    out.append(
+        [
+            out.cell("Subvention FIR (ARS Grand Est)", bold=True),
+            "Montant total octroyé à la CPTS",
+            out.cell(bilan.grant_cents / 100, number_format=euros),
+        ],
+        border=True,
+    )
+    assert out.row == grant
+    out.append(
+        [
+            out.cell("Excédent à reverser à l'ARS", bold=True),
+            "Titre de recette après le bilan",
+            out.formula(f"MAX(0,C{grant}-C{total})", euros, bold=True),
+        ],
+        border=True,
+    )
+    out.append(
+        [
+            out.cell("Dépenses au-delà de la subvention", bold=True),
+            "À la charge de la CPTS",
+            out.formula(f"MAX(0,C{total}-C{grant})", euros),
+        ],
+        border=True,
+    )
+    out.append(
+        [
+            "N.B : Dépenses = Recettes",
+            "Contrôle (doit valoir 0)",
+            out.formula(f"C{total}+C{grant + 1}-C{grant + 2}-C{grant}", euros),
+        ],
+        border=True,
+    )
+    out.append([])
+    out.append([out.cell("Forfait horaire, mois par mois", bold=True)])
+    out.append([" ".join(filter(None, (NOT_COUNTED_NOTE, _period_cut_note(bilan))))])
+    out.append([out.cell(title, header=True) for title in MONTH_TITLES])
+    kinds = ["text", "hours", "hours", "hours", "hours", "euros", "euros", "euros", "euros", "euros"]
+    _xlsx_rows(out, month_rows(bilan), kinds)
+    assert out.row == months_last
+    _xlsx_totals(out, kinds, months_first, months_last, "Total")
+    out.append([])
+    out.append([out.cell("Heures financées par mission", bold=True)])
+    out.append([])
+    titles = ["Mois", *(mission.label for mission in MISSION_POSTES), "Total"]
+    out.append([out.cell(title, header=True) for title in titles])
+    for index, m in enumerate(bilan.months):
+        row = missions_first + index
+        out.append(
+            [
+                m.month.title(),
+                *(
+                    out.cell(m.funded_by_mission[mission] / 60, number_format=xlsxkit.HOURS_FORMAT)
+                    for mission in MISSION_POSTES
+                ),
+                out.formula(f"SUM(B{row}:D{row})", xlsxkit.HOURS_FORMAT),
+            ],
+            border=True,
+        )
+    out.append([None] * len(titles), border=True)
+    assert out.row == missions_last
+    _xlsx_totals(out, ["text", "hours", "hours", "hours", "hours"], missions_first, missions_last, "Total")
+    out.append([])
+    out.append([out.cell("Forfait évènement : dépenses et justificatifs", bold=True)])
+    out.append([_expense_note(bilan)])
+    out.append([out.cell(title, header=True) for title in EXPENSE_TITLES])
+    kinds = [
+        "date",
+        "text",
+        "text",
+        "text",
+        "text",
+        "text",
+        "text",
+        "euros",
+        "euros",
+        "euros",
+        "euros",
+        "text",
+    ]
+    _xlsx_rows(out, expense_rows(bilan), kinds)
+    assert out.row == expenses_last
+    _xlsx_totals(out, kinds, expenses_first, expenses_last, "Total")
+    _xlsx_signature(report, out)
+    out.print_setup(title_row=None, footer=f"{TITLE} — {programme.cpts_name}")
+
+
+_XLSX_FORMATS = {"date": xlsxkit.DATE_FORMAT, "hours": xlsxkit.HOURS_FORMAT, "euros": xlsxkit.EURO_FORMAT}
+
+
+def _xlsx_rows(out: xlsxkit.SheetWriter, rows: list[list[Any]], kinds: list[str]) -> None:
+    """Append a table's rows, then the empty row its sums end on (a row inserted there joins them)."""
+    for values in rows:
+        out.append(
+            [
+                out.cell(value, number_format=_XLSX_FORMATS[kind]) if kind in _XLSX_FORMATS else value
+                for value, kind in zip(values, kinds, strict=True)
+            ],
+            border=True,
+        )
+    out.append([None] * len(kinds), border=True)
+
+
+def _xlsx_totals(out: xlsxkit.SheetWriter, kinds: list[str], first: int, last: int, label: str) -> None:
+    from openpyxl.utils import get_column_letter
+
+    cells: list[Any] = [out.cell(label, bold=True)]
+    for index, kind in enumerate(kinds[1:], start=2):
+        letter = get_column_letter(index)
+        summed = kind in ("hours", "euros")
+        cells.append(
+            out.formula(f"SUM({letter}{first}:{letter}{last})", _XLSX_FORMATS[kind], bold=True)
+            if summed
+            else None
+        )
+    out.append(cells, border=True)
+
+
+def _xlsx_signature(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
+    programme = report.bilan.programme
+    out.append([])
+    out.append([out.cell("Certifié exact à l'euro près.", bold=True)])
+    out.append(["Fait à …………………………………………, le ……………………………"])
+    who = programme.representative_name or "………………………………"
+    out.append([out.box("lt", f"Pour la CPTS : {who}, {programme.representative_title}"), out.box("tr")])
+    out.append([out.box("l", "Date, signature et cachet :"), out.box("r")])
+    out.append([out.box("lb"), out.box("rb")], height=xlsxkit.SIGNATURE_HEIGHT)
+
+
+def _xlsx_quality(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
+    out.widths([34, 48, 48, 22, 50])
+    _xlsx_header(report, out, f"{TITLE} — volet qualitatif")
+    kinds_of = {
+        "Début": "date",
+        "Fin": "date",
+        "Date": "date",
+        "Heures saisies": "hours",
+        "Heures financées": "hours",
+    }
+    for title, (titles, rows) in quality_rows(report).items():
+        out.append([out.cell(title, bold=True)])
+        out.append([out.cell(t, header=True) for t in titles])
+        kinds = [kinds_of.get(t, "text") for t in titles]
+        first = out.row + 1
+        _xlsx_rows(out, rows, kinds)
+        if "hours" in kinds:
+            _xlsx_totals(out, kinds, first, out.row, "Total")
+        out.append([])
+    out.append([out.cell("Pertinence de reconduire ou de généraliser l'expérimentation", bold=True)])
+    out.append([out.cell(report.rex.pertinence or NO_PERTINENCE, wrap=True)])
+    out.print_setup(title_row=None, footer=f"{TITLE} — volet qualitatif")
+
+
+# --- pdf --------------------------------------------------------------------------------------
+
+
+def _cells(rows: list[list[str]], titles: list[str], widths: list[float], style: Any) -> list[list[Any]]:
+    header = pdfkit.header_style(style)
+    data: list[list[Any]] = [[pdfkit.fit(t, w, header) for t, w in zip(titles, widths, strict=True)]]
+    data += [[pdfkit.fit(t, w, style) for t, w in zip(row, widths, strict=True)] for row in rows]
+    return data
+
+
+def _grid(
+    rows: list[list[str]],
+    titles: list[str],
+    available: float,
+    numeric: set[int],
+    totals: list[str] | None = None,
+) -> Any:
+    """Return a table sized so that no word is cut; ``numeric`` columns right-aligned; ``totals``
+    a closing bold row."""
+    style = pdfkit.styles()["small"]
+    every = rows + ([totals] if totals else [])
+    columns = [list(texts) for texts in zip(*every, strict=True)] if every else [[] for _ in titles]
+    widths = pdfkit.column_widths(columns, titles, available, style)
+    data = _cells(every, titles, widths, style)
+    extra: list[tuple[Any, ...]] = [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
+    if totals:
+        extra.append(("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, style.fontSize))
+    if not rows and not totals:
+        data.append(["Aucune donnée."] + [""] * (len(titles) - 1))
+        extra.append(("SPAN", (0, 1), (-1, 1)))
+    grid = pdfkit.table_style(extra=extra, size=style.fontSize)
+    return pdfkit.long_table(data, widths, grid, footer_rows=1 if totals else 0)
+
+
+def _hours(value: float) -> str:
+    return format_hours(round(value * 60))
+
+
+def _euros(value: float) -> str:
+    return format_euros(round(value * 100))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, date):
+        return format_date(value)
+    return "" if value is None else str(value)
+
+
+def _annex_table(report: BilanReport, available: float) -> Any:
+    from reportlab.lib.units import mm
+
+    bilan = report.bilan
+    rows: list[list[str]] = []
+    spans: list[tuple[int, int]] = []
+    bold: list[int] = []
+    for forfait in Forfait:
+        postes = [p for p in Poste if p.forfait is forfait]
+        start = len(rows) + 1
+        for poste in postes:
+            rows.append(
+                [
+                    forfait_label(forfait, bilan.programme),
+                    poste.label,
+                    format_euros(bilan.poste_cents(poste)),
+                    poste.expected,
+                    "\n".join(f"• {line}" for line in report.justifications[poste]),
+                ]
+            )
+        spans.append((start, start + len(postes) - 1))
+        extra = bilan.hours_text if forfait is Forfait.HOURLY else ""
+        rows.append(
+            [f"Total {forfait.label.lower()}", extra, format_euros(bilan.forfait_cents(forfait)), "", ""]
+        )
+        bold.append(len(rows))
+    rows.append(["TOTAL Dépenses", "", format_euros(bilan.total_cents), "", ""])
+    bold.append(len(rows))
+    widths = [34 * mm, 42 * mm, 24 * mm, 58 * mm]
+    widths.append(available - sum(widths))
+    return annex_grid(ANNEX_TITLES, widths, rows, spans, bold)
+
+
+def annex_grid(
+    titles: list[str],
+    widths: list[float],
+    rows: list[list[str]],
+    spans: list[tuple[int, int]],
+    bold: list[int],
+) -> Any:
+    """Return the annex's table: the forfait's cell spans its postes (rows ``spans``, counted
+    from the first under the titles), the amounts (third column) right-aligned, the ``bold``
+    rows (totals) in bold."""
+    style = pdfkit.styles()["small"]
+    data = _cells(rows, titles, widths, style)
+    extra: list[tuple[Any, ...]] = [("ALIGN", (2, 1), (2, -1), "RIGHT")]
+    extra += [("SPAN", (0, a), (0, b)) for a, b in spans]
+    extra += [("FONT", (0, r), (-1, r), pdfkit.FONT_BOLD, style.fontSize) for r in bold]
+    return pdfkit.long_table(data, widths, pdfkit.table_style(extra=extra, size=style.fontSize))
+
+
+def _recettes_table(bilan: Bilan, available: float) -> Any:
+    rows = [
+        ["Subvention FIR (ARS Grand Est) reçue", format_euros(bilan.grant_cents)],
+        ["Total des dépenses", format_euros(bilan.total_cents)],
+        ["Excédent à reverser à l'ARS (titre de recette)", format_euros(bilan.surplus_cents)],
+        ["Dépenses au-delà de la subvention, à la charge de la CPTS", format_euros(bilan.uncovered_cents)],
+    ]
+    return _grid(rows, ["Recettes et solde", "Montant"], available, {1})
+
+
+def write_pdf(report: BilanReport, out: Path) -> Path:
+    """Write the bilan on A4 landscape pages: the annex, the money tables, the qualitative part,
+    the signature."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
+
+    bilan = report.bilan
+    style = pdfkit.styles()
+    available = 267 * mm
+    story: list[Any] = [
+        Paragraph(pdfkit.para_text(TITLE), style["title"]),
+        pdfkit.info_table(report.header, 35 * mm, available - 35 * mm),
+        Spacer(1, 2 * mm),
+    ]
+    if bilan.draft:
+        banner = Paragraph(
+            f"<b>{pdfkit.para_text(DRAFT_MARK)}</b> — document provisoire, à ne pas signer ni transmettre",
+            style["title"],
+        )
+        story.append(
+            Table(
+                [[banner]],
+                colWidths=[available],
+                style=[
+                    ("BOX", (0, 0), (-1, -1), 2, "#000000"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ],
+            )
+        )
+    story += [Paragraph(f"• {pdfkit.para_text(line)}", style["base"]) for line in report.warnings]
+
+    def section(title: str, table: Any, note: str = "") -> None:
+        heading: list[Any] = [Paragraph(pdfkit.para_text(title), style["h2"])]
+        if note:
+            heading.append(Paragraph(pdfkit.para_text(note), style["small"]))
+        story.extend(pdfkit.titled([*heading, Spacer(1, 1 * mm)], table, available))
+
+    section("Volet quantitatif — dépenses (modèle de l'annexe budgétaire)", _annex_table(report, available))
+    section("Recettes — N.B : Dépenses = Recettes", _recettes_table(bilan, 140 * mm), bilan.balance_text)
+    months = month_rows(bilan)
+    totals = [
+        "Total",
+        *(_hours(sum(r[i] for r in months)) for i in range(1, 5)),
+        *(_euros(sum(r[i] for r in months)) for i in range(5, 10)),
+    ]
+    shown = [[r[0], *map(_hours, r[1:5]), *map(_euros, r[5:])] for r in months]
+    note = " ".join(filter(None, (NOT_COUNTED_NOTE, _period_cut_note(bilan))))
+    section(
+        "Forfait horaire, mois par mois",
+        _grid(shown, MONTH_TITLES, available, set(range(1, 10)), totals),
+        note,
+    )
+    funded = [
+        [
+            m.month.title(),
+            *(format_hours(m.funded_by_mission[x]) for x in MISSION_POSTES),
+            format_hours(m.claim.funded_minutes),
+        ]
+        for m in bilan.months
+    ]
+    totals = [
+        "Total",
+        *(format_hours(sum(m.funded_by_mission[x] for m in bilan.months)) for x in MISSION_POSTES),
+        format_hours(bilan.funded_minutes),
+    ]
+    section(
+        "Heures financées par mission",
+        _grid(funded, ["Mois", *(x.label for x in MISSION_POSTES), "Total"], 160 * mm, {1, 2, 3, 4}, totals),
+        "",
+    )
+    expenses = expense_rows(bilan)
+    shown = [[format_date(r[0]), *r[1:7], *map(_euros, r[7:11]), r[11]] for r in expenses]
+    totals = [
+        "Total",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        *(_euros(sum(r[i] for r in expenses)) for i in range(7, 11)),
+        "",
+    ]
+    section(
+        "Forfait évènement : dépenses et justificatifs",
+        _grid(shown, EXPENSE_TITLES, available, {7, 8, 9, 10}, totals if expenses else None),
+        _expense_note(bilan),
+    )
+    story += [PageBreak(), Paragraph("Volet qualitatif", style["title"])]
+    for title, (titles, rows) in quality_rows(report).items():
+        hours = {i for i, t in enumerate(titles) if t.startswith("Heures")}
+        shown = [[_hours(v) if i in hours else _shown(v) for i, v in enumerate(row)] for row in rows]
+        sums = [
+            "Total",
+            *("" if i not in hours else _hours(sum(r[i] for r in rows)) for i in range(1, len(titles))),
+        ]
+        section(title, _grid(shown, titles, available, hours, sums if hours and rows else None))
+    story.append(Paragraph("Pertinence de reconduire ou de généraliser l'expérimentation", style["h2"]))
+    for paragraph in (report.rex.pertinence or NO_PERTINENCE).split("\n\n"):
+        story.append(Paragraph(pdfkit.para_text(paragraph), style["base"]))
+    programme = bilan.programme
+    who = programme.representative_name or "………………………………"
+    story.append(
+        KeepTogether(
+            [
+                Spacer(1, 6 * mm),
+                Paragraph("<b>Certifié exact à l'euro près.</b>", style["base"]),
+                Paragraph("Fait à …………………………………………, le ……………………………", style["base"]),
+                Spacer(1, 2 * mm),
+                Table(
+                    [
+                        [
+                            Paragraph(
+                                pdfkit.para_text(
+                                    f"Pour la CPTS : {who}, {programme.representative_title}\n"
+                                    "Date, signature et cachet :"
+                                ),
+                                style["base"],
+                            )
+                        ]
+                    ],
+                    colWidths=[110 * mm],
+                    rowHeights=[30 * mm],
+                    style=[("BOX", (0, 0), (-1, -1), 0.5, "#7F8C99"), ("VALIGN", (0, 0), (-1, -1), "TOP")],
+                    hAlign="LEFT",
+                ),
+            ]
+        )
+    )
+    header = report.header[0][1]
+    frame = pdfkit.PageFrame(
+        title=TITLE,
+        header_left=header,
+        header_right=f"{TITLE} — {DRAFT_MARK}" if bilan.draft else TITLE,
+        footer_left=f"Édité le {report.generated_at:%d/%m/%Y à %H:%M} par {APP_NAME}",
+        landscape=True,
+    )
+    return pdfkit.build_pdf(out, story, frame)
