@@ -40,6 +40,7 @@ class Ui_ScopeFilters(object):
 
         self.ambassador_combo = QComboBox(ScopeFilters)
         self.ambassador_combo.setObjectName(u"ambassador_combo")
+        self.ambassador_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.layout.addWidget(self.ambassador_combo)
 
@@ -50,6 +51,7 @@ class Ui_ScopeFilters(object):
 
         self.period_combo = QComboBox(ScopeFilters)
         self.period_combo.setObjectName(u"period_combo")
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.layout.addWidget(self.period_combo)
 
