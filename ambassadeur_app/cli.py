@@ -1205,6 +1205,8 @@ def _cmd_dossier(args: argparse.Namespace) -> None:
         result = service.pack.write(args.sortie, zip=args.zip)
     assert result is not None  # never cancelled here
     _print_findings(result.findings)
+    if result.draft:
+        print(result.draft_warning, file=sys.stderr)
     print(f"Dossier de justification écrit : {result.folder} ({plural(len(result.files), 'document')})")
     if result.archive is not None:
         print(f"Archive : {result.archive}")

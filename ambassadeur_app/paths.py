@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import uuid
 from contextlib import suppress
 from pathlib import Path
 
@@ -91,6 +90,8 @@ def documents_dir() -> Path:
 
 def device_id() -> str:
     """Return this computer's id, created on first use; every record written here carries it."""
+    import uuid  # here: ``launch.py`` imports this module before the window shows
+
     path = user_config_dir() / "device-id"
     try:
         value = path.read_text(encoding="ascii").strip()

@@ -5,9 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+
+from ambassadeur_app.services import CarnetService
+from tests.conftest import log_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "ui"))
@@ -64,3 +69,50 @@ def test_reportlab_measures_text_with_its_c_accelerator() -> None:
     from reportlab.lib import rl_accel
 
     assert "instanceStringWidthT1" in rl_accel._c_funcs  # type: ignore[attr-defined]
+
+
+# Made on their first use (``Carnet``'s cached properties, ``records.communes``): an export of
+# the month's timesheet, the window's first load, never import them.
+LAZY = tuple(
+    f"ambassadeur_app.{name}"
+    for name in (
+        "storage.professionals",
+        "storage.structures",
+        "storage.contacts",
+        "storage.events",
+        "storage.expenses",
+        "storage.surveys",
+        "storage.indicators",
+        "storage.journal",
+        "storage.planning",
+        "domain.register",
+        "domain.events",
+        "domain.expenses",
+        "domain.checks",
+        "services.register",
+    )
+)
+
+
+def test_a_cli_export_leaves_the_other_records_unimported(service: CarnetService, tmp_path: Path) -> None:
+    """``export releve`` opens the carnet and writes the month without importing the register,
+    the events, the expenses, the surveys, the indicators or the planning."""
+    log_entry(service, date(2024, 11, 4), 90, activity="Appel aux pharmacies")
+    service.close()
+    out = tmp_path / "releve.xlsx"
+    argv = ["--carnet", str(service.path), "export", "releve", "--mois", "2024-11", "--format", "xlsx"]
+    code = (
+        "import sys\n"
+        "from ambassadeur_app.__main__ import run\n"
+        f"sys.argv = ['ambassadeur', *{[*argv, '--sortie', str(out)]!r}]\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        f"print('lazy:', *sorted(m for m in sys.modules if m in {LAZY!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "lazy:"
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert "Appel aux pharmacies" in {cell.value for row in sheet.iter_rows() for cell in row}

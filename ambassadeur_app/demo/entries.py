@@ -76,21 +76,23 @@ STRUCTURES: tuple[tuple[str, str, StructureType, str], ...] = (
     ("la maison de santé de Ludres", "Maison de santé de Ludres", StructureType.MSP, "Ludres"),
 )
 
+# No template names one of the demo's events: the time spent preparing or running them is logged
+# by ``demo/events.py``, linked to the event and dated on or before it.
 TEMPLATES: dict[Mission, tuple[tuple[str, str], ...]] = {
     Mission.PROMOTION: (
         ("Rencontre / visite", "Présentation de Parceo à l'équipe de {s}"),
-        ("Atelier d'information", "Atelier d'information Parceo — soirée de la CPTS"),
+        ("Atelier d'information", "Présentation de Parceo en réunion d'équipe pluriprofessionnelle"),
         ("Appel", "Appel de prise de contact avec {s}"),
         ("Réunion", "Réunion de l'équipe projet ambassadeurs"),
         ("Communication", "Article pour la lettre d'information de la CPTS"),
         ("Préparation", "Préparation du support de présentation"),
     ),
     Mission.FORMATION: (
-        ("Session de formation", "Formation à la messagerie sécurisée pour {s}"),
-        ("Session de formation", "Formation : Parceo, DMP et Mon espace santé"),
+        ("Session de formation", "Formation sur place à la messagerie sécurisée pour {s}"),
+        ("Session de formation", "Formation individuelle au DMP dans Parceo, au cabinet du médecin"),
         ("Création de compte", "Création des accès Parceo pour {s}"),
         ("Mise à jour de compte", "Mise à jour des habilitations de {s}"),
-        ("Préparation", "Préparation du catalogue de formation"),
+        ("Préparation", "Préparation des exercices et des supports de formation"),
     ),
     Mission.ACCOMPAGNEMENT: (
         ("Réponse à une sollicitation", "Réinitialisation d'accès demandée par {s}"),

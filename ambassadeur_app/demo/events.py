@@ -24,7 +24,7 @@ from ambassadeur_app.domain.events import (
     TrainingModule,
 )
 from ambassadeur_app.domain.model import Mission, TimeEntry
-from ambassadeur_app.domain.register import Professional
+from ambassadeur_app.domain.register import Professional, StructureType
 from ambassadeur_app.services import CarnetService
 
 MODULES = (
@@ -127,7 +127,13 @@ def build_events(service: CarnetService, rng: random.Random, months: list[Month]
             status=EventStatus.DONE,
         )
     )
-    members = rng.sample(everyone, 12)
+    # Someone of the hospital, the nursing home and the DAC first: they attend.
+    kinds = {s.id: s.type for s in register.all_structures()}
+    staff = [
+        next(p for p in everyone if any(kinds[s] is kind for s in people[p].structure_ids))
+        for kind in (StructureType.CH, StructureType.EHPAD, StructureType.DAC)
+    ]
+    members = staff + [p for p in rng.sample(everyone, 12) if p not in staff][: 12 - len(staff)]
     events.invite(group, members, first - timedelta(days=14), InvitationChannel.EMAIL)
     for index, person in enumerate(members[:9]):
         events.record_attendance(group, person, (index % 4 != 3, index % 3 != 2))

@@ -1,6 +1,7 @@
 """The demonstration's expenses on the forfait événement: the printing and the buffet of the
 information workshop (paid), the coffee breaks of the working group (invoiced), and a quote for
-the room of a next workshop (pending), each with a small generated PDF of the document; well
+the room of a next workshop (pending), each with a small generated PDF of its quote and, once
+invoiced, of its invoice (the cahier des charges asks for both); well
 within the 1 600 € forfait, dated from the events, the same every time. The workshop's signed
 sign-in sheet is attached too (its printed sheet stands for the scan)."""
 
@@ -11,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ambassadeur_app.domain.events import EventKind
-from ambassadeur_app.domain.expenses import Expense, ExpenseStatus
+from ambassadeur_app.domain.expenses import AttachmentRole, Expense, ExpenseStatus
 from ambassadeur_app.domain.formatting import format_date, format_euros
 from ambassadeur_app.services import CarnetService
 
@@ -41,7 +42,7 @@ _EXPENSES = (
     (
         EventKind.WORKING_GROUP,
         3,
-        "Boulangerie Marchal",
+        "Boulangerie Au Pain Lorrain",
         "{year}-311",
         "Pauses café des deux demi-journées du groupe de travail",
         7_500,
@@ -69,6 +70,7 @@ def build_expenses(service: CarnetService, today: date) -> None:
         kind: next(e for e in found.values() if e.kind is kind)
         for kind in (EventKind.WORKSHOP, EventKind.WORKING_GROUP)
     }
+    start, customer = service.programme().start_date, service.programme().cpts_name
     with tempfile.TemporaryDirectory() as folder:
         for kind, days, supplier, number, description, ht, vat, status in _EXPENSES:
             event = first_of[kind] if kind is not None else None
@@ -85,12 +87,16 @@ def build_expenses(service: CarnetService, today: date) -> None:
                 event.id if event else None,
             )
             expense_id = service.expenses.save_expense(expense)
-            document = (
-                Path(folder)
-                / f"{'Devis' if status is ExpenseStatus.QUOTE else 'Facture'} {expense.number}.pdf"
-            )
-            _write_document(expense, service.programme().cpts_name, document)
-            service.expenses.attach(expense_id, document)
+            if expense.committed:  # its quote came first, two weeks before (not before the start)
+                quoted = min(issued, max(start, issued - timedelta(days=14)))
+                documents = [(AttachmentRole.QUOTE, f"D-{expense.number}", quoted)]
+            else:
+                documents = []
+            documents.append((expense.attachment_role, expense.number, issued))
+            for role, document_number, day in documents:
+                document = Path(folder) / f"{role.label} {document_number}.pdf"
+                _write_document(expense, role, document_number, day, customer, document)
+                service.expenses.attach(expense_id, document, role)
         # The workshop's sign-in sheet, signed and scanned back.
         workshop = first_of[EventKind.WORKSHOP]
         scan = Path(folder) / "Emargement signé - soirée d'information.pdf"
@@ -101,11 +107,13 @@ def build_expenses(service: CarnetService, today: date) -> None:
         service.expenses.attach_sign_in_sheet(workshop.id, scan)
 
 
-def _write_document(expense: Expense, customer: str, out: Path) -> None:
+def _write_document(
+    expense: Expense, role: AttachmentRole, number: str, day: date, customer: str, out: Path
+) -> None:
     """Write a one-page quote or invoice as a supplier would send it (reproducible bytes)."""
-    title = "DEVIS" if expense.status is ExpenseStatus.QUOTE else "FACTURE"
+    title = role.label.upper()
     lines = [
-        f"{title} n° {expense.number} du {format_date(expense.issued_on)}",
+        f"{title} n° {number} du {format_date(day)}",
         f"Client : {customer}",
         "",
         expense.description,
@@ -114,7 +122,7 @@ def _write_document(expense: Expense, customer: str, out: Path) -> None:
         f"TVA : {format_euros(expense.vat_cents)}",
         f"Montant TTC : {format_euros(expense.amount_ttc_cents)}",
     ]
-    _write_pdf(out, f"{title} {expense.number}", expense.supplier, lines)
+    _write_pdf(out, f"{title} {number}", expense.supplier, lines)
 
 
 def _write_pdf(out: Path, title: str, heading: str, lines: list[str]) -> None:

@@ -1,26 +1,29 @@
 """The demonstration's rétroplanning and journal: eleven actions over the six months (one late:
-the hospital's IT commitment, planned to end last month and still under way), linked to the
-demo's events and their time, a dozen journal notes, and a draft of the pertinence text."""
+the meetings with the practices, planned to end last month and still under way; the hospital's IT
+commitment done on the day the register records it), linked to the demo's events and their time,
+a dozen journal notes, and a draft of the pertinence text."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.dates import MONTH_NAMES, Month
 from ambassadeur_app.domain.events import EventKind
 from ambassadeur_app.domain.journal import JournalNote, NoteTag
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.planning import ActionStatus, Link, LinkKind, PlannedAction
+from ambassadeur_app.domain.register import StructureType
 from ambassadeur_app.services import CarnetService
 
 PERTINENCE = (
-    "L'expérimentation a montré qu'un binôme ancré dans la CPTS, un médecin et une coordinatrice, "
+    "L'expérimentation a montré qu'un binôme ancré dans la CPTS, un médecin et un coordinateur, "
     "lève les réticences mieux qu'une présentation descendante : les professionnels rencontrés dans "
     "leur cabinet ou à la soirée d'information ont ouvert leur compte, et la moitié l'utilise chaque "
-    "mois. Nous proposons de reconduire le dispositif six mois pour achever l'engagement du centre "
-    "hospitalier (notifications d'entrée et de sortie) et d'élargir le groupe de travail aux "
-    "EHPAD du secteur. Sa généralisation aux autres CPTS du département suppose un temps de "
-    "formation des binômes par Pulsy et un forfait événement maintenu."
+    "mois. Nous proposons de reconduire le dispositif six mois pour rencontrer les maisons et centres "
+    "de santé qui ne l'ont pas encore été, étendre au CHRU les notifications d'entrée et de sortie "
+    "obtenues du centre hospitalier de Toul et élargir le groupe de travail aux EHPAD du secteur. "
+    "Sa généralisation aux autres CPTS du département suppose un temps de formation des binômes "
+    "par Pulsy et un forfait événement maintenu."
 )
 
 
@@ -44,6 +47,7 @@ def build_planning(service: CarnetService, months: list[Month], today: date) -> 
     def day(month: int, number: int) -> date:
         return min(months[month].first_day + timedelta(days=number - 1), months[month].last_day)
 
+    hospital = next(s for s in service.register.all_structures() if s.type is StructureType.CH)
     done = ActionStatus.DONE
     actions = [
         ("Présenter l'expérimentation au bureau de la CPTS", Mission.PROMOTION, day(0, 1), day(0, 10),
@@ -58,13 +62,13 @@ def build_planning(service: CarnetService, months: list[Month], today: date) -> 
          trainings[-1].first_day + timedelta(days=5), julien, done, trainings[0].first_day,
          trainings[-1].first_day, carried_by(*(t.id for t in trainings))),
         ("Rencontrer les MSP, ESP et centres de santé du secteur", Mission.PROMOTION, day(1, 1), day(4, 30),
-         claire, done, day(1, 3), day(4, 25), ()),
+         claire, ActionStatus.IN_PROGRESS, day(1, 3), None, ()),
         ("Groupe de travail sorties d'hospitalisation avec le CH, l'EHPAD et le DAC", Mission.PROMOTION,
          day(3, 1), group.sessions[-1].day, claire, done, group.first_day, group.sessions[-1].day,
          carried_by(group.id)),
         ("Engagement du service informatique du CH : notifications d'entrée et de sortie",
-         Mission.PROMOTION, day(2, 15), months[4].last_day, claire, ActionStatus.IN_PROGRESS, day(2, 20),
-         None, ()),
+         Mission.PROMOTION, day(2, 15), months[4].last_day, claire, done, day(2, 20),
+         hospital.it_commitment_on, ()),
         ("Questionnaire de satisfaction sur l'outil aux professionnels du département",
          Mission.ACCOMPAGNEMENT, day(4, 15), service.programme().end_date, julien,
          ActionStatus.IN_PROGRESS, day(5, 1), None, ()),
@@ -82,7 +86,9 @@ def build_planning(service: CarnetService, months: list[Month], today: date) -> 
 
     people = service.register.professionals(service.register.professional_ids())
     doctor = next(p for p in people.values() if p.profession_code == "G15-10")  # a physician
-    hospital = next(s for s in service.register.all_structures() if s.type.engages_services)
+    over_cap = " et ".join(
+        MONTH_NAMES[m.month - 1] for m in months[:-1] if service.month_summary(m).claim.over_cap_minutes
+    )
     notes = [
         (day(0, 9), NoteTag.HIGHLIGHT, "Le bureau de la CPTS valide le rétroplanning.", ()),
         (workshop.first_day, NoteTag.SUCCESS, "Soirée d'information : 19 participants, dont 5 ouvrent leur "
@@ -106,8 +112,8 @@ def build_planning(service: CarnetService, months: list[Month], today: date) -> 
          "cinq ; les appels donnent de meilleurs résultats.", ()),
         (day(4, 18), NoteTag.SUCCESS, "Une deuxième MSP utilise l'agenda partagé pour ses réunions de "
          "concertation.", ()),
-        (day(5, 2), NoteTag.OBSTACLE, "Le plafond mensuel a été dépassé en novembre : les heures de "
-         "préparation des formations ne sont pas toutes financées.", ()),
+        (day(5, 2), NoteTag.OBSTACLE, f"Le plafond mensuel a été dépassé en {over_cap} : les heures "
+         "de préparation des formations ne sont pas toutes financées.", ()),
     ]  # fmt: skip
     for when, tag, text, links in notes:
         if when <= today:

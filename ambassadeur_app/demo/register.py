@@ -146,6 +146,27 @@ FIRST_NAMES = (
     "Vincent",
     "Yann",
 )
+# Where each profession may practise, by index in ``STRUCTURES`` (a doctor in a practice, a
+# pharmacist at the pharmacy...); a profession not listed may work in any of them.
+WORKPLACES = {
+    "G15-10": (0, 1, 2, 5, 6, 9),
+    "G15-60": (0, 1, 2, 3, 5, 6, 8, 9),
+    "G15-21": (4, 6),
+    "G15-70": (0, 1, 5, 7, 9),
+    "G15-40": (0, 2),
+    "G15-50": (0, 1, 2, 6, 9),
+    "G15-91": (0, 1, 9),
+    "G15-80": (0, 1, 9),
+    "G15-95": (2, 5, 6),
+    "R95-93": (0, 2, 5, 6),
+    "R94-41": (6, 8),
+    "APP-SEC": (0, 1, 2, 5, 6, 8, 9),
+    "APP-COO": (0, 1, 2, 5, 8, 9),
+}
+# The first doctor, nurse and social worker work at the hospital, the nursing home and the DAC:
+# the working group with them has someone of each.
+ANCHORS = {"G15-10": 6, "G15-60": 5, "R94-41": 8}
+SALARIED = (2, 5, 6, 8)  # the centre de santé, the EHPAD, the hospital and the DAC employ their staff
 CHANNELS = {
     "Rencontre / visite": Channel.VISIT,
     "Appel": Channel.PHONE,
@@ -195,11 +216,16 @@ def build_register(
         carnet.structures.add(Structure(name, kind, commune=commune, departement_code="54"))
     people: list[str] = []
     members: dict[int, list[str]] = {index: [] for index in range(len(STRUCTURES))}
+    anchors = dict(ANCHORS)
     names = iter(rng.sample([(last, first) for last in LAST_NAMES for first in FIRST_NAMES], 70))
     for code, specialty, count in STAFF:
         for _ in range(count):
             last, first = next(names)
             structure = rng.randrange(len(STRUCTURES)) if rng.random() < 0.75 else None
+            structure = anchors.pop(code, structure)
+            if structure is not None:
+                places = WORKPLACES.get(code, tuple(range(len(STRUCTURES))))
+                structure = structure if structure in places else places[structure % len(places)]
             person = carnet.professionals.add(
                 Professional(
                     last_name=last,
@@ -208,7 +234,7 @@ def build_register(
                     civility=Civility.DOCTEUR if code == "G15-10" else Civility.NONE,
                     specialty=specialty,
                     rpps=_rpps(len(people)) if code.startswith("G15") else "",
-                    practice_mode=PracticeMode.SALARIE if structure in (2, 5, 6) else PracticeMode.LIBERAL,
+                    practice_mode=PracticeMode.SALARIE if structure in SALARIED else PracticeMode.LIBERAL,
                     commune=STRUCTURES[structure][3] if structure is not None else rng.choice(PLACES),
                     email=email_address(last, first),
                     structure_ids=(structure_ids[structure],) if structure is not None else (),

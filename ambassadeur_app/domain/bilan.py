@@ -202,7 +202,7 @@ class ExpenseLine:
     event: str  # its event's title, "" for none
     funded_cents: int  # what the forfait pays of it
     documents: tuple[str, ...]  # its quote and invoice files, as the pack names them (``manifest``)
-    missing: str | None  # the document it lacks (``expenses.missing_document``)
+    missing: str | None  # the document it lacks (``expenses.missing_document``, then its quote)
 
     @property
     def over_forfait_cents(self) -> int:

@@ -5,7 +5,9 @@ Severity:
 - « bloquant »: the pack would not justify the money it claims — a month that has ended but is
   not closed (its timesheet can still change, it is not the signed one), an event held without
   its signed sign-in sheet (the funder's proof of attendance), an expense that counts against
-  the forfait without its invoice or quote, or whose file is missing or changed.
+  the forfait without its invoice, or without its quote (§4.B: « les devis, factures et les
+  listes d'émargement … sont obligatoires »; an invoice without the quote it follows is what a
+  controller rejects), or whose file is missing or changed.
 - « à vérifier »: the pack stands, but a controller will ask — the month under way (closed at
   its end), an event without answers to its questionnaire (a §5 target, not a justification of
   money), an online event without a signed sheet (the participants' list stands in for it), a
@@ -23,7 +25,13 @@ from enum import StrEnum
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus
-from ambassadeur_app.domain.expenses import AttachmentRole, Expense, ForfaitUse, missing_document
+from ambassadeur_app.domain.expenses import (
+    AttachmentRole,
+    Expense,
+    ExpenseStatus,
+    ForfaitUse,
+    missing_document,
+)
 from ambassadeur_app.domain.formatting import format_date, format_euros, plural
 from ambassadeur_app.domain.model import Programme, TimeEntry
 from ambassadeur_app.domain.planning import PlannedAction, days_late
@@ -56,6 +64,7 @@ PLANNING_PAGE = "planning"
 CLOSE_HINT = "Clôturez-le (menu Mois > Clôturer le mois…) : son relevé d'heures signé est celui du dossier."
 SHEET_HINT = "joignez le scan de la feuille signée (onglet Événements, « Joindre la feuille signée… »)."
 DOCUMENT_HINT = "joignez le document (onglet Événements, « Dépenses… »)."
+QUOTE_MISSING = "Devis non joint"
 
 
 @dataclass(frozen=True)
@@ -171,14 +180,22 @@ def event_findings(
     return found
 
 
+def missing_quote(expense: Expense, roles: Collection[AttachmentRole]) -> bool:
+    """Tell whether a committed expense lacks its quote (§4.B: quotes are compulsory); an order
+    with no document at all is already asked for its quote or invoice (``missing_document``)."""
+    if not expense.committed or AttachmentRole.QUOTE in roles:
+        return False
+    return not (expense.status is ExpenseStatus.ORDERED and missing_document(expense, roles) is not None)
+
+
 def expense_findings(
     expenses: Iterable[Expense],
     roles: Mapping[str, Collection[AttachmentRole]],
     file_problems: Mapping[str, list[str]],
 ) -> list[Finding]:
-    """The expenses that count against the forfait without their document (``roles``: the
-    roles of each expense's attachments), and every attachment whose file is missing or changed
-    (``file_problems``: by owner id, an expense's or an event's)."""
+    """The expenses that count against the forfait without their document or without their
+    quote (``roles``: the roles of each expense's attachments), and every attachment whose file
+    is missing or changed (``file_problems``: by owner id, an expense's or an event's)."""
     found = []
     for expense in expenses:
         missing = missing_document(expense, roles.get(expense.id, ()))
@@ -189,6 +206,19 @@ def expense_findings(
                     missing,
                     f"{expense.label} ({format_euros(expense.amount_ttc_cents)} TTC, "
                     f"{expense.status.label.lower()}) : {DOCUMENT_HINT}",
+                    EVENTS_PAGE,
+                    expense.id,
+                    RecordKind.EXPENSE,
+                )
+            )
+        if missing_quote(expense, roles.get(expense.id, ())):
+            found.append(
+                Finding(
+                    Severity.BLOCKING,
+                    QUOTE_MISSING,
+                    f"{expense.label} ({format_euros(expense.amount_ttc_cents)} TTC, "
+                    f"{expense.status.label.lower()}) : le cahier des charges (§4.B) rend les devis "
+                    f"obligatoires ; {DOCUMENT_HINT}",
                     EVENTS_PAGE,
                     expense.id,
                     RecordKind.EXPENSE,

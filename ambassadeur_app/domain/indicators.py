@@ -21,7 +21,7 @@ from ambassadeur_app.domain.text import blank
 from ambassadeur_app.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from ambassadeur_app.domain.expenses import ForfaitUse
+    from ambassadeur_app.domain.expenses import Expense, ForfaitUse
     from ambassadeur_app.domain.model import Programme
     from ambassadeur_app.domain.rules import ProgrammeProgress
     from ambassadeur_app.reports.charts import Chart
@@ -325,8 +325,10 @@ class MoneyFigures:
 
     The projection of the hourly forfait gives each month still to come the mean claim of the
     months already over (the current month: what it holds, or that mean prorated to its days
-    left if more), within each month's cap; the forfait événement is projected with its
-    pending quotes ordered, within the forfait.
+    left if more), within each month's cap; the forfait événement is projected with the pending
+    quotes that can still be ordered within the period (``projectable_quote``), within the
+    forfait. Once the period has ended there is nothing left to project: the projection is
+    what was spent, the bilan's figure.
     """
 
     progress: ProgrammeProgress
@@ -335,6 +337,8 @@ class MoneyFigures:
     projected_hourly_cents: int
     over_cap: dict[Month, int]  # months whose fundable minutes went beyond the cap
     complete_months: int
+    projected_quotes_cents: int  # the pending quotes counted in the projection
+    ended: bool  # the period is over: the projection is the actual figure
 
     @property
     def forfait_spent_cents(self) -> int:
@@ -346,14 +350,33 @@ class MoneyFigures:
 
     @property
     def projected_cents(self) -> int:
-        forfait = min(self.forfait.committed_cents + self.forfait.quoted_cents, self.forfait.forfait_cents)
+        forfait = min(self.forfait.committed_cents + self.projected_quotes_cents, self.forfait.forfait_cents)
         return self.projected_hourly_cents + forfait
 
 
+def projectable_quote(expense: Expense, event_day: date | None, programme: Programme, today: date) -> bool:
+    """Tell whether a pending quote counts in the projection: the period still runs, and neither
+    the quote nor its event (first day) is after the period's end (it would be spent, if ever,
+    outside the grant)."""
+    end = programme.end_date
+    return (
+        not expense.committed
+        and today <= end
+        and expense.issued_on <= end
+        and (event_day is None or event_day <= end)
+    )
+
+
 def money_figures(
-    progress: ProgrammeProgress, forfait: ForfaitUse, programme: Programme, today: date
+    progress: ProgrammeProgress,
+    forfait: ForfaitUse,
+    programme: Programme,
+    today: date,
+    projected_quotes_cents: int,
 ) -> MoneyFigures:
-    """Compute the money figures and their projection to the end of the experiment."""
+    """Compute the money figures and their projection to the end of the experiment, the pending
+    quotes of ``projected_quotes_cents`` ordered (those ``projectable_quote`` keeps)."""
+    ended = today > programme.end_date
     done = [claim for month, claim in progress.by_month.items() if month.last_day < today]
     mean = sum(c.claimed_cents for c in done) // len(done) if done else 0
     projected = 0
@@ -374,6 +397,8 @@ def money_figures(
         min(projected, programme.hourly_total_cap_cents),
         {m: c.over_cap_minutes for m, c in progress.by_month.items() if c.over_cap_minutes},
         len(done),
+        0 if ended else projected_quotes_cents,
+        ended,
     )
 
 

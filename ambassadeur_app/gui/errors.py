@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ambassadeur_app import APP_NAME, paths
 from ambassadeur_app.errors import AppError, logged
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # The carnet shown in the window, named by the diagnosis of an SQLite error raised anywhere.
 carnet_in_use: Path | None = None
@@ -35,6 +38,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     The box is window-modal but does not block the caller. An SQLite error becomes the
     carnet's French diagnosis (a damaged file with the restore offer).
     """
+    import sqlite3  # here: this module is imported before the window shows, the storage after
+
     if isinstance(exc, sqlite3.Error) and carnet_in_use is not None:
         from ambassadeur_app.storage.db import backup_manager, diagnose
 

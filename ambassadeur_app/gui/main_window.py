@@ -8,7 +8,6 @@ their first visit (``pages.PageTabs``); the menu actions that open dialogs live 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -233,6 +232,8 @@ class MainWindow(QMainWindow):
         (``_damaged``). The day's integrity check, left out at opening, then runs in the
         background.
         """
+        import sqlite3  # here: the window is imported before the storage
+
         try:
             self._show(service, demo)
         except sqlite3.Error as exc:

@@ -289,10 +289,14 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         if poste.forfait is Forfait.HOURLY:
             mission = next(m for m, p in MISSION_POSTES.items() if p is poste)
             letter = mission_column[mission]
-            amount = out.formula(f"SUM({letter}{months_first}:{letter}{months_last})", euros, border=True)
+            amount = out.formula(
+                cents(f"SUM({letter}{months_first}:{letter}{months_last})"), euros, border=True
+            )
         else:
             amount = out.formula(
-                f'SUMIF(F{expenses_first}:F{expenses_last},"{poste.label}",K{expenses_first}:K{expenses_last})',
+                cents(
+                    f'SUMIF(F{expenses_first}:F{expenses_last},"{poste.label}",K{expenses_first}:K{expenses_last})'
+                ),
                 euros,
                 border=True,
             )
@@ -312,7 +316,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
                 [
                     out.cell("Total forfait horaire", bold=True),
                     bilan.hours_text,
-                    out.formula(f"SUM(C{rows_of[Poste.PROMOTION]}:C{row})", euros, bold=True),
+                    out.formula(cents(f"SUM(C{rows_of[Poste.PROMOTION]}:C{row})"), euros, bold=True),
                     None,
                     None,
                 ],
@@ -323,7 +327,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
             out.cell("Total forfait évènement", bold=True),
             None,
             out.formula(
-                f"SUM(C{rows_of[Poste.WORKING_GROUPS]}:C{rows_of[Poste.PROMOTIONAL_EVENTS]})",
+                cents(f"SUM(C{rows_of[Poste.WORKING_GROUPS]}:C{rows_of[Poste.PROMOTIONAL_EVENTS]})"),
                 euros,
                 bold=True,
             ),
@@ -337,7 +341,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         [
             out.cell("TOTAL Dépenses", bold=True),
             None,
-            out.formula(f"C{hourly_total}+C{event_total}", euros, bold=True),
+            out.formula(cents(f"C{hourly_total}+C{event_total}"), euros, bold=True),
         ],
         border=True,
     )
@@ -356,7 +360,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         [
             out.cell("Excédent à reverser à l'ARS", bold=True),
             "Titre de recette après le bilan",
-            out.formula(f"MAX(0,C{grant}-C{total})", euros, bold=True),
+            out.formula(cents(f"MAX(0,C{grant}-C{total})"), euros, bold=True),
         ],
         border=True,
     )
@@ -364,7 +368,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         [
             out.cell("Dépenses au-delà de la subvention", bold=True),
             "À la charge de la CPTS",
-            out.formula(f"MAX(0,C{total}-C{grant})", euros),
+            out.formula(cents(f"MAX(0,C{total}-C{grant})"), euros),
         ],
         border=True,
     )
@@ -372,7 +376,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         [
             "N.B : Dépenses = Recettes",
             "Contrôle (doit valoir 0)",
-            out.formula(f"C{total}+C{grant + 1}-C{grant + 2}-C{grant}", euros),
+            out.formula(cents(f"C{total}+C{grant + 1}-C{grant + 2}-C{grant}"), euros),
         ],
         border=True,
     )
@@ -446,16 +450,21 @@ def _xlsx_rows(out: xlsxkit.SheetWriter, rows: list[list[Any]], kinds: list[str]
     out.append([None] * len(kinds), border=True)
 
 
+def cents(expression: str) -> str:
+    """Return a formula of euros rounded to the cent: sums of decimal euros drift (1207.8700000000008)."""
+    return f"ROUND({expression},2)"
+
+
 def _xlsx_totals(out: xlsxkit.SheetWriter, kinds: list[str], first: int, last: int, label: str) -> None:
     from openpyxl.utils import get_column_letter
 
     cells: list[Any] = [out.cell(label, bold=True)]
     for index, kind in enumerate(kinds[1:], start=2):
         letter = get_column_letter(index)
-        summed = kind in ("hours", "euros")
+        total = f"SUM({letter}{first}:{letter}{last})"
         cells.append(
-            out.formula(f"SUM({letter}{first}:{letter}{last})", _XLSX_FORMATS[kind], bold=True)
-            if summed
+            out.formula(cents(total) if kind == "euros" else total, _XLSX_FORMATS[kind], bold=True)
+            if kind in ("hours", "euros")
             else None
         )
     out.append(cells, border=True)

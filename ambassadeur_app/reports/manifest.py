@@ -30,8 +30,8 @@ INVOICES = "04-devis-et-factures"
 REPORTS = "05-bilan-et-rapport"
 SLUG_LENGTH = 48  # characters of a title in a file or folder name (paths stay short on Windows)
 # The justification tables, by the export kind that writes them (``ambassadeur export KIND``).
+# The register of professionals is not among them: the pack holds no list of the people.
 TABLE_STEMS = {
-    "professionnels": "registre-professionnels",
     "structures": "registre-structures",
     "contacts": "registre-contacts",
     "sollicitations": "registre-sollicitations",

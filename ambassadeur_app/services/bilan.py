@@ -23,6 +23,7 @@ from ambassadeur_app.domain.bilan import (
     fill_forfait,
     month_bilans,
 )
+from ambassadeur_app.domain.checks import QUOTE_MISSING, missing_quote
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus
 from ambassadeur_app.domain.expenses import AttachmentRole, Expense, missing_document
 from ambassadeur_app.domain.formatting import plural
@@ -167,7 +168,8 @@ class BilanService:
                 self.expenses.event_title(expense.event_id),
                 part,
                 tuple(names[a.id] for a in found),
-                missing_document(expense, (a.role for a in found)),
+                missing_document(expense, [a.role for a in found])
+                or (QUOTE_MISSING if missing_quote(expense, [a.role for a in found]) else None),
             )
             for (expense, found), part in zip(committed, parts, strict=True)
         ]
@@ -236,14 +238,24 @@ class BilanService:
                 found[line.poste].append(f"{', '.join(line.documents)} : {what}")
             if line.missing:
                 found[line.poste].append(f"{line.missing} — {what}")
+        # A training session proves the formation mission (its participants); it is cited
+        # under the forfait événement only when one of its expenses is.
+        expense_postes: dict[str, set[Poste]] = defaultdict(set)
+        for line in bilan.expenses:
+            if line.expense.event_id:
+                expense_postes[line.expense.event_id].add(line.poste)
         for event, sheets in self._sign_in_sheets():
             signed = ", ".join(signed_sheet_paths(event, sheets).values()) or (
                 "feuille d'émargement signée manquante"
             )
-            found[event_poste(event.kind)].append(
-                f"{_both(event_file_path(event, 'pdf'))} : invitations et participants ; {signed} "
-                f"— {event.title}"
-            )
+            postes = expense_postes[event.id] | {
+                Poste.FORMATION if event.kind is EventKind.TRAINING else event_poste(event.kind)
+            }
+            for poste in sorted(postes, key=list(Poste).index):
+                found[poste].append(
+                    f"{_both(event_file_path(event, 'pdf'))} : invitations et participants ; {signed} "
+                    f"— {event.title}"
+                )
         for poste in (Poste.WORKING_GROUPS, Poste.PROMOTIONAL_EVENTS):
             if found[poste]:
                 found[poste].append(f"{docs('depenses')} : état du forfait événement")

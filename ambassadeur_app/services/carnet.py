@@ -26,6 +26,7 @@ from ambassadeur_app.services.core import CarnetCore, Today
 from ambassadeur_app.storage.backup import Backup, BackupKind
 from ambassadeur_app.storage.db import open_carnet
 from ambassadeur_app.storage.imports import ImportRecord
+from ambassadeur_app.storage.records import communes
 
 if TYPE_CHECKING:
     from ambassadeur_app.importers.carnet import CarnetLine, LineProblem
@@ -203,7 +204,7 @@ class CarnetService(CarnetCore):
         last = self.carnet.entries.last_activities()
         places = {fold(place): place for place in self.carnet.entries.places()}
         for table in ("professionals", "structures"):
-            for commune in self.register.communes(table):
+            for commune in communes(self.carnet.db, table):
                 places.setdefault(fold(commune), commune)
         return EntrySuggestions(
             max(last, key=lambda mission: last[mission][0]) if last else None,

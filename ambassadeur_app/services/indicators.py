@@ -34,6 +34,7 @@ from ambassadeur_app.domain.indicators import (
     engagement_figures,
     event_figures,
     money_figures,
+    projectable_quote,
     structure_figures,
     users_figures,
     validate_reading,
@@ -220,9 +221,29 @@ class IndicatorsService:
             engagement_indicator(engagement_figures(structures, targets)),
             self._tool_survey_indicator(targets, today),
             *money_indicators(
-                money_figures(self.core.progress(), self.expenses.forfait_use(), programme, today), programme
+                money_figures(
+                    self.core.progress(),
+                    self.expenses.forfait_use(),
+                    programme,
+                    today,
+                    self._projected_quotes_cents(programme, today),
+                ),
+                programme,
             ),
         ]
+
+    def _projected_quotes_cents(self, programme: Programme, today: date) -> int:
+        """Return the TTC of the pending quotes the projection counts (``projectable_quote``)."""
+        found = self.expenses.expenses(self.expenses.expense_ids()).values()
+        quotes = [e for e in found if not e.committed]
+        events = self.events.events(e.event_id for e in quotes if e.event_id)
+        return sum(
+            e.amount_ttc_cents
+            for e in quotes
+            if projectable_quote(
+                e, events[e.event_id].first_day if e.event_id in events else None, programme, today
+            )
+        )
 
     def _event_figures(self, today: date) -> EventFigures:
         events = self.events.events(self.events.event_ids()).values()
@@ -595,7 +616,27 @@ def money_indicators(figures: MoneyFigures, programme: Programme) -> list[Indica
         else f"Forfait dépassé de {format_euros(-use.remaining_cents)}",
         group="budget",
     )
-    surplus = figures.total_grant_cents - figures.projected_cents
+    surplus = max(figures.total_grant_cents - figures.projected_cents, 0)
+    if figures.ended:  # the projection is the bilan's figure: said as such, once
+        trend = f"Période terminée : {format_euros(figures.projected_cents)} employés"
+        status = (
+            f"Excédent à reverser : {format_euros(surplus)}" if surplus else "Subvention entièrement employée"
+        )
+    else:
+        quotes = (
+            f", devis en attente compris ({format_euros(figures.projected_quotes_cents)})"
+            if figures.projected_quotes_cents
+            else ""
+        )
+        trend = (
+            f"Projection à la fin de la période : {format_euros(figures.projected_cents)} employés{quotes}, "
+            f"excédent projeté {format_euros(surplus)}"
+        )
+        status = (
+            f"Excédent projeté (période en cours) : {format_euros(surplus)}"
+            if surplus
+            else "Subvention entièrement employée (projection)"
+        )
     grant = Indicator(
         "subvention",
         "Subvention : dépensé et restant",
@@ -604,11 +645,8 @@ def money_indicators(figures: MoneyFigures, programme: Programme) -> list[Indica
         f"{format_euros(figures.forfait_spent_cents)} d'événements)",
         f"Reste {format_euros(figures.total_grant_cents - figures.spent_cents)}",
         figures.spent_cents <= figures.total_grant_cents,
-        f"Projection à la fin : {format_euros(figures.projected_cents)} employés, excédent à reverser "
-        f"{format_euros(max(surplus, 0))}",
-        status=f"Excédent projeté : {format_euros(surplus)}"
-        if surplus > 0
-        else "Subvention entièrement employée (projection)",
+        trend,
+        status=status,
         group="budget",
     )
     return [hourly, forfait, grant]

@@ -33,22 +33,11 @@ from ambassadeur_app.storage.backup import (
     restore_pieces,
 )
 from ambassadeur_app.storage.db import restore_carnet
-from ambassadeur_app.storage.sealed import (
-    DEFAULT_KDF,
-    SINGLE_FILE_VERSION,
-    Cancelled,
-    KdfParams,
-    Progress,
-    is_sealed,
-    seal_carnet,
-    suggested_name,
-    unpack_archive,
-    unseal_file,
-)
 
 if TYPE_CHECKING:
     from ambassadeur_app.domain.expenses import Attachment
     from ambassadeur_app.services.carnet import CarnetService
+    from ambassadeur_app.storage.sealed import Cancelled, KdfParams, Progress
 
 Warn = Callable[[str], None]
 
@@ -206,7 +195,7 @@ def write_sealed_copy(
     target: Path,
     passphrase: str,
     *,
-    params: KdfParams = DEFAULT_KDF,
+    params: KdfParams | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     warn: Warn | None = None,
@@ -217,7 +206,8 @@ def write_sealed_copy(
     Raises:
         InvalidInput: weak passphrase. CarnetError: the copy could not be written.
     """
-    from ambassadeur_app.storage.sealed import check_passphrase
+    # The encryption is imported when used: the window asks at start whether a copy is due.
+    from ambassadeur_app.storage.sealed import DEFAULT_KDF, check_passphrase, seal_carnet, suggested_name
 
     check_passphrase(passphrase)  # before the (possibly long) plaintext copy
     target = Path(target)
@@ -237,7 +227,7 @@ def write_sealed_copy(
                 files,
                 target,
                 passphrase,
-                params=params,
+                params=DEFAULT_KDF if params is None else params,
                 progress=progress,
                 cancelled=cancelled,
             )
@@ -269,7 +259,13 @@ def restore_sealed_copy(
     Raises:
         SealedCopyError, WrongPassphrase, CarnetError (see ``restore_carnet``).
     """
-    from ambassadeur_app.storage.sealed import SealedCopyError
+    from ambassadeur_app.storage.sealed import (
+        SINGLE_FILE_VERSION,
+        SealedCopyError,
+        is_sealed,
+        unpack_archive,
+        unseal_file,
+    )
 
     copy = Path(copy).expanduser().absolute()
     if not is_sealed(copy):

@@ -9,13 +9,18 @@ the next start (``partfiles.clean_leftovers``).
 
 An existing folder is never written into, unless it is empty: a pack already sent must not be
 changed behind its manifest, nor two packs mixed. A new pack goes into a new folder.
+
+A pack written while a finding of the checks blocks is a draft: its LISEZMOI.txt opens with a
+banner listing the blocking points (the folder keeps the name the user chose). The pack holds
+only the personal data the funder asks for (RGPD minimisation): no register of professionals,
+and the register's tables without names nor free-text notes (``PRIVATE_COLUMNS``).
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -56,14 +61,15 @@ from ambassadeur_app.reports.manifest import (
 from ambassadeur_app.storage.attachments import store_write_problem
 
 if TYPE_CHECKING:
+    from ambassadeur_app.reports.tables import TableDocument
     from ambassadeur_app.services import CarnetService
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 # The register's and the events' tables, with the mission or forfait each justifies.
+# The register itself (every professional, with e-mails and RPPS numbers) stays out of the pack.
 REGISTER_TABLES = {
-    "professionnels": "Promotion : liste des professionnels du registre",
     "structures": "Promotion : structures du département et leur parcours Parceo",
     "contacts": "Promotion : professionnels et structures contactés (par profession, par type de structure)",
     "sollicitations": "Accompagnement : sollicitations reçues et répondues",
@@ -76,7 +82,25 @@ EVENT_TABLES = {
     "depenses": "Forfait événement : état des dépenses et de leurs justificatifs",
     "questionnaire-outil": "Indicateur : questionnaire de satisfaction sur l'outil",
 }
+# The columns of the register's tables left out of the pack (RGPD minimisation): the annex asks
+# for counts of professionals contacted by profession and type of structure, and of requests
+# received against answered; not who was contacted, nor the ambassadors' free-text notes.
+PRIVATE_COLUMNS = frozenset(
+    {
+        "Professionnels",
+        "Professionnel",
+        "Demandeur",
+        "Objet",
+        "Résultat",
+        "Suite prévue",
+        "Description",
+        "Réponse",
+    }
+)
+PRIVATE_SECTIONS = frozenset({"Professionnels contactés"})  # one row per person: not in the pack
+PRIVACY_NOTE = "sans nom de professionnel ni note libre (minimisation des données personnelles)"
 FORMATS = ("xlsx", "pdf")
+DRAFT_BANNER = "BROUILLON — DOSSIER INCOMPLET, À NE PAS ENVOYER EN L'ÉTAT"
 REPORT_FORMATS = {"bilan": ("xlsx", "pdf"), "rapport": ("pdf", "docx")}
 
 
@@ -88,6 +112,23 @@ class PackResult:
     archive: Path | None
     files: list[ManifestEntry]
     findings: list[Finding]
+
+    @property
+    def draft(self) -> bool:
+        """Tell whether the pack is a draft: a finding blocks (it is not ready to send)."""
+        return any(finding.blocking for finding in self.findings)
+
+    @property
+    def draft_warning(self) -> str:
+        """Say, on one line, that the pack is a draft and why (empty when it is not)."""
+        if not self.draft:
+            return ""
+        blocking = sum(1 for finding in self.findings if finding.blocking)
+        return (
+            f"attention : le dossier est un brouillon, "
+            f"{plural(blocking, 'point bloquant', 'points bloquants')} à corriger avant de l'envoyer "
+            f"(voir {README_NAME})."
+        )
 
 
 @dataclass(frozen=True)
@@ -294,7 +335,12 @@ class PackService:
         for fmt in FORMATS:
             out = _place(root, table_path(kind, fmt))
             if kind in REGISTER_TABLES:
-                written.append((service.register.export(kind, fmt, out), REGISTER_TABLES[kind]))
+                written.append(
+                    (
+                        _write_table(minimised(service.register.document(kind)), fmt, out),
+                        REGISTER_TABLES[kind],
+                    )
+                )
             elif kind in EVENT_TABLES:
                 written.append((event_tables.export(service, kind, fmt, out), EVENT_TABLES[kind]))
             elif kind == "indicateurs":
@@ -376,6 +422,31 @@ class PackService:
         ]
 
 
+def minimised(document: TableDocument) -> TableDocument:
+    """Return a register document without its ``PRIVATE_SECTIONS`` and ``PRIVATE_COLUMNS``, and
+    saying so."""
+    sections = []
+    for section in document.sections:
+        if section.title in PRIVATE_SECTIONS:
+            continue
+        keep = [i for i, column in enumerate(section.columns) if column.title not in PRIVATE_COLUMNS]
+        sections.append(
+            replace(
+                section,
+                columns=[section.columns[i] for i in keep],
+                rows=[[row[i] for i in keep] for row in section.rows],
+            )
+        )
+    header = [*document.header, ("Données personnelles", PRIVACY_NOTE)]
+    return replace(document, header=header, sections=sections)
+
+
+def _write_table(document: TableDocument, fmt: str, out: Path) -> Path:
+    from ambassadeur_app.reports.tables import write_pdf, write_xlsx
+
+    return write_xlsx(document, out) if fmt == "xlsx" else write_pdf(document, out)
+
+
 def _place(root: Path, relative: str) -> Path:
     """Return ``root / relative``, its folder made."""
     path = root / relative
@@ -383,14 +454,28 @@ def _place(root: Path, relative: str) -> Path:
     return path
 
 
+PRIVACY_LINES = (
+    "Données personnelles (RGPD) : le dossier n'en contient que ce que le financeur demande.",
+    f"- Les dossiers d'événements ({EVENTS}/) nomment les personnes invitées et les participants, et "
+    "les feuilles d'émargement signées portent leurs noms et signatures : le cahier des charges les "
+    "exige comme justificatifs des événements et des formations.",
+    "- Les tableaux du registre ne donnent que des décomptes (par profession, par type de structure, "
+    "sollicitations reçues et répondues) et des listes sans nom de professionnel ni note libre ; le "
+    "registre des professionnels (coordonnées, RPPS) n'est pas dans le dossier.",
+    "- Les relevés d'heures et le bilan nomment les ambassadeurs du binôme.",
+    "Transmettez le dossier au seul financeur, par un moyen sûr, et ne le conservez que le temps du "
+    "contrôle.",
+)
+
+
 def readme_text(header: list[str], files: list[ManifestEntry], findings: list[Finding]) -> str:
     """Return the French README at the root of the pack."""
     folders = {
         TIMESHEETS: "les relevés d'heures mensuels du binôme (Excel et PDF à signer), un par mois de la "
         "période",
-        TABLES: "les tableaux de justification : registre (professionnels, structures, contacts, "
-        "sollicitations, comptes Parceo), ateliers et formations, catalogue, dépenses du forfait "
-        "événement, questionnaire sur l'outil, indicateurs et rétroplanning",
+        TABLES: "les tableaux de justification : registre (structures, contacts, sollicitations, comptes "
+        "Parceo, sans nom de professionnel ni note libre), ateliers et formations, catalogue, dépenses du "
+        "forfait événement, questionnaire sur l'outil, indicateurs et rétroplanning",
         EVENTS: "un dossier par événement : son dossier (invitations, participants, questionnaire, "
         "dépenses), sa feuille d'émargement à imprimer et les feuilles signées numérisées",
         INVOICES: "les devis et factures du forfait événement, nommés date-fournisseur-numéro",
@@ -398,7 +483,18 @@ def readme_text(header: list[str], files: list[ManifestEntry], findings: list[Fi
         "(PDF, et Word à compléter)",
     }
     counts = {name: sum(1 for f in files if f.path.startswith(f"{name}/")) for name in folders}
-    lines = [*header, "", "Contenu du dossier :"]
+    blocking = [finding for finding in findings if finding.blocking]
+    lines = []
+    if blocking:
+        lines += [
+            DRAFT_BANNER,
+            f"{plural(len(blocking), 'point bloquant', 'points bloquants')} à corriger dans le carnet, "
+            "puis préparez un nouveau dossier :",
+            *[f"- {finding.title} : {finding.detail}" for finding in blocking],
+            "=" * len(DRAFT_BANNER),
+            "",
+        ]
+    lines += [*header, "", "Contenu du dossier :"]
     lines += [f"- {name}/ : {text} ({plural(counts[name], 'fichier')})" for name, text in folders.items()]
     lines += [
         f"- {CSV_NAME} : chaque fichier, sa taille, son empreinte SHA-256 et ce qu'il justifie",
@@ -406,6 +502,8 @@ def readme_text(header: list[str], files: list[ManifestEntry], findings: list[Fi
         "",
         "Vérifier un fichier : son empreinte SHA-256 doit être celle du manifeste "
         "(Windows : Get-FileHash FICHIER ; Linux : sha256sum FICHIER ; macOS : shasum -a 256 FICHIER).",
+        "",
+        *PRIVACY_LINES,
         "",
         f"Vérification du carnet au {header[-1].removeprefix('Préparé le ')} : {checks.summary(findings)}",
     ]

@@ -43,6 +43,7 @@ from ambassadeur_app.services.erasure import (
     erase_person,
     forget_identity,
 )
+from ambassadeur_app.storage.records import communes
 
 if TYPE_CHECKING:
     from ambassadeur_app.reports.tables import TableDocument
@@ -85,8 +86,7 @@ class RegisterService:
 
     def communes(self, table: str) -> list[str]:
         """Return the communes of the ``professionals`` or the ``structures``, by name."""
-        repo = self.carnet.professionals if table == "professionals" else self.carnet.structures
-        return repo.communes()
+        return communes(self.carnet.db, table)
 
     def professionals(self, ids: Iterable[str]) -> dict[str, Professional]:
         return self.carnet.professionals.get_many(ids)

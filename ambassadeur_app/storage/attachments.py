@@ -30,13 +30,15 @@ import stat
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from ambassadeur_app.domain.expenses import Attachment, AttachmentRole
 from ambassadeur_app.domain.text import printable
 from ambassadeur_app.errors import AppError, os_reason
 from ambassadeur_app.partfiles import PART_SUFFIX, written_in_place_of
 from ambassadeur_app.storage.records import Repo
+
+if TYPE_CHECKING:
+    from ambassadeur_app.domain.expenses import Attachment
 
 STORE_SUFFIX = ".pieces"
 # A scanned sheet or an invoice is a few megabytes; beyond this it is not the right file.
@@ -297,6 +299,10 @@ class AttachmentStore:
 
 
 def _attachment(row: dict[str, Any]) -> Attachment:
+    # Imported here: every export and copy checks where it writes (``store_write_problem``),
+    # and needs not the expenses' domain for it.
+    from ambassadeur_app.domain.expenses import Attachment, AttachmentRole
+
     return Attachment(
         id=row["id"],
         owner_id=row["owner_id"],

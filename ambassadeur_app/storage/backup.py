@@ -39,12 +39,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ambassadeur_app.domain.expenses import Attachment
 from ambassadeur_app.errors import CarnetError, os_reason
 from ambassadeur_app.partfiles import written_in_place_of
 from ambassadeur_app.storage.attachments import MAX_SIZE, store_write_problem
+
+if TYPE_CHECKING:
+    from ambassadeur_app.domain.expenses import Attachment
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10

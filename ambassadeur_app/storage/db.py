@@ -14,7 +14,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -30,7 +32,6 @@ from ambassadeur_app.errors import (
 from ambassadeur_app.lockfile import LockFile
 from ambassadeur_app.storage.activities import ActivityRepo
 from ambassadeur_app.storage.ambassadors import AmbassadorRepo
-from ambassadeur_app.storage.attachments import AttachmentRepo
 from ambassadeur_app.storage.backup import (
     SQLITE_HEADER,
     BackupKind,
@@ -44,26 +45,29 @@ from ambassadeur_app.storage.backup import (
     sqlite_reason,
     sqlite_uri,
 )
-from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
 from ambassadeur_app.storage.entries import TimeEntryRepo
-from ambassadeur_app.storage.events import (
-    AttendanceRepo,
-    EventRepo,
-    EventTimeRepo,
-    InvitationRepo,
-    TrainingModuleRepo,
-)
-from ambassadeur_app.storage.expenses import ExpenseRepo
 from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
-from ambassadeur_app.storage.indicators import ReadingRepo, TargetsRepo
-from ambassadeur_app.storage.journal import NoteRepo, RexTextRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
-from ambassadeur_app.storage.planning import ActionRepo
-from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
-from ambassadeur_app.storage.structures import StructureRepo
-from ambassadeur_app.storage.surveys import SurveyRepo, SurveyResponseRepo, SurveyTemplateRepo
+
+if TYPE_CHECKING:
+    from ambassadeur_app.storage.attachments import AttachmentRepo
+    from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
+    from ambassadeur_app.storage.events import (
+        AttendanceRepo,
+        EventRepo,
+        EventTimeRepo,
+        InvitationRepo,
+        TrainingModuleRepo,
+    )
+    from ambassadeur_app.storage.expenses import ExpenseRepo
+    from ambassadeur_app.storage.indicators import ReadingRepo, TargetsRepo
+    from ambassadeur_app.storage.journal import NoteRepo, RexTextRepo
+    from ambassadeur_app.storage.planning import ActionRepo
+    from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
+    from ambassadeur_app.storage.structures import StructureRepo
+    from ambassadeur_app.storage.surveys import SurveyRepo, SurveyResponseRepo, SurveyTemplateRepo
 
 Clock = Callable[[], datetime]
 
@@ -158,28 +162,137 @@ class Carnet:
         self.entries = TimeEntryRepo(db, device_id)
         self.months = MonthLockRepo(db, device_id)
         self.imports = ImportRepo(db, device_id)
-        self.professionals = ProfessionalRepo(db, device_id)
-        self.practice_sites = PracticeSiteRepo(db, device_id)
         self.import_changes = ImportChangeRepo(db, device_id)
-        self.account_events = AccountEventRepo(db, device_id)
-        self.structures = StructureRepo(db, device_id)
-        self.contacts = ContactRepo(db, device_id)
-        self.solicitations = SolicitationRepo(db, device_id)
-        self.events = EventRepo(db, device_id)
-        self.training_modules = TrainingModuleRepo(db, device_id)
-        self.invitations = InvitationRepo(db, device_id)
-        self.attendances = AttendanceRepo(db, device_id)
-        self.event_time = EventTimeRepo(db, device_id)
-        self.survey_templates = SurveyTemplateRepo(db, device_id)
-        self.surveys = SurveyRepo(db, device_id)
-        self.survey_responses = SurveyResponseRepo(db, device_id)
-        self.expenses = ExpenseRepo(db, device_id)
-        self.attachments = AttachmentRepo(db, device_id)
-        self.readings = ReadingRepo(db, device_id)
-        self.targets = TargetsRepo(db, device_id)
-        self.actions = ActionRepo(db, device_id)
-        self.notes = NoteRepo(db, device_id)
-        self.rex_texts = RexTextRepo(db, device_id)
+
+    # The repositories of the register and of the tabs and commands met less often are made on
+    # their first use: their modules (and their domain's) are imported then, not by every
+    # opening (the CLI's exports, the window's first paint).
+
+    @cached_property
+    def professionals(self) -> ProfessionalRepo:
+        from ambassadeur_app.storage.professionals import ProfessionalRepo
+
+        return ProfessionalRepo(self.db, self.device_id)
+
+    @cached_property
+    def practice_sites(self) -> PracticeSiteRepo:
+        from ambassadeur_app.storage.professionals import PracticeSiteRepo
+
+        return PracticeSiteRepo(self.db, self.device_id)
+
+    @cached_property
+    def account_events(self) -> AccountEventRepo:
+        from ambassadeur_app.storage.professionals import AccountEventRepo
+
+        return AccountEventRepo(self.db, self.device_id)
+
+    @cached_property
+    def structures(self) -> StructureRepo:
+        from ambassadeur_app.storage.structures import StructureRepo
+
+        return StructureRepo(self.db, self.device_id)
+
+    @cached_property
+    def contacts(self) -> ContactRepo:
+        from ambassadeur_app.storage.contacts import ContactRepo
+
+        return ContactRepo(self.db, self.device_id)
+
+    @cached_property
+    def solicitations(self) -> SolicitationRepo:
+        from ambassadeur_app.storage.contacts import SolicitationRepo
+
+        return SolicitationRepo(self.db, self.device_id)
+
+    @cached_property
+    def events(self) -> EventRepo:
+        from ambassadeur_app.storage.events import EventRepo
+
+        return EventRepo(self.db, self.device_id)
+
+    @cached_property
+    def training_modules(self) -> TrainingModuleRepo:
+        from ambassadeur_app.storage.events import TrainingModuleRepo
+
+        return TrainingModuleRepo(self.db, self.device_id)
+
+    @cached_property
+    def invitations(self) -> InvitationRepo:
+        from ambassadeur_app.storage.events import InvitationRepo
+
+        return InvitationRepo(self.db, self.device_id)
+
+    @cached_property
+    def attendances(self) -> AttendanceRepo:
+        from ambassadeur_app.storage.events import AttendanceRepo
+
+        return AttendanceRepo(self.db, self.device_id)
+
+    @cached_property
+    def event_time(self) -> EventTimeRepo:
+        from ambassadeur_app.storage.events import EventTimeRepo
+
+        return EventTimeRepo(self.db, self.device_id)
+
+    @cached_property
+    def survey_templates(self) -> SurveyTemplateRepo:
+        from ambassadeur_app.storage.surveys import SurveyTemplateRepo
+
+        return SurveyTemplateRepo(self.db, self.device_id)
+
+    @cached_property
+    def surveys(self) -> SurveyRepo:
+        from ambassadeur_app.storage.surveys import SurveyRepo
+
+        return SurveyRepo(self.db, self.device_id)
+
+    @cached_property
+    def survey_responses(self) -> SurveyResponseRepo:
+        from ambassadeur_app.storage.surveys import SurveyResponseRepo
+
+        return SurveyResponseRepo(self.db, self.device_id)
+
+    @cached_property
+    def expenses(self) -> ExpenseRepo:
+        from ambassadeur_app.storage.expenses import ExpenseRepo
+
+        return ExpenseRepo(self.db, self.device_id)
+
+    @cached_property
+    def attachments(self) -> AttachmentRepo:
+        from ambassadeur_app.storage.attachments import AttachmentRepo
+
+        return AttachmentRepo(self.db, self.device_id)
+
+    @cached_property
+    def readings(self) -> ReadingRepo:
+        from ambassadeur_app.storage.indicators import ReadingRepo
+
+        return ReadingRepo(self.db, self.device_id)
+
+    @cached_property
+    def targets(self) -> TargetsRepo:
+        from ambassadeur_app.storage.indicators import TargetsRepo
+
+        return TargetsRepo(self.db, self.device_id)
+
+    @cached_property
+    def actions(self) -> ActionRepo:
+        from ambassadeur_app.storage.planning import ActionRepo
+
+        return ActionRepo(self.db, self.device_id)
+
+    @cached_property
+    def notes(self) -> NoteRepo:
+        from ambassadeur_app.storage.journal import NoteRepo
+
+        return NoteRepo(self.db, self.device_id)
+
+    @cached_property
+    def rex_texts(self) -> RexTextRepo:
+        from ambassadeur_app.storage.journal import RexTextRepo
+
+        return RexTextRepo(self.db, self.device_id)
 
     @contextmanager
     def write(self, backup: bool = True) -> Iterator[None]:

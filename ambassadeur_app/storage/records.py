@@ -36,6 +36,18 @@ def days_sql(column: str, first: date | None, last: date | None) -> Conditions:
     return clauses, params
 
 
+def communes(db: Database, table: str) -> list[str]:
+    """Return the distinct communes of a table's live records (``professionals``, ``structures``):
+    a plain query, so that the entries' suggestions need not import the register."""
+    return [
+        row[0]
+        for row in db.execute(
+            f"SELECT DISTINCT commune FROM {table} WHERE deleted_at IS NULL AND commune != '' "
+            "ORDER BY commune COLLATE NOCASE"
+        ).fetchall()
+    ]
+
+
 def _storable(values: dict[str, Any]) -> dict[str, Any]:
     """Return ``values`` with every text cleaned of what no document can hold.
 
@@ -155,16 +167,6 @@ class Repo:
     def delete(self, record_ids: list[str]) -> None:
         """Mark records as deleted (they stay in the file for merging and undo)."""
         self._set_deleted(record_ids, True)
-
-    def communes(self) -> list[str]:
-        """Return the distinct communes of the live records (tables with a ``commune`` column)."""
-        return [
-            row[0]
-            for row in self.db.execute(
-                f"SELECT DISTINCT commune FROM {self.table} WHERE deleted_at IS NULL AND commune != '' "
-                "ORDER BY commune COLLATE NOCASE"
-            ).fetchall()
-        ]
 
     def reassign(self, column: str, from_id: str, to_id: str) -> None:
         """Point every row's ``column`` at another record (merging duplicates)."""

@@ -112,6 +112,7 @@ def test_the_pack_is_written_to_the_end_and_opened(
     assert {e.path for e in read_csv(expected / CSV_NAME)} == {e.path for e in result.files}
     assert prompts.opened == [expected]
     assert "Dossier de justification écrit" in dialog.ui.summary_label.text()
+    assert "brouillon" in dialog.ui.summary_label.text()  # the demo has blocking points
     assert window.settings.value("export/folder") == str(tmp_path)
     # The next pack gets a new folder: the one written is never written into.
     assert Path(dialog.ui.folder_edit.text()) == tmp_path / f"{expected.name}-2"

@@ -30,6 +30,7 @@ from ambassadeur_app.storage.db import SEAL_NAME, backup_manager
 from tests.conftest import PROGRAMME
 from tests.gui.conftest import Prompts, SyncPool
 from tests.gui.test_register_pages import people
+from tests.test_architecture import LAZY
 from tests.unit.test_file_diagnosis import damage_a_page_keeping_size_and_time, make_carnet
 
 ENTRIES = 5  # all in September 2024
@@ -325,3 +326,31 @@ def test_the_command_opens_the_window_on_its_carnet(tmp_path: Path) -> None:
     assert [line.split()[0] for line in done.stdout.splitlines()] == ["painted", "usable"]
     assert app.ui_settings().value("carnet/last") == str(path.resolve())  # that carnet was shown
     assert not app.demo_path().exists()
+
+
+def test_the_window_loads_its_carnet_without_the_other_records(tmp_path: Path) -> None:
+    """Showing the carnet's month (the places to complete include the register's communes)
+    imports neither the register nor the events, expenses, surveys, indicators or planning."""
+    path = tmp_path / "carnet.ambassadeur"
+    carnet_with_register(path)
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "application = QApplication([])\n"
+        "from ambassadeur_app.gui import app\n"
+        "from ambassadeur_app.gui.main_window import MainWindow\n"
+        "window = MainWindow(None, app.ui_settings())\n"
+        "window.show()\n"
+        "application.processEvents()\n"
+        f"assert app.load_carnet(window, {str(path)!r}, app.ui_settings()) is None\n"
+        "application.processEvents()\n"
+        "assert window.loaded\n"
+        "print(*window.page.ui.place_edit.completer().model().stringList(), sep='\\n')\n"
+        f"print('lazy:', *sorted(m for m in sys.modules if m in {LAZY!r}))\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    *places, lazy = done.stdout.splitlines()
+    assert lazy == "lazy:"
+    assert {"Nancy", "Toul"} <= set(places)  # the register's communes (``people``)

@@ -270,9 +270,9 @@ def test_the_bilan_matches_the_timesheets_and_the_invoices_to_the_cent(busy: Car
     assert bilan.poste_cents(Poste.PROMOTIONAL_EVENTS) == 70_001
     assert bilan.quotes_cents == 5_000
     assert [line.missing for line in bilan.expenses] == [
-        None,
+        "Devis non joint",  # invoices without the quote they follow (§4.B)
         "Justificatif manquant : devis ou facture",
-        None,
+        "Devis non joint",
     ]
     assert [len(line.documents) for line in bilan.expenses] == [1, 0, 1]
     assert all(
@@ -485,3 +485,49 @@ def test_every_file_the_bilan_cites_is_in_the_pack(demo: CarnetService, tmp_path
     written = {entry.path for entry in result.files}
     assert len(cited) >= 20
     assert cited <= written, cited - written
+
+
+def test_training_sessions_justify_the_formation_mission_not_the_forfait_evenement(
+    demo: CarnetService,
+) -> None:
+    """A training session's file and sign-in sheets are cited under the formation mission (its
+    participants); an event poste cites only its expenses' events and the promotional events and
+    working groups."""
+    from ambassadeur_app.reports.manifest import event_file_path
+
+    bilan, _ = demo.bilan.bilan()
+    held = demo.bilan.justifications(bilan)
+    events = demo.events.events(demo.events.event_ids(status=EventStatus.DONE)).values()
+    with_expense = {line.expense.event_id: line.poste for line in bilan.expenses}
+    training = [e for e in events if e.kind is EventKind.TRAINING]
+    assert training
+    for found in events:
+        path = event_file_path(found, "pdf")
+        citing = {poste for poste, lines in held.items() if any(path in line for line in lines)}
+        if found.kind is EventKind.TRAINING:
+            assert Poste.FORMATION in citing
+            assert citing - {Poste.FORMATION} == (
+                {with_expense[found.id]} if found.id in with_expense else set()
+            )
+        else:
+            assert citing == {event_poste(found.kind)}
+    formation = " ".join(held[Poste.FORMATION])
+    assert "feuille-emargement" in formation or "feuille d'émargement signée manquante" in formation
+
+
+def test_the_workbook_s_amounts_are_rounded_to_the_cent(demo: CarnetService, tmp_path: Path) -> None:
+    """Sums of decimal euros drift (1207.8700000000008): every amount of the annex is ROUND(…, 2)
+    and evaluates to the app's figure exactly."""
+    path = export(demo, "xlsx", tmp_path / "bilan.xlsx")
+    formulas = [
+        str(cell.value)
+        for row in load_workbook(path)[SHEET].iter_rows()
+        for cell in row
+        if str(cell.value).startswith("=") and "€" in cell.number_format
+    ]
+    assert len(formulas) >= 11
+    assert all(formula.startswith("=ROUND(") and formula.endswith(",2)") for formula in formulas)
+    values = evaluated(path)
+    bilan, _ = demo.bilan.bilan()
+    assert values["Excédent à reverser à l'ARS"] == bilan.surplus_cents / 100 == 1_207.87
+    assert values["TOTAL Dépenses"] == bilan.total_cents / 100

@@ -15,7 +15,7 @@ from ambassadeur_app.domain import checks
 from ambassadeur_app.domain.checks import Finding, RecordKind, Severity
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.events import EventKind, EventStatus, Session
-from ambassadeur_app.domain.expenses import ExpenseStatus
+from ambassadeur_app.domain.expenses import AttachmentRole, ExpenseStatus
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.planning import ActionStatus, PlannedAction
 from ambassadeur_app.domain.register import Channel, RequestCategory, Solicitation
@@ -126,15 +126,21 @@ def test_expenses_without_their_document_or_with_a_broken_file(
     attachment = spending.attach(broken, pdf(tmp_path, "f3.pdf", b"%PDF-1.4\n% f3\n%%EOF\n"))
     spending.store.path_of(attachment).write_bytes(b"%PDF-1.4 changed")
     found = [f for f in service.pack.check() if f.record_kind is RecordKind.EXPENSE]
+    # A committed expense needs its quote too (§4.B); an ordered one lacking both is asked once.
     assert sorted(titles(found)) == sorted(
         [
             (Severity.BLOCKING, "Justificatif manquant : facture", paid),
+            (Severity.BLOCKING, "Devis non joint", paid),
             (Severity.BLOCKING, "Justificatif manquant : devis ou facture", ordered),
+            (Severity.BLOCKING, "Devis non joint", invoiced),
+            (Severity.BLOCKING, "Devis non joint", broken),
             (Severity.BLOCKING, "Pièce jointe absente ou modifiée", broken),
         ]
     )
     assert quote not in {f.record_id for f in found}
-    assert "f3.pdf" in next(f.detail for f in found if f.record_id == broken)
+    assert "f3.pdf" in next(f.detail for f in found if f.record_id == broken and "modifiée" in f.title)
+    spending.attach(invoiced, pdf(tmp_path, "d2.pdf", b"%PDF-1.4\n% d2\n%%EOF\n"), AttachmentRole.QUOTE)
+    assert (Severity.BLOCKING, "Devis non joint", invoiced) not in titles(service.pack.check())
 
 
 def test_a_changed_signed_sheet_blocks(service: CarnetService, tmp_path: Path) -> None:

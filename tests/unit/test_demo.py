@@ -11,8 +11,11 @@ import pytest
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo, demo_months
 from ambassadeur_app.demo.entries import STRUCTURES, TEMPLATES, easter, french_holidays, mention
 from ambassadeur_app.demo.register import email_address
-from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.dates import MONTH_NAMES, Month
+from ambassadeur_app.domain.expenses import AttachmentRole
 from ambassadeur_app.domain.model import EntryFilter, Mission
+from ambassadeur_app.domain.planning import ActionStatus
+from ambassadeur_app.domain.register import StructureType
 from ambassadeur_app.services import CarnetService, open_service
 
 # Reference day; today; a Saturday the 1st (nothing worked yet this month); a leap day; New Year.
@@ -189,3 +192,74 @@ def test_demo_events_training_and_their_time(tmp_path: Path, today: date) -> Non
         counts = events.participant_counts()
         assert counts.total == sum(counts.by_profession.values())
         assert service.closed_months() == set(months[:2])
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_demo_time_on_an_event_is_linked_to_it_and_no_other_entry_names_one(
+    tmp_path: Path, today: date
+) -> None:
+    with demo(tmp_path / "demo.ambassadeur", today) as service:
+        events = service.events
+        found = events.events(events.event_ids()).values()
+        linked = {entry_id: event for event in found for entry_id in events.time_entry_ids(event.id)}
+        entries = service.entries(service.entry_ids(EntryFilter()))
+    titles = {e.title for e in found} | {e.title.split(" : ")[-1] for e in found} | {"soirée"}
+    assert all(entries[i].day <= event.sessions[-1].day for i, event in linked.items())
+    unlinked = [e for i, e in entries.items() if i not in linked]
+    assert [e for e in unlinked if any(t.casefold() in e.description.casefold() for t in titles)] == []
+    assert any(e.activity == "Session de formation" for e in unlinked)  # one-to-one training
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_demo_people_practise_where_their_profession_does(tmp_path: Path, today: date) -> None:
+    with demo(tmp_path / "demo.ambassadeur", today) as service:
+        register = service.register
+        kinds = {s.id: s.type for s in register.all_structures()}
+        people = register.professionals(register.professional_ids())
+        places = {(p.profession_code, kinds[s]) for p in people.values() for s in p.structure_ids}
+        group = next(
+            e
+            for e in service.events.events(service.events.event_ids()).values()
+            if e.kind.value == "groupe_travail"
+        )
+        present = [a.professional_id for a in service.events.attendances(group.id) if a.attended]
+    assert {code for code, kind in places if kind is StructureType.PHARMACIE} <= {"G15-21"}
+    practices = {StructureType.MSP, StructureType.CDS, StructureType.EHPAD, StructureType.CH}
+    assert {kind for code, kind in places if code == "G15-10"} <= practices
+    # « avec le CH, l'EHPAD et le DAC »: someone of each attends.
+    attending = {kinds[s] for p in present for s in people[p].structure_ids}
+    assert {StructureType.CH, StructureType.EHPAD, StructureType.DAC} <= attending
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_demo_planning_journal_and_expenses_agree_with_the_carnet(tmp_path: Path, today: date) -> None:
+    with demo(tmp_path / "demo.ambassadeur", today) as service:
+        months = service.programme().period_months
+        over = [m for m in months[:-1] if service.month_summary(m).claim.over_cap_minutes]
+        planning = service.planning
+        actions = planning.actions(planning.action_ids()).values()
+        notes = planning.notes()
+        pertinence = planning.pertinence()
+        structures = {s.id: s for s in service.register.all_structures()}
+        [hospital] = [s for s in structures.values() if s.it_commitment_on]
+        expenses = service.expenses
+        found = expenses.expenses(expenses.expense_ids())
+        roles = {i: {a.role for a in expenses.attachments_of(i)} for i in found}
+        surnames = {a.name.split()[-1] for a in service.ambassadors()}
+    assert hospital.type is StructureType.CH
+    [engaged] = [a for a in actions if "service informatique du CH" in a.title]
+    if engaged.status is not ActionStatus.TODO:  # a demo built early has not started it
+        assert (engaged.status, engaged.actual_end) == (ActionStatus.DONE, hospital.it_commitment_on)
+    assert "achever l'engagement" not in pertinence
+    assert "un coordinateur" in pertinence
+    [month] = over
+    cap_notes = [n.text for n in notes if "plafond" in n.text]
+    assert len(cap_notes) == (months[-1].first_day + timedelta(days=1) <= today)
+    assert all(f"dépassé en {MONTH_NAMES[month.month - 1]} :" in text for text in cap_notes)
+    about_it = [n for n in notes if "service informatique du centre hospitalier" in n.text]
+    assert about_it
+    assert all(structures[link.target_id].type is StructureType.CH for n in about_it for link in n.links)
+    for expense_id, expense in found.items():
+        assert not surnames & set(expense.supplier.split())
+        if expense.committed:
+            assert roles[expense_id] == {AttachmentRole.QUOTE, AttachmentRole.INVOICE}

@@ -200,7 +200,7 @@ def test_trainings_count_each_professional_trained_once(demo_path: Path) -> None
     assert listing.total(3) == pytest.approx(
         sum(m.minutes for m in modules.values() if m.id in {found[i].module_id for i in ids}) / 60
     )
-    assert listing.total(10) == len(trained) == 17
+    assert listing.total(10) == len(trained) == 18
     people = built.section("Professionnels formés")
     assert len(people.rows) == len(trained)
     assert sum(column(people, "Sessions suivies")) == listing.total(9)
@@ -238,7 +238,7 @@ def test_an_event_file(demo_path: Path, tmp_path: Path) -> None:
     assert len(bills.rows) == len(expenses) == 2
     assert bills.total(7) == pytest.approx(sum(e.amount_ttc_cents for e in expenses.values()) / 100)
     assert all("(empreinte " in text for text in column(bills, "Justificatifs"))
-    assert len(built.section("Justificatifs").rows) == 3  # and the signed sign-in sheet
+    assert len(built.section("Justificatifs").rows) == 5  # quote and invoice each, the signed sheet
     assert built.title == f"Dossier d'événement — {workshop.title}"
     header = dict(built.header)
     assert header["Ouvert à tout le département"] == "Oui"
@@ -295,7 +295,7 @@ def test_the_forfait_statement(demo_path: Path, tmp_path: Path) -> None:
     assert summary.total(3) == pytest.approx(bills.total(8))
     assert "Sans événement" in column(summary, "Événement")
     documents = built.section("Justificatifs")
-    assert len(documents.rows) == attached + 1 == 5  # and the workshop's signed sign-in sheet
+    assert len(documents.rows) == attached + 1 == 8  # and the workshop's signed sign-in sheet
     assert set(column(documents, "Vérification")) == {"Fichier intact (empreinte vérifiée)"}
     assert plain(f"Reste sur le forfait : {format_euros(160_000 - use.committed_cents)}") in text
 

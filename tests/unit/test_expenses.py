@@ -342,7 +342,9 @@ def test_the_demo_has_quotes_and_invoices_within_the_forfait_with_their_document
             ids = expenses.expense_ids()
             assert expenses.forfait_use() == ForfaitUse(160_000, 86_713, 25_000)
             checks = expenses.checks(ids)
-            assert [len(checks[i]) for i in ids] == [1, 1, 1, 1]
+            # Each committed expense has its quote and its invoice; the pending quote, its quote.
+            roles = [sorted(check.attachment.role.value for check in checks[i]) for i in ids]
+            assert roles == [["devis", "facture"]] * 3 + [["devis"]]
             assert all(check.problem is None for i in ids for check in checks[i])
             hashes.append(sorted(check.attachment.sha256 for i in ids for check in checks[i]))
             first = expenses.expenses(ids)[ids[0]]

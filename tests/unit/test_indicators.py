@@ -4,13 +4,14 @@ of another département, engagements incomplete, the money's projection."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from dataclasses import replace
+from datetime import date, time, timedelta
 
 import pytest
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus, Session
-from ambassadeur_app.domain.expenses import ForfaitUse
+from ambassadeur_app.domain.expenses import Expense, ExpenseStatus, ForfaitUse
 from ambassadeur_app.domain.indicators import (
     Reading,
     Targets,
@@ -18,6 +19,7 @@ from ambassadeur_app.domain.indicators import (
     event_figures,
     least_squares,
     money_figures,
+    projectable_quote,
     structure_figures,
     target_users,
     users_figures,
@@ -246,7 +248,7 @@ def test_money_projection_gives_coming_months_the_mean_of_the_past_ones() -> Non
     minutes = {Month(2024, 9): 30 * 60, Month(2024, 10): 50 * 60, Month(2024, 11): 10 * 60}
     progress = programme_progress(minutes, programme, today)
     forfait = ForfaitUse(160_000, 50_000, 30_000)
-    figures = money_figures(progress, forfait, programme, today)
+    figures = money_figures(progress, forfait, programme, today, forfait.quoted_cents)
     assert progress.claimed_cents == 150_000 + 200_000 + 50_000  # October is capped
     assert figures.over_cap == {Month(2024, 10): 10 * 60}
     assert figures.complete_months == 2
@@ -259,6 +261,28 @@ def test_money_projection_gives_coming_months_the_mean_of_the_past_ones() -> Non
 
 def test_money_forfait_spent_never_exceeds_the_forfait() -> None:
     progress = programme_progress({}, PROGRAMME, date(2024, 8, 1))
-    figures = money_figures(progress, ForfaitUse(160_000, 170_000, 5_000), PROGRAMME, date(2024, 8, 1))
+    figures = money_figures(progress, ForfaitUse(160_000, 170_000, 5_000), PROGRAMME, date(2024, 8, 1), 5_000)
     assert figures.forfait_spent_cents == 160_000
     assert figures.projected_cents == 160_000  # nothing projected before the first month is over
+
+
+def test_once_the_period_has_ended_the_projection_is_what_was_spent() -> None:
+    today = PROGRAMME.end_date + timedelta(days=1)
+    minutes = {month: 30 * 60 for month in PROGRAMME.period_months}
+    progress = programme_progress(minutes, PROGRAMME, today)
+    figures = money_figures(progress, ForfaitUse(160_000, 50_000, 25_000), PROGRAMME, today, 25_000)
+    assert figures.ended
+    assert figures.projected_quotes_cents == 0
+    assert figures.projected_cents == figures.spent_cents == 6 * 150_000 + 50_000
+
+
+def test_a_quote_after_the_period_or_for_an_event_after_it_is_never_projected() -> None:
+    end = PROGRAMME.end_date
+    quote = Expense("Salle", "D-1", end, "Location", 25_000, 0, 25_000, ExpenseStatus.QUOTE)
+    running = end - timedelta(days=1)
+    assert projectable_quote(quote, None, PROGRAMME, running)
+    assert projectable_quote(quote, end, PROGRAMME, running)
+    assert not projectable_quote(replace(quote, issued_on=end + timedelta(days=1)), None, PROGRAMME, running)
+    assert not projectable_quote(quote, end + timedelta(days=1), PROGRAMME, running)
+    assert not projectable_quote(quote, None, PROGRAMME, end + timedelta(days=1))  # the period is over
+    assert not projectable_quote(replace(quote, status=ExpenseStatus.ORDERED), None, PROGRAMME, running)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -15,10 +16,13 @@ from pypdf import PdfReader
 
 from ambassadeur_app.cli import main
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+from ambassadeur_app.domain.expenses import ExpenseStatus
+from ambassadeur_app.domain.formatting import format_euros
 from ambassadeur_app.domain.indicators import Reading, Targets
 from ambassadeur_app.errors import ImportFileError, InvalidInput
 from ambassadeur_app.services import CarnetService, open_service
-from tests.conftest import plain
+from tests.conftest import PROGRAMME, log_entry, plain
+from tests.unit.test_expenses import expense
 
 KEYS = [
     "utilisateurs",
@@ -297,3 +301,26 @@ def test_commands(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture
         date(2025, 9, 1), 410, True, service.indicators.readings()[0].id
     )
     service.close()
+
+
+def test_the_grant_projection_skips_late_quotes_and_is_the_bilan_s_surplus_once_ended(
+    service: CarnetService, carnet_path: Path
+) -> None:
+    end = PROGRAMME.end_date
+    log_entry(service, date(2024, 9, 2), 600)
+    service.expenses.save_expense(expense(issued_on=date(2024, 10, 8), status=ExpenseStatus.INVOICED))
+    quote = expense(number="D-1", status=ExpenseStatus.QUOTE, amount_ht_cents=7_000, vat_cents=0)
+    service.expenses.save_expense(replace(quote, amount_ttc_cents=7_000))
+    late = replace(quote, number="D-2", issued_on=end + timedelta(days=3), amount_ht_cents=25_000)
+    service.expenses.save_expense(replace(late, amount_ttc_cents=25_000))
+    grant = {i.key: i for i in service.indicators.all()}["subvention"]
+    assert "devis en attente compris (70,00 €)" in plain(grant.trend)  # not the 250 € dated after the end
+    assert grant.status.startswith("Excédent projeté (période en cours)")
+    service.close()
+    ended = open_service(carnet_path, today=lambda: end + timedelta(days=1))
+    bilan, _ = ended.bilan.bilan()
+    grant = {i.key: i for i in ended.indicators.all()}["subvention"]
+    assert plain(grant.status) == plain(f"Excédent à reverser : {format_euros(bilan.surplus_cents)}")
+    assert bilan.surplus_cents == 1_360_000 - 50_000 - 60_000
+    assert "projet" not in grant.status + grant.trend
+    ended.close()

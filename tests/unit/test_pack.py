@@ -18,7 +18,9 @@ from pypdf import PdfReader
 from ambassadeur_app import partfiles
 from ambassadeur_app.cli import main
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.events import EventStatus
+from ambassadeur_app.domain.register import RegisterFilter
 from ambassadeur_app.errors import ExportError
 from ambassadeur_app.reports.manifest import (
     CSV_NAME,
@@ -33,8 +35,9 @@ from ambassadeur_app.reports.manifest import (
     short_slug,
 )
 from ambassadeur_app.services import CarnetService, open_service
-from ambassadeur_app.services.pack import PackResult
+from ambassadeur_app.services.pack import DRAFT_BANNER, PRIVATE_COLUMNS, PRIVATE_SECTIONS, PackResult
 from tests.conftest import plain
+from tests.unit.test_checks import titles
 from tests.unit.test_crash_leftovers import run_killed_at
 from tests.unit.test_events import workshop
 from tests.unit.test_expenses import expense, pdf
@@ -80,7 +83,7 @@ def test_the_demo_pack_holds_every_document_and_its_manifest_verifies(
     assert sheet.max_row > 5
     # Every justification table, in both formats.
     tables = {p.removeprefix(f"{TABLES}/") for p in written if p.startswith(f"{TABLES}/")}
-    kinds = ["registre-professionnels", "registre-structures", "registre-contacts", "registre-sollicitations"]
+    kinds = ["registre-structures", "registre-contacts", "registre-sollicitations"]
     kinds += ["registre-comptes", "evenements-ateliers", "evenements-formations", "evenements-catalogue"]
     kinds += ["evenements-depenses", "evenements-questionnaire-outil", "indicateurs", "retroplanning"]
     assert tables == {f"{kind}.{fmt}" for kind in kinds for fmt in ("xlsx", "pdf")}
@@ -219,7 +222,11 @@ def test_dossier_command(demo: CarnetService, tmp_path: Path, capsys: pytest.Cap
     demo.close()
     out = tmp_path / "dossier"
     assert main(["--carnet", str(path), "dossier", "--sortie", str(out), "--zip"]) == 0
-    printed = plain(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    printed = plain(captured.out)
+    # Written, but said to be a draft: points block (the folder keeps the name it was given).
+    assert plain(captured.err).startswith("attention : le dossier est un brouillon, ")
+    assert (out / README_NAME).read_text(encoding="utf-8").startswith(DRAFT_BANNER)
     assert f"Dossier de justification écrit : {out} (" in printed
     assert f"Archive : {out}.zip" in printed
     assert "points bloquants" in printed
@@ -243,3 +250,66 @@ def test_invoice_names_are_readable_and_distinct(service: CarnetService, tmp_pat
     assert (
         short_slug("Un titre très long " * 10) == "un-titre-tres-long-un-titre-tres-long-un-titre"
     )  # whole words
+
+
+def test_a_pack_with_blocking_points_is_a_draft_and_says_why_first(
+    service: CarnetService, tmp_path: Path
+) -> None:
+    draft = service.pack.write(tmp_path / "brouillon")
+    assert draft is not None
+    assert draft.draft
+    blocking = [f for f in draft.findings if f.blocking]
+    assert titles(blocking) == titles([f for f in service.pack.check() if f.blocking])
+    assert len(blocking) == 2  # September and October 2024 not closed
+    readme = (tmp_path / "brouillon" / README_NAME).read_text(encoding="utf-8").splitlines()
+    assert readme[0] == DRAFT_BANNER
+    assert readme[1] == "2 points bloquants à corriger dans le carnet, puis préparez un nouveau dossier :"
+    assert readme[2:4] == [f"- {f.title} : {f.detail}" for f in blocking]
+    assert "brouillon, 2 points bloquants" in plain(draft.draft_warning)
+    service.close_month(Month(2024, 9))
+    service.close_month(Month(2024, 10))
+    final = service.pack.write(tmp_path / "final")
+    assert final is not None
+    assert not final.draft
+    assert final.findings  # the month under way is to check
+    assert final.draft_warning == ""
+    assert "BROUILLON" not in (tmp_path / "final" / README_NAME).read_text(encoding="utf-8")
+
+
+def test_the_pack_holds_no_register_of_people_and_no_free_text(demo: CarnetService, tmp_path: Path) -> None:
+    """RGPD minimisation: the register of professionals stays out; the contacts, requests and
+    accounts tables keep their counts and lists without names or free-text notes."""
+    out = tmp_path / "dossier"
+    assert demo.pack.write(out) is not None
+    people = demo.register.professionals(
+        demo.carnet.professionals.ids(RegisterFilter(), [], include_erased=True)
+    ).values()
+    private = {p.email for p in people if p.email} | {p.rpps for p in people if p.rpps}
+    assert len(private) > 20
+    for kind in ("contacts", "sollicitations", "comptes"):
+        book = openpyxl.load_workbook(out / TABLES / f"registre-{kind}.xlsx")
+        full = demo.register.document(kind)
+        kept_sections = [s for s in full.sections if s.title not in PRIVATE_SECTIONS]
+        assert book.sheetnames == [s.title[:31] for s in kept_sections]
+        for section in kept_sections:
+            kept = [c.title for c in section.columns if c.title not in PRIVATE_COLUMNS]
+            cells = [str(c.value) for row in book[section.title[:31]].iter_rows() for c in row if c.value]
+            assert all(title in cells for title in kept), section.title
+            dropped = {c.title for c in section.columns} - set(kept)
+            assert not dropped & set(cells), section.title
+        text = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
+        assert not [value for value in private if value in text]
+        if kind == "contacts":  # the per-person list is left out, the counts stay
+            assert "Professionnels contactés" in {s.title for s in full.sections}
+            assert "Professionnels contactés" not in book.sheetnames
+            assert {"Par profession", "Par type de structure"} <= set(book.sheetnames)
+    # The counts the annex asks for are the register's own.
+    contacts = openpyxl.load_workbook(out / TABLES / "registre-contacts.xlsx")
+    counts = demo.register.document("contacts").section("Par profession").rows
+    rows = [list(row[:3]) for row in contacts["Par profession"].iter_rows(values_only=True)]
+    assert counts
+    assert all(row in rows for row in counts)
+    assert not any(p.startswith(f"{TABLES}/registre-professionnels") for p in files_of(out))
+    readme = (out / README_NAME).read_text(encoding="utf-8")
+    assert "Données personnelles (RGPD)" in readme
+    assert "feuilles d'émargement signées portent leurs noms" in readme

@@ -353,7 +353,11 @@ def test_the_demo_has_a_planning_with_one_late_action_and_a_journal(tmp_path: Pa
         assert 9 <= len(actions) <= 12
         [late] = planning.late_actions()
         assert late.status is ActionStatus.IN_PROGRESS
-        assert "CH" in late.title
+        assert "MSP" in late.title
+        # The hospital's IT commitment is done on the day the register records it.
+        [engaged] = [a for a in actions.values() if a.title.startswith("Engagement du service informatique")]
+        [hospital] = [s for s in demo.register.all_structures() if s.it_commitment_on]
+        assert (engaged.status, engaged.actual_end) == (ActionStatus.DONE, hospital.it_commitment_on)
         views = planning.link_views(k for a in actions.values() for k in a.links)
         assert {v.link.kind for v in views} == {LinkKind.EVENT, LinkKind.ENTRY}
         assert all(v.live for v in views)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from ambassadeur_app.domain.checks import RecordKind
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.errors import AppError
 
@@ -46,6 +45,8 @@ class Pack:
     def show_finding(self, page_name: str, kind: str, record_id: str) -> None:
         """Show the page where a finding is fixed, with its record selected (or its month shown,
         or its expenses opened)."""
+        from ambassadeur_app.domain.checks import RecordKind  # with the dialog: not at start
+
         window = self.window
         if page_name not in {spec.name for spec in window.pages.specs}:
             window.ui.statusbar.showMessage("Cette page n'existe pas dans cette version.", 8000)

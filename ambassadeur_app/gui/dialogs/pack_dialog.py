@@ -184,9 +184,10 @@ class PackDialog(QDialog):
             return
         self.pack_result = result
         archive = f" et l'archive « {result.archive.name} »" if result.archive else ""
+        draft = f" {result.draft_warning}" if result.draft else ""
         self.ui.summary_label.setText(
             f"Dossier de justification écrit : {result.folder} ({plural(len(result.files), 'document')})"
-            f"{archive}. {summary(result.findings)}"
+            f"{archive}. {summary(result.findings)}{draft}"
         )
         self.ui.folder_edit.setText(str(new_folder(result.folder.parent, self.service.pack.default_name())))
         self.written.emit(result)

@@ -23,13 +23,6 @@ from ambassadeur_app.domain.formatting import (
 from ambassadeur_app.domain.model import EntryFilter, Mission, TimeEntry
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import AppError, InvalidInput
-from ambassadeur_app.gui.dialogs.entry_dialog import (
-    NOT_ADDED,
-    EntryDialog,
-    confirm_new_activity,
-    mission_for_key,
-    show_mission_keys,
-)
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_carnet_page import Ui_CarnetPage
 from ambassadeur_app.gui.undo import AddEntry, CarnetCommand, DeleteEntries, EditEntry
@@ -39,7 +32,13 @@ from ambassadeur_app.gui.widgets.choices import (
     fill_missions,
     select_data,
 )
-from ambassadeur_app.gui.widgets.entry_fields import EntryFields
+from ambassadeur_app.gui.widgets.entry_fields import (
+    NOT_ADDED,
+    EntryFields,
+    confirm_new_activity,
+    mission_for_key,
+    show_mission_keys,
+)
 from ambassadeur_app.gui.widgets.feedback import (
     ERROR_COLOR,
     MUTED_COLOR,
@@ -51,6 +50,7 @@ from ambassadeur_app.gui.widgets.programme_form import to_qdate
 
 if TYPE_CHECKING:
     from ambassadeur_app.domain.rules import MonthSummary, ProgrammeProgress
+    from ambassadeur_app.gui.dialogs.entry_dialog import EntryDialog
     from ambassadeur_app.gui.models.entry_table import EntryTableModel
     from ambassadeur_app.services import CarnetService
 
@@ -611,6 +611,8 @@ class CarnetPage(QWidget):
                 ),
             )
             return
+        from ambassadeur_app.gui.dialogs.entry_dialog import EntryDialog  # on first use: not at start
+
         dialog = EntryDialog(service, service.entry(ids[0]), self)
         dialog.accepted.connect(lambda: self._dialog_saved(dialog))
         dialog.open()

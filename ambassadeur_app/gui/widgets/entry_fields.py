@@ -1,22 +1,83 @@
-"""Read a time entry from entry widgets and point at the field at fault, shared by the
-quick-entry bar and the entry dialog."""
+"""Read a time entry from entry widgets and point at the field at fault, the mission letters and
+the question before a new activity: what the quick-entry bar and the entry dialog share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from ambassadeur_app.domain.dates import parse_time
 from ambassadeur_app.domain.durations import parse_duration
-from ambassadeur_app.domain.model import TimeEntry
+from ambassadeur_app.domain.model import Mission, TimeEntry
+from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import InvalidInput
+from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.widgets.choices import current_mission, fill_activities
 from ambassadeur_app.gui.widgets.programme_form import from_qdate
 
 if TYPE_CHECKING:
     from ambassadeur_app.services import CarnetService
+
+# One letter per mission, none of them used in a duration (h, heures, min, minutes): the letter
+# can be typed in the duration field too. "A" is Accompagnement only; Autre is "O" (nOn financé).
+MISSION_KEYS: dict[str, Mission] = {
+    "P": Mission.PROMOTION,
+    "F": Mission.FORMATION,
+    "A": Mission.ACCOMPAGNEMENT,
+    "O": Mission.AUTRE,
+}
+MISSION_KEYS_HINT = "Une lettre choisit la mission : P Promotion, F Formation, A Accompagnement, O Autre."
+
+
+def show_mission_keys(combo: QComboBox) -> None:
+    """Prefix each mission of ``combo`` with its letter (« P — Promotion »)."""
+    letters = {mission: letter for letter, mission in MISSION_KEYS.items()}
+    for index in range(combo.count()):
+        mission = Mission(combo.itemData(index))
+        combo.setItemText(index, f"{letters[mission]} — {mission.label}")
+    combo.setToolTip(MISSION_KEYS_HINT)
+
+
+def mission_for_key(event: QKeyEvent) -> Mission | None:
+    """Return the mission a key press names (a plain letter, any case), if any."""
+    chords = (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    )
+    if event.modifiers() & chords:
+        return None
+    return MISSION_KEYS.get(event.text().upper())
+
+
+NOT_ADDED = "Rien n'est enregistré : choisissez une activité de la liste, ou confirmez la nouvelle."
+
+
+def confirm_new_activity(
+    parent: QWidget, service: CarnetService, entry: TimeEntry, before: TimeEntry | None = None
+) -> bool:
+    """Ask before an activity that is not in its mission's list joins it (a typo never does).
+
+    ``before`` is the entry being changed: keeping its mission and activity asks nothing.
+    """
+    if before is not None and (before.mission, fold(before.activity)) == (
+        entry.mission,
+        fold(entry.activity),
+    ):
+        return True
+    if not service.is_new_activity(entry.mission, entry.activity):
+        return True
+    return prompts.ask(
+        parent,
+        f"Ajouter l'activité « {' '.join(entry.activity.split())} » à la mission {entry.mission.label} ?",
+        "Elle n'est pas encore dans la liste de cette mission. Si c'est une faute de frappe, "
+        "choisissez Annuler et corrigez-la.",
+        yes="Ajouter l'activité",
+    )
 
 
 @dataclass
