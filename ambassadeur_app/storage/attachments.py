@@ -165,6 +165,18 @@ def _digest(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def holds(path: Path, sha256: str, size: int | None = None) -> bool:
+    """Say whether ``path`` is a regular file itself (a link is never followed) holding the
+    content of this SHA-256 (and of this size, when given)."""
+    try:
+        found = path.lstat()
+        if not stat.S_ISREG(found.st_mode) or size not in (None, found.st_size):
+            return False
+        return _digest(path)[0] == sha256
+    except OSError:
+        return False
+
+
 def _copy(source: Path, part: Path) -> str:
     """Copy ``source`` into the new file ``part``; return the SHA-256 of what was copied."""
     digest = hashlib.sha256()
@@ -232,7 +244,7 @@ class AttachmentStore:
         except OSError as exc:
             raise AppError(f"Le fichier « {source} » ne peut pas être lu : {os_reason(exc)}.") from exc
         target = self.folder / f"{sha256}{suffix}"
-        if self._intact(target, sha256, size):
+        if holds(target, sha256, size):
             return sha256, size, suffix
         try:
             self._write(source, target, sha256)
@@ -242,13 +254,6 @@ class AttachmentStore:
                 f"« {self.folder} » : {os_reason(exc)}. Rien n'a été joint."
             ) from exc
         return sha256, size, suffix
-
-    def _intact(self, target: Path, sha256: str, size: int) -> bool:
-        try:
-            found = target.lstat()
-            return stat.S_ISREG(found.st_mode) and found.st_size == size and _digest(target)[0] == sha256
-        except OSError:
-            return False
 
     def _write(self, source: Path, target: Path, sha256: str) -> None:
         self.folder.mkdir(exist_ok=True)

@@ -44,7 +44,7 @@ from urllib.parse import quote
 
 from ambassadeur_app.errors import CarnetError, os_reason
 from ambassadeur_app.partfiles import written_in_place_of
-from ambassadeur_app.storage.attachments import MAX_SIZE, store_write_problem
+from ambassadeur_app.storage.attachments import MAX_SIZE, holds, store_write_problem
 
 if TYPE_CHECKING:
     from ambassadeur_app.domain.expenses import Attachment
@@ -133,17 +133,6 @@ def read_piece(path: Path, expected: Attachment) -> bytes | None:
     return data if intact else None
 
 
-def holds_piece(path: Path) -> bool:
-    """Say whether ``path`` is a regular file whose content has the SHA-256 its name starts with."""
-    if not _regular(path):
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest() == path.name[:64]
-    except OSError:
-        return False
-
-
 def write_piece(folder: Path, name: str, data: bytes) -> bool:
     """Write an attached file into ``folder`` under ``name`` (its SHA-256 and extension: the caller
     checked it), read-only, via a ``.part``; an identical file already there is kept. Return
@@ -153,7 +142,7 @@ def write_piece(folder: Path, name: str, data: bytes) -> bool:
         OSError: the file cannot be written (``folder`` is then as it was).
     """
     target = folder / name
-    if holds_piece(target):
+    if holds(target, name[:64]):
         return False
     folder.mkdir(parents=True, exist_ok=True)
     if _regular(target):  # damaged: the good copy replaces it (Windows renames over no read-only file)
