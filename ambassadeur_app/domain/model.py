@@ -109,6 +109,11 @@ class Programme:
     representative_title: str = "Président(e) de la CPTS"
 
     @property
+    def cpts_label(self) -> str:
+        """Return « CPTS Val de Meurthe — 54 Meurthe-et-Moselle », as the documents name it."""
+        return f"{self.cpts_name} — {self.departement_code} {self.departement_name}"
+
+    @property
     def end_date(self) -> date:
         """Return the last day of the experiment (asked for every line a screen or document
         shows: computed once per programme)."""

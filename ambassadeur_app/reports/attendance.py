@@ -74,7 +74,7 @@ def build_sign_in_sheet(
                 person.commune,
             )
         )
-    cpts = f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"
+    cpts = programme.cpts_label
     return SignInSheet(cpts, event, rows, max(blank_rows, 0), funder_text(programme))
 
 

@@ -70,7 +70,7 @@ NO_PERTINENCE = "(Texte à rédiger par le binôme ambassadeur.)"
 
 def cpts_line(programme: Programme) -> tuple[str, str]:
     """Return the header line naming the CPTS and its département."""
-    return ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}")
+    return ("CPTS", programme.cpts_label)
 
 
 @dataclass

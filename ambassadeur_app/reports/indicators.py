@@ -50,7 +50,7 @@ class IndicatorsReport:
     def header(self) -> list[tuple[str, str]]:
         programme = self.programme
         return [
-            ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"),
+            ("CPTS", programme.cpts_label),
             (
                 "Expérimentation",
                 f"{programme.programme_name}, du {format_date(programme.start_date)} au "

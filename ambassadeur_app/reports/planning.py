@@ -67,7 +67,7 @@ class Planning:
     def header(self) -> list[tuple[str, str]]:
         programme = self.programme
         return [
-            ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"),
+            ("CPTS", programme.cpts_label),
             ("Période", f"du {format_date(programme.start_date)} au {format_date(programme.end_date)}"),
             ("Situation au", format_date(self.today)),
         ]

@@ -79,7 +79,7 @@ def build_rex(service: CarnetService) -> Rex:
         for tag in NoteTag
     ]
     return Rex(
-        cpts=f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}",
+        cpts=programme.cpts_label,
         period=f"du {format_date(programme.start_date)} au {format_date(programme.end_date)}",
         figures=planning.key_figures(),
         sections=sections,

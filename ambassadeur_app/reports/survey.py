@@ -46,7 +46,7 @@ class Questionnaire:
 
 def build_questionnaire(programme: Programme, survey: Survey, event: Event | None) -> Questionnaire:
     """Return the questionnaire of ``survey`` (``event``: the event it follows, if any)."""
-    cpts = f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"
+    cpts = programme.cpts_label
     info = [("CPTS", cpts)]
     if event is not None:
         title = "Questionnaire de satisfaction"

@@ -294,7 +294,7 @@ class PackService:
         programme = service.programme()
         return [
             "Dossier de justification — expérimentation des binômes ambassadeurs Parceo",
-            f"CPTS : {programme.cpts_name} — {programme.departement_code} {programme.departement_name}",
+            f"CPTS : {programme.cpts_label}",
             f"Période : du {format_date(programme.start_date)} au {format_date(programme.end_date)}",
             f"Préparé le {format_date(service.today())}",
         ]

@@ -496,7 +496,7 @@ class RegisterService:
             self.carnet.structures.ids(contacted) if kind == "structures" else self.structure_ids()
         )
         header = [
-            ("CPTS", f"{programme.cpts_name} — {programme.departement_code} {programme.departement_name}"),
+            ("CPTS", programme.cpts_label),
             ("Période", f"du {format_date(first)} au {format_date(last)}"),
         ]
         data = RegisterData(
