@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_import_dialog import Ui_ImportDialog
 from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, error_line
+from ambassadeur_app.gui.widgets.problems import INVALID_LINES_NOTE, setup_problems_table, show_problems
 from ambassadeur_app.services import CarnetService, ImportOutcome, ImportPreview
 
 
@@ -47,22 +48,10 @@ class ImportDialog(QDialog):
             lines.append(f"Activités que l'import ajoutera aux listes : {added}.")
         lines += [f"⚠ {warning}" for warning in preview.warnings]
         if invalid:
-            lines.append(
-                "Un fichier avec des lignes invalides n'importe rien, sauf si vous "
-                "choisissez d'ignorer ces lignes."
-            )
+            lines.append(INVALID_LINES_NOTE)
         ui.summary_label.setText("<br/>".join(lines))
-        problems = preview.problems
-        table = ui.problems_table
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["Ligne", "Colonne", "Valeur", "Raison"])
-        table.setRowCount(len(problems))
-        for row, problem in enumerate(problems):
-            for column, text in enumerate((str(problem.line), problem.column, problem.value, problem.reason)):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        table.setVisible(bool(problems))
+        setup_problems_table(ui.problems_table)
+        show_problems(ui.problems_table, preview.problems)
         ui.skip_invalid_check.setVisible(bool(invalid))
         ui.skip_invalid_check.toggled.connect(lambda _: self._update_button())
         ui.buttons.accepted.connect(self.accept)
