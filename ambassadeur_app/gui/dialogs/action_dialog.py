@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, Q
 
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.planning import ACTION_LINK_KINDS, ActionStatus, PlannedAction
-from ambassadeur_app.errors import AppError, InvalidInput
+from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_action_dialog import Ui_ActionDialog
 from ambassadeur_app.gui.widgets.choices import fill_enum, fill_missions, select_data
-from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.feedback import refused
 from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
 from ambassadeur_app.services import CarnetService
 
@@ -113,9 +113,7 @@ class ActionDialog(QDialog):
         try:
             self.saved_id = self.service.planning.save_action(self.edited_action())
         except AppError as exc:
-            error_line(self.ui.message_label, exc.message)
-            if isinstance(exc, InvalidInput):
-                self._field(exc.field).setFocus()
+            refused(self.ui.message_label, exc, self._field)
             return
         super().accept()
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, Q
 
 from ambassadeur_app.domain.events import EVENT_MISSIONS, MAX_SESSIONS, Event, EventKind, EventStatus, Session
 from ambassadeur_app.domain.model import Mission
-from ambassadeur_app.errors import AppError, InvalidInput
+from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_event_dialog import Ui_EventDialog
 from ambassadeur_app.gui.widgets.choices import fill_enum, select_data
-from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.feedback import refused
 from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
 from ambassadeur_app.services import CarnetService
 
@@ -159,9 +159,7 @@ class EventDialog(QDialog):
         try:
             self.saved_id = self.service.events.save_event(self.edited_event())
         except AppError as exc:
-            error_line(self.ui.message_label, exc.message)
-            if isinstance(exc, InvalidInput):
-                self._field(exc.field).setFocus()
+            refused(self.ui.message_label, exc, self._field)
             return
         super().accept()
 

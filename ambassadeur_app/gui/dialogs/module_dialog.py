@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QHeaderView,
 from ambassadeur_app.domain.durations import format_duration, parse_duration
 from ambassadeur_app.domain.events import NationalService, TrainingModule
 from ambassadeur_app.domain.formatting import format_date, plural
-from ambassadeur_app.errors import AppError, InvalidInput
+from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.forms.ui_catalogue_dialog import Ui_CatalogueDialog
 from ambassadeur_app.gui.forms.ui_module_dialog import Ui_ModuleDialog
 from ambassadeur_app.gui.models.record_table import RecordColumn, RecordTableModel
-from ambassadeur_app.gui.widgets.feedback import OK_COLOR, colored, error_line
+from ambassadeur_app.gui.widgets.feedback import OK_COLOR, colored, error_line, refused
 from ambassadeur_app.services import CarnetService
 
 
@@ -73,9 +73,9 @@ class ModuleDialog(QDialog):
             )
             self.saved_id = self.service.events.save_module(module)
         except AppError as exc:
-            error_line(ui.message_label, exc.message)
-            if isinstance(exc, InvalidInput):
-                (ui.duration_edit if exc.field == "durée" else ui.title_edit).setFocus()
+            refused(
+                ui.message_label, exc, lambda name: ui.duration_edit if name == "durée" else ui.title_edit
+            )
             return
         super().accept()
 

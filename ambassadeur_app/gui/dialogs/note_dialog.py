@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ambassadeur_app.domain.journal import JournalNote, NoteTag
 from ambassadeur_app.domain.planning import LinkKind
-from ambassadeur_app.errors import AppError, InvalidInput
+from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_note_dialog import Ui_NoteDialog
 from ambassadeur_app.gui.widgets.choices import fill_enum, select_data
-from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.feedback import refused
 from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
 from ambassadeur_app.services import CarnetService
 
@@ -61,10 +61,8 @@ class NoteDialog(QDialog):
         try:
             self.saved_id = self.service.planning.save_note(self.edited_note())
         except AppError as exc:
-            error_line(self.ui.message_label, exc.message)
-            if isinstance(exc, InvalidInput):
-                ui = self.ui
-                fields = {"date": ui.day_edit, "liens": ui.link_picker.ui.links_list}
-                fields.get(exc.field, ui.text_edit).setFocus()
+            ui = self.ui
+            fields: dict[str, QWidget] = {"date": ui.day_edit, "liens": ui.link_picker.ui.links_list}
+            refused(ui.message_label, exc, lambda name: fields.get(name, ui.text_edit))
             return
         super().accept()
