@@ -23,6 +23,7 @@ from ambassadeur_app import APP_NAME, __version__, paths
 if TYPE_CHECKING:
     from datetime import date
 
+    from ambassadeur_app.domain.agenda import Proposal
     from ambassadeur_app.domain.checks import Finding
     from ambassadeur_app.domain.dates import Month
     from ambassadeur_app.domain.journal import NoteTag
@@ -233,6 +234,31 @@ def build_parser() -> argparse.ArgumentParser:
     imp_finess.add_argument("fichier", type=Path, metavar="FICHIER", help="l'extrait à lire")
     imp_finess.add_argument("--departement", required=True, metavar="CODE", help="le département à garder")
 
+    imp_agenda = imp_kinds.add_parser(
+        "agenda", help="les rendez-vous d'un agenda (.ics d'Outlook, Thunderbird, Google) proposés en entrées"
+    )
+    imp_agenda.add_argument("fichier", type=Path, metavar="FICHIER.ics", help="l'agenda exporté")
+    imp_agenda.add_argument("--ambassadeur", required=True, metavar="NOM", help="à qui est cet agenda")
+    imp_agenda.add_argument(
+        "--du",
+        type=_day,
+        metavar="JJ/MM/AAAA",
+        help="premier jour lu (par défaut : début de l'expérimentation)",
+    )
+    imp_agenda.add_argument(
+        "--au", type=_day, metavar="JJ/MM/AAAA", help="dernier jour lu (par défaut : aujourd'hui)"
+    )
+    imp_agenda.add_argument(
+        "--accepter-tout",
+        action="store_true",
+        help="enregistre les rendez-vous proposés sauf les écartés et les bloqués (sans rien retirer)",
+    )
+    imp_agenda.add_argument(
+        "--retirer-annules",
+        action="store_true",
+        help="avec --accepter-tout : retire aussi les entrées des rendez-vous annulés ou ôtés de l'agenda",
+    )
+
     exp = commands.add_parser("export", help="écrit un document pour le financeur")
     exp_kinds = exp.add_subparsers(dest="kind", metavar="DOCUMENT", required=True, parser_class=_Parser)
     releve = exp_kinds.add_parser("releve", help="le relevé d'heures mensuel")
@@ -307,6 +333,33 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("fichier", type=Path, metavar="FICHIER", help="la sauvegarde à restaurer")
     commands.add_parser("sauvegardes", help="liste les sauvegardes automatiques du carnet")
     commands.add_parser("check", help="vérifie l'intégrité du carnet")
+    share = commands.add_parser(
+        "partager", help="partage ce carnet avec l'autre ordinateur du binôme par un dossier synchronisé"
+    )
+    share.add_argument(
+        "--dossier",
+        required=True,
+        type=Path,
+        metavar="DOSSIER",
+        help="le dossier partagé (Syncthing, Nextcloud, OneDrive, partage réseau ou clé USB), vide",
+    )
+    join = commands.add_parser(
+        "rejoindre",
+        help="reconstruit sur cet ordinateur le carnet partagé par l'autre (le nouveau carnet : --carnet)",
+    )
+    join.add_argument("--dossier", required=True, type=Path, metavar="DOSSIER", help="le dossier partagé")
+    commands.add_parser("sync", help="échange les changements avec l'autre ordinateur par le dossier partagé")
+    conflicts = commands.add_parser(
+        "conflits", help="liste les conflits à vérifier après une synchronisation"
+    )
+    conflicts.add_argument(
+        "--garder",
+        nargs=2,
+        metavar=("ID", "CHOIX"),
+        help="règle un conflit : CHOIX « actuelle » (garder ce que montre le carnet) ou « ecartee » "
+        "(reprendre ce qui a été mis de côté)",
+    )
+    conflicts.add_argument("--tous", action="store_true", help="montre aussi les conflits déjà réglés")
 
     commands.add_parser(
         "evenements",
@@ -471,6 +524,27 @@ def build_parser() -> argparse.ArgumentParser:
         "verifier",
         help="liste ce qui manque ou ne concorde pas avant le dossier de justification (statut 1 si un "
         "point est bloquant)",
+    )
+    payment = commands.add_parser(
+        "versement",
+        help="enregistre un versement de la subvention reçu de l'ARS ; sans argument, liste les versements",
+    )
+    payment.add_argument("date", nargs="?", type=_day, metavar="JJ/MM/AAAA", help="le jour du versement")
+    payment.add_argument(
+        "montant", nargs="?", type=_euros, metavar="MONTANT", help="le montant reçu, en euros (6 800,00)"
+    )
+    payment.add_argument("--libelle", default="", metavar="TEXTE", help="par exemple « avance de 50 % »")
+    payment.add_argument(
+        "--supprimer", metavar="ID", help="supprime ce versement (identifiant affiché par versements), seul"
+    )
+    payment.add_argument(
+        "--confirmer",
+        action="store_true",
+        help="enregistre malgré un avertissement (versements au-delà de la subvention, versement déjà "
+        "saisi, date avant le début de l'expérimentation)",
+    )
+    commands.add_parser(
+        "versements", help="liste les versements de la subvention reçus, leur total et le solde du bilan"
     )
     sheet = commands.add_parser("emargement", help="écrit la feuille d'émargement d'un événement (PDF)")
     sheet.add_argument(
@@ -652,6 +726,9 @@ def _cmd_import(args: argparse.Namespace) -> None:
     if args.kind == "lectures":
         _import_readings(args)
         return
+    if args.kind == "agenda":
+        _import_agenda(args)
+        return
     if args.kind != "carnet":
         _import_register(args)
         return
@@ -669,6 +746,94 @@ def _cmd_import(args: argparse.Namespace) -> None:
     print(f"{message}. Pour annuler : ambassadeur annuler-import {outcome.import_id}")
     if preview.new_ambassadors:
         print(f"Ambassadeurs ajoutés : {', '.join(preview.new_ambassadors)}")
+
+
+def _import_agenda(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date, format_number, plural
+
+    # The preview writes nothing: a read-only carnet shows it.
+    with _service(args, readonly=not args.accepter_tout) as service:
+        agenda = service.agenda
+        ambassador = service.find_ambassador(args.ambassadeur)
+        first, last = agenda.period(args.du, args.au)
+        proposals = agenda.read(args.fichier, ambassador.id, first, last)
+        if not proposals:
+            print(
+                f"Aucun rendez-vous nouveau, modifié ou annulé dans « {args.fichier.name} » du "
+                f"{format_date(first)} au {format_date(last)}."
+            )
+            return
+        people = service.register.professionals({i for p in proposals for i in p.professional_ids})
+        names = {i: person.full_name for i, person in people.items()}
+        print(_AGENDA_ROW.format("Date", "Heure", "Durée", "État", "Suite", "Mission / activité — titre"))
+        for proposal in proposals:
+            _print_proposal(proposal, names)
+        ready = [p for p in proposals if p.outcome == "à enregistrer"]
+        removals = [p for p in proposals if p.outcome == "à retirer"]
+        dismissed = [p for p in proposals if p.dismissed]
+        blocked = len(proposals) - len(ready) - len(removals) - len(dismissed)
+        counts = (
+            f"{format_number(len(ready), 0)} à enregistrer, {format_number(len(removals), 0)} à retirer, "
+            f"{plural(len(dismissed), 'écarté')}, {plural(blocked, 'bloqué')}"
+        )
+        if not args.accepter_tout:
+            total = plural(len(proposals), "rendez-vous", "rendez-vous")
+            print(
+                f"{total} : {counts}. Rien n'a été enregistré : relancez avec --accepter-tout pour "
+                "enregistrer ceux à enregistrer (et --retirer-annules pour retirer ceux à retirer), ou "
+                "relisez-les un à un dans l'application (Importer un agenda)."
+            )
+            return
+        removed = removals if args.retirer_annules else []
+        saved = agenda.accept([*ready, *removed], dismissed)
+    entries = plural(saved.saved, "entrée enregistrée", "entrées enregistrées")
+    updates = plural(len(saved.updated_entries), "mise à jour", "mises à jour")
+    contacts = plural(len(saved.contacts), "contact noté", "contacts notés")
+    taken = f", {plural(len(saved.removed_entries), 'entrée retirée', 'entrées retirées')}" if removed else ""
+    print(f"{entries} (dont {updates}){taken}, {contacts} ; {counts}.")
+    if removals and not removed:
+        kept = (
+            "1 entrée d'un rendez-vous annulé ou absent de l'agenda reste"
+            if len(removals) == 1
+            else f"{format_number(len(removals), 0)} entrées de rendez-vous annulés ou absents de l'agenda "
+            "restent"
+        )
+        print(f"{kept} dans le carnet : relancez avec --retirer-annules, ou retirez-les dans l'application.")
+
+
+_AGENDA_ROW = "{:<10}  {:<5}  {:<8}  {:<8}  {:<13}  {}"
+
+
+def _print_proposal(proposal: Proposal, names: dict[str, str]) -> None:
+    """Print one agenda proposal: a row, then what explains or stops it."""
+    from ambassadeur_app.domain.durations import format_duration
+    from ambassadeur_app.domain.formatting import format_date
+    from ambassadeur_app.domain.text import printable
+
+    entry = proposal.entry
+    print(
+        _AGENDA_ROW.format(
+            format_date(entry.day),
+            f"{entry.start_time:%H:%M}" if entry.start_time else "—",
+            format_duration(entry.minutes),
+            proposal.state_label,
+            proposal.outcome,
+            f"{entry.mission.label} / {entry.activity} — {proposal.summary or entry.description}",
+        )
+    )
+    details = [
+        ("deviné", proposal.guess),
+        ("modifié" if proposal.state == "changed" else "annulé", proposal.change),
+        ("écarté", proposal.dismissed),
+        *(("problème", problem) for problem in proposal.problems),
+        *(("chevauche", overlap) for overlap in proposal.overlaps),
+        *(("note", note) for note in proposal.notes),
+        ("contact avec", ", ".join(names.get(i, "?") for i in proposal.professional_ids)),
+    ]
+    for label, text in details:
+        if text:
+            # The texts come from a file: nothing in them may drive the terminal.
+            print(f"{'':<10}  ↳ {label} : {printable(text)}")
 
 
 def _import_register(args: argparse.Namespace) -> None:
@@ -949,6 +1114,55 @@ def _cmd_restore(args: argparse.Namespace) -> None:
         print(f"L'ancien carnet a été conservé : {kept}")
 
 
+def _cmd_partager(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services.sync import report_lines
+
+    passphrase = _passphrase(new=True)
+    with _service(args) as service:
+        report = service.sync.share(args.dossier, passphrase)
+        folder = service.sync.folder
+    print(f"Carnet partagé par le dossier « {folder} ».", *report_lines(report), sep="\n")
+    print(
+        "Sur l'autre ordinateur : ambassadeur --carnet NOUVEAU_CARNET rejoindre --dossier DOSSIER, "
+        "avec la même phrase secrète."
+    )
+
+
+def _cmd_rejoindre(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services.sync import join, report_lines
+
+    passphrase = _passphrase(new=False)
+    path, report = join(args.dossier, _carnet_path(args), passphrase)
+    print(f"Carnet partagé reconstruit : {path}", *report_lines(report)[1:], sep="\n")
+    _sync_warnings(report)
+
+
+def _cmd_sync(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services.sync import report_lines
+
+    passphrase = _passphrase(new=False)
+    with _service(args) as service:
+        report = service.sync.sync(passphrase)
+    print(*report_lines(report), sep="\n")
+    _sync_warnings(report)
+
+
+def _sync_warnings(report: Any) -> None:
+    for problem in [*report.refused, *(f"en attente : {name}" for name in report.waiting)]:
+        print(f"attention : {problem}", file=sys.stderr)
+
+
+def _cmd_conflits(args: argparse.Namespace) -> None:
+    from ambassadeur_app.services.sync import conflict_lines
+
+    with _service(args) as service:
+        if args.garder:
+            settled = service.sync.keep(*args.garder)
+            print(f"Conflit {settled.id[:8]} {settled.resolved}.")
+            return
+        print(*conflict_lines(service.sync.conflicts(include_resolved=args.tous)), sep="\n")
+
+
 def _cmd_sauvegardes(args: argparse.Namespace) -> None:
     from ambassadeur_app.storage.db import backup_manager
 
@@ -1173,6 +1387,96 @@ def _cmd_pertinence(args: argparse.Namespace) -> None:
     print("Texte sur la pertinence enregistré.")
 
 
+def _euros(text: str) -> int:
+    import re
+
+    from ambassadeur_app.domain.expenses import parse_amount
+    from ambassadeur_app.errors import InvalidInput
+
+    # « 6.800,00 » (a dot between thousands, a comma before the cents) or « 1.234.567 »: the
+    # dots can only group thousands. « 6.800 » alone stays refused: 6,80 € or 6 800 € ?
+    compact = re.sub(r"[\s\u00a0\u202f€]", "", text)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
+        "," in compact or compact.count(".") > 1
+    ):
+        text = compact.replace(".", "")
+    try:
+        cents = parse_amount(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+    if cents is None:
+        raise argparse.ArgumentTypeError("un montant en euros est attendu, par exemple 6 800,00")
+    return cents
+
+
+def _cmd_versement(args: argparse.Namespace) -> None:
+    """Record a payment of the grant, delete one, or (without arguments) list them."""
+    from ambassadeur_app.domain.bilan import GrantPayment
+    from ambassadeur_app.domain.formatting import format_euros, plural
+    from ambassadeur_app.errors import InvalidInput
+
+    if args.supprimer is not None:
+        if not args.supprimer.strip():
+            raise InvalidInput("Indiquez l'identifiant du versement à supprimer (affiché par : versements).")
+        if args.date is not None or args.montant is not None or args.libelle or args.confirmer:
+            raise InvalidInput(
+                "--supprimer s'emploie seul : supprimez un versement, ou enregistrez-en un, pas les deux à "
+                "la fois."
+            )
+        with _service(args) as service:
+            found = service.bilan.find_payment(args.supprimer)
+            service.bilan.delete_payment(found.id)
+        print(f"Versement supprimé : {found.line}.")
+        return
+    if args.date is None:
+        if args.libelle or args.confirmer:
+            raise InvalidInput(
+                "Indiquez la date et le montant du versement, par exemple : versement 15/03/2026 6800 "
+                "--libelle avance."
+            )
+        _cmd_versements(args)
+        return
+    if args.montant is None:
+        raise InvalidInput("Indiquez le montant reçu après la date, par exemple : versement 15/03/2026 6800.")
+    with _service(args) as service:
+        payment = GrantPayment(args.date, args.montant, args.libelle)
+        warnings = service.bilan.payment_warnings(payment)
+        if warnings and not args.confirmer:
+            raise InvalidInput(
+                " ".join(warnings)
+                + " Rien n'a été enregistré : relancez avec --confirmer pour l'enregistrer quand même."
+            )
+        payment_id = service.bilan.add_payment(payment)
+        saved = service.bilan.payments()
+        grant = service.programme().total_grant_cents
+    print(f"Versement enregistré : {next(p for p in saved if p.id == payment_id).line}.")
+    received = format_euros(sum(p.amount_cents for p in saved))
+    print(f"{plural(len(saved), 'versement')} : {received} reçus sur {format_euros(grant)} accordés.")
+    for warning in warnings:
+        print(f"attention : {warning}", file=sys.stderr)
+
+
+def _cmd_versements(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import format_date, format_euros, plural
+    from ambassadeur_app.services.core import SHORT_ID
+
+    with _service(args, readonly=True) as service:
+        bilan, _ = service.bilan.bilan()
+    if not bilan.payments:
+        print(f"Aucun versement de la subvention saisi ({format_euros(bilan.grant_cents)} accordés).")
+    for payment in bilan.payments:
+        print(
+            f"{payment.id[:SHORT_ID]}  {format_date(payment.day)}  {format_euros(payment.amount_cents):>14}"
+            f"  {payment.label}".rstrip()
+        )
+    if bilan.payments:
+        print(
+            f"{plural(len(bilan.payments), 'versement')}, {format_euros(bilan.received_cents)} reçus sur "
+            f"{format_euros(bilan.grant_cents)} accordés."
+        )
+    print(bilan.balance_text)
+
+
 def _cmd_emargement(args: argparse.Namespace) -> None:
     with _service(args, readonly=True) as service:
         event = service.events.find_event(args.identifiant)
@@ -1311,6 +1615,10 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "restore": _cmd_restore,
     "sauvegardes": _cmd_sauvegardes,
     "check": _cmd_check,
+    "partager": _cmd_partager,
+    "rejoindre": _cmd_rejoindre,
+    "sync": _cmd_sync,
+    "conflits": _cmd_conflits,
     "evenements": _cmd_evenements,
     "emargement": _cmd_emargement,
     "verifier": _cmd_verifier,
@@ -1324,4 +1632,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "questionnaire": _cmd_questionnaire,
     "depenses": _cmd_depenses,
     "invitation": _cmd_invitation,
+    "versement": _cmd_versement,
+    "versements": _cmd_versements,
 }

@@ -30,6 +30,7 @@ from ambassadeur_app.demo.indicators import build_indicators
 from ambassadeur_app.demo.planning import build_planning
 from ambassadeur_app.demo.register import build_register
 from ambassadeur_app.demo.surveys import build_surveys
+from ambassadeur_app.domain.bilan import GrantPayment
 from ambassadeur_app.domain.dates import MONTH_NAMES, Month
 from ambassadeur_app.errors import CarnetError
 from ambassadeur_app.services import CarnetService
@@ -77,6 +78,10 @@ def build_demo(service: CarnetService) -> int:
         build_expenses(service, today)
         build_indicators(service, months, today)
         build_planning(service, months, today)
+        grant = service.programme().total_grant_cents
+        service.bilan.add_payment(
+            GrantPayment(months[0].first_day, grant, "Versement à la signature de la convention")
+        )
     first, second = months[0], months[1]
     service.close_month(first)
     service.close_month(second)

@@ -1,7 +1,7 @@
 """The bilan d'exécution's figures: the postes de dépense of the budget annex (Annexe 1 of the
 call for applications), the hourly forfait month by month split by mission, the forfait
-événement expense by expense, the grant and the surplus to return. Pure functions (no SQL, no
-files).
+événement expense by expense, the grant and its payments, and the balance. Pure functions (no
+SQL, no files).
 
 The hourly amount of a month is the core's claim (``rules.month_claim``: the month's cap) and
 is split by mission from the funded part of each line (``rules.over_cap_split``: the part of a
@@ -10,6 +10,12 @@ exactly to the month's amount. Hours of the « Autre » mission are worked but n
 are counted in the hours worked and have no poste. The forfait événement pays the TTC of the
 committed expenses (ordered, invoiced or paid) in date order up to the forfait; a pending quote
 is not an expense.
+
+The balance (« Dépenses = Recettes ») compares what the ARS actually paid (``GrantPayment``: an
+advance, the balance) with the expenses it funds, the « dépenses retenues »: the expenses within
+the grant awarded. What was paid beyond them is the surplus to return (titre de recette); what
+they pass the payments is the balance the ARS still owes; expenses beyond the grant are borne by
+the CPTS. So ``received − refund + due + uncovered = expenses``, always.
 """
 
 from __future__ import annotations
@@ -18,15 +24,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.events import EventKind
-from ambassadeur_app.domain.expenses import Expense
-from ambassadeur_app.domain.formatting import format_euros, format_hours
+from ambassadeur_app.domain.dates import Month, check_year
+from ambassadeur_app.domain.events import SHORT_TEXT, EventKind
+from ambassadeur_app.domain.expenses import MAX_AMOUNT_CENTS, Expense
+from ambassadeur_app.domain.formatting import format_date, format_euros, format_hours, format_number
 from ambassadeur_app.domain.model import Mission, Programme
 from ambassadeur_app.domain.register import Labelled
 from ambassadeur_app.domain.rules import MonthClaim, MonthSummary
+from ambassadeur_app.domain.text import printable
+from ambassadeur_app.errors import InvalidInput
 
 DRAFT_MARK = "BROUILLON — période en cours"
+OPEN_MONTHS_MARK = "BROUILLON — mois non clôturés"
 
 
 class Forfait(Labelled):
@@ -201,8 +210,9 @@ class ExpenseLine:
     poste: Poste
     event: str  # its event's title, "" for none
     funded_cents: int  # what the forfait pays of it
-    documents: tuple[str, ...]  # its quote and invoice files, as the pack names them (``manifest``)
-    missing: str | None  # the document it lacks (``expenses.missing_document``, then its quote)
+    documents: tuple[str, ...]  # its intact quote and invoice files, as the bilan cites them
+    missing: str | None  # the document it lacks (``expenses.missing_document``, then its quote),
+    # and its files altered or absent
 
     @property
     def over_forfait_cents(self) -> int:
@@ -221,6 +231,107 @@ def fill_forfait(amounts: Sequence[int], forfait_cents: int) -> list[int]:
 
 
 @dataclass(frozen=True)
+class GrantPayment:
+    """A payment of the grant the ARS actually made (an advance, the balance), in cents."""
+
+    day: date
+    amount_cents: int
+    label: str = ""
+    id: str = ""
+
+    @property
+    def title(self) -> str:
+        """Return ``Versement du 15/03/2026`` (the line of the bilan that shows it)."""
+        return f"Versement du {format_date(self.day)}"
+
+    @property
+    def line(self) -> str:
+        """Return ``Versement du 15/03/2026 : 6 800,00 € (avance)``."""
+        label = f" ({self.label})" if self.label else ""
+        return f"{self.title} : {format_euros(self.amount_cents)}{label}"
+
+
+def validate_payment(payment: GrantPayment, today: date) -> GrantPayment:
+    """Check a payment and return it cleaned (its label on one line, trimmed): a payment is
+    recorded once received, so never dated after ``today``.
+
+    Raises:
+        InvalidInput: naming the field at fault (``date``, ``montant``, ``libellé``).
+    """
+    check_year(payment.day.year, format_date(payment.day), "date")
+    if payment.day > today:
+        raise InvalidInput(
+            f"Le {format_date(payment.day)} est à venir : un versement se note une fois reçu, à la date "
+            "où il l'a été.",
+            "date",
+        )
+    if payment.amount_cents <= 0:
+        raise InvalidInput(
+            f"Le montant d'un versement doit être positif ({format_euros(payment.amount_cents)} saisis).",
+            "montant",
+        )
+    if payment.amount_cents > MAX_AMOUNT_CENTS:
+        raise InvalidInput(
+            f"Le montant dépasse {format_euros(MAX_AMOUNT_CENTS)} : vérifiez le nombre de zéros.", "montant"
+        )
+    label = " ".join(printable(payment.label).split())
+    if len(label) > SHORT_TEXT:
+        raise InvalidInput(
+            f"Libellé trop long ({format_number(len(label), 0)} caractères ; "
+            f"{format_number(SHORT_TEXT, 0)} au plus).",
+            "libellé",
+        )
+    return GrantPayment(payment.day, payment.amount_cents, label, payment.id)
+
+
+def over_grant_warning(received_cents: int, grant_cents: int) -> str | None:
+    """Say that the payments received pass the grant awarded (a typo, or a payment the ARS
+    will take back), or ``None``."""
+    if received_cents <= grant_cents:
+        return None
+    return (
+        f"Les versements reçus ({format_euros(received_cents)}) dépassent la subvention accordée "
+        f"({format_euros(grant_cents)}) de {format_euros(received_cents - grant_cents)} : vérifiez les "
+        "montants."
+    )
+
+
+def payment_warnings(
+    payment: GrantPayment, received: Sequence[GrantPayment], programme: Programme
+) -> list[str]:
+    """Return what to confirm before recording ``payment`` besides those ``received``: the
+    payments passing the grant awarded, the same payment (date and amount) already recorded, a
+    date before the experiment's start."""
+    warnings = []
+    total = sum(p.amount_cents for p in received) + payment.amount_cents
+    if warning := over_grant_warning(total, programme.total_grant_cents):
+        warnings.append(warning)
+    if any((p.day, p.amount_cents) == (payment.day, payment.amount_cents) for p in received):
+        warnings.append(
+            f"Un versement de {format_euros(payment.amount_cents)} du {format_date(payment.day)} est déjà "
+            "enregistré : ne le saisissez pas deux fois."
+        )
+    if payment.day < programme.start_date:
+        warnings.append(
+            f"Le {format_date(payment.day)} est avant le début de l'expérimentation "
+            f"({format_date(programme.start_date)}) : vérifiez la date."
+        )
+    return warnings
+
+
+def settlement_text(received_cents: int, spent_cents: int, grant_cents: int) -> str:
+    """Say what settles the grant, given the payments received and the expenses of the forfaits:
+    the surplus to return to the ARS, the balance it still owes, or neither (the one figure the
+    bilan, the dashboard and the payments dialog give; ``Bilan.refund_cents``, ``due_cents``)."""
+    retained = min(spent_cents, grant_cents)
+    if received_cents > retained:
+        return f"Excédent à reverser à l'ARS : {format_euros(received_cents - retained)}"
+    if received_cents < retained:
+        return f"Solde restant à verser par l'ARS : {format_euros(retained - received_cents)}"
+    return "Versements reçus égaux aux dépenses couvertes par la subvention : rien à reverser ni à verser"
+
+
+@dataclass(frozen=True)
 class Bilan:
     """The quantitative part of the bilan d'exécution."""
 
@@ -230,11 +341,18 @@ class Bilan:
     expenses: list[ExpenseLine]
     quotes_cents: int  # pending quotes: not expenses, shown for information
     open_months: list[Month]  # months of the period not closed (their timesheets are provisional)
+    payments: list[GrantPayment]  # what the ARS paid of the grant, by date
 
     @property
     def draft(self) -> bool:
-        """Tell whether the period is still running: the bilan is then a draft."""
-        return self.today <= self.programme.end_date
+        """Tell whether the bilan is a draft: the period still runs, or a month of it is not
+        closed (its timesheet, so its figures, can still change)."""
+        return self.today <= self.programme.end_date or bool(self.open_months)
+
+    @property
+    def draft_mark(self) -> str:
+        """Return why the bilan is a draft, in capitals (``draft``)."""
+        return DRAFT_MARK if self.today <= self.programme.end_date else OPEN_MONTHS_MARK
 
     @property
     def hourly_cents(self) -> int:
@@ -250,17 +368,59 @@ class Bilan:
 
     @property
     def grant_cents(self) -> int:
+        """Return the grant awarded (the programme's total), not what was paid."""
         return self.programme.total_grant_cents
 
     @property
+    def received_cents(self) -> int:
+        """Return the payments of the grant received."""
+        return sum(payment.amount_cents for payment in self.payments)
+
+    @property
+    def retained_cents(self) -> int:
+        """Return the « dépenses retenues »: the expenses within the grant awarded."""
+        return min(self.total_cents, self.grant_cents)
+
+    @property
+    def refund_cents(self) -> int:
+        """Return the surplus to return to the ARS (titre de recette): paid beyond the expenses
+        retained."""
+        return max(0, self.received_cents - self.retained_cents)
+
+    @property
+    def due_cents(self) -> int:
+        """Return the balance the ARS still has to pay: the expenses retained beyond the payments."""
+        return max(0, self.retained_cents - self.received_cents)
+
+    @property
     def surplus_cents(self) -> int:
-        """Return the part of the grant not spent: returned to the ARS (titre de recette)."""
-        return max(0, self.grant_cents - self.total_cents)
+        """Return the part of the grant awarded not spent (never paid, or returned)."""
+        return self.grant_cents - self.retained_cents
 
     @property
     def uncovered_cents(self) -> int:
         """Return the expenses beyond the grant (borne by the CPTS)."""
-        return max(0, self.total_cents - self.grant_cents)
+        return self.total_cents - self.retained_cents
+
+    @property
+    def over_cap_cents(self) -> int:
+        """Return the value, at the hourly rate, of the hours worked beyond the caps (monthly,
+        and the period's): real work the forfait horaire does not fund."""
+        return sum(m.claim.amount_cents - m.claimed_cents for m in self.months)
+
+    @property
+    def over_forfait_cents(self) -> int:
+        """Return the committed expenses beyond the forfait événement: not funded."""
+        return sum(line.over_forfait_cents for line in self.expenses)
+
+    @property
+    def beyond_forfaits_text(self) -> str:
+        """Say what the forfaits do not fund (for information: out of the balance)."""
+        hours = format_hours(sum(m.claim.over_cap_minutes for m in self.months))
+        return (
+            f"heures au-delà des plafonds : {hours}, soit {format_euros(self.over_cap_cents)} au taux du "
+            f"forfait ; dépenses au-delà du forfait événement : {format_euros(self.over_forfait_cents)}"
+        )
 
     def poste_cents(self, poste: Poste) -> int:
         """Return a poste's amount: a mission's over the months, or its expenses' funded parts."""
@@ -277,18 +437,28 @@ class Bilan:
         return sum(m.claim.funded_minutes for m in self.months)
 
     @property
+    def settlement_text(self) -> str:
+        return settlement_text(self.received_cents, self.total_cents, self.grant_cents)
+
+    @property
     def balance_text(self) -> str:
         """Say how Dépenses = Recettes balances."""
         text = (
-            f"Dépenses {format_euros(self.total_cents)} ; subvention reçue {format_euros(self.grant_cents)}"
+            f"Dépenses retenues au titre des forfaits {format_euros(self.total_cents)} (couvertes par la "
+            f"subvention : {format_euros(self.retained_cents)}) ; versements reçus "
+            f"{format_euros(self.received_cents)} sur {format_euros(self.grant_cents)} accordés"
         )
-        if self.surplus_cents:
-            return f"{text} ; excédent à reverser à l'ARS : {format_euros(self.surplus_cents)}."
+        text += f" ; {self.settlement_text[0].lower()}{self.settlement_text[1:]}"
         if self.uncovered_cents:
-            return f"{text} ; dépenses au-delà de la subvention, à la charge de la CPTS : " + (
-                f"{format_euros(self.uncovered_cents)}."
+            uncovered = format_euros(self.uncovered_cents)
+            text += f" ; dépenses retenues au-delà de la subvention, à la charge de la CPTS : {uncovered}"
+        text += "."
+        if self.over_cap_cents or self.over_forfait_cents:
+            text += (
+                f" Non financé, à la charge de la CPTS (pour information, hors balance) : "
+                f"{self.beyond_forfaits_text}."
             )
-        return f"{text} : la subvention est entièrement employée."
+        return text
 
     @property
     def hours_text(self) -> str:

@@ -12,8 +12,8 @@ Severity:
   its end), an event without answers to its questionnaire (a §5 target, not a justification of
   money), an online event without a signed sheet (the participants' list stands in for it), a
   request never answered, an entry or an event dated outside the period (not counted, not
-  funded: a typing slip?), the forfait événement exceeded (the excess is not funded), an action
-  late in the rétroplanning.
+  funded: a typing slip?), a payment of the grant dated before the start or in the future, the
+  forfait événement exceeded (the excess is not funded), an action late in the rétroplanning.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from ambassadeur_app.domain.bilan import GrantPayment
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus
 from ambassadeur_app.domain.expenses import (
@@ -287,6 +288,29 @@ def entries_outside(entries: Iterable[TimeEntry], programme: Programme) -> list[
         for entry in entries
         if not programme.start_date <= entry.day <= programme.end_date
     ]
+
+
+def payments_outside(payments: Iterable[GrantPayment], programme: Programme, today: date) -> list[Finding]:
+    """The payments of the grant dated before the experiment's start, or after today (recorded
+    before they were received): the bilan counts them as received."""
+    found = []
+    for payment in payments:
+        if payment.day > today:
+            why = "il est daté d'un jour à venir : un versement se note une fois reçu"
+        elif payment.day < programme.start_date:
+            why = f"il est antérieur au début de l'expérimentation ({format_date(programme.start_date)})"
+        else:
+            continue
+        found.append(
+            Finding(
+                Severity.TO_CHECK,
+                "Versement de la subvention à vérifier",
+                f"{payment.line} : {why}. Le bilan le compte comme reçu ; corrigez-le s'il le faut (menu "
+                "Carnet > Versements de la subvention…).",
+                CARNET_PAGE,
+            )
+        )
+    return found
 
 
 def forfait_exceeded(use: ForfaitUse) -> list[Finding]:

@@ -5,12 +5,14 @@ Qt is imported inside the functions, not at the top: ``run_app`` first checks th
 and the system libraries Qt needs are there, and says in French what is missing, before anything
 loads Qt (which would otherwise fail with an English ImportError or abort the process).
 
-The window paints first; the carnet (and the storage library, slow to import) is opened right
-after, and the day's integrity check runs in the background once the window is usable.
+The window paints first, on the page its carnet opens on (``first_page``); the carnet (and the
+storage library, slow to import) is opened right after, and the day's integrity check runs in
+the background once the window is usable.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -31,8 +33,10 @@ if TYPE_CHECKING:
     from ambassadeur_app.services import CarnetService
 
 DEMO_FILENAME = "demonstration.ambassadeur"
-# Set (to anything), the app prints when its window is painted and when it is usable (the
-# carnet's data shown), as "painted <seconds since the epoch>": for benchmarks/startup.py.
+# Set (to anything), the app prints when its window is painted, when it is usable (the carnet's
+# data shown on its first page, every action enabled) and when its quick entry is ready behind
+# Ctrl+1 (the carnet page built with its month: "entry"), as "painted <seconds since the epoch>":
+# for benchmarks/startup.py.
 TIMINGS_VARIABLE = "AMBASSADEUR_TIMINGS"
 
 # The libraries Qt's X11 (xcb) plugin loads that a desktop Debian or Ubuntu may lack, with the
@@ -178,12 +182,16 @@ def ui_settings() -> QSettings:
 
 
 def _icon() -> QIcon:
-    """Return the application icon (title bar, task bar), in every size drawn for it."""
+    """Return the application icon (title bar, task bar), in every size drawn for it.
+
+    Each file's size is given: Qt then reads a picture when it is drawn, not each file's header
+    at once to learn its size (1.5–4 ms before the first paint)."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(paths.resource_dir() / "icons" / f"ambassadeur-{size}.png"))
+        icon.addFile(str(paths.resource_dir() / "icons" / f"ambassadeur-{size}.png"), QSize(size, size))
     return icon
 
 
@@ -255,6 +263,22 @@ def initial_carnet(carnet: Path | None, settings: QSettings) -> tuple[Path, bool
     return demo_path(), True
 
 
+def first_page(path: Path, demo: bool, settings: QSettings) -> str:
+    """Return the page the window paints first, before the carnet ``path`` is opened: the one it
+    opened on last time (``MainWindow`` remembers it), the tableau de bord for the demonstration
+    and for another carnet (one with data, most likely), the carnet page for a carnet to create.
+    A wrong guess is put right once the carnet is read (``pages.opening_page``)."""
+    from ambassadeur_app.gui.pages import CARNET, DASHBOARD
+
+    if demo:
+        return DASHBOARD  # built with its data on first use
+    if not path.exists():
+        return CARNET
+    if str(settings.value("carnet/last") or "") == str(path.resolve()):
+        return str(settings.value("carnet/opens_on") or DASHBOARD)
+    return DASHBOARD
+
+
 def open_initial(carnet: Path | None, settings: QSettings) -> tuple[CarnetService, bool]:
     """Open the carnet to show first (``initial_carnet``); return it and whether it is the
     demonstration, built on first use."""
@@ -320,9 +344,22 @@ def _recover(
     return open_initial(target, settings) if offer_restore(exc, target, parent) else None
 
 
+def resume_collector() -> None:
+    """Let Python's cyclic garbage collector run again, held while the window starts
+    (``run_app``): the start makes modules, classes and Qt's wrappers, all kept, and the
+    collector went through them again and again for nothing (~30 ms of the start, one full pass
+    ~15 ms of it). What the start made is frozen first: left out of every later pass (the
+    saves' included)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _first_setup(service: CarnetService, window: MainWindow) -> bool:
     """Run the first-run assistant on a new carnet, over the window still empty."""
     from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard, discard_new_carnet
+
+    resume_collector()  # the user may take a while
 
     wizard = SetupWizard(service.path, window)
     while wizard.exec() == SetupWizard.DialogCode.Accepted:
@@ -373,7 +410,10 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
     """Show the main window, open the carnet in it and run the event loop; return the exit status.
 
     Without a display, or without a library Qt needs, says so in French on stderr and returns 1.
+
+    Python's cyclic garbage collector is held until the window is usable (``resume_collector``).
     """
+    gc.disable()
     problem = display_problem()
     if problem is None:
         try:
@@ -389,19 +429,26 @@ def run_app(carnet: Path | None = None, close_after_ms: int | None = None) -> in
     install_excepthook()  # the log file is set up when something is first written to it
     settings = ui_settings()
     from ambassadeur_app.gui.main_window import MainWindow
+    from ambassadeur_app.gui.pages import CARNET
 
-    window = MainWindow(None, settings, demo=initial_carnet(carnet, settings)[1])
+    path, demo = initial_carnet(carnet, settings)
+    window = MainWindow(None, settings, demo=demo, first_page=first_page(path, demo, settings))
     window.gave_up.connect(lambda: app.exit(1))
 
     def load() -> None:
         _stamp("painted")
-        status = load_carnet(window, carnet, settings)
+        try:
+            status = load_carnet(window, carnet, settings)
+            if status is None:
+                window.repaint()  # the data on screen now: the zero timers the paint sets come after
+                _stamp("usable")
+                window.pages.get(CARNET)  # built now if the window opened on another: Ctrl+1 waits
+                _stamp("entry")
+        finally:
+            resume_collector()  # whatever happened
         if status is not None:
             app.exit(status)
             return
-        if os.environ.get(TIMINGS_VARIABLE):
-            window.repaint()  # the data on screen (a timer would fire before the paint)
-            _stamp("usable")
         if close_after_ms is not None:
             QTimer.singleShot(close_after_ms, window.close)
 

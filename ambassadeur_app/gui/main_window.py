@@ -1,35 +1,36 @@
 """The main window: its frame, menus and tabs, and the carnet it shows.
 
-The window paints before any carnet is open: it is built without one, and ``show_carnet``
-hands it the carnet's data right after (``app.run_app``); until then the actions that need the
-carnet are disabled and the keys and clicks meant for the pages are dropped. Pages are built on
-their first visit (``pages.PageTabs``); the menu actions that open dialogs live in ``actions/``.
+The window paints before any carnet is open: it is built without one, on the page its carnet
+opened on last time (``app.first_page``: the tableau de bord once a carnet has data), and
+``show_carnet`` hands it the carnet's data right after (``app.run_app``); until then the actions
+that need the carnet are disabled and the keys and clicks meant for the pages are dropped. Pages
+are built on their first visit (``pages.PageTabs``), the carnet page too when the window opens on
+another; the menu actions that open dialogs live in ``actions/``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ambassadeur_app import APP_NAME, __version__, paths
-from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetError, logged
-from ambassadeur_app.gui import errors, prompts, tasks
-from ambassadeur_app.gui.actions.copies import Copies
-from ambassadeur_app.gui.actions.exports import Exports
-from ambassadeur_app.gui.actions.imports import Imports
+from ambassadeur_app.gui import errors, tasks
 from ambassadeur_app.gui.actions.pack import Pack
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
-from ambassadeur_app.gui.pages import Page, PageTabs
-from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.pages import CARNET, Page, PageTabs, opening_page
 
 if TYPE_CHECKING:
+    from ambassadeur_app.gui.actions.copies import Copies
+    from ambassadeur_app.gui.actions.exports import Exports
+    from ambassadeur_app.gui.actions.imports import Imports
     from ambassadeur_app.gui.dialogs.reopen_dialog import ReopenDialog
     from ambassadeur_app.gui.dialogs.settings_dialog import SettingsDialog
     from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
@@ -41,15 +42,33 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.pages.undoable_page import UndoablePage
     from ambassadeur_app.services import CarnetService
 
-# The keys that widgets handle themselves; every action's and QShortcut's key is read from the
-# window when F1 is pressed (gui/shortcuts.py), so those are not repeated here.
-SHORTCUTS = (
-    ("Entrée", "Enregistrer la saisie rapide"),
-    ("Tab / Maj+Tab", "Passer d'un champ de saisie à l'autre"),
-    ("F2", "Modifier sur place la cellule sélectionnée"),
-    ("Double-clic", "Ouvrir la ligne d'une liste"),
-    ("Échap", "Fermer une fenêtre sans enregistrer"),
-)
+# The menu actions' keys. Set here, not in ui/main_window.ui: the form's ``setShortcut`` made
+# PySide6 build its ``Qt`` namespace (~12 ms, 15–20 on a busy machine) before the first paint,
+# ``setShortcuts`` does not. Nothing the window runs before its first paint may touch ``Qt``
+# (tests/gui/test_startup.py checks it): the modules it imports first import it in functions.
+ACTION_KEYS = {
+    "action_new_carnet": "Ctrl+Shift+N",
+    "action_open_carnet": "Ctrl+O",
+    "action_import": "Ctrl+I",
+    "action_export": "Ctrl+P",
+    "action_quit": "Ctrl+Q",
+    "action_new_entry": "Ctrl+N",
+    "action_edit_entry": "Ctrl+E",
+    "action_duplicate_entry": "Ctrl+D",
+    "action_delete_entry": "Del",
+    "action_find": "Ctrl+F",
+    "action_previous_month": "Ctrl+PgUp",
+    "action_next_month": "Ctrl+PgDown",
+    "action_current_month": "Ctrl+Home",
+    "action_new_professional": "Ctrl+Shift+P",
+    "action_new_structure": "Ctrl+Shift+S",
+    "action_new_contact": "Ctrl+Shift+C",
+    "action_new_solicitation": "Ctrl+Shift+O",
+    "action_register_export": "Ctrl+Shift+E",
+    "action_pack": "Ctrl+Shift+J",
+    "action_settings": "Ctrl+,",
+    "action_shortcuts": "F1",
+}
 # What the user does; dropped before it reaches the pages until the carnet is there.
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -66,11 +85,13 @@ MODAL_WAIT_MS = 250
 class MainWindow(QMainWindow):
     """Signals:
     painted(): the window has been painted for the first time.
+    carnet_shown(): a carnet is shown (the first one, or another): its data are on the pages.
     backup_done(): the day's backup, written in the background, has ended.
     gave_up(): the window has closed on a carnet it could not show (the app exits, status 1).
     """
 
     painted = Signal()
+    carnet_shown = Signal()
     backup_done = Signal()
     gave_up = Signal()
 
@@ -80,6 +101,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         demo: bool = False,
         pool: QThreadPool | None = None,
+        first_page: str = CARNET,
     ) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
@@ -93,29 +115,35 @@ class MainWindow(QMainWindow):
         self._backup_problem_shown: str | None = None
         self._hold: _InputHold | None = None
         self._check: tasks.Task | None = None
-        self.exports, self.copies, self.imports = Exports(self), Copies(self), Imports(self)
         self.pack = Pack(self)
+        # One undo history for the pages (Édition > Annuler undoes from any tab), dropped when
+        # another carnet is shown.
+        self.undo_stack = QUndoStack(self)
         self.pages = PageTabs(self.ui.tabs, self._wire)
-        self.page = cast("CarnetPage", self.pages.get("carnet"))
+        self._first_page: str | None = first_page  # shown until the first carnet's page is known
         self.status_label = QLabel()
         self.ui.statusbar.addPermanentWidget(self.status_label)
-        undo = self.page.undo_stack.createUndoAction(self, "Annuler")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.page.undo_stack.createRedoAction(self, "Rétablir")
-        redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        undo = self.undo_stack.createUndoAction(self, "Annuler")
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.undo_stack.createRedoAction(self, "Rétablir")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z")])
         first = self.ui.menu_edit.actions()[0]
         self.ui.menu_edit.insertAction(first, undo)
         self.ui.menu_edit.insertAction(first, redo)
         self.ui.menu_edit.insertSeparator(first)
         self.undo_action, self.redo_action = undo, redo
         self._carnet_actions = self._connect()
+        # Menus and widgets added by other modules: one ``install(window)`` line each, here.
+        # It runs before the first paint: import nothing heavy, and never touch ``Qt``'s
+        # namespace nor call ``QAction.setShortcut`` (``setShortcuts([QKeySequence(key)])``
+        # does not build the namespace): see ACTION_KEYS.
+        __import__("ambassadeur_app.gui.actions.agenda", fromlist=["install"]).install(self)
+        __import__("ambassadeur_app.gui.actions.payments", fromlist=["install"]).install(self)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         self._fit_screen()
-        splitter = settings.value("window/splitter")
-        if splitter is not None:
-            self.page.ui.splitter.restoreState(splitter)
+        self.pages.show(first_page)
         if service is None:
             self.ui.demo_banner.setVisible(demo)  # run_app knows it before opening the carnet
             self.ui.statusbar.showMessage("Ouverture du carnet…")
@@ -129,6 +157,29 @@ class MainWindow(QMainWindow):
     def service(self) -> CarnetService:
         assert self._service is not None, "show_carnet() first"
         return self._service
+
+    @cached_property
+    def exports(self) -> Exports:
+        from ambassadeur_app.gui.actions.exports import Exports  # on first use: not before the paint
+
+        return Exports(self)
+
+    @cached_property
+    def imports(self) -> Imports:
+        from ambassadeur_app.gui.actions.imports import Imports  # on first use: not before the paint
+
+        return Imports(self)
+
+    @cached_property
+    def copies(self) -> Copies:
+        from ambassadeur_app.gui.actions.copies import Copies  # on first use: not before the paint
+
+        return Copies(self)
+
+    @property
+    def page(self) -> CarnetPage:
+        """The carnet page, built now if it was not yet (the window may open on another)."""
+        return cast("CarnetPage", self.pages.get(CARNET))
 
     @property
     def loaded(self) -> bool:
@@ -158,23 +209,25 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> list[QAction]:
         """Connect the actions; return those that need the carnet."""
-        ui, page = self.ui, self.page
+        ui = self.ui
+        for name, key in ACTION_KEYS.items():
+            cast(QAction, getattr(ui, name)).setShortcuts([QKeySequence(key)])
         actions: dict[QAction, Callable[[], object]] = {
             ui.action_new_carnet: self.new_carnet,
             ui.action_open_carnet: self.open_carnet,
-            ui.action_import: self.imports.import_carnet,
-            ui.action_undo_import: self.imports.undo_import,
-            ui.action_export: self.exports.export_timesheet,
-            ui.action_backups: self.copies.show_backups,
-            ui.action_secure_copy: self.copies.copy_carnet_outside,
-            ui.action_new_entry: page.focus_quick_entry,
-            ui.action_edit_entry: page.edit_selected,
-            ui.action_duplicate_entry: page.duplicate_selected,
-            ui.action_delete_entry: page.delete_selected,
+            ui.action_import: lambda: self.imports.import_carnet(),
+            ui.action_undo_import: lambda: self.imports.undo_import(),
+            ui.action_export: lambda: self.exports.export_timesheet(),
+            ui.action_backups: lambda: self.copies.show_backups(),
+            ui.action_secure_copy: lambda: self.copies.copy_carnet_outside(),
+            ui.action_new_entry: lambda: self._open_on(CARNET, "focus_quick_entry"),
+            ui.action_edit_entry: lambda: self.page.edit_selected(),
+            ui.action_duplicate_entry: lambda: self.page.duplicate_selected(),
+            ui.action_delete_entry: lambda: self.page.delete_selected(),
             ui.action_find: self.focus_search,
-            ui.action_previous_month: lambda: page.show_month(page.month.previous()),
-            ui.action_next_month: lambda: page.show_month(page.month.next()),
-            ui.action_current_month: lambda: page.show_month(self.service.default_month()),
+            ui.action_previous_month: lambda: self.page.show_month(self.page.month.previous()),
+            ui.action_next_month: lambda: self.page.show_month(self.page.month.next()),
+            ui.action_current_month: lambda: self.page.show_month(self.service.default_month()),
             ui.action_close_month: self.close_month,
             ui.action_reopen_month: self.reopen_month,
             ui.action_settings: self.edit_settings,
@@ -186,7 +239,7 @@ class MainWindow(QMainWindow):
             ui.action_new_structure: lambda: self._open_on("structures", "new_structure"),
             ui.action_new_contact: lambda: self._open_on("professionals", "new_contact"),
             ui.action_new_solicitation: lambda: self._open_on("solicitations", "new_request"),
-            ui.action_register_export: self.exports.export_register,
+            ui.action_register_export: lambda: self.exports.export_register(),
             ui.action_import_contacts: lambda: self.imports.import_register("contacts"),
             ui.action_import_rpps: lambda: self.imports.import_register("rpps"),
             ui.action_import_finess: lambda: self.imports.import_register("finess"),
@@ -196,16 +249,11 @@ class MainWindow(QMainWindow):
         ui.action_quit.triggered.connect(self.close)
         ui.action_shortcuts.triggered.connect(self.show_shortcuts)
         ui.action_about.triggered.connect(self.show_about)
-        # Delete acts on the table only, so that it still deletes text in the entry fields.
-        ui.action_delete_entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        page.ui.table_view.addAction(ui.action_delete_entry)
-        page.ui.close_month_button.clicked.connect(self.close_month)
-        page.ui.reopen_month_button.clicked.connect(self.reopen_month)
         for number in range(ui.tabs.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda number=number: ui.tabs.setCurrentIndex(number))
-        page.month_changed.connect(lambda _: self.update_status())
-        page.undo_stack.indexChanged.connect(lambda _: self.update_status())
+        ui.tabs.currentChanged.connect(lambda _: self._tab_shown())
+        self.undo_stack.indexChanged.connect(lambda _: self.update_status())
         self.backup_done.connect(self.update_status)
         ui.create_carnet_button.clicked.connect(lambda: self.new_carnet(paths.default_carnet_path()))
         return list(actions)
@@ -213,14 +261,35 @@ class MainWindow(QMainWindow):
     def _wire(self, name: str, page: Page) -> None:
         """Connect the signals of a page just built."""
         page.message.connect(lambda text: self.ui.statusbar.showMessage(text, 8000))
-        if name != "carnet":
+        if name == CARNET:
+            self._wire_carnet(cast("CarnetPage", page))
+        else:
             cast("RegisterPage | FollowUpsPage", page).changed.connect(self.register_changed)
         if name == "follow_ups":
             cast("FollowUpsPage", page).open_professional.connect(self.show_professional)
         if name == "professionals":  # undo must not bring an erased name back
-            cast("ProfessionalsPage", page).erased.connect(self.page.undo_stack.clear)
+            cast("ProfessionalsPage", page).erased.connect(self.undo_stack.clear)
         if name in ("events", "planning", "journal"):  # Édition > Annuler, from any tab, undoes
-            cast("UndoablePage", page).set_undo_stack(self.page.undo_stack)  # their deletions too
+            cast("UndoablePage", page).set_undo_stack(self.undo_stack)  # their deletions too
+
+    def _wire_carnet(self, page: CarnetPage) -> None:
+        from PySide6.QtCore import Qt  # with the carnet page, which needs it anyway
+
+        page.set_undo_stack(self.undo_stack)
+        # Delete acts on the table only, so that it still deletes text in the entry fields.
+        self.ui.action_delete_entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        page.ui.table_view.addAction(self.ui.action_delete_entry)
+        page.ui.close_month_button.clicked.connect(self.close_month)
+        page.ui.reopen_month_button.clicked.connect(self.reopen_month)
+        page.month_changed.connect(lambda _: self.update_status())
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            page.ui.splitter.restoreState(splitter)
+
+    def _tab_shown(self) -> None:
+        """The carnet page shown (Ctrl+1): the cursor in its quick entry, the next entry's field."""
+        if self.loaded and self.pages.current_name() == CARNET:
+            self.page.focus_next_entry()
 
     # --- carnet -------------------------------------------------------------------------------
 
@@ -255,12 +324,19 @@ class MainWindow(QMainWindow):
         service.carnet.on_backup_done = self.backup_done.emit
         self.ui.demo_banner.setVisible(demo)
         self.pages.set_service(service)
-        if self.ui.tabs.currentWidget() is self.page:  # never type into a page out of sight
+        self.undo_stack.clear()  # the pages refresh on the new carnet; Annuler is greyed out
+        opens_on = opening_page(service)
+        # The carnet's own page, unless the user went to another while the first one loaded.
+        if self._first_page in (None, self.pages.current_name()):
+            self.pages.show(opens_on)
+        self._first_page = None
+        if self.pages.current_name() == CARNET:  # never type into a page out of sight
             self.page.focus_next_entry()
         programme = service.programme()
         readonly = " (lecture seule)" if service.carnet.media_readonly else ""
         self.setWindowTitle(f"{programme.cpts_name} — {service.path.name}{readonly} — {APP_NAME}")
         self.settings.setValue("carnet/last", "" if demo else str(service.path))
+        self.settings.setValue("carnet/opens_on", opens_on)  # the page painted first next time
         self.update_status()
         if self._hold is not None:
             _application().removeEventFilter(self._hold)
@@ -268,12 +344,13 @@ class MainWindow(QMainWindow):
             self.ui.statusbar.clearMessage()
             for action in self._carnet_actions:
                 action.setEnabled(True)
-            # The page's lists were still empty when first shown: size them to their items, as
-            # when the window showed with its data.
-            for combo in self.page.findChildren(QComboBox):
+            # The carnet page's lists, if it was built before the data came, were still empty
+            # when first shown: size them to their items, as when the window showed with its data.
+            for combo in self.page.findChildren(QComboBox) if self.pages.is_built(CARNET) else []:
                 policy = combo.sizeAdjustPolicy()
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
                 combo.setSizeAdjustPolicy(policy)
+        self.carnet_shown.emit()
 
     def _check_in_background(self, service: CarnetService) -> None:
         """Run the day's integrity check, left out at opening, on a connection of its own."""
@@ -327,6 +404,8 @@ class MainWindow(QMainWindow):
         self.gave_up.emit()
 
     def update_status(self) -> None:
+        from ambassadeur_app.gui.widgets.feedback import error_line  # with the carnet: html too
+
         if self._service is None:
             return  # closed (a backup may end after its carnet)
         backups = self.service.backups()
@@ -396,6 +475,8 @@ class MainWindow(QMainWindow):
         return wizard
 
     def new_carnet(self, path: Path | None = None) -> None:
+        from ambassadeur_app.gui import prompts  # here: it imports Qt's namespace (see ACTION_KEYS)
+
         if path is None:
             path = prompts.save_file(
                 self,
@@ -413,6 +494,8 @@ class MainWindow(QMainWindow):
         self.switch_to(path, create=True)
 
     def open_carnet(self) -> None:
+        from ambassadeur_app.gui import prompts
+
         path = prompts.open_file(
             self,
             "Ouvrir un carnet",
@@ -431,6 +514,9 @@ class MainWindow(QMainWindow):
         return paths.documents_dir()
 
     def close_month(self) -> list[Path]:
+        from ambassadeur_app.domain.formatting import plural
+        from ambassadeur_app.gui import prompts
+
         month = self.page.month
         summary = self.service.month_summary(month)
         folder = self.documents_folder()
@@ -489,13 +575,13 @@ class MainWindow(QMainWindow):
         getattr(self.pages.show(name), method)()
 
     def register_changed(self) -> None:
+        carnet = self.page if self.pages.is_built(CARNET) else None
         for page in self.pages.built():
-            if cast(object, page) is not self.page:
+            if cast(object, page) is not carnet:
                 reload_choices = getattr(page, "reload_choices", None)
                 if reload_choices is not None:
                     reload_choices()
-                page.refresh()
-        self.page.refresh()  # a contact may have logged its time
+            page.refresh()  # the carnet page too: a contact may have logged its time
         self.update_status()
 
     def focus_search(self) -> None:
@@ -514,8 +600,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.service, self)
 
         def saved() -> None:
-            self.page.reload_choices()
-            self.page.show_month(self.page.month)
+            if self.pages.is_built(CARNET):  # otherwise it reads them when built
+                self.page.reload_choices()
+                self.page.show_month(self.page.month)
             self.setWindowTitle(
                 f"{self.service.programme().cpts_name} — {self.service.path.name} — {APP_NAME}"
             )
@@ -526,7 +613,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QMessageBox:
         """List every shortcut of the window, read from its actions and QShortcut objects."""
-        from ambassadeur_app.gui.shortcuts import shortcuts_html, window_shortcuts
+        from ambassadeur_app.gui.shortcuts import SHORTCUTS, shortcuts_html, window_shortcuts
 
         tabs = self.ui.tabs
 
@@ -539,7 +626,7 @@ class MainWindow(QMainWindow):
 
         groups = window_shortcuts(self, describe, SHORTCUTS)
         box = QMessageBox(QMessageBox.Icon.NoIcon, "Raccourcis clavier", shortcuts_html(groups), parent=self)
-        box.setStyleSheet("QLabel { min-width: 800px; }")  # two columns without wrapping
+        box.setStyleSheet("QLabel { min-width: 900px; }")  # two columns without wrapping
         box.open()
         return box
 
@@ -562,7 +649,8 @@ class MainWindow(QMainWindow):
         self._offer_unsaved_texts()
         self.closed = True
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
+        if self.pages.is_built(CARNET):
+            self.settings.setValue("window/splitter", self.page.ui.splitter.saveState())
         service, self._service = self._service, None  # no restore offer once the window is gone
         if service is not None:
             service.carnet.stop_check()  # closing need not wait for the whole file to be read

@@ -1,7 +1,8 @@
 """The list of keyboard shortcuts (F1), read from the window's own actions and shortcuts.
 
-Nothing here is typed by hand except the keys that belong to widgets (Entrée in the quick entry,
-F2 in a table...): a new action with a shortcut shows up by itself, so the list cannot drift.
+Nothing here is typed by hand except the keys that widgets and dialogs handle themselves
+(SHORTCUTS: Entrée in the quick entry, F2 in a table, the agenda review's letters...): a new
+action with a shortcut shows up by itself, so the list cannot drift.
 """
 
 from __future__ import annotations
@@ -37,6 +38,39 @@ _KEY_NAMES = {
 
 Rows = list[tuple[str, str]]
 
+# The keys that widgets and dialogs handle themselves, by group; every action's and QShortcut's
+# key is read from the window when F1 is pressed (``window_shortcuts``): not repeated here (the
+# timer's group names its Ctrl+T, listed with the Carnet menu).
+SHORTCUTS: tuple[tuple[str, Rows], ...] = (
+    (
+        "Dans les listes et les champs",
+        [
+            ("Entrée", "Enregistrer la saisie rapide"),
+            ("Tab / Maj+Tab", "Passer d'un champ de saisie à l'autre"),
+            ("F2", "Modifier sur place la cellule sélectionnée"),
+            ("Double-clic", "Ouvrir la ligne d'une liste"),
+            ("Échap", "Fermer une fenêtre sans enregistrer"),
+        ],
+    ),
+    (
+        "Chronomètre (Ctrl+T : menu Carnet)",
+        [
+            ("Alt+H", "Aller à la description du chronomètre"),
+            ("Entrée", "Démarrer le chronomètre (depuis sa barre)"),
+        ],
+    ),
+    (
+        "Importer un agenda : revue des propositions",
+        [
+            ("Espace", "Accepter ou écarter la sélection"),
+            ("A", "Accepter la sélection"),
+            ("E", "Écarter la sélection"),
+            ("Entrée ou F2", "Modifier la cellule"),
+            ("Ctrl+Entrée", "Enregistrer les propositions acceptées"),
+        ],
+    ),
+)
+
 
 def key_text(sequence: QKeySequence) -> str:
     """Return a key sequence in French: ``Ctrl+Shift+P`` -> ``Ctrl+Maj+P``."""
@@ -60,15 +94,16 @@ def action_text_of(text: str) -> str:
 
 
 def window_shortcuts(
-    window: QMainWindow, describe: Callable[[QShortcut], str], widget_keys: Iterable[tuple[str, str]]
+    window: QMainWindow, describe: Callable[[QShortcut], str], widget_keys: Iterable[tuple[str, Rows]]
 ) -> list[tuple[str, Rows]]:
     """Return the window's shortcuts by group: one group per menu (in the menu bar's order),
-    then the actions outside any menu, the shortcut objects, ``widget_keys``, and the keys of
+    then the actions outside any menu, ``widget_keys``, the shortcut objects, and the keys of
     each page that handles some itself (``PageSpec.keys``).
 
     Args:
         describe: what a ``QShortcut`` does, for those without a ``whatsThis`` text.
-        widget_keys: (keys, what) of the keys handled by widgets rather than actions.
+        widget_keys: the groups (title, rows of keys and what) of the keys handled by widgets
+            and dialogs rather than actions (SHORTCUTS).
     """
     groups: list[tuple[str, Rows]] = []
     listed: set[int] = set()
@@ -89,6 +124,7 @@ def window_shortcuts(
             groups.append((action_text(top), rows))
     if rows := rows_of(window.findChildren(QAction)):
         groups.append(("Autres", rows))
+    groups += [(title, rows) for title, rows in widget_keys if rows]
     shortcuts = [
         (key_text(s.key()), s.whatsThis() or describe(s))
         for s in window.findChildren(QShortcut)
@@ -96,8 +132,6 @@ def window_shortcuts(
     ]
     if shortcuts:
         groups.append(("Onglets et fenêtre", sorted(shortcuts)))
-    if widget := list(widget_keys):
-        groups.append(("Dans les listes et les champs", widget))
     groups += [(f"Onglet « {action_text_of(spec.title)} »", list(spec.keys)) for spec in PAGES if spec.keys]
     return groups
 

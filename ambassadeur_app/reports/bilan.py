@@ -11,13 +11,22 @@ a formula whose result equals the app's figure.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ambassadeur_app import APP_NAME
-from ambassadeur_app.domain.bilan import DRAFT_MARK, MISSION_POSTES, Bilan, Forfait, Poste, forfait_label
+from ambassadeur_app.domain.bilan import (
+    MISSION_POSTES,
+    Bilan,
+    Forfait,
+    Poste,
+    forfait_label,
+    over_grant_warning,
+)
 from ambassadeur_app.domain.formatting import format_date, format_euros, format_hours, plural
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.errors import InvalidInput
@@ -64,8 +73,43 @@ NOT_COUNTED_NOTE = (
     "ne financent rien ; le montant de chaque mois est réparti entre les missions selon la part financée "
     "de chaque entrée (au plus fort reste, au centime)."
 )
+# The workbook keeps hours as the timesheets do (decimal hours): said, so that 40,52 is not read
+# as 40 h 52.
+HOURS_NOTE = (
+    "Dans ce classeur, les heures sont en heures décimales, comme dans les relevés d'heures "
+    "(40,50 = 40 h 30 min ; 40,52 = 40 h 31 min) : montant = heures financées × taux horaire."
+)
 NO_NOTE = "Aucune note de ce type dans le journal."
+# The lines of the balance, in both formats.
+RECETTES = (
+    "Subvention FIR (ARS Grand Est) accordée",
+    "Versements reçus",
+    "Dépenses retenues au titre des forfaits",
+    "Dépenses couvertes par la subvention",
+    "Part de la subvention non employée",
+    "Excédent à reverser à l'ARS",
+    "Solde restant à verser par l'ARS",
+    "Dépenses retenues au-delà de la subvention",
+)
+CONTROL = "N.B : Dépenses = Recettes"
+CONTROL_TEXT = (
+    "Contrôle : versements reçus, moins l'excédent, plus le solde et les dépenses au-delà de la "
+    "subvention, moins la somme des tableaux détaillés (montants financés des mois et parts prises "
+    "sur le forfait des dépenses) ; doit valoir 0"
+)
+BEYOND = "Non financé : au-delà des forfaits"
+BEYOND_TEXT = "Pour information, hors balance : à la charge de la CPTS"
+NO_PAYMENT = "Aucun versement saisi"
+NO_PAYMENT_WARNING = (
+    "Aucun versement de la subvention n'est saisi (Carnet > Versements de la subvention…, ou la commande "
+    "« ambassadeur versement ») : le solde est calculé sur 0 € reçu."
+)
 NO_PERTINENCE = "(Texte à rédiger par le binôme ambassadeur.)"
+CERTIFIED = "Certifié exact à l'euro près."
+NOT_TO_SIGN = (
+    "Brouillon : à ne pas signer. Le bilan définitif, une fois la période terminée et tous ses mois "
+    "clôturés, portera la mention « Certifié exact à l'euro près » et la signature de la CPTS."
+)
 
 
 def cpts_line(programme: Programme) -> tuple[str, str]:
@@ -89,7 +133,7 @@ class BilanReport:
     def header(self) -> list[tuple[str, str]]:
         programme = self.bilan.programme
         status = (
-            f"{DRAFT_MARK} (situation au {format_date(self.bilan.today)})"
+            f"{self.bilan.draft_mark} (situation au {format_date(self.bilan.today)})"
             if self.bilan.draft
             else f"Période terminée le {format_date(programme.end_date)}"
         )
@@ -113,17 +157,26 @@ class BilanReport:
         missing = [line for line in self.bilan.expenses if line.missing]
         if missing:
             lines.append(f"{plural(len(missing), 'dépense')} sans sa pièce justificative.")
+        if not self.bilan.payments:
+            lines.append(NO_PAYMENT_WARNING)
+        if warning := over_grant_warning(self.bilan.received_cents, self.bilan.grant_cents):
+            lines.append(warning)
         return lines
 
 
-def build_report(service: CarnetService) -> BilanReport:
+def build_report(service: CarnetService, pack_files: Mapping[str, str] | None = None) -> BilanReport:
+    """Read the bilan; ``pack_files`` (attachment id -> its path in the justification pack, see
+    ``PackService.placement``) when it goes into the pack, else it cites the files by the name
+    they were attached under and the tables by their title."""
     from ambassadeur_app.reports.rex import build_rex
+    from ambassadeur_app.services.bilan import Citations
 
-    bilan, activities = service.bilan.bilan()
+    citations = Citations(pack_files, in_pack=True) if pack_files is not None else service.bilan.citations()
+    bilan, activities = service.bilan.bilan(citations)
     return BilanReport(
         bilan,
         activities,
-        service.bilan.justifications(bilan),
+        service.bilan.justifications(bilan, citations),
         service.indicators.all(),
         service.bilan.done_actions(),
         build_rex(service),
@@ -172,7 +225,8 @@ def expense_rows(bilan: Bilan) -> list[list[Any]]:
             line.expense.vat_cents / 100,
             line.expense.amount_ttc_cents / 100,
             line.funded_cents / 100,
-            ", ".join(line.documents) or (line.missing or ""),
+            # What it holds, then what it lacks (a missing quote, a file altered).
+            " ; ".join(filter(None, (", ".join(line.documents), line.missing))),
         ]
         for line in bilan.expenses
     ]
@@ -274,7 +328,11 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     event_total = rows_of[Poste.PROMOTIONAL_EVENTS] + 1
     total = event_total + 1
     grant = total + 3
-    months_first = grant + 8  # recettes (4 lines), blank, title, note, titles
+    payments_last = grant + max(1, len(bilan.payments))
+    received = payments_last + 1
+    # spent, retained, not spent, refund, due, uncovered, the control, then what is beyond
+    control = received + 8
+    months_first = control + 5  # blank, title, note, titles
     months_last = months_first + len(bilan.months)  # an empty row closes the sums
     months_total = months_last + 1
     missions_first = months_total + 5
@@ -347,42 +405,12 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     )
     out.append([])
     out.append([out.cell("RECETTES", bold=True)])
-    out.append(
-        [
-            out.cell("Subvention FIR (ARS Grand Est)", bold=True),
-            "Montant total octroyé à la CPTS",
-            out.cell(bilan.grant_cents / 100, number_format=euros),
-        ],
-        border=True,
-    )
-    assert out.row == grant
-    out.append(
-        [
-            out.cell("Excédent à reverser à l'ARS", bold=True),
-            "Titre de recette après le bilan",
-            out.formula(cents(f"MAX(0,C{grant}-C{total})"), euros, bold=True),
-        ],
-        border=True,
-    )
-    out.append(
-        [
-            out.cell("Dépenses au-delà de la subvention", bold=True),
-            "À la charge de la CPTS",
-            out.formula(cents(f"MAX(0,C{total}-C{grant})"), euros),
-        ],
-        border=True,
-    )
-    out.append(
-        [
-            "N.B : Dépenses = Recettes",
-            "Contrôle (doit valoir 0)",
-            out.formula(cents(f"C{total}+C{grant + 1}-C{grant + 2}-C{grant}"), euros),
-        ],
-        border=True,
-    )
+    detail = f"G{months_total}+K{expenses_last + 1}"  # the detailed tables' totals, below
+    _xlsx_recettes(out, bilan, grant, total, detail)
+    assert out.row == control
     out.append([])
     out.append([out.cell("Forfait horaire, mois par mois", bold=True)])
-    out.append([" ".join(filter(None, (NOT_COUNTED_NOTE, _period_cut_note(bilan))))])
+    out.append([" ".join(filter(None, (NOT_COUNTED_NOTE, _period_cut_note(bilan), HOURS_NOTE)))])
     out.append([out.cell(title, header=True) for title in MONTH_TITLES])
     kinds = ["text", "hours", "hours", "hours", "hours", "euros", "euros", "euros", "euros", "euros"]
     _xlsx_rows(out, month_rows(bilan), kinds)
@@ -434,6 +462,71 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     out.print_setup(title_row=None, footer=f"{TITLE} — {programme.cpts_name}")
 
 
+def _xlsx_recettes(out: xlsxkit.SheetWriter, bilan: Bilan, grant: int, total: int, detail: str) -> None:
+    """Write the grant awarded, each payment received and their total, then the balance: every
+    amount a formula over the lines above it; a control line that must be 0, comparing the
+    recettes with the totals of the detailed tables (``detail``, a formula), not with the annex
+    they are drawn from; and, for information, what the forfaits do not fund."""
+    euros = xlsxkit.EURO_FORMAT
+    first = grant + 1
+
+    def line(label: str, text: str, amount: Any, bold: bool = False) -> int:
+        return out.append([out.cell(label, bold=bold), text, amount], border=True)
+
+    line(
+        RECETTES[0], "Montant total octroyé à la CPTS", out.cell(bilan.grant_cents / 100, number_format=euros)
+    )
+    for payment in bilan.payments:
+        line(payment.title, payment.label, out.cell(payment.amount_cents / 100, number_format=euros))
+    if not bilan.payments:
+        line(NO_PAYMENT, "", None)
+    last = out.row
+    received = line(
+        RECETTES[1],
+        "Somme des versements ci-dessus",
+        out.formula(cents(f"SUM(C{first}:C{last})"), euros),
+        True,
+    )
+    spent = line(RECETTES[2], "TOTAL Dépenses de l'annexe", out.formula(cents(f"C{total}"), euros))
+    retained = line(
+        RECETTES[3],
+        "Dépenses retenues, dans la limite de la subvention accordée",
+        out.formula(cents(f"MIN(C{grant},C{spent})"), euros),
+    )
+    line(
+        RECETTES[4],
+        "Subvention accordée − dépenses couvertes par la subvention",
+        out.formula(cents(f"C{grant}-C{retained}"), euros),
+    )
+    refund = line(
+        RECETTES[5],
+        "Versements reçus − dépenses couvertes ; titre de recette après le bilan",
+        out.formula(cents(f"MAX(0,C{received}-C{retained})"), euros),
+        True,
+    )
+    due = line(
+        RECETTES[6],
+        "Dépenses couvertes − versements reçus",
+        out.formula(cents(f"MAX(0,C{retained}-C{received})"), euros),
+        True,
+    )
+    uncovered = line(
+        RECETTES[7],
+        "Dépenses retenues − dépenses couvertes par la subvention, à la charge de la CPTS",
+        out.formula(cents(f"C{spent}-C{retained}"), euros),
+    )
+    line(
+        CONTROL,
+        CONTROL_TEXT,
+        out.formula(cents(f"C{received}-C{refund}+C{due}+C{uncovered}-({detail})"), euros),
+    )
+    line(
+        BEYOND,
+        f"{BEYOND_TEXT} ({bilan.beyond_forfaits_text})",
+        out.cell((bilan.over_cap_cents + bilan.over_forfait_cents) / 100, number_format=euros),
+    )
+
+
 _XLSX_FORMATS = {"date": xlsxkit.DATE_FORMAT, "hours": xlsxkit.HOURS_FORMAT, "euros": xlsxkit.EURO_FORMAT}
 
 
@@ -473,7 +566,10 @@ def _xlsx_totals(out: xlsxkit.SheetWriter, kinds: list[str], first: int, last: i
 def _xlsx_signature(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     programme = report.bilan.programme
     out.append([])
-    out.append([out.cell("Certifié exact à l'euro près.", bold=True)])
+    if report.bilan.draft:
+        out.append([out.cell(NOT_TO_SIGN, bold=True)])
+        return
+    out.append([out.cell(CERTIFIED, bold=True)])
     out.append(["Fait à …………………………………………, le ……………………………"])
     who = programme.representative_name or "………………………………"
     out.append([out.box("lt", f"Pour la CPTS : {who}, {programme.representative_title}"), out.box("tr")])
@@ -511,8 +607,40 @@ def _xlsx_quality(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
 def _cells(rows: list[list[str]], titles: list[str], widths: list[float], style: Any) -> list[list[Any]]:
     header = pdfkit.header_style(style)
     data: list[list[Any]] = [[pdfkit.fit(t, w, header) for t, w in zip(titles, widths, strict=True)]]
-    data += [[pdfkit.fit(t, w, style) for t, w in zip(row, widths, strict=True)] for row in rows]
+    data += [
+        [pdfkit.fit(path_wrapped(t, w, style), w, style) for t, w in zip(row, widths, strict=True)]
+        for row in rows
+    ]
     return data
+
+
+def path_wrapped(text: str, width: float, style: Any) -> str:
+    """Return ``text`` with each word wider than a cell of ``width`` points (a file's path in
+    the pack) broken after a « / » or a « - », never inside a name; a text with no such word
+    is returned as it is (the cell wraps it between words)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = width - pdfkit.INNER_MARGIN
+
+    def measure(part: str) -> float:
+        return float(stringWidth(pdfkit.pdf_text(part), style.fontName, style.fontSize))
+
+    if all(measure(word) <= room for word in text.split()):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split(" "):
+            pieces = re.split(r"(?<=[/-])", word) if measure(word) > room else [word]
+            for index, piece in enumerate(pieces):
+                joined = current + (" " if current and index == 0 else "") + piece
+                if current and measure(joined) > room:
+                    lines.append(current)
+                    current = piece
+                else:
+                    current = joined
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def _grid(
@@ -521,9 +649,10 @@ def _grid(
     available: float,
     numeric: set[int],
     totals: list[str] | None = None,
+    bold: Sequence[int] = (),
 ) -> Any:
     """Return a table sized so that no word is cut; ``numeric`` columns right-aligned; ``totals``
-    a closing bold row."""
+    a closing bold row, and the ``bold`` rows (counted from the first under the titles) in bold."""
     style = pdfkit.styles()["small"]
     every = rows + ([totals] if totals else [])
     columns = [list(texts) for texts in zip(*every, strict=True)] if every else [[] for _ in titles]
@@ -532,6 +661,7 @@ def _grid(
     extra: list[tuple[Any, ...]] = [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
     if totals:
         extra.append(("FONT", (0, -1), (-1, -1), pdfkit.FONT_BOLD, style.fontSize))
+    extra += [("FONT", (0, row), (-1, row), pdfkit.FONT_BOLD, style.fontSize) for row in bold]
     if not rows and not totals:
         data.append(["Aucune donnée."] + [""] * (len(titles) - 1))
         extra.append(("SPAN", (0, 1), (-1, 1)))
@@ -605,13 +735,35 @@ def annex_grid(
 
 
 def _recettes_table(bilan: Bilan, available: float) -> Any:
-    rows = [
-        ["Subvention FIR (ARS Grand Est) reçue", format_euros(bilan.grant_cents)],
-        ["Total des dépenses", format_euros(bilan.total_cents)],
-        ["Excédent à reverser à l'ARS (titre de recette)", format_euros(bilan.surplus_cents)],
-        ["Dépenses au-delà de la subvention, à la charge de la CPTS", format_euros(bilan.uncovered_cents)],
+    payments = [
+        [f"{p.title}" + (f" ({p.label})" if p.label else ""), format_euros(p.amount_cents)]
+        for p in bilan.payments
     ]
-    return _grid(rows, ["Recettes et solde", "Montant"], available, {1})
+    rows = [
+        [RECETTES[0], format_euros(bilan.grant_cents)],
+        *(payments or [[NO_PAYMENT, ""]]),
+        [RECETTES[1], format_euros(bilan.received_cents)],
+        [f"{RECETTES[2]} (total de l'annexe)", format_euros(bilan.total_cents)],
+        [f"{RECETTES[3]} (dans la limite de la subvention accordée)", format_euros(bilan.retained_cents)],
+        [RECETTES[4], format_euros(bilan.surplus_cents)],
+        [f"{RECETTES[5]} (titre de recette)", format_euros(bilan.refund_cents)],
+        [RECETTES[6], format_euros(bilan.due_cents)],
+        [f"{RECETTES[7]}, à la charge de la CPTS", format_euros(bilan.uncovered_cents)],
+        [f"{CONTROL} — {CONTROL_TEXT}", format_euros(control_cents(bilan))],
+        [
+            f"{BEYOND} — {BEYOND_TEXT} ({bilan.beyond_forfaits_text})",
+            format_euros(bilan.over_cap_cents + bilan.over_forfait_cents),
+        ],
+    ]
+    bold = [1 + len(payments or [1]) + 1, len(rows) - 4, len(rows) - 3]
+    return _grid(rows, ["Recettes et solde", "Montant"], available, {1}, bold=bold)
+
+
+def control_cents(bilan: Bilan) -> int:
+    """Return the control of the balance: the recettes less the totals of the detailed tables
+    (each month's amount, each expense's part on the forfait); 0 when they agree."""
+    detail = sum(m.claimed_cents for m in bilan.months) + sum(line.funded_cents for line in bilan.expenses)
+    return bilan.received_cents - bilan.refund_cents + bilan.due_cents + bilan.uncovered_cents - detail
 
 
 def write_pdf(report: BilanReport, out: Path) -> Path:
@@ -630,7 +782,8 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     ]
     if bilan.draft:
         banner = Paragraph(
-            f"<b>{pdfkit.para_text(DRAFT_MARK)}</b> — document provisoire, à ne pas signer ni transmettre",
+            f"<b>{pdfkit.para_text(bilan.draft_mark)}</b> — document provisoire, à ne pas signer ni "
+            "transmettre",
             style["title"],
         )
         story.append(
@@ -646,11 +799,14 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
         )
     story += [Paragraph(f"• {pdfkit.para_text(line)}", style["base"]) for line in report.warnings]
 
-    def section(title: str, table: Any, note: str = "") -> None:
+    def section(title: str, table: Any, note: str = "", whole: bool = False) -> None:
+        """Add a section; ``whole``: a short table (one row a month) kept on one page, never
+        a lone row at the foot of a page."""
         heading: list[Any] = [Paragraph(pdfkit.para_text(title), style["h2"])]
         if note:
             heading.append(Paragraph(pdfkit.para_text(note), style["small"]))
-        story.extend(pdfkit.titled([*heading, Spacer(1, 1 * mm)], table, available))
+        flowables = pdfkit.titled([*heading, Spacer(1, 1 * mm)], table, available)
+        story.extend([KeepTogether(flowables)] if whole else flowables)
 
     section("Volet quantitatif — dépenses (modèle de l'annexe budgétaire)", _annex_table(report, available))
     section("Recettes — N.B : Dépenses = Recettes", _recettes_table(bilan, 140 * mm), bilan.balance_text)
@@ -666,6 +822,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
         "Forfait horaire, mois par mois",
         _grid(shown, MONTH_TITLES, available, set(range(1, 10)), totals),
         note,
+        whole=True,
     )
     funded = [
         [
@@ -683,7 +840,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     section(
         "Heures financées par mission",
         _grid(funded, ["Mois", *(x.label for x in MISSION_POSTES), "Total"], 160 * mm, {1, 2, 3, 4}, totals),
-        "",
+        whole=True,
     )
     expenses = expense_rows(bilan)
     shown = [[format_date(r[0]), *r[1:7], *map(_euros, r[7:11]), r[11]] for r in expenses]
@@ -717,38 +874,44 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
         story.append(Paragraph(pdfkit.para_text(paragraph), style["base"]))
     programme = bilan.programme
     who = programme.representative_name or "………………………………"
-    story.append(
-        KeepTogether(
-            [
-                Spacer(1, 6 * mm),
-                Paragraph("<b>Certifié exact à l'euro près.</b>", style["base"]),
-                Paragraph("Fait à …………………………………………, le ……………………………", style["base"]),
-                Spacer(1, 2 * mm),
-                Table(
-                    [
+    if bilan.draft:
+        story += [Spacer(1, 6 * mm), Paragraph(f"<b>{pdfkit.para_text(NOT_TO_SIGN)}</b>", style["base"])]
+    else:
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 6 * mm),
+                    Paragraph(f"<b>{CERTIFIED}</b>", style["base"]),
+                    Paragraph("Fait à …………………………………………, le ……………………………", style["base"]),
+                    Spacer(1, 2 * mm),
+                    Table(
                         [
-                            Paragraph(
-                                pdfkit.para_text(
-                                    f"Pour la CPTS : {who}, {programme.representative_title}\n"
-                                    "Date, signature et cachet :"
-                                ),
-                                style["base"],
-                            )
-                        ]
-                    ],
-                    colWidths=[110 * mm],
-                    rowHeights=[30 * mm],
-                    style=[("BOX", (0, 0), (-1, -1), 0.5, "#7F8C99"), ("VALIGN", (0, 0), (-1, -1), "TOP")],
-                    hAlign="LEFT",
-                ),
-            ]
+                            [
+                                Paragraph(
+                                    pdfkit.para_text(
+                                        f"Pour la CPTS : {who}, {programme.representative_title}\n"
+                                        "Date, signature et cachet :"
+                                    ),
+                                    style["base"],
+                                )
+                            ]
+                        ],
+                        colWidths=[110 * mm],
+                        rowHeights=[30 * mm],
+                        style=[
+                            ("BOX", (0, 0), (-1, -1), 0.5, "#7F8C99"),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ],
+                        hAlign="LEFT",
+                    ),
+                ]
+            )
         )
-    )
     header = report.header[0][1]
     frame = pdfkit.PageFrame(
         title=TITLE,
         header_left=header,
-        header_right=f"{TITLE} — {DRAFT_MARK}" if bilan.draft else TITLE,
+        header_right=f"{TITLE} — {bilan.draft_mark}" if bilan.draft else TITLE,
         footer_left=f"Édité le {report.generated_at:%d/%m/%Y à %H:%M} par {APP_NAME}",
         landscape=True,
     )

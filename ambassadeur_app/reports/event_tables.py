@@ -7,12 +7,17 @@ by their hash, the total committed against the forfait).
 ``gather`` reads the carnet once; each builder turns what it read into a ``TableDocument`` that
 ``reports.tables`` renders to xlsx and PDF alike (one definition, the same totals on paper as
 in the workbook).
+
+A document cites each attached file (quote, invoice, signed sheet) by the name it was attached
+under; written into the justification pack, it cites instead the file's path inside the pack
+(``pack_names``, e.g. ``04-devis-et-factures/2026-05-12-traiteur-facture.pdf``), so that a
+controller finds it. A file missing or changed is not in the pack: it keeps its name, flagged.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +32,7 @@ from ambassadeur_app.domain.events import (
     NationalService,
     TrainingModule,
 )
-from ambassadeur_app.domain.expenses import missing_document
+from ambassadeur_app.domain.expenses import AttachmentRole, missing_document
 from ambassadeur_app.domain.formatting import (
     format_date,
     format_euros,
@@ -44,7 +49,7 @@ from ambassadeur_app.reports.attendance import funder_text
 from ambassadeur_app.reports.tables import Column, Section, TableDocument, write_pdf, write_xlsx
 
 if TYPE_CHECKING:
-    from ambassadeur_app.domain.expenses import Attachment, Expense, ForfaitUse
+    from ambassadeur_app.domain.expenses import Expense, ForfaitUse
     from ambassadeur_app.domain.surveys import QuestionResult, Survey, SurveyResults
     from ambassadeur_app.services import CarnetService
     from ambassadeur_app.services.events import ParticipantCounts
@@ -62,6 +67,7 @@ FORMATS = ("xlsx", "pdf")
 NO_EVENT = "Aucun événement dans ce carnet."
 NO_EVENT_EXPENSE = "Sans événement"
 SHORT_TITLE = 70  # characters of an event's title in a page header
+BROKEN_SHEET = "Feuille signée altérée ou absente"
 BROKEN = "Fichier absent ou modifié depuis qu'il a été joint : retrouvez l'original et joignez-le de nouveau"
 HASH_PREFIX = 16  # hexadecimal characters of a document's SHA-256 printed (64 bits)
 YES_NO = ("Oui", "Non")
@@ -103,9 +109,10 @@ class EventsData:
     expense_events: dict[str, str] = field(default_factory=dict)  # expense id -> its event's title
     documents: dict[str, list[AttachmentCheck]] = field(default_factory=dict)  # by owner id
     forfait: ForfaitUse | None = None
-    sheets: dict[str, list[Attachment]] = field(default_factory=dict)  # signed sign-in sheets, by event
+    sheets: dict[str, list[AttachmentCheck]] = field(default_factory=dict)  # signed sheets, by event
     time: dict[str, list[TimeEntry]] = field(default_factory=dict)  # carnet time linked, by event
     tool: list[tuple[Survey, SurveyResults]] = field(default_factory=list)  # the tool's diffusions
+    pack_names: Mapping[str, str] = field(default_factory=dict)  # attachment id -> path in the pack
 
     @property
     def header(self) -> list[tuple[str, str]]:
@@ -127,8 +134,27 @@ class EventsData:
             return "Planifié, sans participant"
         return None
 
+    def file_name(self, check: AttachmentCheck) -> str:
+        """Return how a document cites an attached file: its path in the pack when written into
+        it (and intact: a broken file is not copied), else the name it was attached under."""
+        attachment = check.attachment
+        if check.problem is None and attachment.id in self.pack_names:
+            return self.pack_names[attachment.id]
+        return attachment.filename
+
     def signed_sheet(self, event_id: str) -> str:
-        return "Joint" if self.sheets.get(event_id) else "Non joint"
+        """Say whether an event's signed sign-in sheet is attached, and intact."""
+        checks = self.sheets.get(event_id, [])
+        broken = sum(1 for check in checks if check.problem)
+        if not checks:
+            return "Non joint"
+        if broken == len(checks):
+            return BROKEN_SHEET
+        return "Joint" + (
+            f" ({plural(broken, 'fichier altéré ou absent', 'fichiers altérés ou absents')})"
+            if broken
+            else ""
+        )
 
     def profession(self, person: Professional) -> str:
         found = self.professions.get(person.profession_code)
@@ -181,7 +207,10 @@ def gather(service: CarnetService, event_ids: list[str] | None = None, expenses:
         structures=service.register.structures({s for p in people.values() for s in p.structure_ids}),
         ambassadors=service.ambassador_names(),
         surveys={event_id: service.surveys.results_for_event(event_id) for event_id in ids},
-        sheets={event_id: service.expenses.sign_in_sheets(event_id) for event_id in ids},
+        sheets={
+            event_id: [c for c in found if c.attachment.role is AttachmentRole.SIGN_IN_SHEET]
+            for event_id, found in service.expenses.checks(ids).items()
+        },
     )
     if not expenses:
         return data
@@ -201,8 +230,14 @@ def gather(service: CarnetService, event_ids: list[str] | None = None, expenses:
     )
 
 
-def document(service: CarnetService, kind: str, event_id: str | None = None) -> TableDocument:
-    """Build the document ``kind`` (a key of ``KINDS``; ``evenement`` needs ``event_id``).
+def document(
+    service: CarnetService,
+    kind: str,
+    event_id: str | None = None,
+    pack_names: Mapping[str, str] | None = None,
+) -> TableDocument:
+    """Build the document ``kind`` (a key of ``KINDS``; ``evenement`` needs ``event_id``);
+    ``pack_names`` (attachment id -> path) when it goes into the justification pack.
 
     Raises:
         InvalidInput: an unknown kind, or no event for ``evenement``.
@@ -216,9 +251,9 @@ def document(service: CarnetService, kind: str, event_id: str | None = None) -> 
         data = gather(service, [event_id], expenses=True)
         entries = service.entries(service.events.time_entry_ids(event_id)).values()
         time = sorted(entries, key=lambda e: (e.day, e.start_time or datetime.min.time(), e.id))
-        return event_file(replace(data, time={event_id: time}), event_id)
+        return event_file(replace(data, time={event_id: time}, pack_names=pack_names or {}), event_id)
     if kind == "depenses":
-        return expenses_statement(gather(service, expenses=True))
+        return expenses_statement(replace(gather(service, expenses=True), pack_names=pack_names or {}))
     if kind == "questionnaire-outil":
         surveys = service.surveys
         diffusions = [(surveys.survey(i), surveys.results(i)) for i in surveys.tool_survey_ids()]
@@ -227,11 +262,19 @@ def document(service: CarnetService, kind: str, event_id: str | None = None) -> 
     return builders[kind](gather(service))
 
 
-def export(service: CarnetService, kind: str, fmt: str, out: Path, event_id: str | None = None) -> Path:
-    """Write the document ``kind`` as ``xlsx`` or ``pdf`` (atomically)."""
+def export(
+    service: CarnetService,
+    kind: str,
+    fmt: str,
+    out: Path,
+    event_id: str | None = None,
+    pack_names: Mapping[str, str] | None = None,
+) -> Path:
+    """Write the document ``kind`` as ``xlsx`` or ``pdf`` (atomically); ``pack_names`` as for
+    ``document``."""
     if fmt not in FORMATS:
         raise InvalidInput(f"Format inconnu : « {fmt} » (xlsx ou pdf).", "format")
-    built = document(service, kind, event_id)
+    built = document(service, kind, event_id, pack_names)
     return write_xlsx(built, out) if fmt == "xlsx" else write_pdf(built, out)
 
 
@@ -599,7 +642,7 @@ def event_file(data: EventsData, event_id: str) -> TableDocument:
             "Bilan",
             f"{plural(figures.invited, 'invité')}, {plural(figures.counts.total, 'participant')}",
         ),
-        ("Émargement signé", _sheet_line(data.sheets.get(event_id, []))),
+        ("Émargement signé", _sheet_line(data, event_id)),
         ("Temps passé par le binôme", _time_line(time)),
     ]
     if event.module_id in data.modules:
@@ -620,10 +663,18 @@ def event_file(data: EventsData, event_id: str) -> TableDocument:
     )
 
 
-def _sheet_line(sheets: list[Attachment]) -> str:
-    if not sheets:
+def _sheet_line(data: EventsData, event_id: str) -> str:
+    checks = [
+        c for c in data.documents.get(event_id, []) if c.attachment.role is AttachmentRole.SIGN_IN_SHEET
+    ]
+    if not checks:
         return "non joint"
-    return "joint (" + ", ".join(f"« {sheet.filename} »" for sheet in sheets) + ")"
+    intact = [f"« {data.file_name(check)} »" for check in checks if check.problem is None]
+    broken = [f"« {check.attachment.filename} »" for check in checks if check.problem]
+    parts = [f"joint ({', '.join(intact)})"] if intact else []
+    if broken:
+        parts.append(f"{BROKEN_SHEET.lower()} ({', '.join(broken)}) : à joindre de nouveau")
+    return " ; ".join(parts)
 
 
 def _time_line(entries: list[TimeEntry]) -> str:
@@ -851,14 +902,14 @@ def _missing(data: EventsData, expense: Expense) -> str | None:
 
 def _documents_of(data: EventsData, expense: Expense) -> list[str]:
     """Return the lines of an expense's documents, and the one it lacks (in capitals)."""
-    lines = [_document_line(check) for check in data.documents.get(expense.id, [])]
+    lines = [_document_line(data, check) for check in data.documents.get(expense.id, [])]
     missing = _missing(data, expense)
     return [*lines, missing.upper()] if missing else lines
 
 
-def _document_line(check: AttachmentCheck) -> str:
+def _document_line(data: EventsData, check: AttachmentCheck) -> str:
     """Return ``facture.pdf (empreinte 3f9a1c2b4d5e6f70)``, flagged when the file changed."""
-    line = f"{check.attachment.filename} (empreinte {check.attachment.sha256[:HASH_PREFIX]})"
+    line = f"{data.file_name(check)} (empreinte {check.attachment.sha256[:HASH_PREFIX]})"
     return f"{line} — FICHIER ALTÉRÉ OU ABSENT" if check.problem else line
 
 
@@ -869,7 +920,7 @@ def _documents(data: EventsData) -> Section:
     return Section(
         "Justificatifs",
         [
-            Column("Pièce de", width=36),
+            Column("Justificatif de", width=36),
             Column("Rôle", width=18),
             Column("Fichier", width=30),
             Column("Taille (Ko)", "int", 10),
@@ -880,7 +931,7 @@ def _documents(data: EventsData) -> Section:
             [
                 owners[owner],
                 check.attachment.role.label,
-                check.attachment.filename,
+                data.file_name(check),
                 max(1, round(check.attachment.size / 1024)),
                 check.attachment.sha256[:HASH_PREFIX],
                 BROKEN if check.problem else "Fichier intact (empreinte vérifiée)",
@@ -889,7 +940,8 @@ def _documents(data: EventsData) -> Section:
             for check in data.documents.get(owner, [])
         ],
         note="Chaque fichier est gardé dans le carnet sous son empreinte SHA-256, vérifiée à l'édition "
-        "de ce document.",
+        "de ce document."
+        + (" « Fichier » : son chemin dans le dossier de justification." if data.pack_names else ""),
         empty="Aucun justificatif joint.",
         unit=("justificatif", "justificatifs"),
     )

@@ -5,23 +5,29 @@ and ``rules.over_cap_split`` over the binôme's entries of the month), reads the
 expenses with their files (``expenses.py``) and their events' kinds (``events.py``), and says,
 for each poste de dépense of the budget annex, which justifications the carnet holds, under the
 file names the justification pack gives them. The figures come from ``domain/bilan.py``; the
-documents from ``reports/bilan.py`` and ``reports/budget.py``.
+documents from ``reports/bilan.py`` and ``reports/budget.py``. It also keeps the payments of
+the grant the ARS actually made (``grant_payments``), which the balance compares with the
+expenses.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ambassadeur_app.domain.bilan import (
     Bilan,
     ExpenseLine,
+    GrantPayment,
     MonthLine,
     Poste,
     event_poste,
     fill_forfait,
     month_bilans,
+    payment_warnings,
+    validate_payment,
 )
 from ambassadeur_app.domain.checks import QUOTE_MISSING, missing_quote
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus
@@ -36,8 +42,11 @@ from ambassadeur_app.domain.rules import (
     month_summary,
     over_cap_split,
 )
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.services.core import ShortIdWords, find_by_short_id
 
 if TYPE_CHECKING:
+    from ambassadeur_app.domain.dates import Month
     from ambassadeur_app.domain.expenses import Attachment
     from ambassadeur_app.services.core import CarnetCore
     from ambassadeur_app.services.events import EventsService
@@ -46,9 +55,59 @@ if TYPE_CHECKING:
     from ambassadeur_app.services.register import RegisterService
 
 
+_PAYMENT_WORDS = ShortIdWords("du versement", "Aucun versement", "Plusieurs versements", "versements")
+
+
 def _both(pdf_path: str) -> str:
     """Return a document of the pack written in both formats: ``…/x.pdf (et .xlsx)``."""
     return f"{pdf_path} (et .xlsx)"
+
+
+@dataclass(frozen=True)
+class Citations:
+    """How the bilan cites the other documents: in the justification pack (``in_pack``), by
+    their paths in it; written alone, the attached files by the name they were attached under
+    and the tables by their title (no pack lies next to it). ``files``: by attachment id, how
+    each intact attached file is cited; a file missing from it is altered or absent (and the
+    pack does not hold it)."""
+
+    files: Mapping[str, str]
+    in_pack: bool
+
+    def table(self, kind: str) -> str:
+        """Return a justification table (``kind``: a key of ``manifest.TABLE_STEMS``)."""
+        from ambassadeur_app.reports.manifest import table_path
+
+        if self.in_pack:
+            return _both(table_path(kind, "pdf"))
+        return f"Tableau « {_table_titles()[kind]} »"
+
+    def timesheets(self, months: list[Month]) -> str:
+        from ambassadeur_app.reports.manifest import timesheet_path
+
+        if self.in_pack:
+            return ", ".join(timesheet_path(m, "pdf") for m in months)
+        return "relevés d'heures mensuels (un par mois)"
+
+    def event_file(self, event: Event) -> str:
+        from ambassadeur_app.reports.manifest import event_file_path
+
+        return _both(event_file_path(event, "pdf")) if self.in_pack else "Dossier d'événement"
+
+
+def _table_titles() -> dict[str, str]:
+    """Return the titles of the justification tables the bilan cites, by export kind."""
+    from ambassadeur_app.reports import event_tables, justification, planning
+
+    return {**justification.KINDS, **event_tables.KINDS, "planning": planning.TITLE}
+
+
+def broken_file(attachment: Attachment) -> str:
+    """Say that an attached file is altered or absent (so not in the pack)."""
+    return (
+        f"{attachment.role.label.lower()} « {attachment.filename} » : fichier altéré ou absent, à joindre "
+        "de nouveau"
+    )
 
 
 @dataclass(frozen=True)
@@ -87,8 +146,23 @@ class BilanService:
         self.planning = planning
         self.carnet = core.carnet
 
-    def bilan(self) -> tuple[Bilan, list[ActivityHours]]:
-        """Return the quantitative bilan and the hours per mission and activity of the period."""
+    def citations(self) -> Citations:
+        """Return how a bilan written alone cites the files: intact ones by the name they were
+        attached under (each file is hashed)."""
+        owners = [*self.expenses.expense_ids(), *(e.id for e in self._held_events())]
+        return Citations(
+            {
+                c.attachment.id: f"« {c.attachment.filename} »"
+                for found in self.expenses.checks(owners).values()
+                for c in found
+                if c.problem is None
+            },
+            in_pack=False,
+        )
+
+    def bilan(self, citations: Citations | None = None) -> tuple[Bilan, list[ActivityHours]]:
+        """Return the quantitative bilan and the hours per mission and activity of the period;
+        the expenses' files cited as ``citations`` say (by default, as a bilan written alone)."""
         programme, today = self.core.programme(), self.core.today()
         months: list[tuple[MonthSummary, list[MonthLine]]] = []
         activities: dict[tuple[Mission, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -115,9 +189,10 @@ class BilanService:
             programme,
             today,
             month_bilans(months, programme.hourly_total_cap_cents),
-            self._expense_lines(programme.event_forfait_cents),
+            self._expense_lines(programme.event_forfait_cents, citations or self.citations()),
             self.expenses.forfait_use().quoted_cents,
             [m for m in programme.period_months if m not in closed],
+            self.payments(),
         )
         order = list(Mission)
         hours = [
@@ -127,6 +202,46 @@ class BilanService:
             )
         ]
         return bilan, hours
+
+    # --- payments of the grant ----------------------------------------------------------------
+
+    def payments(self) -> list[GrantPayment]:
+        """Return the payments of the grant received, by date."""
+        return self.carnet.payments.all()
+
+    def payment_warnings(self, payment: GrantPayment) -> list[str]:
+        """Return what to confirm before recording ``payment`` (``bilan.payment_warnings``).
+
+        Raises:
+            InvalidInput: a wrong date, amount or label (nothing to confirm).
+        """
+        payment = validate_payment(payment, self.core.today())
+        return payment_warnings(payment, self.payments(), self.core.programme())
+
+    def add_payment(self, payment: GrantPayment) -> str:
+        """Record a payment of the grant; return its id.
+
+        Raises:
+            InvalidInput: a wrong date, amount or label.
+        """
+        payment = validate_payment(payment, self.core.today())
+        with self.carnet.write():
+            return self.carnet.payments.add(payment)
+
+    def find_payment(self, text: str) -> GrantPayment:
+        """Return the live payment whose id is ``text`` or starts with it (the list's short id).
+
+        Raises:
+            InvalidInput: no payment, or several, start so.
+        """
+        found = find_by_short_id(text, self.carnet.payments.starting_with, _PAYMENT_WORDS)
+        return next(p for p in self.payments() if p.id == found)
+
+    def delete_payment(self, payment_id: str) -> None:
+        if not self.carnet.payments.is_live(payment_id):
+            raise AppError("Ce versement n'existe plus dans le carnet.")
+        with self.carnet.write():
+            self.carnet.payments.delete([payment_id])
 
     # --- forfait événement --------------------------------------------------------------------
 
@@ -152,33 +267,38 @@ class BilanService:
         found = self.events.events(ids)
         return [found[i] for i in ids]
 
-    def _expense_lines(self, forfait_cents: int) -> list[ExpenseLine]:
-        from ambassadeur_app.reports.manifest import invoice_paths
-
+    def _expense_lines(self, forfait_cents: int, citations: Citations) -> list[ExpenseLine]:
         files = self._expense_files()
-        # Named over every expense, as the pack names them (a repeated name is numbered).
-        names = invoice_paths((e for e, _ in files), {e.id: found for e, found in files})
         committed = [(e, found) for e, found in files if e.committed]
         events = self.events.events(e.event_id for e, _ in committed if e.event_id)
         parts = fill_forfait([e.amount_ttc_cents for e, _ in committed], forfait_cents)
-        return [
-            ExpenseLine(
-                expense,
-                event_poste(events[expense.event_id].kind if expense.event_id in events else None),
-                self.expenses.event_title(expense.event_id),
-                part,
-                tuple(names[a.id] for a in found),
-                missing_document(expense, [a.role for a in found])
-                or (QUOTE_MISSING if missing_quote(expense, [a.role for a in found]) else None),
+        lines = []
+        for (expense, found), part in zip(committed, parts, strict=True):
+            roles = [a.role for a in found]
+            missing = [
+                missing_document(expense, roles)
+                or (QUOTE_MISSING if missing_quote(expense, roles) else None),
+                *(broken_file(a) for a in found if a.id not in citations.files),
+            ]
+            lines.append(
+                ExpenseLine(
+                    expense,
+                    event_poste(events[expense.event_id].kind if expense.event_id in events else None),
+                    self.expenses.event_title(expense.event_id),
+                    part,
+                    tuple(citations.files[a.id] for a in found if a.id in citations.files),
+                    " ; ".join(filter(None, missing)) or None,
+                )
             )
-            for (expense, found), part in zip(committed, parts, strict=True)
-        ]
+        return lines
 
     # --- justifications -----------------------------------------------------------------------
 
-    def justifications(self, bilan: Bilan) -> dict[Poste, list[str]]:
-        """Return, for each poste, the justifications the carnet holds: each the pack's file
-        and what it shows, or what is missing."""
+    def justifications(self, bilan: Bilan, citations: Citations | None = None) -> dict[Poste, list[str]]:
+        """Return, for each poste, the justifications the carnet holds: each the document (as
+        ``citations`` cite it, by default as a bilan written alone) and what it shows, or what
+        is missing."""
+        cite = citations or self.citations()
         programme = bilan.programme
         first, last = programme.start_date, programme.end_date
         actions = self.planning.actions(self.planning.action_ids()).values()
@@ -190,17 +310,8 @@ class BilanService:
         requests = len(self.register.solicitation_ids(first=first, last=last))
         answered = len(self.register.solicitation_ids(first=first, last=last, unanswered=False))
         closed = len(programme.period_months) - len(bilan.open_months)
-        from ambassadeur_app.reports.manifest import (
-            event_file_path,
-            signed_sheet_paths,
-            table_path,
-            timesheet_path,
-        )
-
-        timesheets = ", ".join(timesheet_path(m, "pdf") for m in programme.period_months)
-
-        def docs(kind: str) -> str:
-            return _both(table_path(kind, "pdf"))
+        timesheets = cite.timesheets(programme.period_months)
+        docs = cite.table
 
         found: dict[Poste, list[str]] = {
             Poste.PROMOTION: [
@@ -245,16 +356,18 @@ class BilanService:
             if line.expense.event_id:
                 expense_postes[line.expense.event_id].add(line.poste)
         for event, sheets in self._sign_in_sheets():
-            signed = ", ".join(signed_sheet_paths(event, sheets).values()) or (
-                "feuille d'émargement signée manquante"
-            )
+            signed = "; ".join(
+                [
+                    *(cite.files[a.id] for a in sheets if a.id in cite.files),
+                    *(broken_file(a) for a in sheets if a.id not in cite.files),
+                ]
+            ) or ("feuille d'émargement signée manquante")
             postes = expense_postes[event.id] | {
                 Poste.FORMATION if event.kind is EventKind.TRAINING else event_poste(event.kind)
             }
             for poste in sorted(postes, key=list(Poste).index):
                 found[poste].append(
-                    f"{_both(event_file_path(event, 'pdf'))} : invitations et participants ; {signed} "
-                    f"— {event.title}"
+                    f"{cite.event_file(event)} : invitations et participants ; {signed} — {event.title}"
                 )
         for poste in (Poste.WORKING_GROUPS, Poste.PROMOTIONAL_EVENTS):
             if found[poste]:

@@ -31,6 +31,7 @@ from ambassadeur_app.storage.records import communes
 if TYPE_CHECKING:
     from ambassadeur_app.importers.carnet import CarnetLine, LineProblem
     from ambassadeur_app.reports.timesheet import Timesheet
+    from ambassadeur_app.services.agenda import AgendaService
     from ambassadeur_app.services.bilan import BilanService
     from ambassadeur_app.services.events import EventsService
     from ambassadeur_app.services.expenses import ExpensesService
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from ambassadeur_app.services.register import RegisterService
     from ambassadeur_app.services.register_imports import RegisterImports
     from ambassadeur_app.services.surveys import SurveysService
+    from ambassadeur_app.services.sync import SyncService
+    from ambassadeur_app.services.timer import TimerService
 
 TIMESHEET_FORMATS = ("xlsx", "pdf")
 
@@ -192,10 +195,28 @@ class CarnetService(CarnetCore):
         return BilanService(self, self.register, self.events, self.expenses, self.planning)
 
     @cached_property
+    def timer(self) -> TimerService:
+        from ambassadeur_app.services.timer import TimerService
+
+        return TimerService(self)
+
+    @cached_property
     def register_imports(self) -> RegisterImports:
         from ambassadeur_app.services.register_imports import RegisterImports
 
         return RegisterImports(self, self.register)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from ambassadeur_app.services.sync import SyncService
+
+        return SyncService(self)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from ambassadeur_app.services.agenda import AgendaService
+
+        return AgendaService(self, self.register)
 
     def entry_suggestions(self) -> EntrySuggestions:
         """Return the mission and each mission's activity saved last and the places to complete

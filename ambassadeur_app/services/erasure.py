@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ambassadeur_app.domain.register import Professional
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.storage.backup import check_file, copy_database, sqlite_uri
 from ambassadeur_app.storage.db import Carnet, open_carnet
+from ambassadeur_app.sync.engine import Engine
 
 _WORK_PREFIX = ".effacement-"
 
@@ -71,15 +73,40 @@ def erase_person(carnet: Carnet, professional_id: str, known_as: Professional | 
     person = carnet.professionals.get(professional_id)
     if person is None or person.anonymized:
         return 0
-    patterns = identity_patterns(person, *([known_as] if known_as else []))
+    rewrite = _rewriter(person, known_as)
     with carnet.write():
-        texts = carnet.professionals.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
-        texts += carnet.events.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
-        texts += carnet.notes.rewrite_linked_texts(professional_id, lambda text: scrub(text, patterns))
+        texts = scrub_texts(carnet, professional_id, rewrite)
         carnet.professionals.set_structures(professional_id, ())
         carnet.practice_sites.purge("professional_id", professional_id)
         forget_identity(carnet, professional_id)
+        # The values a shared carnet's sync keeps, sent or not (in each backup erased too).
+        Engine(carnet).scrub_log(rewrite)
     return texts
+
+
+def scrub_texts(carnet: Carnet, professional_id: str, rewrite: Callable[[str], str]) -> int:
+    """Rewrite the free text naming a person (theirs, their structures', the events', the notes',
+    every agenda title); return how many texts were rewritten."""
+    texts = carnet.professionals.rewrite_linked_texts(professional_id, rewrite)
+    texts += carnet.events.rewrite_linked_texts(professional_id, rewrite)
+    texts += carnet.notes.rewrite_linked_texts(professional_id, rewrite)
+    # An agenda's titles name people whatever they are linked to: all of them are scrubbed.
+    texts += carnet.agenda_items.rewrite_texts(rewrite)
+    return texts
+
+
+def erased_elsewhere(carnet: Carnet, person: Professional) -> None:
+    """An erasure made on the other laptop arrives (the sync calls it, in the same transaction,
+    with the person as this carnet knew them): this laptop scrubs its own texts naming them,
+    those typed here before the erasure was known included, and the values its sync keeps."""
+    rewrite = _rewriter(person)
+    scrub_texts(carnet, person.id, rewrite)
+    Engine(carnet).scrub_log(rewrite)
+
+
+def _rewriter(person: Professional, known_as: Professional | None = None) -> Callable[[str], str]:
+    patterns = identity_patterns(person, *([known_as] if known_as else []))
+    return lambda text: scrub(text, patterns)
 
 
 def forget_identity(carnet: Carnet, professional_id: str) -> None:
@@ -102,7 +129,7 @@ def erase_from_backups(carnet: Carnet, person: Professional) -> tuple[int, list[
     for backup in carnet.backups.all():
         try:
             # A damaged backup is not skipped: opening it as a carnet reports it.
-            if check_file(backup.path) is None and not _holds(backup.path, person.id):
+            if check_file(backup.path) is None and not _holds(backup.path, person):
                 continue
             _erase_from_backup(backup.path, person, carnet.device_id)
             rewritten += 1
@@ -111,15 +138,27 @@ def erase_from_backups(carnet: Carnet, person: Professional) -> tuple[int, list[
     return rewritten, unreached
 
 
-def _holds(path: Path, professional_id: str) -> bool:
-    """Tell, reading only, whether a backup still holds this person's identity."""
+def _holds(path: Path, person: Professional) -> bool:
+    """Tell, reading only, whether a backup still holds this person's identity (their record,
+    or the sync's log of a shared carnet, erased before the log was scrubbed with it)."""
     conn = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return "professionals" in tables and bool(
-            conn.execute(
-                "SELECT 1 FROM professionals WHERE id = ? AND anonymized_at IS NULL", [professional_id]
-            ).fetchone()
+        return (
+            "professionals" in tables
+            and bool(
+                conn.execute(
+                    "SELECT 1 FROM professionals WHERE id = ? AND anonymized_at IS NULL", [person.id]
+                ).fetchone()
+            )
+        ) or (
+            "_sync_log" in tables
+            and bool(person.last_name)
+            and bool(
+                conn.execute(
+                    "SELECT 1 FROM _sync_log WHERE instr(value, ?) LIMIT 1", [person.last_name]
+                ).fetchone()
+            )
         )
     finally:
         conn.close()

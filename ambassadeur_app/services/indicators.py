@@ -229,6 +229,7 @@ class IndicatorsService:
                     self._projected_quotes_cents(programme, today),
                 ),
                 programme,
+                sum(payment.amount_cents for payment in self.carnet.payments.all()),
             ),
         ]
 
@@ -552,7 +553,10 @@ def engagement_indicator(figures: EngagementFigures) -> Indicator:
     )
 
 
-def money_indicators(figures: MoneyFigures, programme: Programme) -> list[Indicator]:
+def money_indicators(figures: MoneyFigures, programme: Programme, received_cents: int) -> list[Indicator]:
+    """Return the money indicators; once the period is over, the grant's says what settles it
+    as the bilan does, from the payments received (``received_cents``)."""
+    from ambassadeur_app.domain.bilan import settlement_text
     from ambassadeur_app.reports.charts import Chart, Series
 
     progress, use = figures.progress, figures.forfait
@@ -616,35 +620,44 @@ def money_indicators(figures: MoneyFigures, programme: Programme) -> list[Indica
         else f"Forfait dépassé de {format_euros(-use.remaining_cents)}",
         group="budget",
     )
-    surplus = max(figures.total_grant_cents - figures.projected_cents, 0)
-    if figures.ended:  # the projection is the bilan's figure: said as such, once
-        trend = f"Période terminée : {format_euros(figures.projected_cents)} employés"
-        status = (
-            f"Excédent à reverser : {format_euros(surplus)}" if surplus else "Subvention entièrement employée"
-        )
-    else:
-        quotes = (
-            f", devis en attente compris ({format_euros(figures.projected_quotes_cents)})"
-            if figures.projected_quotes_cents
-            else ""
-        )
+    grant_cents, spent_cents = figures.total_grant_cents, figures.spent_cents
+    unspent = grant_cents - spent_cents
+    remaining = (
+        f"Reste {format_euros(unspent)}"
+        if unspent >= 0
+        else f"Subvention dépassée de {format_euros(-unspent)}"
+    )
+    if figures.ended:  # the bilan's figures: what was spent, and what settles the grant
         trend = (
-            f"Projection à la fin de la période : {format_euros(figures.projected_cents)} employés{quotes}, "
-            f"excédent projeté {format_euros(surplus)}"
+            f"Période terminée : {format_euros(spent_cents)} employés, {format_euros(received_cents)} "
+            f"reçus ; part de la subvention non employée : {format_euros(max(unspent, 0))}"
         )
-        status = (
-            f"Excédent projeté (période en cours) : {format_euros(surplus)}"
-            if surplus
-            else "Subvention entièrement employée (projection)"
+        status = settlement_text(received_cents, spent_cents, grant_cents)
+    else:
+        projected = figures.projected_cents
+        how = (
+            f"devis en attente compris ({format_euros(figures.projected_quotes_cents)})"
+            if figures.projected_quotes_cents
+            else "mois à venir au rythme des mois écoulés"
         )
+        trend = f"Projection à la fin de la période : {format_euros(projected)} employés, {how}"
+        if projected > grant_cents:
+            status = f"Subvention dépassée de {format_euros(projected - grant_cents)} (projection)"
+        elif projected == grant_cents:
+            status = "Subvention entièrement employée (projection)"
+        else:
+            status = (
+                f"Part non employée projetée à la fin de la période ({how}) : "
+                f"{format_euros(grant_cents - projected)}"
+            )
     grant = Indicator(
         "subvention",
         "Subvention : dépensé et restant",
-        f"{format_euros(figures.total_grant_cents)} au total (forfait horaire et forfait événement)",
-        f"{format_euros(figures.spent_cents)} employés ({format_euros(progress.claimed_cents)} d'heures, "
+        f"{format_euros(grant_cents)} au total (forfait horaire et forfait événement)",
+        f"{format_euros(spent_cents)} employés ({format_euros(progress.claimed_cents)} d'heures, "
         f"{format_euros(figures.forfait_spent_cents)} d'événements)",
-        f"Reste {format_euros(figures.total_grant_cents - figures.spent_cents)}",
-        figures.spent_cents <= figures.total_grant_cents,
+        remaining,
+        spent_cents <= grant_cents,
         trend,
         status=status,
         group="budget",

@@ -186,6 +186,7 @@ class PackService:
                 *checks.sheet_file_findings(problems, event_ids),
                 *checks.expense_findings([expenses[e] for e in expense_ids], roles, problems),
                 *checks.forfait_exceeded(service.expenses.forfait_use()),
+                *checks.payments_outside(service.bilan.payments(), programme, today),
                 *checks.unanswered_requests(requests.values()),
                 *checks.entries_outside(outside, programme),
                 *checks.late_actions(planning.actions(planning.action_ids()).values(), today),
@@ -301,22 +302,49 @@ class PackService:
 
     # --- what goes in --------------------------------------------------------------------------
 
+    def placement(self) -> dict[str, str]:
+        """Return, by attachment id, the pack's path of each attached file the pack holds: the
+        quotes and invoices, and the signed sign-in sheets of the events not cancelled, whose
+        stored file is intact (a missing or changed file is not copied). The one source the
+        documents of the pack (bilan, event files, expenses statement) cite files from."""
+        service = self.service
+        events = service.events.events(service.events.event_ids())
+        held = [event for event in events.values() if event.status is not EventStatus.CANCELLED]
+        expense_ids = service.expenses.expense_ids()
+        checked = service.expenses.checks([*expense_ids, *(event.id for event in held)])
+        expenses = service.expenses.expenses(expense_ids)
+        attached = {owner: [c.attachment for c in found] for owner, found in checked.items()}
+        # Named over every attachment (a repeated name is numbered), so that a broken file does
+        # not rename the others.
+        names = invoice_paths((expenses[i] for i in expense_ids), attached)
+        for event in held:
+            sheets = [a for a in attached[event.id] if a.role is AttachmentRole.SIGN_IN_SHEET]
+            names.update(signed_sheet_paths(event, sheets))
+        intact = {c.attachment.id for found in checked.values() for c in found if c.problem is None}
+        return {attachment_id: path for attachment_id, path in names.items() if attachment_id in intact}
+
     def _steps(self) -> list[_Step]:
         """Plan the pack: each step writes a few files at their place in the layout."""
         service = self.service
-        steps = [_Step(len(FORMATS), partial(self._timesheets, m)) for m in service.programme().period_months]
-        steps += [_Step(len(FORMATS), partial(self._table, kind)) for kind in TABLE_STEMS]
         events = service.events.events(service.events.event_ids())
-        for event in events.values():
-            if event.status is not EventStatus.CANCELLED:
-                sheets = len(service.expenses.sign_in_sheets(event.id))
-                steps.append(_Step(len(FORMATS) + 1 + sheets, partial(self._event, event.id)))
+        held = [event for event in events.values() if event.status is not EventStatus.CANCELLED]
+        sheets = {event.id: service.expenses.sign_in_sheets(event.id) for event in held}
         expense_ids = service.expenses.expense_ids()
         attached = service.carnet.attachments.of_owners(expense_ids)
+        # Every intact attachment's path in the pack, which the documents cite instead of its
+        # carnet name.
+        names = self.placement()
+        steps = [_Step(len(FORMATS), partial(self._timesheets, m)) for m in service.programme().period_months]
+        steps += [_Step(len(FORMATS), partial(self._table, kind, names)) for kind in TABLE_STEMS]
+        for event in held:
+            steps.append(
+                _Step(len(FORMATS) + 1 + len(sheets[event.id]), partial(self._event, event.id, names))
+            )
         if count := sum(len(found) for found in attached.values()):
-            steps.append(_Step(count, partial(self._invoices, expense_ids)))
+            steps.append(_Step(count, partial(self._invoices, expense_ids, names)))
         steps += [
-            _Step(len(formats), partial(self._report, kind)) for kind, formats in REPORT_FORMATS.items()
+            _Step(len(formats), partial(self._report, kind, names))
+            for kind, formats in REPORT_FORMATS.items()
         ]
         return steps
 
@@ -327,7 +355,7 @@ class PackService:
             for fmt in FORMATS
         ]
 
-    def _table(self, kind: str, root: Path) -> list[tuple[Path, str]]:
+    def _table(self, kind: str, names: dict[str, str], root: Path) -> list[tuple[Path, str]]:
         from ambassadeur_app.reports import event_tables, planning
 
         service = self.service
@@ -342,7 +370,9 @@ class PackService:
                     )
                 )
             elif kind in EVENT_TABLES:
-                written.append((event_tables.export(service, kind, fmt, out), EVENT_TABLES[kind]))
+                written.append(
+                    (event_tables.export(service, kind, fmt, out, pack_names=names), EVENT_TABLES[kind])
+                )
             elif kind == "indicateurs":
                 written.append((service.indicators.write(fmt, out), "Indicateurs : objectifs et résultats"))
             else:
@@ -350,7 +380,7 @@ class PackService:
                 written.append((planning.export(service, fmt, out), what))
         return written
 
-    def _event(self, event_id: str, root: Path) -> list[tuple[Path, str]]:
+    def _event(self, event_id: str, names: dict[str, str], root: Path) -> list[tuple[Path, str]]:
         from ambassadeur_app.reports.event_tables import export
 
         service = self.service
@@ -358,7 +388,7 @@ class PackService:
         about = f"« {event.title} » du {format_date(event.first_day)}"
         written = [
             (
-                export(service, "evenement", fmt, _place(root, event_file_path(event, fmt)), event_id),
+                export(service, "evenement", fmt, _place(root, event_file_path(event, fmt)), event_id, names),
                 f"Dossier de {about}",
             )
             for fmt in FORMATS
@@ -370,24 +400,23 @@ class PackService:
                 f"Feuille d'émargement à imprimer de {about}",
             )
         )
-        sheets = service.expenses.sign_in_sheets(event_id)
-        places = signed_sheet_paths(event, sheets)
-        for sheet in sheets:
-            if copied := self._copy(sheet, _place(root, places[sheet.id])):
+        for sheet in service.expenses.sign_in_sheets(event_id):
+            if sheet.id in names and (copied := self._copy(sheet, _place(root, names[sheet.id]))):
                 written.append((copied, f"Feuille d'émargement signée de {about} (« {sheet.filename} »)"))
         return written
 
-    def _invoices(self, expense_ids: list[str], root: Path) -> list[tuple[Path, str]]:
+    def _invoices(self, expense_ids: list[str], names: dict[str, str], root: Path) -> list[tuple[Path, str]]:
         service = self.service
         expenses = service.expenses.expenses(expense_ids)
         attached = service.carnet.attachments.of_owners(expense_ids)
-        places = invoice_paths((expenses[i] for i in expense_ids), attached)
         written = []
         for expense_id in expense_ids:
             expense = expenses[expense_id]
             event = service.expenses.event_title(expense.event_id)
             for attachment in attached[expense_id]:
-                if copied := self._copy(attachment, _place(root, places[attachment.id])):
+                if attachment.id in names and (
+                    copied := self._copy(attachment, _place(root, names[attachment.id]))
+                ):
                     what = f"Forfait événement : {attachment.role.label.lower()} {expense.label}"
                     written.append((copied, what + (f", pour « {event} »" if event else "")))
         return written
@@ -404,16 +433,19 @@ class PackService:
             return None
         return out
 
-    def _report(self, kind: str, root: Path) -> list[tuple[Path, str]]:
+    def _report(self, kind: str, names: dict[str, str], root: Path) -> list[tuple[Path, str]]:
         from ambassadeur_app.reports import bilan
         from ambassadeur_app.reports.rex import write_rex
 
         service = self.service
         if kind == "bilan":
             what = "Bilan d'exécution : parties quantitative et qualitative"
+            # Read once for both formats (every entry), citing the files where the pack holds them.
+            report = bilan.build_report(service, names)
+            writers = {"xlsx": bilan.write_xlsx, "pdf": bilan.write_pdf}
             return [
-                (bilan.export(service, fmt, _place(root, report_path(kind, fmt))), what)
-                for fmt in bilan.FORMATS
+                (writers[fmt](report, _place(root, report_path(kind, fmt))), what)
+                for fmt in REPORT_FORMATS[kind]
             ]
         what = "Rapport synthétique de retour d'expérience"
         return [
@@ -497,7 +529,9 @@ def readme_text(header: list[str], files: list[ManifestEntry], findings: list[Fi
     lines += [*header, "", "Contenu du dossier :"]
     lines += [f"- {name}/ : {text} ({plural(counts[name], 'fichier')})" for name, text in folders.items()]
     lines += [
-        f"- {CSV_NAME} : chaque fichier, sa taille, son empreinte SHA-256 et ce qu'il justifie",
+        f"- {CSV_NAME} : chaque fichier du dossier, sa taille, son empreinte SHA-256 et ce qu'il justifie ; "
+        f"sauf ce texte ({README_NAME}) et le manifeste lui-même, qui ne peut pas contenir sa propre "
+        "empreinte",
         f"- {TEXT_NAME} : le même inventaire, à lire",
         "",
         "Vérifier un fichier : son empreinte SHA-256 doit être celle du manifeste "

@@ -52,6 +52,7 @@ from ambassadeur_app.storage.months import MonthLockRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
 
 if TYPE_CHECKING:
+    from ambassadeur_app.storage.agenda import AgendaItemRepo
     from ambassadeur_app.storage.attachments import AttachmentRepo
     from ambassadeur_app.storage.contacts import ContactRepo, SolicitationRepo
     from ambassadeur_app.storage.events import (
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from ambassadeur_app.storage.expenses import ExpenseRepo
     from ambassadeur_app.storage.indicators import ReadingRepo, TargetsRepo
     from ambassadeur_app.storage.journal import NoteRepo, RexTextRepo
+    from ambassadeur_app.storage.payments import GrantPaymentRepo
     from ambassadeur_app.storage.planning import ActionRepo
     from ambassadeur_app.storage.professionals import AccountEventRepo, PracticeSiteRepo, ProfessionalRepo
     from ambassadeur_app.storage.structures import StructureRepo
@@ -293,6 +295,18 @@ class Carnet:
         from ambassadeur_app.storage.journal import RexTextRepo
 
         return RexTextRepo(self.db, self.device_id)
+
+    @cached_property
+    def agenda_items(self) -> AgendaItemRepo:
+        from ambassadeur_app.storage.agenda import AgendaItemRepo
+
+        return AgendaItemRepo(self.db, self.device_id)
+
+    @cached_property
+    def payments(self) -> GrantPaymentRepo:
+        from ambassadeur_app.storage.payments import GrantPaymentRepo
+
+        return GrantPaymentRepo(self.db, self.device_id)
 
     @contextmanager
     def write(self, backup: bool = True) -> Iterator[None]:

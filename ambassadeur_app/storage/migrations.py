@@ -547,3 +547,127 @@ def m012_create_planning(db: Database) -> None:
         CREATE INDEX rex_texts_key ON rex_texts(key) WHERE deleted_at IS NULL;
         """
     )
+
+
+@migrations()
+def m013_create_agenda_timers_payments(db: Database) -> None:
+    """What the agenda import decided for each agenda event, the timers, and the grant's payments.
+
+    An agenda event is known by its ``uid`` and ``recurrence_id`` ('' for a single event) per
+    ambassador, so that importing the same agenda twice proposes nothing twice, and its
+    ``fingerprint`` (start, end, title, place as imported) shows an event moved since. A timer is
+    running while ``stopped_at`` is empty; its start is in the carnet, so it survives a restart.
+    Payments are what the ARS actually paid of the grant (an advance, the balance)."""
+    db.executescript(
+        f"""
+        CREATE TABLE agenda_items (
+            id TEXT PRIMARY KEY,
+            ambassador_id TEXT NOT NULL REFERENCES ambassadors(id),
+            uid TEXT NOT NULL,
+            recurrence_id TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL,
+            starts_at TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes >= 0),
+            summary TEXT NOT NULL DEFAULT '',
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'dismissed')),
+            reason TEXT NOT NULL DEFAULT '',
+            time_entry_id TEXT REFERENCES time_entries(id),
+            {_COMMON}
+        );
+        CREATE INDEX agenda_items_uid ON agenda_items(ambassador_id, uid, recurrence_id)
+            WHERE deleted_at IS NULL;
+        CREATE TABLE timers (
+            id TEXT PRIMARY KEY,
+            ambassador_id TEXT REFERENCES ambassadors(id),
+            mission TEXT NOT NULL
+                CHECK (mission IN ('promotion', 'formation', 'accompagnement', 'autre')),
+            activity TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            started_at TEXT NOT NULL,
+            stopped_at TEXT,
+            time_entry_id TEXT REFERENCES time_entries(id),
+            {_COMMON}
+        );
+        CREATE UNIQUE INDEX timers_running ON timers(device_id)
+            WHERE stopped_at IS NULL AND deleted_at IS NULL;
+        CREATE TABLE grant_payments (
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+            label TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        );
+        CREATE INDEX grant_payments_day ON grant_payments(day) WHERE deleted_at IS NULL;
+        """
+    )
+
+
+@migrations()
+def m014_create_sync(db: Database) -> None:
+    """What keeps one carnet on two laptops (docs/synchronisation.md): this copy's identity and
+    clock (and how many erased people it has forgotten from its log and change files), the log of
+    every change of a synced table (filled by triggers while the carnet is shared; the fields a
+    table checks together are recorded together), what was applied of each other copy's change
+    files with the checksum of each file this copy wrote (a sync checks its own files: one damaged
+    is written again, one it did not write tells of a copied carnet), and the conflicts to check
+    (a field, a deletion, a closed month, a duplicate, a day over 24 h after a merge)."""
+    from ambassadeur_app.sync.capture import install_capture
+
+    db.executescript(
+        """
+        CREATE TABLE _sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            shared_id TEXT,
+            replica TEXT,
+            folder TEXT NOT NULL DEFAULT '',
+            capture INTEGER NOT NULL DEFAULT 0,
+            hlc INTEGER NOT NULL DEFAULT 0,
+            salt BLOB,
+            kdf TEXT NOT NULL DEFAULT '',
+            verifier BLOB,
+            erased INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO _sync_state (id) VALUES (1);
+        CREATE TABLE _sync_log (
+            id INTEGER PRIMARY KEY,
+            replica TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            file INTEGER,
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            col TEXT NOT NULL,
+            value
+        );
+        CREATE INDEX sync_log_row ON _sync_log(tbl, row_id);
+        CREATE INDEX sync_log_pending ON _sync_log(replica) WHERE file IS NULL;
+        CREATE TABLE _sync_peers (
+            replica TEXT PRIMARY KEY,
+            applied INTEGER NOT NULL DEFAULT 0,
+            last_hlc INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE _sync_files (
+            replica TEXT NOT NULL,
+            file INTEGER NOT NULL,
+            deps TEXT NOT NULL,
+            sha256 TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (replica, file)
+        );
+        CREATE TABLE _sync_conflicts (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('champ', 'suppression', 'mois_clos', 'doublon', '24h')),
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            col TEXT NOT NULL DEFAULT '',
+            kept TEXT,
+            set_aside TEXT,
+            kept_version TEXT NOT NULL DEFAULT '',
+            lost_version TEXT NOT NULL DEFAULT '',
+            other_id TEXT NOT NULL DEFAULT '',
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT,
+            choice TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX sync_conflicts_open ON _sync_conflicts(tbl, row_id) WHERE resolved_at IS NULL;
+        """
+    )
+    install_capture(db)

@@ -172,7 +172,7 @@ def suggested_name(carnet: Path, day: str) -> str:
     return f"{carnet.stem}-copie-{day}{SEALED_SUFFIX}"
 
 
-def _keys(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, bytes]:
+def derive_keys(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, bytes]:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
@@ -254,7 +254,7 @@ def _seal(
     fields = _FIELDS.pack(
         MAGIC, version, SUITE_SCRYPT_AES256GCM, params.log2_n, params.r, params.p, salt, prefix, chunk_size
     )
-    key, mac_key = _keys(passphrase, salt, params)
+    key, mac_key = derive_keys(passphrase, salt, params)
     mac = hmac.digest(mac_key, fields, hashlib.sha256)
     header = _Header(version, params, salt, prefix, chunk_size, fields, mac)
     try:
@@ -388,7 +388,7 @@ def _read_header(path: Path) -> _Header:
 
 def _unlock(path: Path, passphrase: str) -> tuple[_Header, bytes]:
     header = _read_header(path)
-    key, mac_key = _keys(passphrase, header.salt, header.params)
+    key, mac_key = derive_keys(passphrase, header.salt, header.params)
     if not hmac.compare_digest(hmac.digest(mac_key, header.fields, hashlib.sha256), header.mac):
         raise WrongPassphrase(
             f"La phrase secrète ne correspond pas à la copie « {path.name} » (vérifiez les "

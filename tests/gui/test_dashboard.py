@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from datetime import date
 from html import escape, unescape
@@ -18,14 +19,16 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
 from ambassadeur_app.domain.indicators import Indicator
 from ambassadeur_app.domain.model import Ambassador, Role
 from ambassadeur_app.gui.dialogs.reading_dialog import ReadingDialog
 from ambassadeur_app.gui.main_window import MainWindow
-from ambassadeur_app.gui.pages.dashboard_page import MET, NOT_MET, DashboardPage, body_html
+from ambassadeur_app.gui.pages.dashboard_cards import MET, NOT_MET, body_html
+from ambassadeur_app.gui.pages.dashboard_page import DashboardPage
+from ambassadeur_app.gui.widgets import chart_view
 from ambassadeur_app.gui.widgets.chart_view import ChartView
 from ambassadeur_app.reports.charts import Chart, Series
 from ambassadeur_app.services import CarnetService, open_service
@@ -54,8 +57,11 @@ def service(carnet_path: Path, demo_file: Path) -> Iterator[CarnetService]:
 
 
 def dashboard(window: MainWindow) -> DashboardPage:
+    """The tableau de bord, the page the window opens on (the demo has data), refreshed: the
+    tests change the carnet through the service, as another tab or the CLI would."""
     page = window.pages.show("dashboard")
     assert isinstance(page, DashboardPage)
+    page.refresh()
     return page
 
 
@@ -90,7 +96,9 @@ def test_the_cards_show_the_demo_figures_objectives_first(
     assert list(page.cards) == [i.key for i in indicators]
     charts = [card.chart_view for card in page.cards.values() if card.chart_view.chart is not None]
     assert len(charts) == 3
-    qtbot.waitUntil(lambda: all(view.loaded for view in charts))
+    for view in charts:  # each drawn once it is painted: the ones below are scrolled to
+        page.ui.scroll_area.ensureWidgetVisible(view)
+        qtbot.waitUntil(lambda view=view: view.loaded)
     for item in indicators:
         assert says(page, item), item.key
         card = page.cards[item.key]
@@ -110,6 +118,22 @@ def test_the_cards_show_the_demo_figures_objectives_first(
     layout = page.cards_layout
     assert [layout.itemAt(i).widget().objectName() for i in (0, 2)] == ["group_objectif", "group_budget"]
     assert "4 objectifs atteints sur 5" in plain(page.ui.situation_label.text())
+
+
+def test_a_carnet_with_data_opens_on_the_dashboard_and_ctrl_1_goes_to_the_quick_entry(
+    qtbot: Any, window: MainWindow
+) -> None:
+    page = window.pages.get("dashboard")
+    assert window.ui.tabs.currentWidget() is page
+    assert "objectifs atteints" in plain(page.ui.situation_label.text())
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.tabs.currentWidget() is window.page
+    assert QApplication.focusWidget() is window.page.ui.duration_edit
+    window.ui.action_new_entry.trigger()  # from any tab: the quick entry
+    window.pages.show("dashboard")
+    window.ui.action_new_entry.trigger()
+    assert window.ui.tabs.currentWidget() is window.page
+    assert QApplication.focusWidget() is window.page.ui.date_edit
 
 
 def test_a_reading_typed_in_the_dialog_changes_the_users_card(
@@ -362,6 +386,51 @@ def test_the_chart_widget_draws_its_chart_keeps_its_ratio_and_follows_the_data(q
             "bar", "Montants", (Series("Montant", ((0, 100.0), (1, 90.0))),), ("sept.", "oct."), target=2000.0
         )
     )
-    assert grabbed(view) != first  # drawn again with the new figures
+    assert not view.loaded  # its values, until the worker has drawn it
+    view.update()
+    qtbot.waitUntil(lambda: view.loaded)
+    again = grabbed(view)
+    assert again != first  # drawn again with the new figures
+    assert len(colours(again)) > 3
     view.set_chart(None)
     assert not view.isVisible()
+
+
+@pytest.fixture
+def held_charts(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """The charts' worker held before it draws (``started`` set), until ``release`` is set."""
+    started, release = threading.Event(), threading.Event()
+    draw = chart_view.chart_svg
+
+    def held(chart: Chart) -> bytes:
+        started.set()
+        release.wait(30)
+        return draw(chart)
+
+    monkeypatch.setattr(chart_view, "chart_svg", held)
+    yield started, release
+    release.set()
+
+
+def test_the_charts_are_drawn_in_a_worker_while_the_window_takes_keys(
+    qtbot: Any, held_charts: tuple[threading.Event, threading.Event], window: MainWindow
+) -> None:
+    started, release = held_charts
+    page = window.pages.get("dashboard")
+    assert isinstance(page, DashboardPage)
+    views = [card.chart_view for card in page.cards.values() if card.chart_view.chart is not None]
+    qtbot.waitUntil(started.is_set)  # a worker draws the first chart painted, and waits
+    assert not any(view.loaded for view in views)
+    shown = next(view for view in views if view.isVisible() and not view.visibleRegion().isEmpty())
+    assert len(colours(grabbed(shown))) > 1  # its title and values, until it is drawn
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.tabs.currentWidget() is window.page
+    assert QApplication.focusWidget() is window.page.ui.duration_edit
+    assert not any(view.loaded for view in views)  # the keys did not wait for the charts
+    release.set()
+    window.pages.show("dashboard")
+    for view in views:
+        page.ui.scroll_area.ensureWidgetVisible(view)
+        qtbot.waitUntil(lambda view=view: view.loaded)
+        assert view.renderer is not None
+        assert view.renderer.isValid()

@@ -5,13 +5,14 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import EntryFilter, Mission
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import tasks
-from ambassadeur_app.gui.app import ui_settings
+from ambassadeur_app.gui.app import load_carnet, ui_settings
 from ambassadeur_app.gui.dialogs.backups_dialog import BackupsDialog
 from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
 from ambassadeur_app.gui.errors import show_error
@@ -20,6 +21,7 @@ from ambassadeur_app.services import CarnetService
 from tests.conftest import log_entry as log
 from tests.conftest import plain
 from tests.gui.conftest import Prompts, SyncPool
+from tests.unit.test_file_diagnosis import make_carnet
 
 SEPT = Month(2024, 9)
 
@@ -251,3 +253,31 @@ def test_the_carnet_menu_writes_the_bilan_and_the_budget_and_opens_the_steering_
     assert any(d.isVisible() for d in window.findChildren(TargetsDialog))
     window.ui.action_pack.trigger()
     assert any(d.isVisible() for d in window.findChildren(PackDialog))
+
+
+def test_a_carnet_opens_on_its_dashboard_once_it_has_data_with_the_undo_history_dropped(
+    qtbot: Any, carnet_path: Path, tmp_path: Path, prompts: Prompts
+) -> None:
+    """Fichier > Ouvrir: a carnet with data shows its tableau de bord, an empty one its carnet
+    page (its first entry); the history of the carnet left is dropped, the carnet page built or
+    not."""
+    make_carnet(carnet_path)  # with entries
+    empty = tmp_path / "vide.ambassadeur"
+    make_carnet(empty, entries=0)
+    window = MainWindow(None, ui_settings(), pool=SyncPool(), first_page="dashboard")  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.painted):
+        window.show()
+    assert load_carnet(window, carnet_path, ui_settings()) is None
+    assert window.pages.current_name() == "dashboard"
+    assert not window.pages.is_built("carnet")  # built when first needed (run_app: right after)
+    window.undo_stack.push(QUndoCommand("la suppression d'un événement"))
+    assert window.undo_action.isEnabled()
+    assert window.switch_to(empty)
+    assert window.undo_stack.count() == 0
+    assert not window.undo_action.isEnabled()
+    assert window.pages.current_name() == "carnet"
+    assert QApplication.focusWidget() is window.page.ui.duration_edit
+    assert window.switch_to(carnet_path)
+    assert window.pages.current_name() == "dashboard"
+    window.close()

@@ -5,6 +5,7 @@ bar and opened, and a cancel that leaves nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -14,13 +15,16 @@ from PySide6.QtCore import Qt
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
 from ambassadeur_app.domain.checks import RecordKind
 from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.gui.actions.pack import Pack
 from ambassadeur_app.gui.dialogs.pack_dialog import PackDialog, new_folder
 from ambassadeur_app.gui.main_window import MainWindow
+from ambassadeur_app.gui.pages.carnet_page import ENTRY_GONE
 from ambassadeur_app.gui.pages.register_page import RegisterPage
+from ambassadeur_app.gui.widgets.choices import select_data
 from ambassadeur_app.reports.manifest import CSV_NAME, read_csv
 from ambassadeur_app.services import CarnetService, open_service
-from tests.conftest import plain
+from tests.conftest import log_entry, plain
 from tests.gui.conftest import Prompts
 
 # The window is brought to the front after a finding's record is shown: offscreen cannot.
@@ -88,6 +92,41 @@ def test_the_findings_are_listed_and_each_leads_to_its_record(
     # Checking again after a fix: the month closed is gone from the list.
     service.close_month(Month(2025, 11))
     assert len(dialog.recheck()) == listing.count() == 11
+
+
+def test_a_finding_about_an_entry_selects_it_in_its_month(
+    window: MainWindow, service: CarnetService, tmp_path: Path, qtbot: Any
+) -> None:
+    """An entry dated after the period: the carnet page shows its month, with the filters that
+    would hide it cleared, and the entry selected in the table."""
+    outside = log_entry(service, date(2026, 3, 4), 45, Mission.PROMOTION, who="Julien Marchal")
+    log_entry(service, date(2026, 3, 2), 30, Mission.FORMATION, who="Julien Marchal")
+    page = window.page
+    page.show_month(Month(2025, 11))
+    page.ui.search_edit.setText("pharmacie")  # a search and a mission that leave it out
+    select_data(page.ui.filter_mission_combo, Mission.FORMATION.value)
+    _, dialog = open_dialog(window, tmp_path)
+    listing = dialog.ui.findings_list
+    row = next(i for i, f in enumerate(dialog.findings) if f.record_id == outside)
+    assert dialog.findings[row].record_kind is RecordKind.ENTRY
+    window.pages.show("dashboard")
+    listing.setCurrentRow(row)
+    with qtbot.waitSignal(dialog.finding_activated) as signal:
+        qtbot.mouseClick(dialog.ui.show_button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["carnet", "entrée", outside]
+    assert window.ui.tabs.currentWidget() is page
+    assert page.month == Month(2026, 3)
+    assert page.ui.search_edit.text() == ""
+    assert page.ui.filter_mission_combo.currentData() is None
+    assert page.model is not None
+    assert page.model.rowCount() == 2  # the month whole
+    assert page.selected_ids() == [outside]
+    assert page.ui.table_view.hasFocus()
+    # Deleted since the check: the status bar says so, the page stays as it was.
+    service.delete_entries([outside])
+    listing.itemActivated.emit(listing.item(row))
+    assert window.ui.statusbar.currentMessage() == ENTRY_GONE
+    assert page.month == Month(2026, 3)
 
 
 def test_the_pack_is_written_to_the_end_and_opened(

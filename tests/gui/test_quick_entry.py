@@ -1,5 +1,6 @@
-"""The quick-entry bar driven key by key: the common entry in six keystrokes, durations as people
-type them, no activity created by a typo, the right month proposed."""
+"""The quick-entry bar driven key by key: the common entry in seven keystrokes from launch (Ctrl+1
+to the carnet page first), durations as people type them, no activity created by a typo, the
+right month proposed."""
 
 from __future__ import annotations
 
@@ -43,10 +44,10 @@ class Keyboard:
                 self.qtbot.keyClicks(widget, key)
             self.count += 1
 
-    def press(self, key: Qt.Key) -> None:
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         widget = QApplication.focusWidget()
         assert widget is not None
-        self.qtbot.keyClick(widget, key)
+        self.qtbot.keyClick(widget, key, modifier)
         self.count += 1
 
 
@@ -64,18 +65,21 @@ def entries(service: CarnetService) -> list[Any]:
     )
 
 
-def test_the_common_entry_takes_six_keystrokes_from_launch(
+def test_the_common_entry_takes_seven_keystrokes_from_launch(
     qtbot: Any, history: None, window: MainWindow, service: CarnetService
 ) -> None:
-    """« 1 h 30 de promotion aujourd'hui » when the last entry was training: 1 h 3 0 P Entrée."""
+    """« 1 h 30 de promotion aujourd'hui » when the last entry was training: the window opens on
+    the tableau de bord (the carnet has data), then Ctrl+1 1 h 3 0 P Entrée."""
+    assert window.pages.current_name() == "dashboard"
+    keyboard = Keyboard(qtbot)
+    keyboard.press(Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the carnet page
     ui = window.page.ui
     assert QApplication.focusWidget() is ui.duration_edit  # not the tab bar, not the date
     assert ui.date_edit.date() == QDate(2024, 11, 15)  # today
     assert ui.mission_combo.currentText() == "F — Formation"  # the last mission used
     assert ui.activity_combo.currentText() == "Création de compte"
-    keyboard = Keyboard(qtbot)
     keyboard.type("1h30p" + ENTER)
-    assert keyboard.count == 6
+    assert keyboard.count == 7
     saved = entries(service)[-1]
     assert (saved.day, saved.minutes, saved.mission) == (TODAY, 90, Mission.PROMOTION)
     assert saved.activity == "Réunion"  # the last one used for promotion, not the list's first

@@ -1,14 +1,17 @@
-"""The window paints first and loads its carnet right after; pages are built on their first
-visit; the day's integrity check runs in the background and still offers the restore."""
+"""The window paints first, on the page its carnet opens on (the tableau de bord once it has
+data), and loads its carnet right after; pages are built on their first visit, the carnet page
+right after the first one's data; the day's integrity check runs in the background and still
+offers the restore."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -22,6 +25,7 @@ from ambassadeur_app.gui import app
 from ambassadeur_app.gui.dialogs.export_dialog import ExportDialog
 from ambassadeur_app.gui.dialogs.setup_wizard import SetupWizard
 from ambassadeur_app.gui.main_window import MainWindow
+from ambassadeur_app.gui.pages.dashboard_page import DashboardPage
 from ambassadeur_app.gui.pages.professionals_page import ProfessionalsPage
 from ambassadeur_app.gui.pages.structures_page import StructuresPage
 from ambassadeur_app.services import CarnetService, open_service
@@ -42,9 +46,9 @@ def carnet_with_register(path: Path) -> None:
         people(service)
 
 
-def painted_window(qtbot: Any) -> MainWindow:
+def painted_window(qtbot: Any, first_page: str = "carnet") -> MainWindow:
     """A window shown without a carnet, as ``run_app`` shows it, once painted."""
-    window = MainWindow(None, app.ui_settings(), pool=SyncPool())  # type: ignore[arg-type]
+    window = MainWindow(None, app.ui_settings(), pool=SyncPool(), first_page=first_page)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.painted):
         window.show()
@@ -59,8 +63,8 @@ def test_run_app_paints_the_window_before_it_opens_the_carnet(
     path = tmp_path / "carnet.ambassadeur"
     carnet_with_register(path)
     events: list[str] = []
-    at_opening: list[tuple[bool, bool, bool, bool, bool]] = []
-    at_closing: list[tuple[bool, str, bool]] = []
+    at_opening: list[tuple[bool, bool, bool, bool, bool, bool]] = []
+    at_closing: list[tuple[bool, str, bool, bool, bool]] = []
     paint, close, opened = MainWindow.paintEvent, MainWindow.closeEvent, app.open_initial
 
     def painted(self: MainWindow, event: QPaintEvent) -> None:
@@ -70,19 +74,30 @@ def test_run_app_paints_the_window_before_it_opens_the_carnet(
     def open_initial(carnet: Path | None, settings: Any) -> tuple[CarnetService, bool]:
         events.append("open")
         (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        dashboard = cast(DashboardPage, window.pages.get("dashboard"))
         at_opening.append(
             (
                 window.loaded,
                 window.ui.menubar.isVisible(),
-                window.page.ui.entry_group.isVisible(),  # the quick-entry bar
-                window.page.ui.month_combo.isVisible(),
-                window.ui.action_export.isEnabled(),
+                dashboard.isVisible(),  # its frame: the carnet has data (a guess: not read yet)
+                dashboard.ui.reading_button.isVisible(),
+                dashboard.cards == {},  # the figures come with the carnet
+                window.pages.is_built("carnet"),
             )
         )
         return opened(carnet, settings)
 
     def closed(self: MainWindow, event: QCloseEvent) -> None:
-        at_closing.append((self.loaded, self.windowTitle(), self.ui.action_export.isEnabled()))
+        dashboard = cast(DashboardPage, self.pages.get("dashboard"))
+        at_closing.append(
+            (
+                self.loaded,
+                self.windowTitle(),
+                dashboard.isVisible() and bool(dashboard.cards),
+                self.pages.is_built("carnet"),  # the quick entry ready behind Ctrl+1
+                self.ui.action_export.isEnabled(),
+            )
+        )
         close(self, event)
 
     monkeypatch.setattr(MainWindow, "paintEvent", painted)
@@ -93,10 +108,22 @@ def test_run_app_paints_the_window_before_it_opens_the_carnet(
     assert app.run_app(path, close_after_ms=0) == 0
     assert "paint" in events
     assert events.index("paint") < events.index("open")
-    assert at_opening == [(False, True, True, True, False)]
+    assert at_opening == [(False, True, True, True, True, False)]
     assert at_closing == [
-        (True, f"CPTS Test du Lunévillois — {path.name} — Carnet de bord ambassadeur", True)
+        (True, f"CPTS Test du Lunévillois — {path.name} — Carnet de bord ambassadeur", True, True, True)
     ]
+    assert gc.isenabled()  # held while the window started, running again once it is usable
+
+
+def test_the_collector_runs_again_when_the_window_gives_up(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Held while the window starts, Python's garbage collector runs again whatever happens to
+    the carnet (here, refused: the app exits with status 1)."""
+    monkeypatch.setattr(app, "load_carnet", lambda window, carnet, settings: 1)
+    monkeypatch.setattr("ambassadeur_app.gui.errors.install_excepthook", lambda: None)
+    assert app.run_app(tmp_path / "carnet.ambassadeur") == 1
+    assert gc.isenabled()
 
 
 def test_actions_wait_for_the_carnet_then_every_page_shows_its_data(
@@ -123,7 +150,10 @@ def test_actions_wait_for_the_carnet_then_every_page_shows_its_data(
     # The keys typed before were dropped, not replayed: nothing was saved blind.
     assert window.page.ui.duration_edit.text() == ""
     assert len(window.service.entry_ids(EntryFilter())) == ENTRIES
-    assert QApplication.focusWidget() is window.page.ui.duration_edit  # the carnet's tab is shown
+    # The carnet has entries: it opens on its tableau de bord; the quick entry is one key away.
+    assert ui.tabs.currentWidget() is window.pages.get("dashboard")
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.page.ui.duration_edit
     ui.action_export.trigger()
     assert len(window.findChildren(ExportDialog)) == 1
     window.findChildren(ExportDialog)[0].reject()
@@ -239,6 +269,67 @@ def test_the_window_paints_without_the_storage_library() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
+def test_the_window_paints_before_pyside6_builds_its_qt_namespace() -> None:
+    """PySide6 builds ``QtCore.Qt`` (hundreds of enums, ~12 ms) when it is first touched, by a
+    name or by ``QAction.setShortcut``: the window's first frame needs none of it (a bare window
+    never builds it); the carnet's data then do."""
+    code = (
+        "from PySide6 import QtCore\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "application = QApplication([])\n"
+        "from ambassadeur_app.gui.app import ui_settings\n"
+        "from ambassadeur_app.gui.main_window import MainWindow\n"
+        "window = MainWindow(None, ui_settings(), first_page='dashboard')\n"
+        "built = []\n"
+        "window.painted.connect(lambda: built.append('Qt' in QtCore.__dict__))\n"
+        "window.show()\n"
+        "while not built:\n"
+        "    application.processEvents()\n"
+        "assert built == [False], 'QtCore.Qt built before the first paint'\n"
+        "assert window.ui.action_new_entry.shortcut().toString() == 'Ctrl+N'\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_dashboard_shows_its_figures_before_pyside6_builds_its_qt_namespace(tmp_path: Path) -> None:
+    """The first page's figures (the cards, the charts' values until they are drawn) are in the
+    first repaint after the carnet is read, laid out, and need none of ``QtCore.Qt``: it is built
+    after them, with the carnet page behind Ctrl+1."""
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path, entries=ENTRIES)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6 import QtCore\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "application = QApplication([])\n"
+        "from ambassadeur_app.gui.app import ui_settings\n"
+        "from ambassadeur_app.gui.main_window import MainWindow\n"
+        "from ambassadeur_app.services import open_service\n"
+        "window = MainWindow(None, ui_settings(), first_page='dashboard')\n"
+        "window.show()\n"
+        "application.processEvents()\n"
+        "window.show_carnet(open_service(Path(sys.argv[1])), False)\n"
+        "window.repaint()\n"
+        "page = window.pages.current()\n"
+        "assert window.pages.current_name() == 'dashboard', window.pages.current_name()\n"
+        "assert all(card.isVisible() for card in page.cards.values())\n"
+        "content, room = page.ui.scroll_area.widget(), page.ui.scroll_area.viewport()\n"
+        "assert content.height() > room.height(), 'the cards squeezed in the page'\n"
+        "charts = [c.chart_view for c in page.cards.values() if c.chart_view.isVisible()]\n"
+        "assert charts and not any(view.loaded for view in charts)\n"
+        "assert 'Qt' not in QtCore.__dict__, 'QtCore.Qt built before the figures'\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AMBASSADEUR_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_quick_entry_takes_the_focus_only_when_its_tab_is_shown(
     qtbot: Any, tmp_path: Path, prompts: Prompts
 ) -> None:
@@ -282,7 +373,7 @@ def test_the_first_frame_shows_today_and_nothing_stale(qtbot: Any, tmp_path: Pat
     assert window.page.model is None  # the table's model comes with the carnet
     assert window.ui.statusbar.currentMessage() == "Ouverture du carnet…"
     assert app.load_carnet(window, path, app.ui_settings()) is None
-    assert [widget.isVisible() for widget in bars] == [True] * len(bars)
+    assert [widget.isHidden() for widget in bars] == [False] * len(bars)  # on their page, behind Ctrl+1
     assert [grid.count() >= 2 for grid in sections] == [True] * 3  # a label and its value at least
     assert window.ui.statusbar.currentMessage() == ""
 
@@ -323,34 +414,95 @@ def test_the_command_opens_the_window_on_its_carnet(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "ambassadeur_app", "--carnet", str(path), "--fermer-apres", "0"]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert [line.split()[0] for line in done.stdout.splitlines()] == ["painted", "usable"]
+    assert [line.split()[0] for line in done.stdout.splitlines()] == ["painted", "usable", "entry"]
     assert app.ui_settings().value("carnet/last") == str(path.resolve())  # that carnet was shown
     assert not app.demo_path().exists()
 
 
-def test_the_window_loads_its_carnet_without_the_other_records(tmp_path: Path) -> None:
-    """Showing the carnet's month (the places to complete include the register's communes)
-    imports neither the register nor the events, expenses, surveys, indicators or planning."""
+def test_the_window_loads_its_carnet_without_the_records_its_first_pages_do_not_read(tmp_path: Path) -> None:
+    """Showing the tableau de bord, then the carnet page behind Ctrl+1 (the places to complete
+    include the register's communes) imports neither the professionals, the journal, the
+    planning nor the pack's checks."""
     path = tmp_path / "carnet.ambassadeur"
     carnet_with_register(path)
+    unread = sorted(
+        f"ambassadeur_app.{name}"
+        for name in ("storage.professionals", "storage.journal", "storage.planning", "domain.checks")
+    )
+    assert set(unread) <= set(LAZY)
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "application = QApplication([])\n"
         "from ambassadeur_app.gui import app\n"
         "from ambassadeur_app.gui.main_window import MainWindow\n"
-        "window = MainWindow(None, app.ui_settings())\n"
+        "window = MainWindow(None, app.ui_settings(), first_page='dashboard')\n"
         "window.show()\n"
         "application.processEvents()\n"
         f"assert app.load_carnet(window, {str(path)!r}, app.ui_settings()) is None\n"
         "application.processEvents()\n"
-        "assert window.loaded\n"
+        "assert window.loaded and window.pages.current_name() == 'dashboard'\n"
         "print(*window.page.ui.place_edit.completer().model().stringList(), sep='\\n')\n"
-        f"print('lazy:', *sorted(m for m in sys.modules if m in {LAZY!r}))\n"
+        f"print('read:', *sorted(m for m in sys.modules if m in {unread!r}))\n"
         "window.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    *places, lazy = done.stdout.splitlines()
-    assert lazy == "lazy:"
+    *places, read = done.stdout.splitlines()
+    assert read == "read:"
     assert {"Nancy", "Toul"} <= set(places)  # the register's communes (``people``)
+
+
+def test_the_page_painted_first_is_the_one_the_carnet_opened_on(tmp_path: Path) -> None:
+    """Guessed before the carnet is read: the page it opened on last time; the tableau de bord
+    for the demonstration and another carnet; the carnet page for a carnet to create."""
+    settings = app.ui_settings()
+    path, other = tmp_path / "carnet.ambassadeur", tmp_path / "autre.ambassadeur"
+    make_carnet(path, entries=0)
+    make_carnet(other)
+    assert app.first_page(tmp_path / "neuf.ambassadeur", False, settings) == "carnet"
+    assert app.first_page(app.demo_path(), True, settings) == "dashboard"
+    assert app.first_page(path, False, settings) == "dashboard"  # never opened: most have data
+    settings.setValue("carnet/last", str(path.resolve()))
+    settings.setValue("carnet/opens_on", "carnet")
+    assert app.first_page(path, False, settings) == "carnet"
+    assert app.first_page(other, False, settings) == "dashboard"
+
+
+@pytest.mark.parametrize(("entries", "opens_on"), [(0, "carnet"), (ENTRIES, "dashboard")])
+def test_a_wrong_guess_is_put_right_once_the_carnet_is_read(
+    qtbot: Any, tmp_path: Path, entries: int, opens_on: str
+) -> None:
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path, entries=entries)
+    guess = "carnet" if opens_on == "dashboard" else "dashboard"
+    window = painted_window(qtbot, first_page=guess)
+    assert window.pages.current_name() == guess
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    assert window.pages.current_name() == opens_on
+    if opens_on == "carnet":  # a carnet without data: its first entry
+        assert QApplication.focusWidget() is window.page.ui.duration_edit
+    settings = app.ui_settings()
+    assert settings.value("carnet/opens_on") == opens_on
+    assert app.first_page(path, False, settings) == opens_on  # right at once next time
+
+
+def test_a_readings_only_carnet_opens_on_the_dashboard(qtbot: Any, tmp_path: Path) -> None:
+    """Data are entries, events or readings of active users: a carnet with readings only."""
+    path = tmp_path / "carnet.ambassadeur"
+    make_carnet(path, entries=0)
+    with open_service(path) as service:
+        service.indicators.save_reading(date(2024, 9, 2), 400, baseline=True)
+    window = painted_window(qtbot)
+    assert app.load_carnet(window, path, app.ui_settings()) is None
+    assert window.pages.current_name() == "dashboard"
+
+
+def test_the_icon_draws_every_size_it_was_given_read_only_when_drawn(qtbot: Any) -> None:
+    icon = app._icon()
+    sizes = [size.width() for size in icon.availableSizes()]
+    assert sizes == [16, 24, 32, 48, 64, 128, 256]
+    for size in sizes:
+        picture = icon.pixmap(size, size).toImage()
+        assert (picture.width(), picture.height()) == (size, size)
+        assert picture.pixelColor(size // 2, size // 2).alpha() > 0  # the drawing, not an empty square

@@ -23,6 +23,7 @@ from ambassadeur_app.demo import REFERENCE_DAY, build_demo
 from ambassadeur_app.domain.bilan import (
     DRAFT_MARK,
     MISSION_POSTES,
+    OPEN_MONTHS_MARK,
     Bilan,
     MonthLine,
     Poste,
@@ -33,17 +34,24 @@ from ambassadeur_app.domain.bilan import (
 )
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus, Session
 from ambassadeur_app.domain.expenses import ExpenseStatus
+from ambassadeur_app.domain.formatting import format_euros
 from ambassadeur_app.domain.model import DayTotal, Mission
 from ambassadeur_app.domain.rules import month_summary, programme_progress
 from ambassadeur_app.reports.bilan import export
 from ambassadeur_app.reports.manifest import invoice_paths, timesheet_path
 from ambassadeur_app.services import CarnetService, open_service
+from ambassadeur_app.services.bilan import Citations
 from tests.conftest import PROGRAMME, TODAY, log_entry, plain
 from tests.unit.test_cli import run
 from tests.unit.test_expenses import PDF, expense, pdf
 from tests.unit.test_planning import event
 
 SHEET = "Bilan financier"
+
+
+def in_pack(service: CarnetService) -> Citations:
+    """Cite the files as the justification pack places them."""
+    return Citations(service.pack.placement(), in_pack=True)
 
 
 def pdf_text(path: Path) -> str:
@@ -241,7 +249,7 @@ def busy(service: CarnetService, tmp_path: Path) -> CarnetService:
 
 
 def test_the_bilan_matches_the_timesheets_and_the_invoices_to_the_cent(busy: CarnetService) -> None:
-    bilan, activities = busy.bilan.bilan()
+    bilan, activities = busy.bilan.bilan(in_pack(busy))
     check_against_timesheets(busy, bilan)
     september, october = bilan.months[0], bilan.months[1]
     assert september.claim.funded_minutes == 40 * 60
@@ -301,19 +309,21 @@ def test_the_workbook_s_formulas_give_the_app_s_figures(busy: CarnetService, tmp
     assert values["Total forfait horaire"] == pytest.approx(2_500)
     assert values["Total forfait évènement"] == pytest.approx(799.01)
     assert values["TOTAL Dépenses"] == pytest.approx(3_299.01)
-    assert values["Excédent à reverser à l'ARS"] == pytest.approx(10_300.99)
-    assert values["Dépenses au-delà de la subvention"] == 0
+    assert values["Part de la subvention non employée"] == pytest.approx(10_300.99)
+    # Nothing received yet: the ARS owes the expenses retained, nothing is to return.
+    assert values["Versements reçus"] == 0
+    assert values["Excédent à reverser à l'ARS"] == 0
+    assert values["Solde restant à verser par l'ARS"] == pytest.approx(3_299.01)
+    assert values["Dépenses retenues au-delà de la subvention"] == 0
     assert values["N.B : Dépenses = Recettes"] == pytest.approx(0)
     sheet = load_workbook(out)[SHEET]
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert "Statut" in texts
     assert any(DRAFT_MARK in t for t in texts)
-    assert any(
-        "04-devis-et-factures/2024-10-21-traiteur-dupont-f-2024-12-facture.pdf : Traiteur Dupont n° "
-        "F-2024-12 du 21/10/2024" in t
-        for t in texts
-    )
-    assert any(timesheet_path(bilan.months[0].month, "pdf") in t for t in texts)
+    # Written alone, the bilan cites the files by the names they were attached under.
+    assert any("« facture.pdf » : Traiteur Dupont n° F-2024-12 du 21/10/2024" in t for t in texts)
+    assert any("relevés d'heures mensuels" in t for t in texts)
+    assert not any(timesheet_path(bilan.months[0].month, "pdf") in t for t in texts)
     # The month table's totals are formulas over real numbers.
     total_row = next(
         row for row in sheet.iter_rows() if row[0].value == "Total" and str(row[6].value).startswith("=")
@@ -336,22 +346,87 @@ def test_the_pdf_shows_the_annex_the_balance_and_the_draft_mark(busy: CarnetServ
         "10 300,99 €",
         "Justificatif manquant : devis ou facture",
         "Volet qualitatif",
-        "Certifié exact à l'euro près.",
+        "Brouillon : à ne pas signer.",
     ):
         assert expected in text
+    assert "Certifié exact à l'euro près." not in text
 
 
-def test_after_the_period_the_bilan_is_final(busy: CarnetService, tmp_path: Path) -> None:
+def test_the_control_line_checks_the_detailed_tables(busy: CarnetService, tmp_path: Path) -> None:
+    """« Dépenses = Recettes » compares the recettes with the totals of the month and expense
+    tables, not with the annex drawn from them: a month's amount changed by hand shows."""
+    out = export(busy, "xlsx", tmp_path / "bilan.xlsx")
+    book = load_workbook(out)
+    sheet = book[SHEET]
+    september = next(row for row in sheet.iter_rows() if row[0].value == "Septembre 2024")
+    assert september[6].value == 2_000  # « Montant financé »
+    september[6].value = 2_001
+    book.save(tmp_path / "changed.xlsx")
+    assert evaluated(tmp_path / "changed.xlsx")["N.B : Dépenses = Recettes"] == pytest.approx(-1)
+    text = pdf_text(export(busy, "pdf", tmp_path / "bilan.pdf"))
+    assert "N.B : Dépenses = Recettes — Contrôle" in text
+    assert "doit valoir 0 0,00 €" in text
+
+
+def test_the_work_beyond_the_forfaits_is_shown_apart(busy: CarnetService, tmp_path: Path) -> None:
+    """Hours beyond the caps and expenses beyond the forfait: shown for information, valued,
+    out of the balance (not funded)."""
+    bilan, _ = busy.bilan.bilan()
+    over = sum(m.claim.over_cap_minutes for m in bilan.months)
+    assert over >= 5 * 60
+    assert bilan.over_cap_cents == over * 5_000 // 60  # no period cut here
+    assert bilan.over_forfait_cents == 0
+    out = export(busy, "xlsx", tmp_path / "bilan.xlsx")
+    row = next(
+        r for r in load_workbook(out)[SHEET].iter_rows() if r[0].value == "Non financé : au-delà des forfaits"
+    )
+    assert row[2].value == bilan.over_cap_cents / 100
+    assert "pour information, hors balance" in str(row[1].value).lower()
+    assert "Dépenses retenues au titre des forfaits" in plain(bilan.balance_text)
+    assert f"soit {plain(format_euros(bilan.over_cap_cents))} au taux du forfait" in plain(bilan.balance_text)
+    # Beyond the forfait événement: the invoices' part it does not fund.
+    busy.expenses.save_expense(
+        expense(number="F-9", amount_ht_cents=200_000, vat_cents=0, amount_ttc_cents=200_000),
+        allow_over_forfait=True,
+    )
+    bilan, _ = busy.bilan.bilan()
+    assert (
+        bilan.over_forfait_cents
+        == sum(line.expense.amount_ttc_cents for line in bilan.expenses)
+        - busy.programme().event_forfait_cents
+    )
+
+
+def test_after_the_period_the_bilan_is_final_once_every_month_is_closed(
+    busy: CarnetService, tmp_path: Path
+) -> None:
     busy.today = lambda: date(2025, 3, 1)
+    bilan, _ = busy.bilan.bilan()
+    assert bilan.open_months
+    assert bilan.draft  # its timesheets can still change
+    text = pdf_text(export(busy, "pdf", tmp_path / "open.pdf"))
+    assert OPEN_MONTHS_MARK in text
+    assert "Certifié exact à l'euro près." not in text
+    cells = [
+        str(c.value)
+        for row in load_workbook(export(busy, "xlsx", tmp_path / "open.xlsx"))[SHEET].iter_rows()
+        for c in row
+    ]
+    assert any(OPEN_MONTHS_MARK in t for t in cells)
+    assert "Certifié exact à l'euro près." not in cells
+    for month in busy.programme().period_months:
+        busy.close_month(month)
     bilan, _ = busy.bilan.bilan()
     assert not bilan.draft
     text = pdf_text(export(busy, "pdf", tmp_path / "bilan.pdf"))
     assert DRAFT_MARK not in text
+    assert "BROUILLON" not in text
     assert "Période terminée le 28/02/2025" in text
+    assert "Certifié exact à l'euro près." in text
 
 
 def test_the_invoices_are_named_as_in_the_pack(busy: CarnetService) -> None:
-    bilan, _ = busy.bilan.bilan()
+    bilan, _ = busy.bilan.bilan(in_pack(busy))
     ids = busy.expenses.expense_ids()
     names = invoice_paths(busy.expenses.expenses(ids).values(), busy.carnet.attachments.of_owners(ids))
     assert sorted(d for line in bilan.expenses for d in line.documents) == sorted(names.values())
@@ -367,7 +442,8 @@ def test_an_empty_carnet_has_a_bilan_of_nothing_spent(service: CarnetService, tm
     assert all(m.cents_by_mission == dict.fromkeys(MISSION_POSTES, 0) for m in bilan.months)
     values = evaluated(export(service, "xlsx", tmp_path / "bilan.xlsx"))
     assert values["TOTAL Dépenses"] == 0
-    assert values["Excédent à reverser à l'ARS"] == pytest.approx(13_600)
+    assert values["Part de la subvention non employée"] == pytest.approx(13_600)
+    assert values["Excédent à reverser à l'ARS"] == values["Solde restant à verser par l'ARS"] == 0
     assert "Aucune dépense ni aucun événement réalisé" in pdf_text(
         export(service, "pdf", tmp_path / "bilan.pdf")
     )
@@ -394,7 +470,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CarnetService]:
 
 
 def test_the_demo_s_figures(demo: CarnetService, tmp_path: Path) -> None:
-    bilan, _ = demo.bilan.bilan()
+    bilan, _ = demo.bilan.bilan(in_pack(demo))
     check_against_timesheets(demo, bilan)
     november = bilan.months[2]
     assert november.claim.over_cap_minutes == 630
@@ -412,7 +488,7 @@ def test_the_demo_s_figures(demo: CarnetService, tmp_path: Path) -> None:
     assert bilan.quotes_cents == use.quoted_cents
     assert (bilan.total_cents, bilan.surplus_cents) == (1_239_213, 120_787)
     assert bilan.draft  # REFERENCE_DAY is the period's last but one day
-    held = demo.bilan.justifications(bilan)
+    held = demo.bilan.justifications(bilan, in_pack(demo))
     assert any("/feuille-emargement-signee-1.pdf" in line for line in held[Poste.PROMOTIONAL_EVENTS])
     assert any("feuille d'émargement signée manquante" in line for line in held[Poste.WORKING_GROUPS])
     text = pdf_text(export(demo, "pdf", tmp_path / "bilan.pdf"))
@@ -420,7 +496,7 @@ def test_the_demo_s_figures(demo: CarnetService, tmp_path: Path) -> None:
         assert expected in text
     values = evaluated(export(demo, "xlsx", tmp_path / "bilan.xlsx"))
     assert values["TOTAL Dépenses"] == pytest.approx(12_392.13)
-    assert values["Excédent à reverser à l'ARS"] == pytest.approx(1_207.87)
+    assert values["Part de la subvention non employée"] == pytest.approx(1_207.87)
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -472,9 +548,9 @@ def test_the_command_writes_the_bilan_and_the_budget(tmp_path: Path, private_hom
 def test_every_file_the_bilan_cites_is_in_the_pack(demo: CarnetService, tmp_path: Path) -> None:
     """The justifications fournis name the pack's files: each is there (both formats when
     said so)."""
-    bilan, _ = demo.bilan.bilan()
+    bilan, _ = demo.bilan.bilan(in_pack(demo))
     cited = set()
-    for lines in demo.bilan.justifications(bilan).values():
+    for lines in demo.bilan.justifications(bilan, in_pack(demo)).values():
         for line in lines:
             for path in re.findall(r"\b0\d-[\w-]+(?:/[\w.-]+)+\.(?:pdf|xlsx|png|jpg|jpeg)", line):
                 cited.add(path)
@@ -495,8 +571,8 @@ def test_training_sessions_justify_the_formation_mission_not_the_forfait_eveneme
     working groups."""
     from ambassadeur_app.reports.manifest import event_file_path
 
-    bilan, _ = demo.bilan.bilan()
-    held = demo.bilan.justifications(bilan)
+    bilan, _ = demo.bilan.bilan(in_pack(demo))
+    held = demo.bilan.justifications(bilan, in_pack(demo))
     events = demo.events.events(demo.events.event_ids(status=EventStatus.DONE)).values()
     with_expense = {line.expense.event_id: line.poste for line in bilan.expenses}
     training = [e for e in events if e.kind is EventKind.TRAINING]
@@ -529,5 +605,22 @@ def test_the_workbook_s_amounts_are_rounded_to_the_cent(demo: CarnetService, tmp
     assert all(formula.startswith("=ROUND(") and formula.endswith(",2)") for formula in formulas)
     values = evaluated(path)
     bilan, _ = demo.bilan.bilan()
-    assert values["Excédent à reverser à l'ARS"] == bilan.surplus_cents / 100 == 1_207.87
+    assert values["Part de la subvention non employée"] == bilan.surplus_cents / 100 == 1_207.87
+    # The demo received the whole grant: the part not employed is to return.
+    assert values["Solde restant à verser par l'ARS"] == bilan.due_cents / 100 == 0
+    assert values["Excédent à reverser à l'ARS"] == bilan.refund_cents / 100 == 1_207.87
     assert values["TOTAL Dépenses"] == bilan.total_cents / 100
+
+
+def test_a_long_path_wraps_after_a_slash_or_a_dash_never_inside_a_name() -> None:
+    from ambassadeur_app.reports import pdf as pdfkit
+    from ambassadeur_app.reports.bilan import path_wrapped
+
+    style = pdfkit.styles()["small"]
+    text = "• 04-devis-et-factures/2024-10-08-traiteur-dupont-f-2024-12-facture.pdf : Traiteur Dupont"
+    assert path_wrapped(text, 150, style).split("\n") == [
+        "• 04-devis-et-factures/2024-10-08-",
+        "traiteur-dupont-f-2024-12-facture.pdf :",
+        "Traiteur Dupont",
+    ]
+    assert path_wrapped("texte court", 150, style) == "texte court"

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from ambassadeur_app.cli import main
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+from ambassadeur_app.domain.bilan import GrantPayment
 from ambassadeur_app.domain.expenses import ExpenseStatus
 from ambassadeur_app.domain.formatting import format_euros
 from ambassadeur_app.domain.indicators import Reading, Targets
@@ -315,12 +316,34 @@ def test_the_grant_projection_skips_late_quotes_and_is_the_bilan_s_surplus_once_
     service.expenses.save_expense(replace(late, amount_ttc_cents=25_000))
     grant = {i.key: i for i in service.indicators.all()}["subvention"]
     assert "devis en attente compris (70,00 €)" in plain(grant.trend)  # not the 250 € dated after the end
-    assert grant.status.startswith("Excédent projeté (période en cours)")
+    assert grant.status.startswith(
+        "Part non employée projetée à la fin de la période (devis en attente compris"
+    )
+    service.bilan.add_payment(GrantPayment(date(2024, 9, 20), 680_000))
     service.close()
     ended = open_service(carnet_path, today=lambda: end + timedelta(days=1))
     bilan, _ = ended.bilan.bilan()
     grant = {i.key: i for i in ended.indicators.all()}["subvention"]
-    assert plain(grant.status) == plain(f"Excédent à reverser : {format_euros(bilan.surplus_cents)}")
+    # After the period: the bilan's settlement with the payments, and its part not employed.
+    assert bilan.refund_cents == 680_000 - 110_000
+    assert (
+        plain(grant.status)
+        == plain(bilan.settlement_text)
+        == plain(f"Excédent à reverser à l'ARS : {format_euros(570_000)}")
+    )
+    assert plain(f"part de la subvention non employée : {format_euros(bilan.surplus_cents)}") in plain(
+        grant.trend
+    )
     assert bilan.surplus_cents == 1_360_000 - 50_000 - 60_000
     assert "projet" not in grant.status + grant.trend
     ended.close()
+
+
+def test_a_grant_passed_says_by_how_much(service: CarnetService) -> None:
+    """Expenses above the grant: « dépassée de », never a negative « Reste »."""
+    service.save_programme(replace(service.programme(), total_grant_cents=10_000))
+    log_entry(service, date(2024, 9, 2), 600)  # 500,00 €
+    grant = {i.key: i for i in service.indicators.all()}["subvention"]
+    assert plain(grant.missing_text) == "Subvention dépassée de 400,00 €"
+    assert "-" not in grant.missing_text
+    assert grant.status.startswith("Subvention dépassée de")

@@ -1,5 +1,5 @@
-"""The services import one way: core, register, events, surveys, expenses, indicators, planning,
-bilan, pack, register_imports, carnet."""
+"""The services import one way: core, timer, register, agenda, events, surveys, expenses, indicators,
+planning, bilan, pack, register_imports, carnet."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import pytest
 SERVICES = Path(__file__).resolve().parents[2] / "ambassadeur_app" / "services"
 LAYERS = [
     "core",
+    "timer",
     "register",
+    "agenda",
     "events",
     "surveys",
     "expenses",
@@ -20,6 +22,7 @@ LAYERS = [
     "bilan",
     "pack",
     "register_imports",
+    "sync",
     "carnet",
 ]
 

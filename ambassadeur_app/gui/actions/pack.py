@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.errors import AppError
 
 if TYPE_CHECKING:
@@ -43,9 +42,10 @@ class Pack:
         self.window.ui.statusbar.showMessage(f"Dossier de justification écrit : {result.folder}", 15000)
 
     def show_finding(self, page_name: str, kind: str, record_id: str) -> None:
-        """Show the page where a finding is fixed, with its record selected (or its month shown,
-        or its expenses opened)."""
+        """Show the page where a finding is fixed, with its record selected (an entry in its
+        month's table), or its month shown, or its expenses opened."""
         from ambassadeur_app.domain.checks import RecordKind  # with the dialog: not at start
+        from ambassadeur_app.domain.dates import Month
 
         window = self.window
         if page_name not in {spec.name for spec in window.pages.specs}:
@@ -57,7 +57,7 @@ class Pack:
             if record is RecordKind.MONTH:
                 cast("CarnetPage", page).show_month(Month.parse(record_id))
             elif record is RecordKind.ENTRY:
-                cast("CarnetPage", page).show_month(window.service.entry(record_id).month)
+                cast("CarnetPage", page).show_entry(record_id)
             elif record is RecordKind.EXPENSE:
                 expense = window.service.expenses.expense(record_id)
                 cast("EventsPage", page).show_expenses(expense.event_id)

@@ -21,7 +21,6 @@ from ambassadeur_app.gui.widgets.entry_fields import (
     show_mission_keys,
 )
 from ambassadeur_app.gui.widgets.feedback import WARN_COLOR, colored, error_line
-from ambassadeur_app.gui.widgets.programme_form import to_qdate
 
 if TYPE_CHECKING:
     from ambassadeur_app.services import CarnetService
@@ -54,15 +53,7 @@ class EntryDialog(QDialog):
         fill_ambassadors(ui.ambassador_combo, service.ambassadors())
         fill_missions(ui.mission_combo)
         show_mission_keys(ui.mission_combo)
-        select_data(ui.ambassador_combo, entry.ambassador_id)
-        select_data(ui.mission_combo, entry.mission.value)
-        self.fields.refresh_activities(service)
-        ui.activity_combo.setEditText(entry.activity)
-        ui.date_edit.setDate(to_qdate(entry.day))
-        ui.duration_edit.setText(format_duration(entry.minutes))
-        ui.start_edit.setText(entry.start_time.strftime("%H:%M") if entry.start_time else "")
-        ui.place_edit.setText(entry.place)
-        ui.description_edit.setPlainText(entry.description)
+        self.fields.show(entry, service)
         ui.mission_combo.currentIndexChanged.connect(lambda _: self.fields.refresh_activities(service))
         ui.mission_combo.installEventFilter(self)
         ui.buttons.accepted.connect(self.accept)

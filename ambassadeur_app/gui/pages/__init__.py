@@ -1,9 +1,12 @@
 """The pages of the main window, registered in one place.
 
 Each page has a tab title, the shortcut Ctrl+<its position>, and a factory that imports its
-module: a page is imported and built on its first visit only (the carnet page, shown first, at
+module: a page is imported and built on its first visit only (the page the window opens on, at
 once), so the window opens as fast with ten pages as with one. A new page is one more line in
 ``PAGES`` and one factory.
+
+A carnet opens on its tableau de bord once it has data, on the carnet page while it has none
+(``opening_page``); the carnet page stays Ctrl+1, the quick entry one key away.
 """
 
 from __future__ import annotations
@@ -103,7 +106,7 @@ JOURNAL_KEYS = (
     ("Ctrl+N", "Nouvelle note"),
     ("Entrée", "Modifier la note sélectionnée"),
     ("Suppr", "Supprimer la note (Ctrl+Z l'annule)"),
-    ("Ctrl+S", "Enregistrer le texte sur la pertinence (dans ce texte)"),
+    ("Ctrl+S", "Enregistrer le texte sur la pertinence"),
 )
 DASHBOARD_KEYS = (("Ctrl+N", "Nouveau relevé d'utilisateurs actifs"),)
 
@@ -117,8 +120,9 @@ class PageSpec:
 
 
 # In tab order: Ctrl+1 shows the first.
+CARNET, DASHBOARD = "carnet", "dashboard"
 PAGES = (
-    PageSpec("carnet", "&Carnet d'heures", _carnet),
+    PageSpec(CARNET, "&Carnet d'heures", _carnet),
     PageSpec("professionals", "&Professionnels", _professionals),
     PageSpec("structures", "&Structures", _structures),
     PageSpec("solicitations", "S&ollicitations", _solicitations),
@@ -126,8 +130,19 @@ PAGES = (
     PageSpec("events", "É&vénements", _events, EVENT_KEYS),
     PageSpec("planning", "Rétroplann&ing", _planning, PLANNING_KEYS),
     PageSpec("journal", "&Journal", _journal, JOURNAL_KEYS),
-    PageSpec("dashboard", "&Tableau de bord", _dashboard, DASHBOARD_KEYS),
+    PageSpec(DASHBOARD, "&Tableau de bord", _dashboard, DASHBOARD_KEYS),
 )
+
+
+def opening_page(service: CarnetService) -> str:
+    """Return the page ``service``'s carnet opens on: the tableau de bord once it has data (time
+    entries, events or readings of active users), the carnet page while it has none (a new
+    carnet: its first entry). The entries are asked first: the events and the readings are read
+    (and their modules imported) only for a carnet without entries."""
+    carnet = service.carnet
+    if carnet.entries.date_bounds() is not None:
+        return DASHBOARD
+    return DASHBOARD if service.events.event_ids() or service.indicators.readings() else CARNET
 
 
 class PageTabs:
@@ -188,7 +203,11 @@ class PageTabs:
         return self.get(name)
 
     def current(self) -> Page:
-        return self.get(self.specs[self.tabs.currentIndex()].name)
+        return self.get(self.current_name())
+
+    def current_name(self) -> str:
+        """Return the name of the page shown (it may not be built yet)."""
+        return self.specs[self.tabs.currentIndex()].name
 
     def set_service(self, service: CarnetService) -> None:
         """Hand the carnet to the built pages (the others get it when built)."""

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.models.entry_table import EntryTableModel
     from ambassadeur_app.services import CarnetService
 
+ENTRY_GONE = "Cette entrée a été supprimée depuis la vérification : vérifiez à nouveau."
 # Narrow enough for the description to stay readable at 1366 × 768 (the full text is its tooltip).
 COLUMN_WIDTHS = (84, 118, 120, 160, 60, 50, 110)
 
@@ -159,20 +160,22 @@ class CarnetPage(QWidget):
         ui.filter_mission_combo.currentIndexChanged.connect(lambda _: self._apply_filter())
         ui.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         ui.table_view.doubleClicked.connect(lambda _: self.edit_selected())
-        self.undo_stack.indexChanged.connect(lambda _: self.refresh())
+        self.set_undo_stack(self.undo_stack)
 
     # --- set-up -------------------------------------------------------------------------------
 
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Push the entries' changes on ``stack`` (the window's, shared by its pages)."""
+        self.undo_stack = stack
+        stack.indexChanged.connect(lambda _: self.refresh())
+
     def set_service(self, service: CarnetService) -> None:
-        """Show a carnet (the previous one's undo history is dropped)."""
+        """Show a carnet (the window drops the previous one's undo history)."""
         # The table's model and delegates are imported with the first carnet, after the window's
         # first paint: the page shows without them.
         from ambassadeur_app.gui.models.delegates import ChoiceDelegate
         from ambassadeur_app.gui.models.entry_table import AMBASSADOR, DESCRIPTION, MISSION, EntryTableModel
 
-        self.undo_stack.blockSignals(True)  # the previous carnet may be closed already
-        self.undo_stack.clear()
-        self.undo_stack.blockSignals(False)
         self.service = service
         self.model = EntryTableModel(service, self)
         self.month = service.default_month()
@@ -257,6 +260,28 @@ class CarnetPage(QWidget):
         self._fill_month_combo()
         self.refresh()
         self.month_changed.emit(month)
+
+    def show_entry(self, entry_id: str) -> None:
+        """Show an entry (a finding of the pack's checks): its month, the filters cleared so that
+        it is listed, and the entry selected in the table, which takes the focus.
+
+        Raises:
+            AppError: the entry was deleted since (its month is shown).
+        """
+        entry = self._service().entry(entry_id)  # deleted ones too: their month is shown
+        ui = self.ui
+        for widget in (ui.filter_ambassador_combo, ui.filter_mission_combo, ui.search_edit):
+            widget.blockSignals(True)
+        ui.filter_ambassador_combo.setCurrentIndex(0)  # the whole binôme, all the missions
+        ui.filter_mission_combo.setCurrentIndex(0)
+        ui.search_edit.clear()
+        for widget in (ui.filter_ambassador_combo, ui.filter_mission_combo, ui.search_edit):
+            widget.blockSignals(False)
+        self.show_month(entry.month)  # its rows read again for the filters cleared
+        if self.model is None or self.model.row_of(entry_id) < 0:
+            raise AppError(ENTRY_GONE)
+        self._select([entry_id])
+        ui.table_view.setFocus()
 
     def _first_open_month(self, month: Month) -> Month:
         """Return the first open month after ``month`` (before it if all later ones are closed)."""

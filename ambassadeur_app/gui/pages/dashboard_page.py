@@ -1,119 +1,36 @@
 """The tableau de bord: each indicator of the cahier des charges (§5), then the money, against
 its target — where it stands, what is missing, the trend, met or not (in words and a symbol,
-not in colour alone) — with its chart; the readings, the targets and the document."""
+not in colour alone) — with its chart; the readings, the targets and the document.
+
+The page the window opens on once a carnet has data: its frame (the buttons, an empty scroll
+area) is in the first frame; its cards (``dashboard_cards``), with the indicators' domain, the
+charts' values and the formatting of dates, come with the carnet's figures, after the first
+paint, still without Qt's namespace (see ``main_window.ACTION_KEYS``); the charts are drawn
+in a worker (``widgets/chart_view.py``), the documents' modules imported on first use.
+"""
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QMenu, QWidget
 
 from ambassadeur_app import paths
-from ambassadeur_app.domain.formatting import format_date_long, plural
-from ambassadeur_app.domain.indicators import Indicator
 from ambassadeur_app.errors import AppError
-from ambassadeur_app.gui import prompts
-from ambassadeur_app.gui.documents import ask_and_write
 from ambassadeur_app.gui.errors import show_error
 from ambassadeur_app.gui.forms.ui_dashboard_page import Ui_DashboardPage
-from ambassadeur_app.gui.widgets.chart_view import ChartView
-from ambassadeur_app.gui.widgets.feedback import OK_COLOR, WARN_COLOR
 
 if TYPE_CHECKING:
     from ambassadeur_app.gui.dialogs.reading_dialog import ReadingDialog, ReadingsImportDialog
     from ambassadeur_app.gui.dialogs.targets_dialog import TargetsDialog
+    from ambassadeur_app.gui.pages.dashboard_cards import IndicatorCard
     from ambassadeur_app.services import CarnetService
 
-GROUPS = {
-    "objectif": "Objectifs de l'expérimentation (cahier des charges, §5)",
-    "budget": "Budget : forfait horaire, forfait événement et subvention",
-}
-MET, NOT_MET = "✔", "✘"  # the state is also said in words: a black-and-white screen reads it
-DETAIL_LINES = 6  # the lines of detail a card lists; the document lists them all
 CHART_WIDTHS = (440, 600)  # from 1366 pixels wide to 1920 and more
 WIDE_PAGE = 1600  # from this width on, the cards go two by two
-FIELDS = (
-    ("Objectif", "target_text"),
-    ("Où en est-on", "current_text"),
-    ("Reste à faire", "missing_text"),
-    ("Tendance", "trend"),
-)
-
-
-def status_html(indicator: Indicator) -> str:
-    """Return the state of an indicator: a symbol and its words, coloured as a bonus."""
-    symbol, color = (MET, OK_COLOR) if indicator.met else (NOT_MET, WARN_COLOR)
-    return f"<b style='color:{color}'>{symbol} {escape(indicator.status_text)}</b>"
-
-
-def body_html(indicator: Indicator) -> str:
-    """Return the card's text: its four lines, then the first DETAIL_LINES lines of detail."""
-    rows = "".join(
-        f"<tr><td style='padding-right:8px'><b>{title}</b></td>"
-        f"<td>{escape(getattr(indicator, name))}</td></tr>"
-        for title, name in FIELDS
-    )
-    html = f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
-    lines = indicator.detail_lines
-    if lines:
-        shown = [escape(line) for line in lines[:DETAIL_LINES]]
-        if len(lines) > DETAIL_LINES:
-            shown.append(f"… et {plural(len(lines) - DETAIL_LINES, 'autre')} (dans le document exporté)")
-        html += "<p>" + "<br/>".join(f"• {line}" for line in shown) + "</p>"
-    return html
-
-
-class IndicatorCard(QFrame):
-    """One indicator: its title and state, its four lines and details, and its chart."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.indicator: Indicator | None = None
-        layout = QHBoxLayout(self)
-        text = QVBoxLayout()
-        self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title_label.setFont(font)
-        self.title_label.setWordWrap(True)
-        self.status_label = QLabel()  # under the title: a long one (months over the cap) has room
-        self.status_label.setWordWrap(True)
-        text.addWidget(self.title_label)
-        text.addWidget(self.status_label)
-        self.body_label = QLabel()
-        self.body_label.setWordWrap(True)
-        self.body_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.body_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        text.addWidget(self.body_label)
-        text.addStretch(1)
-        layout.addLayout(text, 1)
-        self.chart_view = ChartView()
-        layout.addWidget(self.chart_view, 0, Qt.AlignmentFlag.AlignTop)
-
-    def show_indicator(self, indicator: Indicator) -> None:
-        if indicator == self.indicator:
-            return
-        self.indicator = indicator
-        self.setObjectName(f"card_{indicator.key}")
-        self.title_label.setText(indicator.title)
-        self.status_label.setText(status_html(indicator))
-        self.body_label.setText(body_html(indicator))
-        self.chart_view.set_chart(indicator.chart, indicator.values)
-        self.setAccessibleName(f"{indicator.title} : {indicator.status_text}")
 
 
 class DashboardPage(QWidget):
@@ -166,22 +83,34 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Compute the indicators again and show those that changed."""
+        from ambassadeur_app.gui.pages.dashboard_cards import situation_html
+
         if self.service is None:
             return
         indicators = self.service.indicators.all()
         objectives = [i for i in indicators if i.group == "objectif"]
         met = sum(i.met for i in objectives)
-        self.ui.situation_label.setText(
-            f"Situation au <b>{format_date_long(self.service.today())}</b> : "
-            f"{plural(met, 'objectif atteint', 'objectifs atteints')} sur {len(objectives)}."
-        )
-        if [i.key for i in indicators] != list(self.cards):
+        self.ui.situation_label.setText(situation_html(self.service.today(), met, len(objectives)))
+        rebuilt = [i.key for i in indicators] != list(self.cards)
+        # New cards are made and filled hidden, then shown and laid out at once: they are in
+        # the next paint at their size (added to the shown page, each would be shown by a
+        # queued call and the scroll area sized to them by a posted event, frames later).
+        content = self.ui.cards_widget
+        if rebuilt:
+            content.hide()
             self._build([(i.key, i.group) for i in indicators])
         for indicator in indicators:
             self.cards[indicator.key].show_indicator(indicator)
+        if rebuilt:
+            content.show()
+            self.ui.scroll_area.setWidgetResizable(True)  # sizes the content to the cards now
 
     def _build(self, keys: list[tuple[str, str]]) -> None:
         """Make one card per indicator, in a grid under its group's heading."""
+        from ambassadeur_app.gui.pages.dashboard_cards import IndicatorCard, group_heading, set_enum
+
+        set_enum(self.ui.scroll_area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum(self.ui.scroll_area, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")  # no reflow
         layout = self.cards_layout
         while layout.count():
             item = layout.takeAt(0)
@@ -191,9 +120,7 @@ class DashboardPage(QWidget):
         self.cards, self.grids, self.groups = {}, {}, {}
         for key, group in keys:
             if group not in self.grids:
-                heading = QLabel(f"<h3>{escape(GROUPS.get(group, group))}</h3>")
-                heading.setObjectName(f"group_{group}")
-                layout.addWidget(heading)
+                layout.addWidget(group_heading(group))
                 box = QWidget()
                 self.grids[group] = QGridLayout(box)
                 self.grids[group].setContentsMargins(0, 0, 0, 0)
@@ -254,6 +181,7 @@ class DashboardPage(QWidget):
         self.changed.emit()
 
     def new_reading(self) -> ReadingDialog:
+        from ambassadeur_app.domain.formatting import plural
         from ambassadeur_app.gui.dialogs.reading_dialog import ReadingDialog
 
         dialog = ReadingDialog(self._service(), self)
@@ -269,6 +197,8 @@ class DashboardPage(QWidget):
         return dialog
 
     def import_readings(self, path: Path | None = None) -> ReadingsImportDialog | None:
+        from ambassadeur_app.domain.formatting import plural
+        from ambassadeur_app.gui import prompts
         from ambassadeur_app.gui.dialogs.reading_dialog import ReadingsImportDialog
 
         if path is None:
@@ -306,6 +236,9 @@ class DashboardPage(QWidget):
         Written here, not in a background task: it is one document of aggregates, under 0.2 s
         on a carnet of 100 000 entries (like the events' documents of the events tab).
         """
+        from ambassadeur_app.gui import prompts
+        from ambassadeur_app.gui.documents import ask_and_write
+
         service = self._service()
         done = ask_and_write(
             self,

@@ -11,13 +11,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from ambassadeur_app.domain.dates import parse_time
-from ambassadeur_app.domain.durations import parse_duration
+from ambassadeur_app.domain.durations import format_duration, parse_duration
 from ambassadeur_app.domain.model import Mission, TimeEntry
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.gui import prompts
-from ambassadeur_app.gui.widgets.choices import current_mission, fill_activities
-from ambassadeur_app.gui.widgets.programme_form import from_qdate
+from ambassadeur_app.gui.widgets.choices import current_mission, fill_activities, select_data
+from ambassadeur_app.gui.widgets.programme_form import from_qdate, to_qdate
 
 if TYPE_CHECKING:
     from ambassadeur_app.services import CarnetService
@@ -119,6 +119,21 @@ class EntryFields:
             place=self.place_edit.text().strip(),
             description=description.strip(),
         )
+
+    def show(self, entry: TimeEntry, service: CarnetService) -> None:
+        """Show ``entry`` in the fields, its mission's activities offered."""
+        self.date_edit.setDate(to_qdate(entry.day))
+        select_data(self.ambassador_combo, entry.ambassador_id)
+        select_data(self.mission_combo, entry.mission.value)
+        self.refresh_activities(service)
+        self.activity_combo.setEditText(entry.activity)
+        self.duration_edit.setText(format_duration(entry.minutes))
+        self.start_edit.setText(entry.start_time.strftime("%H:%M") if entry.start_time else "")
+        self.place_edit.setText(entry.place)
+        if isinstance(self.description_edit, QPlainTextEdit):
+            self.description_edit.setPlainText(entry.description)
+        else:
+            self.description_edit.setText(entry.description)
 
     def widget_for(self, field: str) -> QWidget:
         """Return the widget to focus for an ``InvalidInput.field``."""

@@ -1,0 +1,146 @@
+"""Which tables travel between the laptops, and the triggers that record their changes.
+
+Every change of a synced table is recorded by SQLite itself, in the same transaction, into
+``_sync_log``: an inserted row as one entry (column ``*``, the row as a JSON object), an update
+as one entry per field that changed, a real deletion (an erasure's purge) as a ``-`` entry that
+also forgets every earlier entry of the row. Each entry carries this copy's id (``replica``) and
+a hybrid logical clock (HLC): ``max(last + 1, wall clock in ms × 65536)``, raised past every
+clock received from the other laptops, so that a change made after seeing another one always
+sorts after it whatever the wall clocks say.
+
+Triggers rather than the repositories' write path: every write is caught, including the
+repositories' direct SQL (a purge, a reassignment, an import) and the future tables, with no
+change to the repositories; the cost is measured in benchmarks/bench_sync.py.
+
+A step of migrations.py that adds a synced table or a column to one must call
+``install_capture`` again (tests/sync/test_tables.py fails otherwise).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# In an order where every table comes after the tables it references (a snapshot is applied
+# in this order, so that a row's parents always exist before it).
+SYNCED_TABLES = (
+    "programme",
+    "imports",
+    "ambassadors",
+    "activities",
+    "month_locks",
+    "professionals",
+    "structures",
+    "training_modules",
+    "events",
+    "time_entries",
+    "professional_structures",
+    "contacts",
+    "contact_professionals",
+    "solicitations",
+    "account_events",
+    "professional_activities",
+    "import_changes",
+    "event_invitations",
+    "event_attendances",
+    "survey_templates",
+    "surveys",
+    "survey_responses",
+    "expenses",
+    "attachments",
+    "user_readings",
+    "indicator_targets",
+    "planned_actions",
+    "planned_action_links",
+    "journal_notes",
+    "journal_note_links",
+    "rex_texts",
+    "agenda_items",
+    "grant_payments",
+)
+
+# Kept on each laptop: a running timer belongs to the laptop it runs on (the entry it makes is
+# synced); the sync's own bookkeeping; SQLite's and sqlite-utils' tables.
+LOCAL_TABLES = (
+    "timers",
+    "_sync_state",
+    "_sync_log",
+    "_sync_peers",
+    "_sync_files",
+    "_sync_conflicts",
+    "_sqlite_migrations",
+)
+
+# Fields a table checks together (CHECK constraints across columns): when one changes, all are
+# recorded, so that the latest change of the group wins for each of them and the row stays valid.
+FIELD_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "expenses": (("amount_ht_cents", "vat_cents", "amount_ttc_cents"),),
+    "planned_actions": (("planned_start", "planned_end"),),
+    "planned_action_links": (("event_id", "time_entry_id"),),
+    "journal_note_links": (("event_id", "time_entry_id", "professional_id", "structure_id"),),
+}
+
+# Written on every change: merged last-writer-wins like any field, never listed as a conflict.
+META_COLUMNS = frozenset({"id", "created_at", "updated_at", "device_id"})
+
+INSERTED = "*"
+PURGED = "-"
+
+# The next clock value, from the last one and the wall clock (julianday: SQLite 3.40 has no
+# sub-second unixepoch). 65536 values per millisecond before the counter spills into the next.
+NEXT_HLC = (
+    "UPDATE _sync_state SET hlc = max(hlc + 1, "
+    "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) * 65536)"
+)
+
+
+def columns_of(db: Any, table: str) -> list[str]:
+    """The columns of ``table``, in their order."""
+    return [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+
+
+def capture_sql(db: Any) -> list[str]:
+    """The statements creating the capture triggers of every synced table, for the schema as it is."""
+    statements = []
+    for table in SYNCED_TABLES:
+        columns = columns_of(db, table)
+        row = ", ".join(f"'{column}', NEW.{column}" for column in columns)
+        # (A VALUES list cannot name NEW and OLD inside a trigger: a UNION ALL of one-row selects.)
+        fields = " UNION ALL ".join(
+            f"SELECT '{column}' AS col, NEW.{column} AS value, {_changed(table, column)} AS changed"
+            for column in columns
+            if column != "id"
+        )
+        when = "WHEN (SELECT capture FROM _sync_state)"
+        statements += [
+            f"CREATE TRIGGER sync_insert_{table} AFTER INSERT ON {table} {when} BEGIN {NEXT_HLC}; "
+            f"INSERT INTO _sync_log (replica, hlc, tbl, row_id, col, value) SELECT replica, hlc, "
+            f"'{table}', NEW.id, '{INSERTED}', json_object({row}) FROM _sync_state; END",
+            f"CREATE TRIGGER sync_update_{table} AFTER UPDATE ON {table} {when} BEGIN {NEXT_HLC}; "
+            f"INSERT INTO _sync_log (replica, hlc, tbl, row_id, col, value) SELECT s.replica, s.hlc, "
+            f"'{table}', NEW.id, f.col, f.value FROM _sync_state AS s, ({fields}) AS f WHERE f.changed; END",
+            f"CREATE TRIGGER sync_delete_{table} AFTER DELETE ON {table} {when} BEGIN {NEXT_HLC}; "
+            f"DELETE FROM _sync_log WHERE tbl = '{table}' AND row_id = OLD.id; "
+            f"INSERT INTO _sync_log (replica, hlc, tbl, row_id, col, value) SELECT replica, hlc, "
+            f"'{table}', OLD.id, '{PURGED}', NULL FROM _sync_state; END",
+        ]
+    return statements
+
+
+def field_group(table: str, column: str) -> tuple[str, ...]:
+    """The fields checked together with ``column`` (itself alone when it is in no group)."""
+    return next((group for group in FIELD_GROUPS.get(table, ()) if column in group), (column,))
+
+
+def _changed(table: str, column: str) -> str:
+    group = field_group(table, column)
+    return "(" + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in group) + ")"
+
+
+def install_capture(db: Any) -> None:
+    """(Re)create the capture triggers of every synced table from the current schema."""
+    for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'"
+    ).fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+    for statement in capture_sql(db):
+        db.execute(statement)

@@ -1,0 +1,1099 @@
+"""Export this copy's changes, and merge the other copies' change files field by field.
+
+Merge rules (docs/synchronisation.md):
+
+- each field takes the value of its latest change by hybrid logical clock, the copy id breaking
+  ties: every copy reaches the same value whatever the order it reads the files in;
+- two changes of the same field where neither writer knew of the other's are *concurrent*: the
+  losing value is kept in ``_sync_conflicts`` (kind ``champ``). Who knew what is read from the
+  files: each one lists how far its writer had applied every other copy's files (``deps``), and
+  a file is applied only once those files are applied here (so a row's parents are always
+  there before it);
+- a deletion concurrent with an edit of the same record is undone, and said (``suppression``);
+- an entry arriving in a month closed here, of which the closing did not know, is set aside
+  (deleted, listed as ``mois_clos``) rather than added to a signed relevé;
+- an entry typed on both laptops (same day, person, mission, duration and start), neither
+  knowing the other, is offered for de-duplication (``doublon``), never removed silently;
+- an erasure's purge removes the row and every recorded value of it, and nothing brings it back.
+
+Each file is applied in one transaction with its bookkeeping: a sync killed midway leaves every
+file either applied whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ambassadeur_app.domain.dates import utc_now_iso
+from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES
+from ambassadeur_app.domain.register import Professional
+from ambassadeur_app.storage.db import Carnet
+from ambassadeur_app.sync.capture import (
+    INSERTED,
+    META_COLUMNS,
+    NEXT_HLC,
+    PURGED,
+    SYNCED_TABLES,
+    columns_of,
+    field_group,
+)
+from ambassadeur_app.sync.files import (
+    ChangeFile,
+    Incomplete,
+    Keys,
+    Refused,
+    change_files,
+    decode,
+    encode,
+    file_name,
+    kdf_params,
+    write_file,
+)
+
+FORMAT = 1
+_NAMESPACE = uuid.UUID("6f1d3c2a-5b1e-4d8e-9a57-3c2f1b0e7d21")
+_NOT_YET = 1 << 62  # the log id of a change being applied, greater than any stored one
+_ENTRY_KEY = ("day", "ambassador_id", "mission", "minutes", "start_time")
+# The fields of an entry that count in a month's relevé: a change of any of them made without
+# knowing of the month's closing would change what was signed.
+_COUNTED = ("day", "minutes", "mission", "activity", "ambassador_id", "start_time", "deleted_at")
+CONFLICT_KINDS = ("champ", "suppression", "mois_clos", "doublon", "24h")
+
+
+def hlc_time(hlc: int) -> datetime:
+    """The wall-clock moment a clock value stands for."""
+    return datetime.fromtimestamp((hlc >> 16) / 1000, UTC)
+
+
+@dataclass
+class Logged:
+    """One recorded change of a field (``*``: a whole inserted row; ``-``: a purge)."""
+
+    id: int
+    replica: str
+    hlc: int
+    file: int | None
+    col: str
+    value: Any
+    row: dict[str, Any] | None = None
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.hlc, self.replica)
+
+    @property
+    def version(self) -> str:
+        return f"{self.hlc}:{self.replica}"
+
+    def value_of(self, column: str) -> Any:
+        return self.row.get(column) if self.row is not None else self.value
+
+    def touches(self, column: str) -> bool:
+        return self.col == column or (self.row is not None and column in self.row)
+
+
+def _logged(row: tuple[Any, ...]) -> Logged:
+    log_id, replica, hlc, file, col, value = row
+    parsed = json.loads(value) if col == INSERTED else None
+    return Logged(log_id, replica, hlc, file, col, value, parsed)
+
+
+def _counts_in(values: dict[str, Any] | None, month: str) -> bool:
+    """Whether an entry with these fields counts in ``month`` (``None``: it did not exist)."""
+    return values is not None and values["deleted_at"] is None and str(values["day"])[:7] == month
+
+
+def _valid(payload: dict[str, Any] | None, shared_id: str, replica: str, number: int) -> bool:
+    """Whether a decoded payload is the change file ``number`` of copy ``replica`` of this carnet."""
+    return (
+        payload is not None
+        and payload.get("format") == FORMAT
+        and payload.get("carnet") == shared_id
+        and payload.get("copy") == replica
+        and payload.get("file") == number
+        and isinstance(payload.get("deps"), dict)
+        and isinstance(payload.get("changes"), list)
+    )
+
+
+def _winner(log: list[Logged], column: str) -> Logged | None:
+    found = [entry for entry in log if entry.touches(column)]
+    return max(found, key=lambda entry: entry.key) if found else None
+
+
+@dataclass
+class SyncReport:
+    """What a sync did (the texts are French, for the user)."""
+
+    exported: int = 0  # changes written into this copy's new file
+    written: str = ""  # the name of that file
+    applied: dict[str, int] = field(default_factory=dict)  # files applied, by copy
+    changes: int = 0  # changes read from them
+    waiting: list[str] = field(default_factory=list)  # files still on their way
+    refused: list[str] = field(default_factory=list)  # why some files were not applied
+    conflicts: int = 0  # new conflicts to check
+    rewritten: int = 0  # files of this copy written again (damaged, or without an erased person)
+    former_copy: str = ""  # the id this copy had before it found another writer of it
+    pieces: int = 0  # attached files received
+    last_change: dict[str, datetime] = field(default_factory=dict)  # each other copy's latest
+
+
+class Engine:
+    """The sync of one open, shared carnet."""
+
+    def __init__(self, carnet: Carnet) -> None:
+        self.carnet = carnet
+        self.db = carnet.db
+        self._columns: dict[str, list[str]] = {}
+        self._deps: dict[tuple[str, int], dict[str, int]] = {}
+        self._new_conflicts = 0
+        self._replica: str | None = None
+        # Called, inside the file's transaction, with a person as this copy knew them when an
+        # erasure of them arrives: this copy scrubs its own texts naming them (services/erasure).
+        self.on_erasure: Callable[[Professional], object] | None = None
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        row = self.db.execute(
+            "SELECT shared_id, replica, folder, capture, hlc, salt, kdf, verifier, erased FROM _sync_state"
+        ).fetchone()
+        names = ("shared_id", "replica", "folder", "capture", "hlc", "salt", "kdf", "verifier", "erased")
+        return dict(zip(names, row, strict=True))
+
+    @property
+    def replica(self) -> str:
+        if self._replica is None:
+            self._replica = str(self.state()["replica"])
+        return self._replica
+
+    def columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            self._columns[table] = columns_of(self.db, table) if table in SYNCED_TABLES else []
+        return self._columns[table]
+
+    def begin(
+        self, shared_id: str, replica: str, folder: Path, salt: bytes, kdf: str, verifier: bytes
+    ) -> None:
+        """Give this carnet its shared identity (inside the caller's transaction)."""
+        self.db.execute(
+            "UPDATE _sync_state SET shared_id = ?, replica = ?, folder = ?, salt = ?, kdf = ?, verifier = ?",
+            [shared_id, replica, str(folder), salt, kdf, verifier],
+        )
+        self._replica = replica
+        self.db.execute("INSERT OR IGNORE INTO _sync_peers (replica) VALUES (?)", [replica])
+
+    def forget_replica(self) -> None:
+        """Forget the copy id kept in memory (a share that failed was rolled back)."""
+        self._replica = None
+
+    def snapshot(self) -> None:
+        """Record every row of the synced tables as inserted now, and start capturing."""
+        self.db.execute(NEXT_HLC)
+        replica, hlc = self.db.execute("SELECT replica, hlc FROM _sync_state").fetchone()
+        for table in SYNCED_TABLES:
+            row = ", ".join(f"'{column}', {column}" for column in self.columns(table))
+            self.db.execute(
+                "INSERT INTO _sync_log (replica, hlc, tbl, row_id, col, value) "
+                f"SELECT ?, ?, ?, id, ?, json_object({row}) FROM {table} ORDER BY rowid",
+                [replica, hlc, table, INSERTED],
+            )
+        self.db.execute("UPDATE _sync_state SET capture = 1")
+
+    def pending(self) -> int:
+        """How many recorded changes of this copy are not yet written to the shared folder."""
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM _sync_log WHERE file IS NULL AND replica = ?", [self.replica]
+            ).fetchone()[0]
+        )
+
+    # --- export --------------------------------------------------------------------------------
+
+    def export(self, folder: Path, keys: Keys) -> tuple[int, str]:
+        """Write this copy's pending changes as its next change file; return their count and the
+        file's name ("" when there was nothing to write).
+
+        The file is renamed into place before the carnet records it as written (in the same
+        transaction): killed between the two, the next sync finds it complete in the folder, its
+        changes in the log, and records it (``check_own``).
+        """
+        state = self.state()
+        replica = state["replica"]
+        last = self.db.execute(
+            "SELECT max(id), count(*) FROM _sync_log WHERE file IS NULL AND replica = ?", [replica]
+        ).fetchone()
+        if not last[1]:
+            return 0, ""
+        number = self._applied().get(replica, 0) + 1
+        deps = {copy: applied for copy, applied in self._applied().items() if copy != replica}
+        with self.carnet.write():
+            self.db.execute(
+                "UPDATE _sync_log SET file = ? WHERE file IS NULL AND replica = ? AND id <= ?",
+                [number, replica, last[0]],
+            )
+            self._write_own(folder, keys, number, deps)
+            # An entry changed here may now match one typed elsewhere: the other laptop finds
+            # the pair when it applies this file, this one here (the same conflict, both sides).
+            # No other copy is known yet when a share writes its snapshot.
+            entries = "SELECT DISTINCT row_id FROM _sync_log WHERE replica = ? AND file = ? AND tbl = ?"
+            for (entry_id,) in (
+                self.db.execute(entries, [replica, number, "time_entries"]).fetchall() if deps else []
+            ):
+                self._duplicates(entry_id, self._row_log("time_entries", entry_id))
+        return int(last[1]), file_name(number)
+
+    def _write_own(self, folder: Path, keys: Keys, number: int, deps: dict[str, int]) -> None:
+        """Write this copy's file ``number`` from the log (inside the caller's transaction: the
+        carnet records it once it is in place), with its checksum."""
+        state = self.state()
+        replica = state["replica"]
+        rows = self.db.execute(
+            "SELECT hlc, tbl, row_id, col, value FROM _sync_log WHERE replica = ? AND file = ? ORDER BY id",
+            [replica, number],
+        ).fetchall()
+        payload = {
+            "format": FORMAT,
+            "carnet": state["shared_id"],
+            "copy": replica,
+            "file": number,
+            "deps": deps,
+            "changes": [list(row) for row in rows],
+        }
+        data = encode(payload, keys, state["salt"], kdf_params(state["kdf"]))
+        write_file(folder / replica / file_name(number), data)
+        self.db.execute(
+            "UPDATE _sync_peers SET applied = max(applied, ?) WHERE replica = ?", [number, replica]
+        )
+        self.db.execute(
+            "INSERT OR REPLACE INTO _sync_files (replica, file, deps, sha256) VALUES (?, ?, ?, ?)",
+            [replica, number, json.dumps(deps), hashlib.sha256(data).hexdigest()],
+        )
+        self._deps[(replica, number)] = deps
+
+    def check_own(self, folder: Path, keys: Keys) -> tuple[int, str]:
+        """Check this copy's own files in the shared folder, before writing there.
+
+        A file missing or damaged (a bit flipped, another file renamed over it, another
+        passphrase) is written again from the log, so that the other copies are not blocked on
+        it. A complete file this copy did not write (this carnet file was copied and the copy
+        syncs too, or a backup was restored and the changes made since are in the folder) makes
+        this carnet a new copy: its changes not yet received elsewhere go out under its new id,
+        and the other file's changes are applied like another laptop's. Return how many files
+        were written again, and the former copy id when it changed ('' otherwise).
+        """
+        state = self.state()
+        replica = state["replica"]
+        counter = self._applied().get(replica, 0)
+        present = {change.number: change.path for change in change_files(folder).get(replica, [])}
+        recorded = dict(
+            self.db.execute("SELECT file, sha256 FROM _sync_files WHERE replica = ?", [replica]).fetchall()
+        )
+        mine: set[tuple[Any, ...]] | None = None
+        damaged: list[int] = []
+        junk: list[int] = []
+        foreign: list[int] = []
+        for number in sorted(set(range(1, counter + 1)) | set(present)):
+            try:
+                data = present[number].read_bytes() if number in present else None
+            except OSError:
+                data = None
+            if (
+                data is not None
+                and number <= counter
+                and hashlib.sha256(data).hexdigest() == recorded.get(number)
+            ):
+                continue
+            try:
+                payload = decode(data, keys, file_name(number)) if data is not None else None
+            except Incomplete:
+                if number <= counter:
+                    damaged.append(number)
+                continue  # beyond: still on its way
+            except Refused:
+                payload = None
+            if not _valid(payload, state["shared_id"], replica, number):
+                (damaged if number <= counter else junk).append(number)
+                continue
+            assert payload is not None
+            assert data is not None
+            if mine is None:
+                mine = {
+                    tuple(row)
+                    for row in self.db.execute(
+                        "SELECT hlc, tbl, row_id, col FROM _sync_log WHERE replica = ?", [replica]
+                    ).fetchall()
+                }
+            if all(tuple(change[:4]) in mine for change in payload["changes"]):
+                self._adopt(number, payload, data)  # written here (before a crash, or an erasure)
+            else:
+                foreign.append(number)
+        with self.carnet.write():
+            if foreign:
+                return len(damaged), self._new_copy(min(foreign))
+            for number in damaged:
+                self._write_own(folder, keys, number, self._deps_of(replica, number))
+            counter = self._applied().get(replica, 0)
+            for number in range(counter + 1, max(junk, default=0) + 1):
+                # Something unreadable under this copy's next numbers: an empty file in its
+                # place, so that the other copies read on.
+                self._write_own(folder, keys, number, {})
+        return len(damaged), ""
+
+    def _adopt(self, number: int, payload: dict[str, Any], data: bytes) -> None:
+        """Record a file of this copy found in the folder as written (a crash came between
+        its writing and the carnet's record of it)."""
+        replica = self.replica
+        with self.carnet.write():
+            self.db.conn.executemany(
+                "UPDATE _sync_log SET file = ? WHERE replica = ? AND file IS NULL AND hlc = ? AND tbl = ? "
+                "AND row_id = ? AND col = ?",
+                [[number, replica, *change[:4]] for change in payload["changes"]],
+            )
+            self.db.execute(
+                "UPDATE _sync_peers SET applied = max(applied, ?) WHERE replica = ?", [number, replica]
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO _sync_files (replica, file, deps, sha256) VALUES (?, ?, ?, ?)",
+                [replica, number, json.dumps(payload["deps"]), hashlib.sha256(data).hexdigest()],
+            )
+
+    def _new_copy(self, first_foreign: int) -> str:
+        """Become a new copy of the shared carnet: the former id's files from ``first_foreign``
+        on are another writer's; this copy's changes from there go out again under the new id.
+        Return the former id."""
+        old, new = self.replica, str(uuid.uuid4())
+        self.db.execute(
+            "UPDATE _sync_log SET replica = ?, file = NULL WHERE replica = ? AND (file IS NULL OR file >= ?)",
+            [new, old, first_foreign],
+        )
+        self.db.execute("DELETE FROM _sync_files WHERE replica = ? AND file >= ?", [old, first_foreign])
+        self.db.execute("UPDATE _sync_peers SET applied = ? WHERE replica = ?", [first_foreign - 1, old])
+        self.db.execute("INSERT OR IGNORE INTO _sync_peers (replica) VALUES (?)", [new])
+        self.db.execute("UPDATE _sync_state SET replica = ?", [new])
+        self._replica = new
+        self._deps.clear()
+        return old
+
+    def _applied(self) -> dict[str, int]:
+        """How far each copy's files are applied (not the sub-folders of another carnet: -1)."""
+        return dict(self.db.execute("SELECT replica, applied FROM _sync_peers WHERE applied >= 0").fetchall())
+
+    # --- import --------------------------------------------------------------------------------
+
+    def apply_folder(self, folder: Path, keys: Keys, report: SyncReport) -> None:
+        """Apply every complete change file of the folder not applied yet, each in its order and
+        after the files it depends on; note in ``report`` what waits and what is refused."""
+        state = self.state()
+        others = {row[0] for row in self.db.execute("SELECT replica FROM _sync_peers WHERE applied < 0")}
+        found = {copy: files for copy, files in change_files(folder).items() if copy not in others}
+        applied = self._applied()
+        stuck: set[str] = set()
+        progress = True
+        while progress:
+            progress = False
+            for copy, files in found.items():
+                if copy in stuck:
+                    continue
+                for change in files:
+                    done = applied.get(copy, 0)
+                    if change.number <= done:
+                        continue
+                    if change.number != done + 1:
+                        report.waiting.append(f"{copy[:8]}/{file_name(done + 1)} (pas encore arrivé)")
+                        stuck.add(copy)
+                        break
+                    payload = self._read(change, keys, state["shared_id"], report)
+                    if payload is None:
+                        stuck.add(copy)
+                        break
+                    deps = {str(k): int(v) for k, v in payload["deps"].items()}
+                    if any(applied.get(other, 0) < number for other, number in deps.items()):
+                        break  # waits for a file of another copy; tried again in the next round
+                    with self.carnet.write():
+                        self._apply(change, deps, payload["changes"])
+                    report.applied[copy] = report.applied.get(copy, 0) + 1
+                    report.changes += len(payload["changes"])
+                    applied[copy] = change.number
+                    progress = True
+        for copy, files in found.items():
+            done = applied.get(copy, 0)
+            if copy not in stuck and any(change.number > done for change in files):
+                report.waiting.append(
+                    f"{copy[:8]}/{file_name(done + 1)} (attend des changements d'un autre ordinateur)"
+                )
+        report.conflicts += self._new_conflicts
+        self._new_conflicts = 0
+        for copy, hlc in self.db.execute(
+            "SELECT replica, last_hlc FROM _sync_peers WHERE replica != ? AND last_hlc > 0",
+            [state["replica"]],
+        ).fetchall():
+            report.last_change[copy] = hlc_time(hlc)
+
+    def _read(
+        self, change: ChangeFile, keys: Keys, shared_id: str, report: SyncReport
+    ) -> dict[str, Any] | None:
+        name = f"{change.replica[:8]}/{change.path.name}"
+        blocked = (
+            f" Les changements de l'ordinateur {change.replica[:8]} s'arrêtent là jusqu'à ce qu'il "
+            "réécrive ce fichier : il le fait à sa prochaine synchronisation."
+        )
+        try:
+            payload = decode(change.path.read_bytes(), keys, name)
+        except (Incomplete, OSError):
+            report.waiting.append(
+                f"{name} (incomplet : en cours de copie, ou endommagé ; s'il est endommagé, l'ordinateur "
+                f"{change.replica[:8]} le réécrira à sa prochaine synchronisation)"
+            )
+            return None
+        except Refused as exc:
+            report.refused.append(exc.message + blocked)
+            return None
+        if payload.get("format") == FORMAT and payload.get("carnet") != shared_id:
+            with self.carnet.write():
+                self.db.execute(
+                    "INSERT INTO _sync_peers (replica, applied) VALUES (?, -1) "
+                    "ON CONFLICT (replica) DO UPDATE SET applied = -1",
+                    [change.replica],
+                )
+            report.refused.append(
+                f"Le sous-dossier « {change.replica} » du dossier partagé est celui d'un autre carnet "
+                "partagé (un reste d'un ancien partage ?) : il est ignoré désormais. Vous pouvez le "
+                "supprimer."
+            )
+            return None
+        if not _valid(payload, shared_id, change.replica, change.number):
+            report.refused.append(
+                f"« {name} » n'appartient pas à ce carnet partagé (ou a été déplacé) : il n'est pas appliqué."
+                + blocked
+            )
+            return None
+        return payload
+
+    def _apply(self, change: ChangeFile, deps: dict[str, int], changes: list[list[Any]]) -> None:
+        replica, number = change.replica, change.number
+        self._deps[(replica, number)] = deps
+        self.db.execute(
+            "INSERT OR REPLACE INTO _sync_files (replica, file, deps) VALUES (?, ?, ?)",
+            [replica, number, json.dumps(deps)],
+        )
+        by_row: dict[tuple[str, str], list[tuple[int, str, Any]]] = {}
+        top = 0
+        for hlc, table, row_id, col, value in changes:
+            by_row.setdefault((table, row_id), []).append((int(hlc), col, value))
+            top = max(top, int(hlc))
+        erasing = [
+            person
+            for (table, row_id), row_changes in by_row.items()
+            if table == "professionals"
+            and any(col == "anonymized_at" and value is not None for _, col, value in row_changes)
+            and (person := self.carnet.professionals.get(row_id)) is not None
+            and not person.anonymized
+        ]
+        self.db.execute("UPDATE _sync_state SET capture = 0")
+        touched: list[tuple[str, str, list[Logged], bool]] = []
+        for (table, row_id), row_changes in by_row.items():
+            if not self.columns(table):
+                continue  # a table of a newer version of the app: applied once this one is updated
+            log = self._row_log(table, row_id)
+            updates: dict[str, Any] = {}
+            created = False
+            fields: set[str] = set()
+            for hlc, col, value in row_changes:
+                incoming = Logged(_NOT_YET, replica, hlc, number, col, value)
+                if col == INSERTED:
+                    incoming.row = json.loads(value)
+                fields |= set(incoming.row) if incoming.row is not None else {col}
+                created |= self._apply_one(table, row_id, log, incoming, updates)
+            self._write(table, row_id, updates, log)
+            if not created:
+                for column in fields & set(self.columns(table)) - META_COLUMNS - {"deleted_at"}:
+                    self._concurrent(table, row_id, log, column)
+            touched.append((table, row_id, log, created))
+        # What is decided here from now on (a record kept, an entry set aside) comes after them.
+        self.db.execute("UPDATE _sync_state SET hlc = max(hlc, ?)", [top])
+        self._after(touched)
+        self.db.execute("UPDATE _sync_state SET capture = 1")
+        for person in erasing:
+            if self.on_erasure is not None:
+                self.on_erasure(person)
+        if self.state()["erased"]:  # what arrives after an erasure may hold its values
+            self._forget((table, row_id) for table, row_id, _, _ in touched)
+        self.db.execute(
+            "INSERT INTO _sync_peers (replica, applied, last_hlc) VALUES (?, ?, ?) ON CONFLICT (replica) "
+            "DO UPDATE SET applied = excluded.applied, last_hlc = max(last_hlc, excluded.last_hlc)",
+            [replica, number, top],
+        )
+
+    def _row_log(self, table: str, row_id: str) -> list[Logged]:
+        return [
+            _logged(row)
+            for row in self.db.execute(
+                "SELECT id, replica, hlc, file, col, value FROM _sync_log WHERE tbl = ? AND row_id = ? "
+                "ORDER BY id",
+                [table, row_id],
+            ).fetchall()
+        ]
+
+    def _record(self, table: str, row_id: str, entry: Logged, log: list[Logged]) -> None:
+        cursor = self.db.execute(
+            "INSERT INTO _sync_log (replica, hlc, file, tbl, row_id, col, value) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [entry.replica, entry.hlc, entry.file, table, row_id, entry.col, entry.value],
+        )
+        entry.id = int(cursor.lastrowid or 0)
+        log.append(entry)
+
+    def _apply_one(
+        self, table: str, row_id: str, log: list[Logged], incoming: Logged, updates: dict[str, Any]
+    ) -> bool:
+        """Merge one incoming change into the row (its field writes gathered in ``updates``);
+        return whether it created the row."""
+        for known in log:
+            if known.key == incoming.key and known.col == incoming.col:
+                if known.file is None:  # this copy's own change, written before a crash
+                    self.db.execute("UPDATE _sync_log SET file = ? WHERE id = ?", [incoming.file, known.id])
+                    known.file = incoming.file
+                return False
+        if any(known.col == PURGED for known in log):
+            return False  # erased: nothing brings the row back
+        if incoming.col == PURGED:
+            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            self.db.execute("DELETE FROM _sync_log WHERE tbl = ? AND row_id = ?", [table, row_id])
+            self.db.execute("DELETE FROM _sync_conflicts WHERE tbl = ? AND row_id = ?", [table, row_id])
+            log.clear()
+            updates.clear()
+            self._record(table, row_id, incoming, log)
+            return False
+        if incoming.row is not None and not log:
+            values = {
+                column: incoming.row[column] for column in self.columns(table) if column in incoming.row
+            }
+            with suppress(sqlite3.IntegrityError):  # a parent erased meanwhile: in the log only
+                self.db.execute(
+                    f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+                    list(values.values()),
+                )
+            self._record(table, row_id, incoming, log)
+            return True
+        columns = list(incoming.row) if incoming.row is not None else [incoming.col]
+        for column in columns:
+            if column != "id" and column in self.columns(table):
+                self._merge_field(table, row_id, log, incoming, column, updates)
+        self._record(table, row_id, incoming, log)
+        return False
+
+    def _merge_field(
+        self,
+        table: str,
+        row_id: str,
+        log: list[Logged],
+        incoming: Logged,
+        column: str,
+        updates: dict[str, Any],
+    ) -> None:
+        current = _winner(log, column)
+        value = incoming.value_of(column)
+        if current is None or (incoming.key > current.key and current.value_of(column) != value):
+            updates[column] = value
+
+    def _concurrent(self, table: str, row_id: str, log: list[Logged], column: str) -> None:
+        """Keep the values that lost against a field's value without either writer knowing of
+        the other (``champ``): each writer's latest value against the final one, so that every
+        copy lists the same conflicts whatever values it met in between."""
+        winner = _winner(log, column)
+        if winner is None:
+            return
+        latest: dict[str, Logged] = {}
+        for entry in log:
+            known = latest.get(entry.replica)
+            if (
+                entry.touches(column)
+                and entry.replica != winner.replica
+                and (known is None or entry.key > known.key)
+            ):
+                latest[entry.replica] = entry
+        for loser in latest.values():
+            if (
+                loser.value_of(column) != winner.value_of(column)
+                and not self.seen(loser, winner)
+                and not self.seen(winner, loser)
+            ):
+                first = field_group(table, column)[0]  # fields checked together: one conflict
+                self._conflict(
+                    "champ",
+                    table,
+                    row_id,
+                    column=first,
+                    kept=winner.value_of(first),
+                    set_aside=loser.value_of(first),
+                    kept_version=winner.version,
+                    lost_version=loser.version,
+                    key=f"{loser.version}",
+                )
+
+    def _write(self, table: str, row_id: str, updates: dict[str, Any], log: list[Logged]) -> None:
+        """Write the fields a file changed in one row, together (a row's checks hold across
+        fields); a combination the table refuses keeps, field by field, what it can."""
+        if not updates:
+            return
+        try:
+            self._update(table, row_id, updates)
+        except sqlite3.IntegrityError:
+            for column, value in updates.items():
+                try:
+                    self._update(table, row_id, {column: value})
+                except sqlite3.IntegrityError:
+                    current = self.db.execute(
+                        f"SELECT {column} FROM {table} WHERE id = ?", [row_id]
+                    ).fetchone()
+                    self._conflict(
+                        "champ",
+                        table,
+                        row_id,
+                        column=column,
+                        kept=current[0] if current else None,
+                        set_aside=value,
+                        key=f"refus:{column}:{json.dumps(value)}",
+                    )
+
+    def _update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id])
+
+    # --- who knew what -------------------------------------------------------------------------
+
+    def seen(self, earlier: Logged, later: Logged) -> bool:
+        """Whether the writer of ``later`` knew of ``earlier`` when writing it."""
+        if later.replica == self.replica and later.id != _NOT_YET:
+            return earlier.id < later.id  # a change made here knew everything recorded before it
+        if earlier.replica == later.replica:
+            return earlier.hlc <= later.hlc
+        if earlier.file is None or later.file is None:
+            return False
+        return earlier.file <= self._deps_of(later.replica, later.file).get(earlier.replica, 0)
+
+    def _deps_of(self, replica: str, number: int) -> dict[str, int]:
+        if (replica, number) not in self._deps:
+            row = self.db.execute(
+                "SELECT deps FROM _sync_files WHERE replica = ? AND file = ?", [replica, number]
+            ).fetchone()
+            self._deps[(replica, number)] = json.loads(row[0]) if row else {}
+        return self._deps[(replica, number)]
+
+    # --- the carnet's rules after a merge ------------------------------------------------------
+
+    def _after(self, touched: list[tuple[str, str, list[Logged], bool]]) -> None:
+        held = {
+            row_id
+            for (row_id,) in self.db.execute(
+                "SELECT row_id FROM _sync_conflicts WHERE kind = 'mois_clos' AND resolved_at IS NULL"
+            ).fetchall()
+        }
+        for table, row_id, log, _ in touched:
+            if table == "professionals":
+                self._erasure_is_final(row_id, log)
+            if "deleted_at" in self.columns(table) and row_id not in held:
+                self._deletion_against_edit(table, row_id, log)
+        locks = self._active_locks()
+        entries = [(row_id, created) for table, row_id, _, created in touched if table == "time_entries"]
+        for row_id, _ in entries:
+            self._closed_month(row_id, locks)
+        for table, row_id, _, _ in touched:
+            if table == "month_locks" and row_id in {lock_id for lock_id, _ in locks.values()}:
+                month = next(month for month, (lock_id, _) in locks.items() if lock_id == row_id)
+                for (entry_id,) in self.db.execute(
+                    "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
+                    "SELECT row_id FROM _sync_log WHERE tbl = 'time_entries' AND col = 'day'",
+                    [f"{month}-01", f"{month}-32"],
+                ).fetchall():
+                    self._closed_month(entry_id, locks)
+        for row_id, _ in entries:
+            self._duplicates(row_id, self._row_log("time_entries", row_id))
+        self._over_a_day([row_id for row_id, _ in entries])
+
+    def _over_a_day(self, entry_ids: list[str]) -> None:
+        """List the days a merge took over 24 h for one person (``24h``): the entries stay, the
+        day shows its warning, and both laptops list it alike (the same day, the same id)."""
+        for start in range(0, len(entry_ids), 500):
+            chunk = entry_ids[start : start + 500]
+            for ambassador_id, day, total in self.db.execute(
+                "SELECT e.ambassador_id, e.day, sum(e.minutes) FROM time_entries AS e JOIN (SELECT DISTINCT "
+                f"ambassador_id, day FROM time_entries WHERE id IN ({', '.join('?' for _ in chunk)})) AS t "
+                "ON t.ambassador_id = e.ambassador_id AND t.day = e.day WHERE e.deleted_at IS NULL "
+                "GROUP BY e.ambassador_id, e.day HAVING sum(e.minutes) > ?",
+                [*chunk, MAX_ENTRY_MINUTES],
+            ).fetchall():
+                self._conflict("24h", "ambassadors", ambassador_id, other_id=day, kept=total, key=day)
+
+    def _erasure_is_final(self, row_id: str, log: list[Logged]) -> None:
+        """Drop the edits of an erased person made without knowing of the erasure, on either side:
+        they would bring back what was erased (and are never listed: they hold personal data)."""
+        erasure = _winner(log, "anonymized_at")
+        if erasure is None or erasure.value_of("anonymized_at") is None:
+            return
+        stale = [
+            entry
+            for entry in log
+            if entry.col not in (INSERTED, PURGED)
+            and entry.replica != erasure.replica
+            and not self.seen(entry, erasure)
+            and not self.seen(erasure, entry)
+        ]
+        for entry in stale:
+            self.db.execute("DELETE FROM _sync_log WHERE id = ?", [entry.id])
+            log.remove(entry)
+        restored = {}
+        for column in {entry.col for entry in stale}:
+            winner = _winner(log, column)
+            restored[column] = winner.value_of(column) if winner else None
+        if restored:
+            self._update("professionals", row_id, restored)
+
+    def forget_erased(self) -> bool:
+        """After an erasure, made here or applied from another copy, forget every value the log
+        keeps that a later change replaced (the erased identity, the texts rewritten), and the
+        conflicts about the person or settled; return whether this copy's files must be written
+        again.
+
+        Only superseded values go: merging needs nothing but each field's latest change. A
+        losing change of this copy not yet sent stays (the other copy lists it as a conflict),
+        and so do the two values of an open conflict."""
+        count = self.db.execute(
+            "SELECT count(*) FROM professionals WHERE anonymized_at IS NOT NULL"
+        ).fetchone()[0]
+        if count == self.state()["erased"]:
+            return False
+        self.db.execute(
+            "DELETE FROM _sync_conflicts WHERE tbl = 'professionals' AND row_id IN "
+            "(SELECT id FROM professionals WHERE anonymized_at IS NOT NULL)"
+        )
+        self._forget(
+            self.db.execute(
+                f"SELECT DISTINCT tbl, row_id FROM _sync_log WHERE col NOT IN ('{INSERTED}', '{PURGED}')"
+            ).fetchall()
+        )
+        self.db.execute("UPDATE _sync_state SET erased = ?", [count])
+        return True
+
+    def _forget(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Forget the superseded values of these rows (see ``forget_erased``)."""
+        rows = list(rows)
+        for table, row_id in rows:
+            # A conflict settled (here, or since by a change made knowing both values) may hold
+            # an erased person's words: it goes, with its values.
+            for conflict_id, column, kept, lost, resolved in self.db.execute(
+                "SELECT id, col, kept_version, lost_version, resolved_at FROM _sync_conflicts "
+                "WHERE kind = 'champ' AND tbl = ? AND row_id = ?",
+                [table, row_id],
+            ).fetchall():
+                winner = self.winner(table, row_id, column)
+                both = [self.version(table, row_id, version, column) for version in (kept, lost)]
+                if (
+                    resolved
+                    or winner is None
+                    or None in both
+                    or (
+                        winner.version not in (kept, lost)
+                        and all(change is not None and self.seen(change, winner) for change in both)
+                    )
+                ):
+                    self.db.execute("DELETE FROM _sync_conflicts WHERE id = ?", [conflict_id])
+        kept_versions = {
+            version
+            for row in self.db.execute(
+                "SELECT kept_version, lost_version FROM _sync_conflicts WHERE resolved_at IS NULL"
+            ).fetchall()
+            for version in row
+            if version
+        }
+        for table, row_id in rows:
+            log = self._row_log(table, row_id)
+            for entry in log:
+                if entry.col in (INSERTED, PURGED) or entry.version in kept_versions:
+                    continue
+                winner = _winner(log, entry.col)
+                if winner is None or winner is entry:
+                    continue
+                if entry.file is None and entry.replica == self.replica and winner.replica != self.replica:
+                    continue  # lost to another copy's change, not sent yet: that copy lists it
+                self.db.execute("DELETE FROM _sync_log WHERE id = ?", [entry.id])
+            if table in SYNCED_TABLES:
+                row = ", ".join(f"'{column}', {column}" for column in self.columns(table))
+                self.db.execute(
+                    f"UPDATE _sync_log SET value = (SELECT json_object({row}) FROM {table} WHERE id = ?) "
+                    "WHERE tbl = ? AND row_id = ? AND col = ? AND EXISTS (SELECT 1 FROM "
+                    f"{table} WHERE id = ?)",
+                    [row_id, table, row_id, INSERTED, row_id],
+                )
+
+    def scrub_log(self, rewrite: Callable[[str], str]) -> None:
+        """Pass the texts the log keeps, sent or not, and the conflicts' values through
+        ``rewrite`` (an erasure's scrubbing). A logged value the carnet still shows is left as
+        it is (the erasure left that field alone: another person's name); one it replaced since
+        is rewritten, so that no old value names the person."""
+        for log_id, table, row_id, col, value in self.db.execute(
+            "SELECT id, tbl, row_id, col, value FROM _sync_log WHERE typeof(value) = 'text'"
+        ).fetchall():
+            if rewrite(value) == value or table not in SYNCED_TABLES:
+                continue
+            found = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
+            current = dict(zip(self.columns(table), found, strict=True)) if found else {}
+            if col != INSERTED:
+                new = value if current.get(col, None) == value and found else rewrite(value)
+            else:
+                row = json.loads(value)
+                for column, text in row.items():
+                    if isinstance(text, str) and not (found and current.get(column) == text):
+                        row[column] = rewrite(text)
+                new = json.dumps(row, ensure_ascii=False)
+            if new != value:
+                self.db.execute("UPDATE _sync_log SET value = ? WHERE id = ?", [new, log_id])
+        for conflict_id, kept, aside in self.db.execute(
+            "SELECT id, kept, set_aside FROM _sync_conflicts"
+        ).fetchall():
+            if (rewrite(kept or ""), rewrite(aside or "")) != (kept or "", aside or ""):
+                self.db.execute(
+                    "UPDATE _sync_conflicts SET kept = ?, set_aside = ? WHERE id = ?",
+                    [rewrite(kept or "null"), rewrite(aside or "null"), conflict_id],
+                )
+
+    def rewrite_own(self, folder: Path, keys: Keys) -> int:
+        """Write this copy's change files again from what the log keeps now (after an erasure);
+        return how many. Each keeps its number and its dependencies: a copy that applied the
+        old one has nothing to do, one that had not gets it without the erased values."""
+        replica = self.replica
+        numbers = range(1, self._applied().get(replica, 0) + 1)
+        with self.carnet.write():
+            for number in numbers:
+                self._write_own(folder, keys, number, self._deps_of(replica, number))
+        return len(numbers)
+
+    def _deletion_against_edit(self, table: str, row_id: str, log: list[Logged]) -> None:
+        deletion = _winner(log, "deleted_at")
+        if deletion is None or deletion.col != "deleted_at" or deletion.value is None:
+            return
+        skipped = META_COLUMNS | {"deleted_at", INSERTED, PURGED}
+        concurrent = [
+            entry
+            for entry in log
+            if entry.col not in skipped
+            and entry.replica != deletion.replica
+            and not self.seen(entry, deletion)
+            and not self.seen(deletion, entry)
+        ]
+        if not concurrent:
+            return
+        self._local_update(table, row_id, {"deleted_at": None})
+        self._conflict(
+            "suppression",
+            table,
+            row_id,
+            kept=None,
+            set_aside=deletion.value,
+            lost_version=deletion.version,
+            key=deletion.version,
+        )
+
+    def _active_locks(self) -> dict[str, tuple[str, Logged | None]]:
+        locks: dict[str, tuple[str, Logged | None]] = {}
+        for lock_id, month in self.db.execute(
+            "SELECT id, month FROM month_locks WHERE deleted_at IS NULL AND reopened_at IS NULL "
+            "ORDER BY closed_at"
+        ).fetchall():
+            created = next((e for e in self._row_log("month_locks", lock_id) if e.col == INSERTED), None)
+            locks[month] = (lock_id, created)
+        return locks
+
+    def _closed_month(self, entry_id: str, locks: dict[str, tuple[str, Logged | None]]) -> None:
+        """Keep a closed month as it was signed: a change of what counts in it (an entry
+        created, moved in or out, deleted, restored, its duration, mission, activity, person or
+        start changed) made without knowing of the closing is undone here, as a change of this
+        copy, and set aside (``mois_clos``); taking it reopens the month."""
+        if not locks:
+            return
+        row = self.db.execute(
+            f"SELECT {', '.join(_COUNTED)} FROM time_entries WHERE id = ?", [entry_id]
+        ).fetchone()
+        if row is None:
+            return
+        now = dict(zip(_COUNTED, row, strict=True))
+        log = self._row_log("time_entries", entry_id)
+        months = {str(entry.value_of("day"))[:7] for entry in log if entry.touches("day")}
+        for month in sorted(months & locks.keys()):
+            lock_id, closing = locks[month]
+            if closing is None:
+                continue
+            concurrent = [
+                entry
+                for entry in log
+                if any(entry.touches(column) for column in _COUNTED)
+                and not self.seen(entry, closing)
+                and not self.seen(closing, entry)
+            ]
+            if not concurrent:
+                continue
+            known = [entry for entry in log if entry not in concurrent and self.seen(entry, closing)]
+            signed: dict[str, Any] | None = None
+            if any(entry.col == INSERTED for entry in known):
+                signed = {}
+                for column in _COUNTED:
+                    winner = _winner(known, column)
+                    signed[column] = winner.value_of(column) if winner else None
+            if _counts_in(signed, month) == _counts_in(now, month) and (
+                signed is None or not _counts_in(signed, month) or signed == now
+            ):
+                continue
+            if signed is None:
+                back = {"deleted_at": utc_now_iso()}
+            elif signed["deleted_at"] is not None:
+                back = {"deleted_at": signed["deleted_at"]}
+            elif not _counts_in(signed, month):
+                back = {"day": signed["day"]}
+            else:
+                back = {column: signed[column] for column in _COUNTED if now[column] != signed[column]}
+            aside = {column: now[column] for column in back}
+            self._local_update("time_entries", entry_id, back)
+            now.update(back)
+            self._conflict(
+                "mois_clos",
+                "time_entries",
+                entry_id,
+                other_id=lock_id,
+                kept=month,
+                set_aside=aside,
+                key=lock_id,
+            )
+
+    def _duplicates(self, entry_id: str, log: list[Logged]) -> None:
+        row = self.db.execute(
+            f"SELECT {', '.join(_ENTRY_KEY)} FROM time_entries WHERE id = ? AND deleted_at IS NULL",
+            [entry_id],
+        ).fetchone()
+        created = next((entry for entry in log if entry.col == INSERTED), None)
+        if row is None or created is None:
+            return
+        conditions = " AND ".join(f"{column} IS ?" for column in _ENTRY_KEY)
+        for (other_id,) in self.db.execute(
+            f"SELECT id FROM time_entries WHERE deleted_at IS NULL AND id != ? AND {conditions}",
+            [entry_id, *row],
+        ).fetchall():
+            other = next((e for e in self._row_log("time_entries", other_id) if e.col == INSERTED), None)
+            if other is None or self.seen(other, created) or self.seen(created, other):
+                continue
+            first, second = sorted([(created.key, entry_id), (other.key, other_id)])
+            self._conflict(
+                "doublon", "time_entries", first[1], other_id=second[1], key=f"{first[1]}:{second[1]}"
+            )
+
+    def _local_update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
+        """Change a row as a change made here (recorded, sent to the other copies)."""
+        self.db.execute("UPDATE _sync_state SET capture = 1")
+        values = {**values, "updated_at": utc_now_iso(), "device_id": self.carnet.device_id}
+        self._update(table, row_id, values)
+        self.db.execute("UPDATE _sync_state SET capture = 0")
+
+    def _conflict(
+        self,
+        kind: str,
+        table: str,
+        row_id: str,
+        *,
+        key: str,
+        column: str = "",
+        kept: Any = None,
+        set_aside: Any = None,
+        kept_version: str = "",
+        lost_version: str = "",
+        other_id: str = "",
+    ) -> None:
+        conflict_id = str(uuid.uuid5(_NAMESPACE, f"{kind}|{table}|{row_id}|{column}|{key}"))
+        cursor = self.db.execute(
+            "INSERT OR IGNORE INTO _sync_conflicts (id, kind, tbl, row_id, col, kept, set_aside, "
+            "kept_version, lost_version, other_id, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                conflict_id,
+                kind,
+                table,
+                row_id,
+                column,
+                json.dumps(kept, ensure_ascii=False),
+                json.dumps(set_aside, ensure_ascii=False),
+                kept_version,
+                lost_version,
+                other_id,
+                utc_now_iso(),
+            ],
+        )
+        self._new_conflicts += cursor.rowcount
+
+    # --- conflicts -----------------------------------------------------------------------------
+
+    def version(self, table: str, row_id: str, version: str, column: str) -> Logged | None:
+        """The recorded change ``version`` (``hlc:copy``) of a row's field, if still recorded."""
+        hlc, _, replica = version.partition(":")
+        for entry in self._row_log(table, row_id):
+            if str(entry.hlc) == hlc and entry.replica == replica and entry.touches(column):
+                return entry
+        return None
+
+    def same_entry(self, first: str, second: str) -> bool:
+        """Whether two time entries have the same day, person, mission, duration and start."""
+        rows = [
+            self.db.execute(
+                f"SELECT {', '.join(_ENTRY_KEY)} FROM time_entries WHERE id = ?", [row_id]
+            ).fetchone()
+            for row_id in (first, second)
+        ]
+        return rows[0] is not None and tuple(rows[0]) == tuple(rows[1] or ())
+
+    def replaced_by_writer(self, table: str, row_id: str, lost: str, kept: str, column: str) -> bool:
+        """Whether the writer of the change ``lost`` changed the field again later, still without
+        knowing of the change ``kept`` (a choice made knowing both settles the conflict instead)."""
+        hlc, _, replica = lost.partition(":")
+        winner = self.version(table, row_id, kept, column)
+        return any(
+            entry.replica == replica
+            and entry.hlc > int(hlc)
+            and entry.touches(column)
+            and (winner is None or not self.seen(winner, entry))
+            for entry in self._row_log(table, row_id)
+        )
+
+    def touch(self, table: str, row_id: str, column: str) -> None:
+        """Record a field's current value as changed now (a choice made here: the other copies
+        learn that it was decided after both values)."""
+        self.db.execute(NEXT_HLC)
+        self.db.execute(
+            "INSERT INTO _sync_log (replica, hlc, tbl, row_id, col, value) "
+            f"SELECT replica, hlc, ?, ?, ?, (SELECT {column} FROM {table} WHERE id = ?) FROM _sync_state",
+            [table, row_id, column, row_id],
+        )
+
+    def winner(self, table: str, row_id: str, column: str) -> Logged | None:
+        return _winner(self._row_log(table, row_id), column)
+
+
+def entry_rows(db: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The time entries with these ids (deleted ones included), for describing conflicts."""
+    found: dict[str, dict[str, Any]] = {}
+    for entry_id in ids:
+        row = db.execute(
+            "SELECT e.day, e.minutes, e.mission, e.activity, e.deleted_at, a.name FROM time_entries AS e "
+            "LEFT JOIN ambassadors AS a ON a.id = e.ambassador_id WHERE e.id = ?",
+            [entry_id],
+        ).fetchone()
+        if row:
+            found[entry_id] = dict(
+                zip(("day", "minutes", "mission", "activity", "deleted_at", "name"), row, strict=True)
+            )
+    return found

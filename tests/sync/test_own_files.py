@@ -1,0 +1,103 @@
+"""A copy checks its own files in the shared folder: one damaged is written again; one it did
+not write (its carnet file copied, or a backup restored) makes it a new copy, losing nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from ambassadeur_app.services import open_service
+from tests.conftest import TODAY, log_entry
+from tests.sync.conftest import Binome, Laptop, contents, everyone_syncs, newest
+
+
+def live_ids(laptop: Laptop) -> set[str]:
+    return {row[0] for row in laptop.db.execute("SELECT id FROM time_entries WHERE deleted_at IS NULL")}
+
+
+def copied(laptop: Laptop, path: Path) -> None:
+    """Copy a carnet file as a file manager would (a backup is such a copy)."""
+    target = sqlite3.connect(path)
+    laptop.db.conn.backup(target)
+    target.close()
+
+
+def test_a_copied_carnet_file_becomes_a_new_copy_and_nothing_is_lost(binome: Binome) -> None:
+    a = binome.first()
+    b = binome.join("b")
+    copied(a, binome.tmp_path / "c.ambassadeur")
+    c = Laptop(open_service(binome.tmp_path / "c.ambassadeur", today=lambda: TODAY))
+    binome.laptops.append(c)
+    from_a = log_entry(a.service, date(2024, 11, 4), 60)
+    from_c = log_entry(c.service, date(2024, 11, 5), 60)
+    a.sync()
+    report = c.sync()
+    assert report.former_copy == a.sync_service.engine.replica
+    assert c.sync_service.engine.replica != a.sync_service.engine.replica
+    everyone_syncs([a, b, c])
+    for laptop in (a, b, c):
+        assert {from_a, from_c} <= live_ids(laptop)
+    assert contents(a) == contents(b) == contents(c)
+
+
+def test_changes_typed_after_restoring_a_backup_are_not_lost(binome: Binome) -> None:
+    a = binome.first()
+    b = binome.join("b")
+    backup = binome.tmp_path / "sauvegarde.ambassadeur"
+    copied(a, backup)
+    before = log_entry(a.service, date(2024, 11, 4), 60)
+    a.sync()
+    a.close()
+    binome.laptops.remove(a)
+    backup.replace(binome.tmp_path / "a.ambassadeur")  # the backup restored
+    a = Laptop(open_service(binome.tmp_path / "a.ambassadeur", today=lambda: TODAY))
+    binome.laptops.append(a)
+    after = log_entry(a.service, date(2024, 11, 5), 60)
+    assert before not in live_ids(a)
+    everyone_syncs([a, b])
+    for laptop in (a, b):
+        assert {before, after} <= live_ids(laptop)
+    assert contents(a) == contents(b)
+
+
+def test_a_damaged_file_is_written_again_by_its_writer(binome: Binome) -> None:
+    a = binome.first()
+    b = binome.join("b")
+    entry = log_entry(a.service, date(2024, 11, 4), 60)
+    a.sync()
+    path = newest(binome.folder, a.sync_service.engine.replica)
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0x40  # a bit flipped on the way
+    path.write_bytes(bytes(data))
+    waiting = b.sync().waiting
+    assert entry not in live_ids(b)
+    assert [f"{path.parent.name[:8]}/{path.name}" in line for line in waiting] == [True]
+    assert a.sync().rewritten == 1
+    b.sync()
+    assert entry in live_ids(b)
+    # Another file renamed over it (an old file under the next number) is replaced too.
+    later = log_entry(a.service, date(2024, 11, 5), 30)
+    a.sync()
+    newest(binome.folder, a.sync_service.engine.replica).write_bytes(path.read_bytes())
+    a.sync()
+    b.sync()
+    assert later in live_ids(b)
+
+
+def test_a_file_written_just_before_a_crash_is_recorded_not_sent_twice(binome: Binome) -> None:
+    a = binome.first()
+    b = binome.join("b")
+    entry = log_entry(a.service, date(2024, 11, 4), 60)
+    replica = a.sync_service.engine.replica
+    number = int(a.sync().written[:8])
+    # As if killed between the file's rename and the carnet's commit.
+    with a.service.carnet.write():
+        a.db.execute("UPDATE _sync_log SET file = NULL WHERE replica = ? AND file = ?", [replica, number])
+        a.db.execute("UPDATE _sync_peers SET applied = ? WHERE replica = ?", [number - 1, replica])
+        a.db.execute("DELETE FROM _sync_files WHERE replica = ? AND file = ?", [replica, number])
+    report = a.sync()
+    assert (report.former_copy, report.written, a.sync_service.engine.replica) == ("", "", replica)
+    assert a.sync_service.pending() == 0
+    b.sync()
+    assert entry in live_ids(b)
