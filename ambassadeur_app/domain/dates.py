@@ -198,7 +198,19 @@ def parse_time(text: str, field: str = "heure de début") -> time | None:
     raise InvalidInput(f"Heure invalide : « {text} ». Écrivez-la HH:MM, par exemple 09:30.", field)
 
 
+_last_stamp = datetime.min.replace(tzinfo=UTC)
+
+
 def utc_now_iso() -> str:
-    """Return the current UTC time as ISO 8601, e.g. ``2024-09-02T08:15:00.000Z``."""
+    """Return the current UTC time as ISO 8601, e.g. ``2024-09-02T08:15:00.000Z``.
+
+    Two calls never return the same stamp (the second is moved on by a millisecond): records
+    saved one after the other keep their order of saving, which the relevé and "the activity
+    saved last" rely on, even when a fast machine saves several in the same millisecond."""
+    global _last_stamp
     now = datetime.now(UTC)
+    now = max(
+        now.replace(microsecond=now.microsecond // 1000 * 1000), _last_stamp + timedelta(milliseconds=1)
+    )
+    _last_stamp = now
     return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"

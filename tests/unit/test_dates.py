@@ -96,3 +96,21 @@ def test_french_formatting() -> None:
     assert plural(1, "entrée") == "1 entrée"
     assert plural(0, "entrée") == "0 entrée"
     assert plural(3, "entrée") == "3 entrées"
+
+
+def test_stamps_taken_in_the_same_millisecond_keep_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fast machine saves several records in one millisecond: their stamps still follow the
+    order of saving (the relevé's order and "the activity saved last" rely on it)."""
+    import datetime as real
+
+    from ambassadeur_app.domain import dates
+
+    class Frozen(real.datetime):
+        @classmethod
+        def now(cls, tz: real.tzinfo | None = None) -> Frozen:
+            return cls(2026, 11, 30, 12, 0, 0, 123_456, tzinfo=tz)
+
+    monkeypatch.setattr(dates, "_last_stamp", real.datetime.min.replace(tzinfo=real.UTC))
+    monkeypatch.setattr(dates, "datetime", Frozen)
+    stamps = [dates.utc_now_iso() for _ in range(3)]
+    assert stamps == ["2026-11-30T12:00:00.123Z", "2026-11-30T12:00:00.124Z", "2026-11-30T12:00:00.125Z"]
