@@ -520,6 +520,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="le dossier à créer (nouveau, ou vide : un dossier existant n'est jamais complété)",
     )
     pack.add_argument("--zip", action="store_true", help="écrit aussi DOSSIER.zip à côté du dossier")
+    region_help = (
+        "écrit la vue régionale (xlsx ou PDF) de plusieurs CPTS à partir de leurs dossiers de justification "
+        "(dossier ou .zip, vérifiés contre leur manifeste) ou de leurs carnets, lus sans être modifiés ; "
+        "statut 1 si un fichier est refusé ou non vérifié (les autres sont tout de même consolidés)"
+    )
+    region = commands.add_parser("consolider", help=region_help, description=region_help)
+    region.add_argument(
+        "fichiers",
+        nargs="+",
+        type=Path,
+        metavar="FICHIER",
+        help="un carnet, un dossier de justification ou son .zip",
+    )
+    region.add_argument(
+        "--sortie",
+        required=True,
+        type=Path,
+        metavar="FICHIER.xlsx",
+        help="le fichier à écrire : un classeur .xlsx (totaux en formules) ou un .pdf",
+    )
     commands.add_parser(
         "verifier",
         help="liste ce qui manque ou ne concorde pas avant le dossier de justification (statut 1 si un "
@@ -1516,6 +1536,25 @@ def _cmd_dossier(args: argparse.Namespace) -> None:
         print(f"Archive : {result.archive}")
 
 
+def _cmd_consolider(args: argparse.Namespace) -> None:
+    from ambassadeur_app.domain.formatting import plural
+    from ambassadeur_app.errors import AppError
+    from ambassadeur_app.reports.region import write
+    from ambassadeur_app.services.region import consolidate
+
+    consolidation = consolidate(args.fichiers)
+    out = write(consolidation, args.sortie)
+    for result in consolidation.inputs:
+        print(f"{result.path} : {result.status}")
+    counted = plural(len(consolidation.counted), "CPTS comptée", "CPTS comptées")
+    print(f"Vue régionale écrite : {out} ({counted})")
+    refused = [result for result in consolidation.inputs if result.refused]
+    if refused:
+        names = ", ".join(f"« {result.path.name} »" for result in refused)
+        what = plural(len(refused), "fichier refusé ou non vérifié", "fichiers refusés ou non vérifiés")
+        raise AppError(f"{what} : {names}.")
+
+
 def _cmd_depenses(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.expenses import attachments_status, missing_document
     from ambassadeur_app.domain.formatting import format_date, format_euros, plural
@@ -1623,6 +1662,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "emargement": _cmd_emargement,
     "verifier": _cmd_verifier,
     "dossier": _cmd_dossier,
+    "consolider": _cmd_consolider,
     "planning": _cmd_planning,
     "journal": _cmd_journal,
     "note": _cmd_note,

@@ -1,0 +1,234 @@
+"""The regional view (xlsx or pdf): one row per CPTS with its hours, its amounts within the caps,
+its grant and balance and its indicators against their targets; the regional totals over the
+verified rows only (formulas in the workbook); and the list of every input with its SHA-256 and
+its check.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ambassadeur_app import APP_NAME
+from ambassadeur_app.domain.formatting import format_date, format_euros, format_hours
+from ambassadeur_app.errors import InvalidInput
+from ambassadeur_app.reports import pdf as pdfkit
+from ambassadeur_app.reports import xlsx as xlsxkit
+from ambassadeur_app.services.region import VERIFIED, Consolidation, InputResult
+
+TITLE = "Vue régionale des binômes ambassadeurs Parceo"
+FORMATS = ("xlsx", "pdf")
+HOURS_TITLES = ["Heures saisies", "Heures financées"]
+MONEY_TITLES = [
+    "Forfait horaire (dans le plafond)",
+    "Forfait événement utilisé",
+    "Total des forfaits",
+    "Subvention accordée",
+    "Versements reçus",
+    "Solde : reste à verser (+) ou à reverser (−)",
+]
+TOTAL_LABEL = "Total régional (lignes vérifiées)"
+NOTE = (
+    "Totaux régionaux : lignes « vérifié » seulement (un dossier dont un fichier ne correspond pas "
+    "à son manifeste est listé « non vérifié » et n'est pas compté). Heures en heures décimales "
+    "(40,50 = 40 h 30 min)."
+)
+FILE_TITLES = ["Fichier", "Type", "SHA-256 (d'un dossier : de son manifeste)", "Vérification"]
+
+
+def write(consolidation: Consolidation, out: Path) -> Path:
+    """Write the regional view to ``out``, as its extension says (.xlsx or .pdf).
+
+    Raises:
+        InvalidInput: another extension.
+    """
+    fmt = out.suffix.lower().removeprefix(".")
+    if fmt not in FORMATS:
+        raise InvalidInput(f"« {out.name} » : la vue régionale s'écrit en .xlsx ou en .pdf.", "sortie")
+    return write_xlsx(consolidation, out) if fmt == "xlsx" else write_pdf(consolidation, out)
+
+
+def _shown(consolidation: Consolidation) -> list[InputResult]:
+    return [i for i in consolidation.inputs if i.figures is not None]
+
+
+def indicator_titles(consolidation: Consolidation) -> list[str]:
+    """Return the indicators' titles, in the order the CPTS' documents give them."""
+    titles: list[str] = []
+    for result in _shown(consolidation):
+        assert result.figures is not None
+        titles += [line.title for line in result.figures.indicators if line.title not in titles]
+    return titles
+
+
+def number_rows(consolidation: Consolidation) -> list[list[Any]]:
+    """Return, per CPTS read, its hours (decimal hours) and amounts (euros; None: unknown)."""
+    rows = []
+    for result in _shown(consolidation):
+        figures = result.figures
+        assert figures is not None
+        received = None if figures.received_cents is None else figures.received_cents / 100
+        rows.append(
+            [
+                figures.worked_minutes / 60,
+                figures.funded_minutes / 60,
+                figures.hourly_cents / 100,
+                figures.event_cents / 100,
+                figures.total_cents / 100,
+                figures.grant_cents / 100,
+                received,
+                figures.balance_cents / 100,
+            ]
+        )
+    return rows
+
+
+def indicator_cells(result: InputResult, titles: list[str]) -> list[str]:
+    assert result.figures is not None
+    lines = {line.title: line for line in result.figures.indicators}
+    return [
+        " ; ".join((lines[t].target, lines[t].result, lines[t].status)) if t in lines else "" for t in titles
+    ]
+
+
+# --- xlsx -------------------------------------------------------------------------------------
+
+
+def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime | None = None) -> Path:
+    """Write the regional workbook to ``out`` (atomically)."""
+    from openpyxl.utils import get_column_letter
+
+    generated_at = generated_at or datetime.now()
+    shown = _shown(consolidation)
+    indicators = indicator_titles(consolidation)
+    titles = [
+        "CPTS",
+        "Département",
+        "Période",
+        *HOURS_TITLES,
+        *MONEY_TITLES,
+        *(f"{t} (objectif ; résultat ; état)" for t in indicators),
+        "Source",
+        "Vérification",
+    ]
+    status_letter = get_column_letter(len(titles))
+    with xlsxkit.workbook_to(out) as workbook:
+        sheet = xlsxkit.SheetWriter(workbook, "Vue régionale", landscape=True)
+        sheet.widths([30, 24, 34, 12, 12, *[16] * len(MONEY_TITLES), *[40] * len(indicators), 30, 40])
+        sheet.append([sheet.cell(TITLE, title=True)])
+        sheet.append([sheet.cell("Édité le", bold=True), format_date(generated_at.date())])
+        sheet.append([NOTE])
+        sheet.append([])
+        header = sheet.append([sheet.cell(t, header=True) for t in titles])
+        first = header + 1
+        for result, numbers in zip(shown, number_rows(consolidation), strict=True):
+            figures = result.figures
+            assert figures is not None
+            formats = [xlsxkit.HOURS_FORMAT] * len(HOURS_TITLES) + [xlsxkit.EURO_FORMAT] * len(MONEY_TITLES)
+            sheet.append(
+                [
+                    figures.cpts,
+                    figures.departement,
+                    figures.period,
+                    *(sheet.cell(n, number_format=f) for n, f in zip(numbers, formats, strict=True)),
+                    *indicator_cells(result, indicators),
+                    result.path.name,
+                    result.status,
+                ],
+                border=True,
+            )
+        last = max(sheet.row, first)
+        totals: list[object] = [sheet.cell(TOTAL_LABEL, bold=True), None, None]
+        for index, title in enumerate([*HOURS_TITLES, *MONEY_TITLES], start=4):
+            letter = get_column_letter(index)
+            status = f"${status_letter}${first}:${status_letter}${last}"
+            expression = f'SUMIF({status},"{VERIFIED}",{letter}{first}:{letter}{last})'
+            if title in HOURS_TITLES:
+                totals.append(sheet.formula(expression, xlsxkit.HOURS_FORMAT, bold=True))
+            else:
+                totals.append(sheet.formula(f"ROUND({expression},2)", xlsxkit.EURO_FORMAT, bold=True))
+        sheet.append(totals, border=True)
+        sheet.print_setup(title_row=header, footer=TITLE)
+
+        files = xlsxkit.SheetWriter(workbook, "Fichiers reçus", landscape=True)
+        files.widths([40, 14, 68, 60])
+        files.append([files.cell("Fichiers reçus et leur vérification", title=True)])
+        files.append([])
+        top = files.append([files.cell(t, header=True) for t in FILE_TITLES])
+        for result in consolidation.inputs:
+            files.append([str(result.path), result.kind, result.sha256, result.status], border=True)
+        files.print_setup(title_row=top, footer=TITLE)
+    return out
+
+
+# --- pdf --------------------------------------------------------------------------------------
+
+
+def write_pdf(consolidation: Consolidation, out: Path, generated_at: datetime | None = None) -> Path:
+    """Write the regional view on A4 landscape pages: the figures, the indicators, the inputs."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph
+
+    from ambassadeur_app.reports.bilan import _grid
+
+    generated_at = generated_at or datetime.now()
+    style = pdfkit.styles()
+    available = 267 * mm
+    shown = _shown(consolidation)
+    numbers = number_rows(consolidation)
+
+    def texts(values: list[Any]) -> list[str]:
+        hours = [format_hours(round(v * 60)) for v in values[: len(HOURS_TITLES)]]
+        money = ["" if v is None else format_euros(round(v * 100)) for v in values[len(HOURS_TITLES) :]]
+        return [*hours, *money]
+
+    rows = []
+    for result, values in zip(shown, numbers, strict=True):
+        assert result.figures is not None
+        rows.append([result.figures.cpts, result.figures.departement, *texts(values), result.status])
+    counted = [values for result, values in zip(shown, numbers, strict=True) if not result.refused]
+    sums = [sum(v[i] or 0 for v in counted) for i in range(len(HOURS_TITLES) + len(MONEY_TITLES))]
+    totals = [TOTAL_LABEL, "", *texts(sums), ""]
+    titles = ["CPTS", "Département", *HOURS_TITLES, *MONEY_TITLES, "Vérification"]
+    numeric = set(range(2, 2 + len(HOURS_TITLES) + len(MONEY_TITLES)))
+    indicators = indicator_titles(consolidation)
+    indicator_rows = [
+        [result.figures.cpts, title, cell]
+        for result in shown
+        if result.figures is not None
+        for title, cell in zip(indicators, indicator_cells(result, indicators), strict=True)
+        if cell
+    ]
+    story: list[Any] = [
+        Paragraph(pdfkit.para_text(TITLE), style["title"]),
+        Paragraph(pdfkit.para_text(NOTE), style["small"]),
+        *pdfkit.titled(
+            [Paragraph("Heures et montants par CPTS", style["h2"])],
+            _grid(rows, titles, available, numeric, totals),
+            available,
+        ),
+        *pdfkit.titled(
+            [Paragraph("Indicateurs et objectifs", style["h2"])],
+            _grid(indicator_rows, ["CPTS", "Indicateur", "Objectif ; résultat ; état"], available, set()),
+            available,
+        ),
+        *pdfkit.titled(
+            [Paragraph("Fichiers reçus et leur vérification", style["h2"])],
+            _grid(
+                [[r.path.name, r.kind, r.sha256, r.status] for r in consolidation.inputs],
+                FILE_TITLES,
+                available,
+                set(),
+            ),
+            available,
+        ),
+    ]
+    frame = pdfkit.PageFrame(
+        title=TITLE,
+        header_left=TITLE,
+        header_right=f"Édité le {format_date(generated_at.date())}",
+        footer_left=f"Édité le {generated_at:%d/%m/%Y à %H:%M} par {APP_NAME}",
+        landscape=True,
+    )
+    return pdfkit.build_pdf(out, story, frame)

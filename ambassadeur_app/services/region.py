@@ -1,0 +1,385 @@
+"""The regional view: the figures of many CPTS, read from their justification packs (checked
+against their manifest) or from read-only copies of their carnets.
+
+A carnet is never opened in place: its file (and its write-ahead log, if any) is copied into a
+private temporary folder and the copy is read, so the file received is never modified, nor
+anything beside it. A pack (a folder or a .zip written by ``ambassadeur dossier``) is checked
+file by file against its manifest (present, size, SHA-256) before its bilan d'exécution is read;
+a pack that fails is listed with the reason and its figures are marked « non vérifié », never
+counted in the regional totals. An input that cannot be read is refused with a French reason
+naming it; the others are still consolidated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ambassadeur_app.errors import AppError, os_reason
+from ambassadeur_app.reports.manifest import CSV_NAME, README_NAME, TEXT_NAME, ManifestEntry, report_path
+
+BILAN_PATH = report_path("bilan", "xlsx")
+MAX_ENTRY_BYTES = 512 * 1024 * 1024  # a pack's file larger than this is not a pack's (a zip bomb)
+MAX_PACK_BYTES = 4 * 1024 * 1024 * 1024
+_CHUNK = 1 << 20
+# The bilan's labels the regional view reads (reports/bilan.py writes them).
+MONTH_HEADER = ("Mois", "Heures saisies")
+EXPENSE_HEADER = ("Date", "Fournisseur")
+INDICATOR_HEADER = ("Indicateur", "Objectif")
+GRANT_LABEL = "Subvention FIR (ARS Grand Est) accordée"
+RECEIVED_LABEL = "Versements reçus"
+VERIFIED = "vérifié"
+NOT_VERIFIED = "non vérifié"
+
+
+class RegionInputError(AppError):
+    """An input the regional view cannot read: its message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    title: str
+    target: str
+    result: str
+    status: str
+
+
+@dataclass(frozen=True)
+class CptsFigures:
+    """One CPTS's figures for the regional view, from its carnet or its pack."""
+
+    cpts: str
+    departement: str
+    period: str
+    worked_minutes: int
+    funded_minutes: int
+    hourly_cents: int  # the hourly forfait's amount, within the caps
+    event_cents: int  # the part of the expenses taken on the forfait événement
+    grant_cents: int
+    received_cents: int | None  # None: no payment recorded
+    indicators: tuple[IndicatorLine, ...]
+
+    @property
+    def total_cents(self) -> int:
+        return self.hourly_cents + self.event_cents
+
+    @property
+    def balance_cents(self) -> int:
+        """Return what the ARS still owes (positive) or what the CPTS returns (negative)."""
+        return min(self.grant_cents, self.total_cents) - (self.received_cents or 0)
+
+
+@dataclass(frozen=True)
+class InputResult:
+    """One input file: its kind, SHA-256, what its check found, and its figures (if read)."""
+
+    path: Path
+    kind: str  # « carnet », « dossier », « dossier .zip », or « inconnu »
+    sha256: str
+    verified: bool
+    problems: tuple[str, ...]
+    figures: CptsFigures | None
+
+    @property
+    def status(self) -> str:
+        if self.figures is None:
+            return "refusé : " + " ; ".join(self.problems)
+        if not self.verified:
+            return f"{NOT_VERIFIED} : " + " ; ".join(self.problems)
+        return VERIFIED
+
+    @property
+    def refused(self) -> bool:
+        return self.figures is None or not self.verified
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    inputs: list[InputResult]
+
+    @property
+    def counted(self) -> list[CptsFigures]:
+        """Return the figures counted in the regional totals: those verified."""
+        return [i.figures for i in self.inputs if i.figures is not None and i.verified]
+
+
+def consolidate(paths: list[Path], today: Callable[[], date] = date.today) -> Consolidation:
+    """Read each input; a duplicate of a CPTS and period already read is refused."""
+    results: list[InputResult] = []
+    seen: dict[tuple[str, str], Path] = {}
+    for path in paths:
+        result = read_input(Path(path), today)
+        figures = result.figures
+        if figures is not None and result.verified:
+            key = (figures.cpts, figures.period)
+            if key in seen:
+                problem = f"doublon : la même CPTS et la même période que « {seen[key].name} »"
+                result = replace(result, figures=None, problems=(*result.problems, problem))
+            else:
+                seen[key] = path
+        results.append(result)
+    return Consolidation(results)
+
+
+def read_input(path: Path, today: Callable[[], date] = date.today) -> InputResult:
+    """Read one input: a carnet file, a pack folder or a pack .zip; never raises for its content."""
+    kind, sha = "inconnu", ""
+    try:
+        if path.is_dir():
+            kind = "dossier"
+            if (path / CSV_NAME).is_file():
+                sha = _sha256(path / CSV_NAME)  # a folder is known by its manifest's SHA-256
+            return _read_pack(path, _FolderPack(path), kind, sha)
+        if not path.exists():
+            raise RegionInputError("fichier introuvable")
+        sha = _sha256(path)
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+        if head.startswith(b"SQLite format 3"):
+            kind = "carnet"
+            return InputResult(path, kind, sha, True, (), _carnet_figures(path, today))
+        if head.startswith(b"PK"):
+            kind = "dossier .zip"
+            try:
+                with zipfile.ZipFile(path) as bundle:
+                    return _read_pack(path, _ZipPack(bundle), kind, sha)
+            except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+                # RuntimeError: an encrypted zip; NotImplementedError: an unknown compression.
+                raise RegionInputError(f"archive .zip abîmée, tronquée ou illisible ({exc})") from exc
+        raise RegionInputError(
+            "ni un carnet, ni un dossier de justification (dossier ou .zip écrit par « ambassadeur dossier »)"
+        )
+    except AppError as exc:
+        problem = exc.message
+    except sqlite3.Error as exc:
+        problem = f"carnet illisible ({exc})"
+    except OSError as exc:
+        problem = f"fichier illisible ({os_reason(exc)})"
+    return InputResult(path, kind, sha, False, (problem,), None)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --- carnets ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _private_copy(path: Path) -> Iterator[Path]:
+    """Copy a carnet (and its write-ahead log) into a temporary folder: only the copy is opened."""
+    with tempfile.TemporaryDirectory(prefix="ambassadeur-region-") as folder:
+        copy = Path(folder) / "carnet.ambassadeur"
+        shutil.copyfile(path, copy)
+        wal = Path(f"{path}-wal")
+        if wal.is_file():
+            shutil.copyfile(wal, f"{copy}-wal")
+        yield copy
+
+
+def _carnet_figures(path: Path, today: Callable[[], date]) -> CptsFigures:
+    from ambassadeur_app.services.carnet import CarnetService
+    from ambassadeur_app.storage.db import open_carnet
+
+    with _private_copy(path) as copy:
+        try:
+            carnet = open_carnet(
+                copy, device_id="region", backup_root=copy.parent / "sauvegardes", readonly=True
+            )
+        except AppError as exc:
+            # The message names the file received, not its private copy.
+            message = exc.message.replace(str(copy.resolve()), str(path)).replace(str(copy), str(path))
+            raise RegionInputError(message) from exc
+        with CarnetService(carnet, today) as service:
+            if not service.is_set_up:
+                raise RegionInputError("carnet non paramétré (aucune CPTS ni période)")
+            bilan, _ = service.bilan.bilan()
+            indicators = tuple(
+                IndicatorLine(i.title, i.target_text, i.current_text, i.status_text)
+                for i in service.indicators.all()
+            )
+            programme = bilan.programme
+            return CptsFigures(
+                cpts=programme.cpts_name,
+                departement=f"{programme.departement_code} {programme.departement_name}".strip(),
+                period=_period_text(programme.start_date, programme.end_date),
+                worked_minutes=sum(m.worked_minutes for m in bilan.months),
+                funded_minutes=sum(m.claim.funded_minutes for m in bilan.months),
+                hourly_cents=bilan.hourly_cents,
+                event_cents=bilan.event_cents,
+                grant_cents=bilan.grant_cents,
+                received_cents=bilan.received_cents if bilan.payments else None,
+                indicators=indicators,
+            )
+
+
+def _period_text(start: date, end: date) -> str:
+    from ambassadeur_app.domain.formatting import format_date
+
+    return f"du {format_date(start)} au {format_date(end)}"
+
+
+# --- packs ------------------------------------------------------------------------------------
+
+
+class _FolderPack:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def names(self) -> set[str]:
+        return {p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()}
+
+    def size(self, name: str) -> int:
+        return (self.root / name).stat().st_size
+
+    def open(self, name: str) -> Any:
+        return open(self.root / name, "rb")
+
+
+class _ZipPack:
+    """A pack's zip: its files under one top folder (``dossier/…``)."""
+
+    def __init__(self, bundle: zipfile.ZipFile) -> None:
+        self.bundle = bundle
+        infos = [i for i in bundle.infolist() if not i.is_dir()]
+        tops = {i.filename.split("/", 1)[0] for i in infos}
+        self.prefix = f"{tops.pop()}/" if len(tops) == 1 and all("/" in i.filename for i in infos) else ""
+        self.infos = {i.filename.removeprefix(self.prefix): i for i in infos}
+        if sum(i.file_size for i in infos) > MAX_PACK_BYTES:
+            raise RegionInputError("archive .zip démesurée (plus de 4 Go une fois décompressée) : non lue")
+
+    def names(self) -> set[str]:
+        return set(self.infos)
+
+    def size(self, name: str) -> int:
+        return self.infos[name].file_size
+
+    def open(self, name: str) -> Any:
+        return self.bundle.open(self.infos[name])
+
+
+def _read(pack: Any, name: str) -> bytes:
+    """Read a file of a pack whole, refusing one larger than ``MAX_ENTRY_BYTES``."""
+    with pack.open(name) as handle:
+        data: bytes = handle.read(MAX_ENTRY_BYTES + 1)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise RegionInputError(f"fichier démesuré dans le dossier : « {name} »")
+    return data
+
+
+def _hash_of(pack: Any, name: str) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with pack.open(name) as handle:
+        while chunk := handle.read(_CHUNK):
+            size += len(chunk)
+            if size > MAX_ENTRY_BYTES:
+                raise RegionInputError(f"fichier démesuré dans le dossier : « {name} »")
+            digest.update(chunk)
+    return size, digest.hexdigest()
+
+
+def verify_manifest(pack: Any) -> list[str]:
+    """Return what differs between a pack and its manifest (empty: every file as listed)."""
+    names = pack.names()
+    if CSV_NAME not in names:
+        raise RegionInputError(f"pas de manifeste ({CSV_NAME}) : ce n'est pas un dossier de justification")
+    try:
+        entries = _manifest(_read(pack, CSV_NAME))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise RegionInputError(f"manifeste illisible ({CSV_NAME})") from exc
+    problems = []
+    for entry in entries:
+        if entry.path not in names:
+            problems.append(f"fichier manquant : {entry.path}")
+        elif pack.size(entry.path) != entry.size or _hash_of(pack, entry.path) != (entry.size, entry.sha256):
+            problems.append(f"fichier modifié : {entry.path}")
+    listed = {e.path for e in entries} | {CSV_NAME, TEXT_NAME, README_NAME}
+    problems += [f"fichier absent du manifeste : {name}" for name in sorted(names - listed)]
+    return problems
+
+
+def _manifest(data: bytes) -> list[ManifestEntry]:
+    """Parse a manifest's bytes with ``manifest.read_csv`` (which reads a file)."""
+    from ambassadeur_app.reports.manifest import read_csv
+
+    with tempfile.TemporaryDirectory(prefix="ambassadeur-region-") as folder:
+        path = Path(folder) / CSV_NAME
+        path.write_bytes(data)
+        return read_csv(path)
+
+
+def _read_pack(path: Path, pack: Any, kind: str, sha: str) -> InputResult:
+    problems = verify_manifest(pack)
+    if BILAN_PATH not in pack.names():
+        raise RegionInputError(f"le dossier ne contient pas le bilan d'exécution ({BILAN_PATH})")
+    figures = bilan_figures(_read(pack, BILAN_PATH))
+    return InputResult(path, kind, sha, not problems, tuple(problems), figures)
+
+
+def bilan_figures(data: bytes) -> CptsFigures:
+    """Read a CPTS's figures from the bilan d'exécution workbook of its pack."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        money: list[list[Any]] = [
+            list(row) for row in workbook["Bilan financier"].iter_rows(values_only=True)
+        ]
+        quality: list[list[Any]] = [
+            list(row) for row in workbook["Bilan qualitatif"].iter_rows(values_only=True)
+        ]
+    except Exception as exc:  # openpyxl raises many kinds on a garbled file
+        raise RegionInputError(f"bilan d'exécution illisible ({BILAN_PATH})") from exc
+    try:
+        header = {str(row[0]): str(row[1]) for row in money[1:4] if row and len(row) > 1}
+        cpts, _, departement = header["CPTS"].partition(" — ")
+        period = header["Expérimentation"].rpartition(", du ")[2].rpartition(" (")[0]
+        months = _table(money, MONTH_HEADER)
+        expenses = _table(money, EXPENSE_HEADER)
+        labels = [row[0] if row else None for row in money]
+        grant_row = labels.index(GRANT_LABEL)
+        received_row = labels.index(RECEIVED_LABEL, grant_row)
+        payments = [row[2] for row in money[grant_row + 1 : received_row] if isinstance(row[2], (int, float))]
+        return CptsFigures(
+            cpts=cpts,
+            departement=departement,
+            period=f"du {period}",
+            worked_minutes=sum(round(row[1] * 60) for row in months),
+            funded_minutes=sum(round(row[4] * 60) for row in months),
+            hourly_cents=sum(round(row[6] * 100) for row in months),
+            event_cents=sum(round(row[10] * 100) for row in expenses),
+            grant_cents=round(money[grant_row][2] * 100),
+            received_cents=sum(round(p * 100) for p in payments) if payments else None,
+            indicators=tuple(
+                IndicatorLine(*(str(v or "") for v in row[:4])) for row in _table(quality, INDICATOR_HEADER)
+            ),
+        )
+    except (KeyError, ValueError, IndexError, TypeError) as exc:
+        raise RegionInputError(f"bilan d'exécution d'une forme inattendue ({BILAN_PATH})") from exc
+
+
+def _table(rows: list[list[Any]], header: tuple[str, str]) -> list[list[Any]]:
+    """Return the rows of the table under ``header`` (its first two titles), to its empty row."""
+    start = next(i for i, row in enumerate(rows) if tuple(row[:2]) == header) + 1
+    found = []
+    for row in rows[start:]:
+        if not row or row[0] in (None, ""):
+            break
+        found.append(row)
+    return found
