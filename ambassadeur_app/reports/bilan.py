@@ -643,7 +643,7 @@ def path_wrapped(text: str, width: float, style: Any) -> str:
     return "\n".join(lines)
 
 
-def _grid(
+def grid(
     rows: list[list[str]],
     titles: list[str],
     available: float,
@@ -756,7 +756,7 @@ def _recettes_table(bilan: Bilan, available: float) -> Any:
         ],
     ]
     bold = [1 + len(payments or [1]) + 1, len(rows) - 4, len(rows) - 3]
-    return _grid(rows, ["Recettes et solde", "Montant"], available, {1}, bold=bold)
+    return grid(rows, ["Recettes et solde", "Montant"], available, {1}, bold=bold)
 
 
 def control_cents(bilan: Bilan) -> int:
@@ -820,7 +820,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     note = " ".join(filter(None, (NOT_COUNTED_NOTE, _period_cut_note(bilan))))
     section(
         "Forfait horaire, mois par mois",
-        _grid(shown, MONTH_TITLES, available, set(range(1, 10)), totals),
+        grid(shown, MONTH_TITLES, available, set(range(1, 10)), totals),
         note,
         whole=True,
     )
@@ -839,7 +839,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     ]
     section(
         "Heures financées par mission",
-        _grid(funded, ["Mois", *(x.label for x in MISSION_POSTES), "Total"], 160 * mm, {1, 2, 3, 4}, totals),
+        grid(funded, ["Mois", *(x.label for x in MISSION_POSTES), "Total"], 160 * mm, {1, 2, 3, 4}, totals),
         whole=True,
     )
     expenses = expense_rows(bilan)
@@ -857,7 +857,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     ]
     section(
         "Forfait évènement : dépenses et justificatifs",
-        _grid(shown, EXPENSE_TITLES, available, {7, 8, 9, 10}, totals if expenses else None),
+        grid(shown, EXPENSE_TITLES, available, {7, 8, 9, 10}, totals if expenses else None),
         _expense_note(bilan),
     )
     story += [PageBreak(), Paragraph("Volet qualitatif", style["title"])]
@@ -868,7 +868,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
             "Total",
             *("" if i not in hours else _hours(sum(r[i] for r in rows)) for i in range(1, len(titles))),
         ]
-        section(title, _grid(shown, titles, available, hours, sums if hours and rows else None))
+        section(title, grid(shown, titles, available, hours, sums if hours and rows else None))
     story.append(Paragraph("Pertinence de reconduire ou de généraliser l'expérimentation", style["h2"]))
     for paragraph in (report.rex.pertinence or NO_PERTINENCE).split("\n\n"):
         story.append(Paragraph(pdfkit.para_text(paragraph), style["base"]))

@@ -170,7 +170,7 @@ def write_pdf(consolidation: Consolidation, out: Path, generated_at: datetime | 
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph
 
-    from ambassadeur_app.reports.bilan import _grid
+    from ambassadeur_app.reports.bilan import grid
 
     generated_at = generated_at or datetime.now()
     style = pdfkit.styles()
@@ -205,17 +205,17 @@ def write_pdf(consolidation: Consolidation, out: Path, generated_at: datetime | 
         Paragraph(pdfkit.para_text(NOTE), style["small"]),
         *pdfkit.titled(
             [Paragraph("Heures et montants par CPTS", style["h2"])],
-            _grid(rows, titles, available, numeric, totals),
+            grid(rows, titles, available, numeric, totals),
             available,
         ),
         *pdfkit.titled(
             [Paragraph("Indicateurs et objectifs", style["h2"])],
-            _grid(indicator_rows, ["CPTS", "Indicateur", "Objectif ; résultat ; état"], available, set()),
+            grid(indicator_rows, ["CPTS", "Indicateur", "Objectif ; résultat ; état"], available, set()),
             available,
         ),
         *pdfkit.titled(
             [Paragraph("Fichiers reçus et leur vérification", style["h2"])],
-            _grid(
+            grid(
                 [[r.path.name, r.kind, r.sha256, r.status] for r in consolidation.inputs],
                 FILE_TITLES,
                 available,
