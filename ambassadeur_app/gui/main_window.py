@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         # does not build the namespace): see ACTION_KEYS.
         __import__("ambassadeur_app.gui.actions.agenda", fromlist=["install"]).install(self)
         __import__("ambassadeur_app.gui.actions.payments", fromlist=["install"]).install(self)
+        __import__("ambassadeur_app.gui.actions.sync", fromlist=["install"]).install(self)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -16,7 +16,8 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ from ambassadeur_app.storage.db import open_carnet
 from ambassadeur_app.storage.sealed import DEFAULT_KDF, KdfParams, check_passphrase
 from ambassadeur_app.sync import pieces
 from ambassadeur_app.sync.capture import field_group
-from ambassadeur_app.sync.engine import CONFLICT_KINDS, Engine, SyncReport, entry_rows
+from ambassadeur_app.sync.engine import CONFLICT_KINDS, Engine, SyncReport, entry_rows, hlc_time
 from ambassadeur_app.sync.files import (
     IDENTITY_NAME,
     Incomplete,
@@ -51,6 +52,12 @@ from ambassadeur_app.sync.files import (
 )
 
 CHOICES = ("actuelle", "ecartee")
+
+
+class WrongPassphrase(CarnetError):
+    """The passphrase given is not the shared carnet's (the window asks it again)."""
+
+
 REOPEN_REASON = "entrée arrivée de l'autre ordinateur après la clôture (synchronisation)"
 
 _TABLE_NAMES = {
@@ -197,6 +204,32 @@ class SyncService:
         """Changes made here not yet written to the shared folder."""
         return self.engine.pending() if self.shared else 0
 
+    def last_changes(self) -> dict[str, datetime]:
+        """Each other copy's latest change applied here (its clock, as a UTC moment)."""
+        if not self.shared:
+            return {}
+        rows = self.carnet.db.execute(
+            "SELECT replica, last_hlc FROM _sync_peers WHERE replica != ? AND last_hlc > 0",
+            [self.engine.state()["replica"]],
+        ).fetchall()
+        return {copy: hlc_time(hlc) for copy, hlc in rows}
+
+    @contextmanager
+    def in_thread(self) -> Iterator[SyncService]:
+        """This carnet's sync on a connection of its own, for a worker thread (an SQLite
+        connection belongs to the thread that opened it: the window's stays free meanwhile).
+        The keys derived are shared both ways, so scrypt still runs once per session."""
+        carnet = self.carnet.thread_copy()
+        try:
+            worker = SyncService(CarnetCore(carnet, self.core.today))
+            worker._known = self._known
+            yield worker
+            self._known = worker._known
+        finally:
+            carnet.db.close()
+            self.engine = Engine(self.carnet)  # its cached copy id may have changed (a new copy)
+            self.engine.on_erasure = functools.partial(erased_elsewhere, self.carnet)
+
     # --- share, join, sync -------------------------------------------------------------------
 
     def share(self, folder: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> SyncReport:
@@ -301,7 +334,7 @@ class SyncService:
         keys = self._known
         params = kdf_params(state["kdf"])
         if keys.verifier(state["salt"], params) != state["verifier"]:
-            raise CarnetError(
+            raise WrongPassphrase(
                 "La phrase secrète ne correspond pas à celle de ce carnet partagé (vérifiez les "
                 "majuscules, les accents et les espaces) : rien n'a été échangé."
             )
@@ -777,7 +810,7 @@ def conflict_lines(conflicts: list[Conflict]) -> list[str]:
     lines = []
     for conflict in conflicts:
         state = f" [{conflict.resolved}]" if conflict.resolved else ""
-        lines.append(f"{conflict.id[:8]}  {_KIND_NAMES[conflict.kind]}{state}")
+        lines.append(f"{conflict.id[:8]}  {KIND_NAMES[conflict.kind]}{state}")
         lines.append(f"    {conflict.description}")
     lines.append(
         "Pour choisir : conflits --garder ID actuelle (garder ce que montre le carnet) ou "
@@ -786,7 +819,7 @@ def conflict_lines(conflicts: list[Conflict]) -> list[str]:
     return lines
 
 
-_KIND_NAMES = dict(
+KIND_NAMES = dict(
     zip(
         CONFLICT_KINDS,
         (

@@ -446,6 +446,13 @@ class Carnet:
         self.settle_backup()  # one copy at a time: both thin the same folder
         return self.backups.create(self.db.conn, kind, self._clock()).path
 
+    def thread_copy(self) -> Carnet:
+        """Return this carnet on a new connection, for a worker thread, writing under the lock
+        this carnet holds: close only its ``db`` (the lock stays with this carnet)."""
+        db = _database(sqlite3.connect(str(self.path), timeout=5))
+        db.execute("PRAGMA synchronous = FULL")
+        return Carnet(self.path, db, self.device_id, self.backups, self._lock, self._clock)
+
     def close(self) -> None:
         """Close the connection and release the lock."""
         try:
@@ -476,6 +483,16 @@ def backup_manager(backup_root: Path, path: Path) -> BackupManager:
     folder = backup_folder(backup_root, path)
     status = backup_root.with_name(backup_root.name + "-en-echec") / f"{folder.name}.txt"
     return BackupManager(folder, status)
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    """Return ``conn`` as the carnet's Database, with the settings every connection to it has."""
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA secure_delete = ON")  # erased personal data is overwritten, not left over
+    conn.create_function("fold", 1, fold, deterministic=True)
+    return db
 
 
 def open_carnet(
@@ -542,11 +559,7 @@ def open_carnet(
                 # A reader checked the file as it is: the day's next openings need not again
                 # (a writer seals it when it closes).
                 _seal(path, backups, clock(), unchanged_since=before)
-        db = Database(conn, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA busy_timeout = 5000")
-        db.execute("PRAGMA secure_delete = ON")  # erased personal data is overwritten, not left over
-        conn.create_function("fold", 1, fold, deterministic=True)
+        db = _database(conn)
         pending = migrations.pending(db)
         if pending or not readonly:
             # A reader of an old file migrates it first, when no other instance is writing.

@@ -1,0 +1,402 @@
+"""The carnet on the binôme's two laptops, in the window: « Partager ce carnet… », « Rejoindre
+un carnet partagé… », « Synchroniser maintenant », « Conflits à vérifier… » (menu Carnet), and
+the sync's state in the status bar.
+
+A shared carnet syncs in the background (``services/sync.py``, on a connection of its own in a
+worker: the window's stays free) once the window shows it, every five minutes, on demand and
+at closing (a bounded wait). The binôme's passphrase is asked once per session, when first
+needed, and kept only in memory (the service keeps the keys derived from it).
+
+``install(window)`` runs before the first paint: it makes actions, a label and a timer, and
+imports nothing else (the dialogs and the service are imported on first use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from ambassadeur_app import paths
+from ambassadeur_app.gui import tasks
+
+if TYPE_CHECKING:
+    from ambassadeur_app.gui.dialogs.conflicts_dialog import ConflictsDialog
+    from ambassadeur_app.gui.dialogs.sync_dialog import SyncDialog, SyncRequest
+    from ambassadeur_app.gui.main_window import MainWindow
+    from ambassadeur_app.services.sync import SyncService
+    from ambassadeur_app.sync.engine import SyncReport
+
+SYNC_KEY = "Ctrl+Shift+Y"
+INTERVAL_MS = 5 * 60 * 1000
+CLOSE_WAIT_MS = 4000  # the sync at closing: the window never waits longer for it
+PAUSED = "Synchronisation en pause : phrase secrète non saisie"
+CONFLICTS_TEXT = "Conflits à &vérifier…"
+
+
+class Sync(QObject):
+    """The sync of the carnet the window shows."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        # Not the global pool: the window waits for that one when it closes, this one is
+        # waited for a few seconds only (a shared folder on a network that hangs).
+        self.pool: Any = window.pool or QThreadPool(self)
+        self.passphrases: dict[Path, str] = {}  # by carnet, for this session only
+        self.paused = False  # the user declined to give the passphrase this session
+        self.task: tasks.Task | None = None
+        self.last_sync: datetime | None = None
+        self.problem = ""  # why the last sync failed (French)
+        self.refused: list[str] = []  # the files the last sync refused, and why (French)
+        self.conflict_count = 0
+        self.shown: object = None  # the service whose state is shown
+        self.dialog: SyncDialog | None = None
+        self.label = QLabel()
+        self.label.setObjectName("sync_label")
+        self.label.setContentsMargins(0, 0, 12, 0)  # apart from the backups' state beside it
+        self.label.setMinimumWidth(160)  # cut rather than widen the window (1366 px screens)
+        self.label.hide()
+        window.ui.statusbar.insertPermanentWidget(0, self.label)
+        self.share_action = self._action("action_share", "&Partager ce carnet…", self.share)
+        self.share_action.setStatusTip(
+            "Garder ce carnet sur les deux ordinateurs du binôme, par un dossier partagé"
+        )
+        self.join_action = self._action("action_join", "Re&joindre un carnet partagé…", self.join)
+        self.join_action.setStatusTip("Construire ici le carnet partagé depuis l'autre ordinateur")
+        self.sync_action = self._action("action_sync", "S&ynchroniser maintenant", self.sync_now)
+        self.sync_action.setShortcuts([QKeySequence(SYNC_KEY)])  # see main_window.ACTION_KEYS
+        self.conflicts_action = self._action("action_conflicts", CONFLICTS_TEXT, self.show_conflicts)
+        menu = window.ui.menu_carnet
+        menu.addSeparator()
+        for action in (self.share_action, self.join_action, self.sync_action, self.conflicts_action):
+            menu.addAction(action)
+            action.setEnabled(False)  # until the carnet is shown (update_actions)
+            window.addAction(action)  # its key works from anywhere in the window
+        menu.aboutToShow.connect(self.update_actions)
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(lambda: self.sync_now(ask=False))
+        # After the carnet's figures are on screen: never on the way to the first paint.
+        window.carnet_shown.connect(lambda: QTimer.singleShot(0, self.carnet_shown))
+        window.undo_stack.indexChanged.connect(lambda _: self.update_label())
+        window.installEventFilter(self)  # its closing: the last sync
+
+    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    @property
+    def sync(self) -> SyncService:
+        return self.window.service.sync
+
+    @property
+    def shared(self) -> bool:
+        return self.window.loaded and not self.window.service.carnet.readonly and self.sync.shared
+
+    @property
+    def passphrase(self) -> str | None:
+        return self.passphrases.get(self.window.service.path) if self.window.loaded else None
+
+    # --- the carnet shown ----------------------------------------------------------------------
+
+    def carnet_shown(self) -> None:
+        """A carnet is shown (the first, or another one): its state, and a first sync."""
+        if not self.window.loaded or self.shown is self.window.service:
+            return
+        self.shown = self.window.service
+        self.paused, self.last_sync, self.problem, self.refused = False, None, "", []
+        self.update_actions()
+        self.update_label()
+        if self.shared:
+            self.timer.start()
+            self.sync_now()
+        else:
+            self.timer.stop()
+
+    def update_actions(self) -> None:
+        loaded, shared = self.window.loaded, self.shared
+        writable = loaded and not self.window.demo and not self.window.service.carnet.readonly
+        self.share_action.setEnabled(writable and not shared)
+        self.join_action.setEnabled(loaded)
+        self.sync_action.setEnabled(shared)
+        self.conflicts_action.setEnabled(shared)
+        # Counted here (a sync, a choice, the menu opening), not at each save (see update_label).
+        self.conflict_count = len(self.sync.conflicts()) if shared else 0
+        count = self.conflict_count
+        self.conflicts_action.setText(
+            CONFLICTS_TEXT.replace("…", f" ({count})…") if count else CONFLICTS_TEXT
+        )
+
+    def update_label(self) -> None:
+        """The sync's state in the status bar, in words (hidden for a carnet not shared)."""
+        from ambassadeur_app.domain.formatting import plural
+        from ambassadeur_app.gui.widgets.feedback import error_line, warning_line
+
+        label = self.label
+        label.setVisible(self.shared)
+        if not self.shared:
+            return
+        label.setToolTip(self.problem)
+        if self.task is not None:
+            label.setText("Synchronisation en cours…")
+            return
+        if self.paused and self.passphrase is None:
+            warning_line(label, PAUSED)
+            label.setToolTip("Carnet > Synchroniser maintenant (Ctrl+Maj+Y) demande la phrase secrète.")
+            return
+        parts = [f"Synchronisé à {self.last_sync:%H:%M}" if self.last_sync else "Pas encore synchronisé"]
+        pending = self.sync.pending()
+        if pending:
+            parts.append(plural(pending, "changement en attente", "changements en attente"))
+        latest = self.sync.last_changes().values()
+        if latest:
+            moment = max(latest).astimezone()
+            parts.append(f"l'autre ordinateur : dernier changement le {moment:%d/%m à %H:%M}")
+        if self.conflict_count:
+            parts.append(plural(self.conflict_count, "conflit à vérifier", "conflits à vérifier"))
+        if self.refused:
+            parts.append(plural(len(self.refused), "fichier refusé", "fichiers refusés"))
+        text = " · ".join(parts)
+        if self.problem:
+            error_line(label, f"Synchronisation en échec : {_short(self.problem)}")
+            label.setToolTip(f"{self.problem}\n\n{text}")
+        elif self.refused:
+            warning_line(label, text)
+            label.setToolTip("\n".join(self.refused))
+        else:
+            label.setText(text)
+            label.setToolTip(text)  # whole, when the status bar is too narrow
+
+    # --- sync ----------------------------------------------------------------------------------
+
+    def sync_now(self, ask: bool = True) -> tasks.Task | None:
+        """Sync in the background; the passphrase is asked first if this session has none
+        (not by the timer once the user declined it)."""
+        if not self.shared or self.task is not None:
+            return None
+        passphrase = self.passphrase
+        if passphrase is None:
+            if ask or not self.paused:
+                self.ask_passphrase()
+            return None
+        sync, shown = self.sync, self.window.service
+
+        def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> SyncReport:
+            with sync.in_thread() as worker:
+                return worker.sync(passphrase)
+
+        def ended(result: Callable[[], None]) -> None:
+            self.task = None
+            if self.window.loaded and self.window.service is shown:  # not another carnet now
+                result()
+
+        task = tasks.Task(run)
+        task.signals.finished.connect(lambda report: ended(lambda: self._synced(report)))
+        task.signals.failed.connect(lambda exc: ended(lambda: self._failed(exc)))
+        self.task = task
+        self.update_label()
+        return tasks.start(task, self.pool)
+
+    def ask_passphrase(self) -> SyncDialog:
+        """Ask the binôme's passphrase (once per session); the sync starts when it is given."""
+        from ambassadeur_app.gui.dialogs.sync_dialog import PASSPHRASE, SyncDialog
+
+        if self.dialog is not None and self.dialog.isVisible():
+            return self.dialog
+        dialog = SyncDialog(PASSPHRASE, self.window)
+        path = self.window.service.path
+
+        def given() -> None:
+            assert dialog.request is not None
+            self.passphrases[path] = dialog.request.passphrase
+            self.paused = False
+            self.sync_now()
+
+        def declined() -> None:
+            self.paused = True
+            self.update_label()
+
+        dialog.accepted.connect(given)
+        dialog.rejected.connect(declined)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _synced(self, report: SyncReport) -> None:
+        self.last_sync, self.problem, self.refused = datetime.now(), "", report.refused
+        if sum(report.applied.values()) or report.pieces:
+            self.window.service.changed()  # the entries are read again
+            self.window.register_changed()  # every page built refreshes
+        self.update_actions()
+        self.update_label()
+        if report.conflicts:
+            self.window.ui.statusbar.showMessage(
+                "Nouveaux conflits après la synchronisation : Carnet > Conflits à vérifier.", 15000
+            )
+
+    def _failed(self, exc: Exception) -> None:
+        from ambassadeur_app.errors import AppError
+        from ambassadeur_app.gui.errors import show_error
+        from ambassadeur_app.services.sync import WrongPassphrase
+
+        if isinstance(exc, WrongPassphrase):
+            self.passphrases.pop(self.window.service.path, None)  # asked again at the next sync
+        if isinstance(exc, AppError):
+            self.problem = exc.message
+        else:
+            self.problem = "erreur inattendue (voir le journal de l'application)."
+            show_error(self.window, exc)
+        self.update_label()
+
+    # --- share, join ----------------------------------------------------------------------------
+
+    def share(self) -> SyncDialog | None:
+        """Choose the folder and the passphrase, then share in the background."""
+        from ambassadeur_app.gui.dialogs.sync_dialog import SHARE, SyncDialog
+
+        if not self.window.loaded or self.shared:
+            return None
+        dialog = SyncDialog(SHARE, self.window)
+        dialog.accepted.connect(lambda: self._share(dialog.request))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _share(self, request: SyncRequest | None) -> None:
+        if request is None:
+            return
+        sync, path = self.sync, self.window.service.path
+
+        def run() -> None:
+            with sync.in_thread() as worker:
+                worker.share(request.folder, request.passphrase)
+
+        def shared(_: None) -> None:
+            self.passphrases[path] = request.passphrase
+            self.last_sync, self.problem, self.refused, self.paused = datetime.now(), "", [], False
+            self.update_actions()
+            self.update_label()
+            self.timer.start()
+            self._notice(
+                "Carnet partagé",
+                f"Carnet partagé par le dossier « {sync.folder} ».",
+                "Sur l'autre ordinateur : Carnet > Rejoindre un carnet partagé, avec ce dossier et la "
+                "même phrase secrète. Ensuite, les deux carnets se synchronisent à l'ouverture, toutes "
+                "les cinq minutes, à la demande (Ctrl+Maj+Y) et à la fermeture.",
+            )
+
+        self._busy("Partage du carnet : chiffrement et écriture de sa première copie…", run, shared)
+
+    def join(self) -> SyncDialog:
+        """Choose the folder, the passphrase and the new carnet; build it in the background, then
+        open it in the window (as Fichier > Ouvrir)."""
+        from ambassadeur_app.gui.dialogs.sync_dialog import JOIN, SyncDialog
+
+        dialog = SyncDialog(JOIN, self.window, carnet=paths.documents_dir() / "carnet partagé.ambassadeur")
+        dialog.accepted.connect(lambda: self._join(dialog.request))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _join(self, request: SyncRequest | None) -> None:
+        from ambassadeur_app.services.sync import join
+
+        if request is None or request.carnet is None:
+            return
+        target = request.carnet
+
+        def joined(path: Path) -> None:
+            self.passphrases[path] = request.passphrase
+            if self.window.switch_to(path):
+                self.window.ui.statusbar.showMessage(f"Carnet partagé rejoint et ouvert : {path}", 15000)
+
+        self._busy(
+            "Construction du carnet partagé depuis le dossier…",
+            lambda: join(request.folder, target, request.passphrase)[0],
+            joined,
+        )
+
+    def _busy(self, text: str, run: Callable[[], Any], done: Callable[[Any], None]) -> tasks.Task:
+        """Run ``run`` in the background behind a window-modal busy indication (no cancel: a
+        share or a join leaves nothing half done anyway); an error is shown in a dialog."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ambassadeur_app.gui.errors import show_error
+
+        busy = QProgressDialog(text, "", 0, 0, self.window)
+        busy.setCancelButton(None)
+        busy.setWindowTitle("Carnet partagé")
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(300)
+        task = tasks.Task(lambda progress, cancelled: run())
+
+        def finished(result: object) -> None:
+            busy.reset()
+            done(result)
+
+        def failed(exc: Exception) -> None:
+            busy.reset()
+            show_error(self.window, exc)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        return tasks.start(task, self.pool)
+
+    def _notice(self, title: str, text: str, details: str) -> None:
+        from ambassadeur_app.gui import prompts
+
+        prompts.notice(self.window, title, text, details, name="sync_notice")
+
+    # --- conflicts -----------------------------------------------------------------------------
+
+    def show_conflicts(self) -> ConflictsDialog | None:
+        from ambassadeur_app.gui.dialogs.conflicts_dialog import ConflictsDialog
+
+        if not self.shared:
+            return None
+        dialog = ConflictsDialog(self.sync, self._settled, self.window)
+        dialog.open()
+        return dialog
+
+    def _settled(self) -> None:
+        self.window.service.changed()
+        self.window.register_changed()
+        self.update_actions()
+        self.update_label()
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.last_sync_at_close()
+        return False
+
+    def last_sync_at_close(self) -> None:
+        """Send what was done since the last sync, waiting a few seconds at most."""
+        if self.window.closed or not self.shared or self.passphrase is None:
+            return
+        self.timer.stop()
+        if self.task is None:
+            self.sync_now(ask=False)
+        if isinstance(self.pool, QThreadPool):
+            self.pool.waitForDone(CLOSE_WAIT_MS)
+
+
+def _short(message: str) -> str:
+    """The first part of a French message, for the status bar (the whole one in its tooltip)."""
+    first = message.split(" : ")[0].split("\n")[0]
+    return first if len(first) <= 90 else first[:89] + "…"
+
+
+def install(window: MainWindow) -> Sync:
+    """Add the sync's actions to the Carnet menu and its state to the status bar."""
+    return Sync(window)

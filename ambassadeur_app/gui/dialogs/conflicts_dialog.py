@@ -1,0 +1,87 @@
+"""« Carnet > Conflits à vérifier » : what the merge of the two laptops set aside, one choice each.
+
+The conflicts are a handful, listed by the service in French in one call: a list widget holds
+them (not a model over ids, meant for the long lists). Each choice goes through the service,
+which records it as a change that travels to the other laptop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+
+from ambassadeur_app.errors import AppError
+from ambassadeur_app.gui.forms.ui_conflicts_dialog import Ui_ConflictsDialog
+from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.services.sync import KIND_NAMES, Conflict, SyncService
+
+KEEP, TAKE = "actuelle", "ecartee"
+
+
+class ConflictsDialog(QDialog):
+    """``settled()`` is called after each choice (the window refreshes its data)."""
+
+    def __init__(self, sync: SyncService, settled: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ConflictsDialog()
+        self.ui.setupUi(self)
+        self.sync = sync
+        self.settled = settled
+        self.conflicts: list[Conflict] = []
+        ui = self.ui
+        ui.info_label.setText(
+            "Quand les deux ordinateurs ont changé la même chose, le même choix a été fait sur les "
+            "deux et l'autre valeur a été mise de côté. Pour chaque conflit, gardez ce que montre "
+            "le carnet (Alt+G) ou reprenez ce qui a été écarté (Alt+R) : le choix part aussi vers "
+            "l'autre ordinateur."
+        )
+        ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
+        ui.conflicts_list.setSpacing(4)
+        ui.buttons.rejected.connect(self.reject)
+        ui.keep_button.clicked.connect(lambda: self.choose(KEEP))
+        ui.take_button.clicked.connect(lambda: self.choose(TAKE))
+        ui.conflicts_list.currentRowChanged.connect(lambda _: self._update_buttons())
+        self.reload()
+
+    def reload(self) -> None:
+        self.conflicts = self.sync.conflicts()
+        listing = self.ui.conflicts_list
+        listing.clear()
+        for conflict in self.conflicts:
+            kind = KIND_NAMES[conflict.kind]
+            item = QListWidgetItem(f"{kind[0].upper()}{kind[1:]}\n{conflict.description}")
+            item.setToolTip(conflict.description)
+            listing.addItem(item)
+        if not self.conflicts:
+            listing.addItem("Aucun conflit à vérifier.")
+        listing.setCurrentRow(0)
+        listing.setFocus()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        conflict = self.current()
+        self.ui.keep_button.setEnabled(conflict is not None)
+        # A day over 24 h has nothing set aside: it is corrected in the carnet, or kept.
+        self.ui.take_button.setEnabled(conflict is not None and conflict.kind != "24h")
+
+    def current(self) -> Conflict | None:
+        row = self.ui.conflicts_list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def choose(self, choice: str) -> bool:
+        """Settle the selected conflict; return whether it was."""
+        conflict = self.current()
+        if conflict is None:
+            return False
+        row = self.ui.conflicts_list.currentRow()
+        try:
+            settled = self.sync.keep(conflict.id, choice)
+        except AppError as exc:
+            error_line(self.ui.message_label, exc.message)
+            return False
+        self.ui.message_label.setText(f"Conflit {settled.resolved}.")
+        self.reload()
+        self.ui.conflicts_list.setCurrentRow(min(row, max(len(self.conflicts) - 1, 0)))
+        self.settled()
+        return True
