@@ -427,8 +427,10 @@ class MainWindow(QMainWindow):
                 last = "Support en lecture seule : consultation et export seulement"
             elif self._outside_copy_due():
                 last += " · copie hors de l'ordinateur à refaire (menu Fichier)"
-            self.status_label.setText(f"{last} · {self.service.path}")
-            self.status_label.setToolTip("")
+            # The file's name only (its folder in the tooltip): a long path would leave no room
+            # for the sync's state beside it.
+            self.status_label.setText(f"{last} · {self.service.path.name}")
+            self.status_label.setToolTip(str(self.service.path))
         self._backup_problem_shown = problem
 
     def switch_to(self, path: Path, create: bool = False) -> bool:

@@ -44,4 +44,4 @@ def test_an_entry_is_saved_once_and_the_status_bar_warns(
     type_entry(qtbot, window, "1h", "Suite")
     assert len(service.entry_ids(EntryFilter())) == 2
     qtbot.waitUntil(lambda: "Dernière sauvegarde le" in status.text())  # told when the copy ends
-    assert status.toolTip() == ""
+    assert status.toolTip() == str(service.path)  # the folder, kept out of the bar

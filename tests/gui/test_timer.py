@@ -62,7 +62,8 @@ def test_ctrl_t_starts_then_stops_into_the_quick_entry_that_enter_saves(
     running = window.service.timer.running()
     assert running is not None
     assert (running.activity, running.description) == ("Visite de cabinet", "MSP de Toul")
-    assert not bar.description_edit.isVisibleTo(window)
+    # The tool bar lays its widgets out again on the event loop.
+    qtbot.waitUntil(lambda: not bar.description_edit.isVisibleTo(window))
     assert bar.status_label.isVisibleTo(window)
     clock.moment += timedelta(hours=1, minutes=29, seconds=30)
     bar.tick.timeout.emit()
