@@ -195,3 +195,16 @@ def test_workflow_builds_the_three_systems_and_attaches_the_installers() -> None
     base = _iss_setup()["OutputBaseFilename"].replace("{#AppVersion}", "*")
     assert f"dist/{base}.exe" in uploads[0]["with"]["path"]
     assert data["jobs"]["release"]["needs"] == "build"
+
+
+def test_the_package_imports_its_modules_by_statements_the_bundler_sees() -> None:
+    """PyInstaller follows ``import`` statements, not module names in strings: a module loaded
+    by ``__import__("…")`` or ``import_module("…")`` is missing from the bundle (the frozen app
+    then fails at start, as it once did)."""
+    hidden = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "ambassadeur_app").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\b(__import__|import_module)\(\s*[\"']", line)
+    ]
+    assert hidden == []

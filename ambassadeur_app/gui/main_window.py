@@ -133,13 +133,15 @@ class MainWindow(QMainWindow):
         self.ui.menu_edit.insertSeparator(first)
         self.undo_action, self.redo_action = undo, redo
         self._carnet_actions = self._connect()
-        # Menus and widgets added by other modules: one ``install(window)`` line each, here.
+        # Menus and widgets added by other modules: each has an ``install(window)``, called here.
         # It runs before the first paint: import nothing heavy, and never touch ``Qt``'s
         # namespace nor call ``QAction.setShortcut`` (``setShortcuts([QKeySequence(key)])``
-        # does not build the namespace): see ACTION_KEYS.
-        __import__("ambassadeur_app.gui.actions.agenda", fromlist=["install"]).install(self)
-        __import__("ambassadeur_app.gui.actions.payments", fromlist=["install"]).install(self)
-        __import__("ambassadeur_app.gui.actions.sync", fromlist=["install"]).install(self)
+        # does not build the namespace): see ACTION_KEYS. Plain imports, so that the installer
+        # (PyInstaller) sees these modules.
+        from ambassadeur_app.gui.actions import agenda, payments, sync
+
+        for actions in (agenda, payments, sync):
+            actions.install(self)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
