@@ -1408,18 +1408,9 @@ def _cmd_pertinence(args: argparse.Namespace) -> None:
 
 
 def _euros(text: str) -> int:
-    import re
-
     from ambassadeur_app.domain.expenses import parse_amount
     from ambassadeur_app.errors import InvalidInput
 
-    # « 6.800,00 » (a dot between thousands, a comma before the cents) or « 1.234.567 »: the
-    # dots can only group thousands. « 6.800 » alone stays refused: 6,80 € or 6 800 € ?
-    compact = re.sub(r"[\s\u00a0\u202f€]", "", text)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
-        "," in compact or compact.count(".") > 1
-    ):
-        text = compact.replace(".", "")
     try:
         cents = parse_amount(text)
     except InvalidInput as exc:

@@ -107,11 +107,15 @@ def complete_amounts(ht: int | None, vat: int | None, ttc: int | None) -> tuple[
 
 
 _AMOUNT = re.compile(r"(-?)(\d+)(?:[,.](\d{1,2}))?")
+# « 6.800,00 » (dots between thousands, a comma before the cents) or « 1.234.567 »: the dots can
+# only group thousands there. « 6.800 » alone is left to _AMOUNT, which refuses it (6,80 € or
+# 6 800 € ?).
+_DOTTED_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
 
 
 def parse_amount(text: str, field: str = "montant") -> int | None:
-    """Parse an amount typed the French way (``1 234,56``, ``1234.5``, ``80 €``) into cents;
-    empty gives ``None``.
+    """Parse an amount typed the French way (``1 234,56``, ``6.800,00``, ``1234.5``, ``80 €``)
+    into cents; empty gives ``None``.
 
     Raises:
         InvalidInput: naming the value typed.
@@ -119,6 +123,8 @@ def parse_amount(text: str, field: str = "montant") -> int | None:
     value = re.sub(r"[\s\u00a0\u202f'€]", "", text)
     if not value:
         return None
+    if _DOTTED_THOUSANDS.fullmatch(value) and ("," in value or value.count(".") > 1):
+        value = value.replace(".", "")
     match = _AMOUNT.fullmatch(value)
     if match is None or len(match.group(2)) > 12:
         raise InvalidInput(

@@ -99,13 +99,15 @@ def test_the_missing_amount_is_computed_from_the_other_two() -> None:
         ("12.05", 1_205),
         ("  ", None),
         ("-3,00", -300),
+        ("6.800,00 €", 680_000),
+        ("1.234.567", 123_456_700),
     ],
 )
 def test_amounts_are_typed_the_french_way(text: str, cents: int | None) -> None:
     assert parse_amount(text) == cents
 
 
-@pytest.mark.parametrize("text", ["12,345", "douze", "1,2,3", "1e5"])
+@pytest.mark.parametrize("text", ["12,345", "douze", "1,2,3", "1e5", "6.800", "6.80,00"])
 def test_a_badly_typed_amount_is_refused(text: str) -> None:
     with pytest.raises(InvalidInput, match="Montant invalide pour « TVA »"):
         parse_amount(text, "TVA")
