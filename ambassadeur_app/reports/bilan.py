@@ -11,7 +11,6 @@ a formula whose result equals the app's figure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -607,40 +606,8 @@ def _xlsx_quality(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
 def _cells(rows: list[list[str]], titles: list[str], widths: list[float], style: Any) -> list[list[Any]]:
     header = pdfkit.header_style(style)
     data: list[list[Any]] = [[pdfkit.fit(t, w, header) for t, w in zip(titles, widths, strict=True)]]
-    data += [
-        [pdfkit.fit(path_wrapped(t, w, style), w, style) for t, w in zip(row, widths, strict=True)]
-        for row in rows
-    ]
+    data += [[pdfkit.fit(t, w, style) for t, w in zip(row, widths, strict=True)] for row in rows]
     return data
-
-
-def path_wrapped(text: str, width: float, style: Any) -> str:
-    """Return ``text`` with each word wider than a cell of ``width`` points (a file's path in
-    the pack) broken after a « / » or a « - », never inside a name; a text with no such word
-    is returned as it is (the cell wraps it between words)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    room = width - pdfkit.INNER_MARGIN
-
-    def measure(part: str) -> float:
-        return float(stringWidth(pdfkit.pdf_text(part), style.fontName, style.fontSize))
-
-    if all(measure(word) <= room for word in text.split()):
-        return text
-    lines = []
-    for line in text.split("\n"):
-        current = ""
-        for word in line.split(" "):
-            pieces = re.split(r"(?<=[/-])", word) if measure(word) > room else [word]
-            for index, piece in enumerate(pieces):
-                joined = current + (" " if current and index == 0 else "") + piece
-                if current and measure(joined) > room:
-                    lines.append(current)
-                    current = piece
-                else:
-                    current = joined
-        lines.append(current)
-    return "\n".join(lines)
 
 
 def grid(

@@ -270,8 +270,9 @@ def fit(text: str, width: float, style: Any, tail: str = "") -> Any:
     """Return ``text + tail`` as a plain (fast) cell if it fits ``width`` points, else a Paragraph.
 
     A plain cell is drawn in the table's font, which must be ``style``'s (see ``table_style``).
-    The Paragraph keeps the text's line breaks and wraps between words (a word wider than
-    the cell is cut by characters). A table row cannot break across pages: a text that
+    The Paragraph keeps the text's line breaks and wraps between words; a word wider than the
+    cell (a file's path) is broken after a « / », « \\ » or « - », never inside a name, and
+    cut by characters only when a piece is still too wide. A table row cannot break across pages: a text that
     would wrap to more than ``MAX_CELL_LINES`` lines is cut there and ends with « […] »
     (the xlsx keeps it whole); ``tail`` (a remark) is never cut: it then follows on lines
     of its own.
@@ -287,18 +288,49 @@ def fit(text: str, width: float, style: Any, tail: str = "") -> Any:
 
     if "\n" not in clean and measure(clean) <= room:
         return clean
+    clean = _separated(clean, room, measure)
     # Greedy wrapping fills two lines with more than a line's room: a text shorter than
     # that bound needs no counting of its lines.
     bound = clean.count("\n") + 1 + 2 * measure(clean) / max(room - 2 * style.fontSize, 1)
     if bound > MAX_CELL_LINES and len(_wrapped(clean, room, measure)) > MAX_CELL_LINES:
-        ending = _wrapped(pdf_text(tail).strip(), room, measure) if tail.strip() else []
-        lines = _wrapped(pdf_text(text), room, measure)[: MAX_CELL_LINES - len(ending)]
+        ending = (
+            _wrapped(_separated(pdf_text(tail).strip(), room, measure), room, measure) if tail.strip() else []
+        )
+        lines = _wrapped(_separated(pdf_text(text), room, measure), room, measure)[
+            : MAX_CELL_LINES - len(ending)
+        ]
         last = lines.pop()
         keep = _prefix(last, room - measure(MORE), measure)
         if keep < len(last) and " " in last[1 : keep + 1]:
             keep = last.rindex(" ", 1, keep + 1)  # cut between words
         clean = "\n".join([*lines, last[:keep].rstrip() + MORE, *ending])
     return Paragraph(para_text(clean), style)
+
+
+_SEPARATOR = re.compile(r"[/\\-]")
+_AFTER_SEPARATOR = re.compile(r"(?<=[/\\-])")
+
+
+def _separated(text: str, room: float, measure: Callable[[str], float]) -> str:
+    """Return ``text`` with each word wider than ``room`` points that holds a « / », « \\ » or
+    « - » (a file's path) broken onto new lines after those signs, never inside a name; any
+    other text is returned as it is."""
+    if not any(_SEPARATOR.search(word) and measure(word) > room for word in words(text)):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split(" "):
+            pieces = _AFTER_SEPARATOR.split(word) if measure(word) > room else [word]
+            for index, piece in enumerate(pieces):
+                joined = current + (" " if current and index == 0 else "") + piece
+                if current and measure(joined) > room:
+                    lines.append(current)
+                    current = piece
+                else:
+                    current = joined
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def _wrapped(text: str, room: float, measure: Callable[[str], float]) -> list[str]:

@@ -610,17 +610,3 @@ def test_the_workbook_s_amounts_are_rounded_to_the_cent(demo: CarnetService, tmp
     assert values["Solde restant à verser par l'ARS"] == bilan.due_cents / 100 == 0
     assert values["Excédent à reverser à l'ARS"] == bilan.refund_cents / 100 == 1_207.87
     assert values["TOTAL Dépenses"] == bilan.total_cents / 100
-
-
-def test_a_long_path_wraps_after_a_slash_or_a_dash_never_inside_a_name() -> None:
-    from ambassadeur_app.reports import pdf as pdfkit
-    from ambassadeur_app.reports.bilan import path_wrapped
-
-    style = pdfkit.styles()["small"]
-    text = "• 04-devis-et-factures/2024-10-08-traiteur-dupont-f-2024-12-facture.pdf : Traiteur Dupont"
-    assert path_wrapped(text, 150, style).split("\n") == [
-        "• 04-devis-et-factures/2024-10-08-",
-        "traiteur-dupont-f-2024-12-facture.pdf :",
-        "Traiteur Dupont",
-    ]
-    assert path_wrapped("texte court", 150, style) == "texte court"

@@ -318,3 +318,41 @@ def test_every_signature_box_keeps_room_to_sign(tmp_path: Path) -> None:
     bottom = min(min(y1, y2) for x1, y1, x2, y2 in lines if abs(y1 - y2) < 0.01)  # the boxes' bottom line
     for prompt in prompts:
         assert prompt.y - bottom >= 20 * mm  # two centimetres to sign in, at least
+
+
+@pytest.mark.parametrize(
+    ("separator", "expected"),
+    [
+        (
+            "/",
+            [
+                "• 04-devis-et-factures/2024-10-08-",
+                "traiteur-dupont-f-2024-12-facture.pdf :",
+                "Traiteur Dupont",
+            ],
+        ),
+        (
+            "\\",
+            [
+                "• 04-devis-et-factures\\2024-10-08-",
+                "traiteur-dupont-f-2024-12-facture.pdf :",
+                "Traiteur Dupont",
+            ],
+        ),
+    ],
+)
+def test_a_long_path_wraps_after_a_slash_or_a_dash_never_inside_a_name(
+    separator: str, expected: list[str]
+) -> None:
+    """Every PDF table (the bilan, the event dossiers, the expenses statement) breaks a file's
+    path in the pack where a reader expects it."""
+    style = pdfkit.styles()["small"]
+    text = (
+        f"• 04-devis-et-factures{separator}2024-10-08-traiteur-dupont-f-2024-12-facture.pdf : Traiteur Dupont"
+    )
+    cell = pdfkit.fit(text, 150, style)
+    assert cell.text.split("<br/>") == [line.replace(" :", "\u00a0:") for line in expected]
+    assert pdfkit.fit("texte court", 150, style) == "texte court"
+    # A long text without a path still wraps between words, as the Paragraph does.
+    prose = "une phrase assez longue pour tenir sur plusieurs lignes de la cellule"
+    assert pdfkit.fit(prose, 150, style).text == prose
