@@ -522,7 +522,8 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--zip", action="store_true", help="écrit aussi DOSSIER.zip à côté du dossier")
     region_help = (
         "écrit la vue régionale (xlsx ou PDF) de plusieurs CPTS à partir de leurs dossiers de justification "
-        "(dossier ou .zip, vérifiés contre leur manifeste) ou de leurs carnets, lus sans être modifiés ; "
+        "(dossier ou .zip, vérifiés contre leur manifeste ; chiffres lus dans leur chiffres.json, ou dans le "
+        "bilan d'un dossier plus ancien) ou de leurs carnets, lus sans être modifiés ; "
         "statut 1 si un fichier est refusé ou non vérifié (les autres sont tout de même consolidés)"
     )
     region = commands.add_parser("consolider", help=region_help, description=region_help)

@@ -138,9 +138,9 @@ class MainWindow(QMainWindow):
         # namespace nor call ``QAction.setShortcut`` (``setShortcuts([QKeySequence(key)])``
         # does not build the namespace): see ACTION_KEYS. Plain imports, so that the installer
         # (PyInstaller) sees these modules.
-        from ambassadeur_app.gui.actions import agenda, payments, sync
+        from ambassadeur_app.gui.actions import agenda, payments, region, sync
 
-        for actions in (agenda, payments, sync):
+        for actions in (agenda, payments, region, sync):
             actions.install(self)
         geometry = settings.value("window/geometry")
         if geometry is not None:

@@ -118,6 +118,8 @@ def invoice_paths(
 
 CSV_NAME = "manifeste.csv"
 TEXT_NAME = "manifeste.txt"
+# The bilan's figures for a program (the regional view): listed in the manifest like every file.
+FIGURES_NAME = "chiffres.json"
 COLUMNS = ("Fichier", "Taille (octets)", "SHA-256", "Justifie")
 _CHUNK = 1 << 20
 

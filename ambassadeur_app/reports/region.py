@@ -1,5 +1,5 @@
 """The regional view (xlsx or pdf): one row per CPTS with its hours, its amounts within the caps,
-its grant and balance and its indicators against their targets; the regional totals over the
+its grant and balance, its events held and its indicators against their targets; the regional totals over the
 verified rows only (formulas in the workbook); and the list of every input with its SHA-256 and
 its check.
 """
@@ -26,13 +26,16 @@ MONEY_TITLES = [
     "Total des forfaits",
     "Subvention accordée",
     "Versements reçus",
-    "Solde : reste à verser (+) ou à reverser (−)",
+    "Solde : reste à verser (+) ou à reverser (-)",  # « - »: the PDF's Helvetica has no « − »
 ]
+EVENTS_TITLE = "Événements tenus"
+NUMBER_TITLES = [*HOURS_TITLES, *MONEY_TITLES, EVENTS_TITLE]  # the columns number_rows gives
 TOTAL_LABEL = "Total régional (lignes vérifiées)"
 NOTE = (
     "Totaux régionaux : lignes « vérifié » seulement (un dossier dont un fichier ne correspond pas "
     "à son manifeste est listé « non vérifié » et n'est pas compté). Heures en heures décimales "
-    "(40,50 = 40 h 30 min)."
+    "(40,50 = 40 h 30 min). Événements tenus : vide quand le dossier ne le dit pas (dossier écrit "
+    "avant son fichier chiffres.json)."
 )
 FILE_TITLES = ["Fichier", "Type", "SHA-256 (d'un dossier : de son manifeste)", "Vérification"]
 
@@ -49,23 +52,25 @@ def write(consolidation: Consolidation, out: Path) -> Path:
     return write_xlsx(consolidation, out) if fmt == "xlsx" else write_pdf(consolidation, out)
 
 
-def _shown(consolidation: Consolidation) -> list[InputResult]:
+def shown(consolidation: Consolidation) -> list[InputResult]:
+    """Return the inputs whose figures were read (verified or not): the rows of the view."""
     return [i for i in consolidation.inputs if i.figures is not None]
 
 
 def indicator_titles(consolidation: Consolidation) -> list[str]:
     """Return the indicators' titles, in the order the CPTS' documents give them."""
     titles: list[str] = []
-    for result in _shown(consolidation):
+    for result in shown(consolidation):
         assert result.figures is not None
         titles += [line.title for line in result.figures.indicators if line.title not in titles]
     return titles
 
 
 def number_rows(consolidation: Consolidation) -> list[list[Any]]:
-    """Return, per CPTS read, its hours (decimal hours) and amounts (euros; None: unknown)."""
+    """Return, per CPTS read, the ``NUMBER_TITLES``: its hours (decimal hours), amounts (euros)
+    and events held (None: unknown)."""
     rows = []
-    for result in _shown(consolidation):
+    for result in shown(consolidation):
         figures = result.figures
         assert figures is not None
         received = None if figures.received_cents is None else figures.received_cents / 100
@@ -79,6 +84,7 @@ def number_rows(consolidation: Consolidation) -> list[list[Any]]:
                 figures.grant_cents / 100,
                 received,
                 figures.balance_cents / 100,
+                figures.events_held,
             ]
         )
     return rows
@@ -92,6 +98,27 @@ def indicator_cells(result: InputResult, titles: list[str]) -> list[str]:
     ]
 
 
+def regional_sums(consolidation: Consolidation) -> list[Any]:
+    """Return the sums of ``number_rows`` over the verified rows (the workbook's formulas)."""
+    counted = [
+        values
+        for result, values in zip(shown(consolidation), number_rows(consolidation), strict=True)
+        if not result.refused
+    ]
+    return [sum(v[i] or 0 for v in counted) for i in range(len(NUMBER_TITLES))]
+
+
+def number_texts(values: list[Any]) -> list[str]:
+    """Return ``number_rows``' values (or their sums) as the French texts a reader sees."""
+    hours = [format_hours(round(v * 60)) for v in values[: len(HOURS_TITLES)]]
+    money = [
+        "" if v is None else format_euros(round(v * 100))
+        for v in values[len(HOURS_TITLES) : len(HOURS_TITLES) + len(MONEY_TITLES)]
+    ]
+    events = values[len(HOURS_TITLES) + len(MONEY_TITLES)]
+    return [*hours, *money, "" if events is None else str(events)]
+
+
 # --- xlsx -------------------------------------------------------------------------------------
 
 
@@ -100,14 +127,13 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
     from openpyxl.utils import get_column_letter
 
     generated_at = generated_at or datetime.now()
-    shown = _shown(consolidation)
+    read = shown(consolidation)
     indicators = indicator_titles(consolidation)
     titles = [
         "CPTS",
         "Département",
         "Période",
-        *HOURS_TITLES,
-        *MONEY_TITLES,
+        *NUMBER_TITLES,
         *(f"{t} (objectif ; résultat ; état)" for t in indicators),
         "Source",
         "Vérification",
@@ -115,17 +141,21 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
     status_letter = get_column_letter(len(titles))
     with xlsxkit.workbook_to(out) as workbook:
         sheet = xlsxkit.SheetWriter(workbook, "Vue régionale", landscape=True)
-        sheet.widths([30, 24, 34, 12, 12, *[16] * len(MONEY_TITLES), *[40] * len(indicators), 30, 40])
+        sheet.widths([30, 24, 34, 12, 12, *[16] * len(MONEY_TITLES), 12, *[40] * len(indicators), 30, 40])
         sheet.append([sheet.cell(TITLE, title=True)])
         sheet.append([sheet.cell("Édité le", bold=True), format_date(generated_at.date())])
         sheet.append([NOTE])
         sheet.append([])
         header = sheet.append([sheet.cell(t, header=True) for t in titles])
         first = header + 1
-        for result, numbers in zip(shown, number_rows(consolidation), strict=True):
+        for result, numbers in zip(read, number_rows(consolidation), strict=True):
             figures = result.figures
             assert figures is not None
-            formats = [xlsxkit.HOURS_FORMAT] * len(HOURS_TITLES) + [xlsxkit.EURO_FORMAT] * len(MONEY_TITLES)
+            formats = [
+                *[xlsxkit.HOURS_FORMAT] * len(HOURS_TITLES),
+                *[xlsxkit.EURO_FORMAT] * len(MONEY_TITLES),
+                "0",
+            ]
             sheet.append(
                 [
                     figures.cpts,
@@ -140,14 +170,16 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
             )
         last = max(sheet.row, first)
         totals: list[object] = [sheet.cell(TOTAL_LABEL, bold=True), None, None]
-        for index, title in enumerate([*HOURS_TITLES, *MONEY_TITLES], start=4):
+        for index, title in enumerate(NUMBER_TITLES, start=4):
             letter = get_column_letter(index)
             status = f"${status_letter}${first}:${status_letter}${last}"
             expression = f'SUMIF({status},"{VERIFIED}",{letter}{first}:{letter}{last})'
             if title in HOURS_TITLES:
                 totals.append(sheet.formula(expression, xlsxkit.HOURS_FORMAT, bold=True))
-            else:
+            elif title in MONEY_TITLES:
                 totals.append(sheet.formula(f"ROUND({expression},2)", xlsxkit.EURO_FORMAT, bold=True))
+            else:
+                totals.append(sheet.formula(expression, "0", bold=True))
         sheet.append(totals, border=True)
         sheet.print_setup(title_row=header, footer=TITLE)
 
@@ -175,27 +207,20 @@ def write_pdf(consolidation: Consolidation, out: Path, generated_at: datetime | 
     generated_at = generated_at or datetime.now()
     style = pdfkit.styles()
     available = 267 * mm
-    shown = _shown(consolidation)
+    read = shown(consolidation)
     numbers = number_rows(consolidation)
 
-    def texts(values: list[Any]) -> list[str]:
-        hours = [format_hours(round(v * 60)) for v in values[: len(HOURS_TITLES)]]
-        money = ["" if v is None else format_euros(round(v * 100)) for v in values[len(HOURS_TITLES) :]]
-        return [*hours, *money]
-
     rows = []
-    for result, values in zip(shown, numbers, strict=True):
+    for result, values in zip(read, numbers, strict=True):
         assert result.figures is not None
-        rows.append([result.figures.cpts, result.figures.departement, *texts(values), result.status])
-    counted = [values for result, values in zip(shown, numbers, strict=True) if not result.refused]
-    sums = [sum(v[i] or 0 for v in counted) for i in range(len(HOURS_TITLES) + len(MONEY_TITLES))]
-    totals = [TOTAL_LABEL, "", *texts(sums), ""]
-    titles = ["CPTS", "Département", *HOURS_TITLES, *MONEY_TITLES, "Vérification"]
-    numeric = set(range(2, 2 + len(HOURS_TITLES) + len(MONEY_TITLES)))
+        rows.append([result.figures.cpts, result.figures.departement, *number_texts(values), result.status])
+    totals = [TOTAL_LABEL, "", *number_texts(regional_sums(consolidation)), ""]
+    titles = ["CPTS", "Département", *NUMBER_TITLES, "Vérification"]
+    numeric = set(range(2, 2 + len(NUMBER_TITLES)))
     indicators = indicator_titles(consolidation)
     indicator_rows = [
         [result.figures.cpts, title, cell]
-        for result in shown
+        for result in read
         if result.figures is not None
         for title, cell in zip(indicators, indicator_cells(result, indicators), strict=True)
         if cell

@@ -37,6 +37,7 @@ from ambassadeur_app.partfiles import part_for, tracked, written_in_place_of
 from ambassadeur_app.reports.manifest import (
     CSV_NAME,
     EVENTS,
+    FIGURES_NAME,
     INVOICES,
     README_NAME,
     REPORTS,
@@ -102,6 +103,10 @@ PRIVACY_NOTE = "sans nom de professionnel ni note libre (minimisation des donné
 FORMATS = ("xlsx", "pdf")
 DRAFT_BANNER = "BROUILLON — DOSSIER INCOMPLET, À NE PAS ENVOYER EN L'ÉTAT"
 REPORT_FORMATS = {"bilan": ("xlsx", "pdf"), "rapport": ("pdf", "docx")}
+FIGURES_WHAT = (
+    "Chiffres du bilan d'exécution lisibles par un programme (heures, montants, événements, "
+    "indicateurs), pour la vue régionale"
+)
 
 
 @dataclass(frozen=True)
@@ -343,7 +348,8 @@ class PackService:
         if count := sum(len(found) for found in attached.values()):
             steps.append(_Step(count, partial(self._invoices, expense_ids, names)))
         steps += [
-            _Step(len(formats), partial(self._report, kind, names))
+            # The bilan's step also writes chiffres.json, its figures for a program.
+            _Step(len(formats) + (kind == "bilan"), partial(self._report, kind, names))
             for kind, formats in REPORT_FORMATS.items()
         ]
         return steps
@@ -436,6 +442,7 @@ class PackService:
     def _report(self, kind: str, names: dict[str, str], root: Path) -> list[tuple[Path, str]]:
         from ambassadeur_app.reports import bilan
         from ambassadeur_app.reports.rex import write_rex
+        from ambassadeur_app.services.region import write_figures
 
         service = self.service
         if kind == "bilan":
@@ -443,9 +450,13 @@ class PackService:
             # Read once for both formats (every entry), citing the files where the pack holds them.
             report = bilan.build_report(service, names)
             writers = {"xlsx": bilan.write_xlsx, "pdf": bilan.write_pdf}
+            figures = write_figures(service, report.bilan, report.indicators, root / FIGURES_NAME)
             return [
-                (writers[fmt](report, _place(root, report_path(kind, fmt))), what)
-                for fmt in REPORT_FORMATS[kind]
+                *(
+                    (writers[fmt](report, _place(root, report_path(kind, fmt))), what)
+                    for fmt in REPORT_FORMATS[kind]
+                ),
+                (figures, FIGURES_WHAT),
             ]
         what = "Rapport synthétique de retour d'expérience"
         return [
@@ -533,6 +544,8 @@ def readme_text(header: list[str], files: list[ManifestEntry], findings: list[Fi
         f"sauf ce texte ({README_NAME}) et le manifeste lui-même, qui ne peut pas contenir sa propre "
         "empreinte",
         f"- {TEXT_NAME} : le même inventaire, à lire",
+        f"- {FIGURES_NAME} : les chiffres du bilan d'exécution pour un programme (vue régionale de "
+        "l'ARS : « ambassadeur consolider »), vérifiés comme les autres fichiers par le manifeste",
         "",
         "Vérifier un fichier : son empreinte SHA-256 doit être celle du manifeste "
         "(Windows : Get-FileHash FICHIER ; Linux : sha256sum FICHIER ; macOS : shasum -a 256 FICHIER).",

@@ -4,9 +4,10 @@ against their manifest) or from read-only copies of their carnets.
 A carnet is never opened in place: its file (and its write-ahead log, if any) is copied into a
 private temporary folder and the copy is read, so the file received is never modified, nor
 anything beside it. A pack (a folder or a .zip written by ``ambassadeur dossier``) is checked
-file by file against its manifest (present, size, SHA-256) before its bilan d'exécution is read;
-a pack that fails is listed with the reason and its figures are marked « non vérifié », never
-counted in the regional totals. An input that cannot be read is refused with a French reason
+file by file against its manifest (present, size, SHA-256) before its figures are read: from its
+``chiffres.json`` (written since format 1 of that file), else from its bilan d'exécution (older
+packs); a pack that fails is listed with the reason and its figures are marked « non vérifié »,
+never counted in the regional totals. An input that cannot be read is refused with a French reason
 naming it; the others are still consolidated.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import sqlite3
 import tempfile
@@ -24,10 +26,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ambassadeur_app.errors import AppError, os_reason
-from ambassadeur_app.reports.manifest import CSV_NAME, README_NAME, TEXT_NAME, ManifestEntry, report_path
+from ambassadeur_app.paths import CARNET_SUFFIX
+from ambassadeur_app.reports.manifest import (
+    CSV_NAME,
+    FIGURES_NAME,
+    README_NAME,
+    TEXT_NAME,
+    ManifestEntry,
+    report_path,
+)
+
+if TYPE_CHECKING:
+    from ambassadeur_app.domain.bilan import Bilan
+    from ambassadeur_app.domain.indicators import Indicator
+    from ambassadeur_app.services.carnet import CarnetService
 
 BILAN_PATH = report_path("bilan", "xlsx")
 MAX_ENTRY_BYTES = 512 * 1024 * 1024  # a pack's file larger than this is not a pack's (a zip bomb)
@@ -41,6 +56,8 @@ GRANT_LABEL = "Subvention FIR (ARS Grand Est) accordée"
 RECEIVED_LABEL = "Versements reçus"
 VERIFIED = "vérifié"
 NOT_VERIFIED = "non vérifié"
+FIGURES_FORMAT = "ambassadeur-chiffres"
+FIGURES_VERSION = 1
 
 
 class RegionInputError(AppError):
@@ -69,6 +86,7 @@ class CptsFigures:
     grant_cents: int
     received_cents: int | None  # None: no payment recorded
     indicators: tuple[IndicatorLine, ...]
+    events_held: int | None = None  # the events done; None: unknown (a pack's bilan does not say)
 
     @property
     def total_cents(self) -> int:
@@ -130,6 +148,24 @@ def consolidate(paths: list[Path], today: Callable[[], date] = date.today) -> Co
                 seen[key] = path
         results.append(result)
     return Consolidation(results)
+
+
+def inputs_in(folder: Path) -> list[Path]:
+    """Return what to consolidate in ``folder``: itself when it is a pack, else, by name, the
+    packs (folders with a manifest, .zip) and the carnets it holds; a pack's .zip beside the
+    same pack's folder is left out (one CPTS, read once)."""
+    if (folder / CSV_NAME).is_file():
+        return [folder]
+    found = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
+        if path.is_dir():
+            if (path / CSV_NAME).is_file():
+                found.append(path)
+        elif path.suffix.lower() == CARNET_SUFFIX or (
+            path.suffix.lower() == ".zip" and not (path.with_suffix("") / CSV_NAME).is_file()
+        ):
+            found.append(path)
+    return found
 
 
 def read_input(path: Path, today: Callable[[], date] = date.today) -> InputResult:
@@ -208,30 +244,131 @@ def _carnet_figures(path: Path, today: Callable[[], date]) -> CptsFigures:
         with CarnetService(carnet, today) as service:
             if not service.is_set_up:
                 raise RegionInputError("carnet non paramétré (aucune CPTS ni période)")
-            bilan, _ = service.bilan.bilan()
-            indicators = tuple(
-                IndicatorLine(i.title, i.target_text, i.current_text, i.status_text)
-                for i in service.indicators.all()
-            )
-            programme = bilan.programme
-            return CptsFigures(
-                cpts=programme.cpts_name,
-                departement=f"{programme.departement_code} {programme.departement_name}".strip(),
-                period=_period_text(programme.start_date, programme.end_date),
-                worked_minutes=sum(m.worked_minutes for m in bilan.months),
-                funded_minutes=sum(m.claim.funded_minutes for m in bilan.months),
-                hourly_cents=bilan.hourly_cents,
-                event_cents=bilan.event_cents,
-                grant_cents=bilan.grant_cents,
-                received_cents=bilan.received_cents if bilan.payments else None,
-                indicators=indicators,
-            )
+            return figures_of(service, service.bilan.bilan()[0], service.indicators.all())
+
+
+def figures_of(service: CarnetService, bilan: Bilan, indicators: list[Indicator]) -> CptsFigures:
+    """Return a carnet's figures for the regional view, from its bilan and its indicators."""
+    from ambassadeur_app.domain.events import EventStatus
+
+    programme = bilan.programme
+    return CptsFigures(
+        cpts=programme.cpts_name,
+        departement=f"{programme.departement_code} {programme.departement_name}".strip(),
+        period=_period_text(programme.start_date, programme.end_date),
+        worked_minutes=sum(m.worked_minutes for m in bilan.months),
+        funded_minutes=sum(m.claim.funded_minutes for m in bilan.months),
+        hourly_cents=bilan.hourly_cents,
+        event_cents=bilan.event_cents,
+        grant_cents=bilan.grant_cents,
+        received_cents=bilan.received_cents if bilan.payments else None,
+        indicators=tuple(
+            IndicatorLine(i.title, i.target_text, i.current_text, i.status_text) for i in indicators
+        ),
+        events_held=len(service.events.event_ids(status=EventStatus.DONE)),
+    )
 
 
 def _period_text(start: date, end: date) -> str:
     from ambassadeur_app.domain.formatting import format_date
 
     return f"du {format_date(start)} au {format_date(end)}"
+
+
+# --- chiffres.json ----------------------------------------------------------------------------
+
+
+def write_figures(service: CarnetService, bilan: Bilan, indicators: list[Indicator], out: Path) -> Path:
+    """Write the pack's machine-readable figures (``chiffres.json``) to ``out``."""
+    out.write_text(figures_json(figures_of(service, bilan, indicators), bilan), encoding="utf-8")
+    return out
+
+
+def figures_json(figures: CptsFigures, bilan: Bilan) -> str:
+    """Return the figures as the JSON text of ``chiffres.json`` (amounts in cents, durations in
+    minutes, dates ISO 8601; ``versements_recus`` null when no payment is recorded;
+    ``provisoire`` true while the bilan is a draft: its period runs, or a month is not closed)."""
+    programme = bilan.programme
+    document = {
+        "format": FIGURES_FORMAT,
+        "version": FIGURES_VERSION,
+        "cpts": figures.cpts,
+        "departement": figures.departement,
+        "periode": {"debut": programme.start_date.isoformat(), "fin": programme.end_date.isoformat()},
+        "situation_au": bilan.today.isoformat(),
+        "provisoire": bilan.draft,
+        "heures_minutes": {"saisies": figures.worked_minutes, "financees": figures.funded_minutes},
+        "montants_centimes": {
+            "forfait_horaire_dans_le_plafond": figures.hourly_cents,
+            "forfait_evenement": figures.event_cents,
+            "total_des_forfaits": figures.total_cents,
+            "subvention_accordee": figures.grant_cents,
+            "versements_recus": figures.received_cents,
+            "solde": figures.balance_cents,
+        },
+        "evenements_tenus": figures.events_held,
+        "indicateurs": [
+            {"indicateur": i.title, "objectif": i.target, "resultat": i.result, "etat": i.status}
+            for i in figures.indicators
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def figures_from_json(data: bytes) -> CptsFigures:
+    """Read the figures of a pack's ``chiffres.json``.
+
+    Raises:
+        RegionInputError: not JSON, another format, a newer version, a missing or mistyped
+            field, or totals that do not add up.
+    """
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise RegionInputError(f"{FIGURES_NAME} illisible (pas du JSON)") from exc
+    if not isinstance(document, dict) or document.get("format") != FIGURES_FORMAT:
+        raise RegionInputError(f"{FIGURES_NAME} d'une forme inattendue")
+    version = document.get("version")
+    if not isinstance(version, int) or version > FIGURES_VERSION:
+        raise RegionInputError(
+            f"{FIGURES_NAME} d'une version plus récente ({version}) : mettez l'application à jour"
+        )
+    try:
+        hours, money, period = document["heures_minutes"], document["montants_centimes"], document["periode"]
+        figures = CptsFigures(
+            cpts=_typed(document["cpts"], str),
+            departement=_typed(document["departement"], str),
+            period=_period_text(date.fromisoformat(period["debut"]), date.fromisoformat(period["fin"])),
+            worked_minutes=_typed(hours["saisies"], int),
+            funded_minutes=_typed(hours["financees"], int),
+            hourly_cents=_typed(money["forfait_horaire_dans_le_plafond"], int),
+            event_cents=_typed(money["forfait_evenement"], int),
+            grant_cents=_typed(money["subvention_accordee"], int),
+            received_cents=None
+            if money["versements_recus"] is None
+            else _typed(money["versements_recus"], int),
+            indicators=tuple(
+                IndicatorLine(
+                    *(_typed(line[key], str) for key in ("indicateur", "objectif", "resultat", "etat"))
+                )
+                for line in document["indicateurs"]
+            ),
+            events_held=None
+            if document["evenements_tenus"] is None
+            else _typed(document["evenements_tenus"], int),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RegionInputError(f"{FIGURES_NAME} d'une forme inattendue") from exc
+    if (money["total_des_forfaits"], money["solde"]) != (figures.total_cents, figures.balance_cents):
+        raise RegionInputError(f"{FIGURES_NAME} incohérent : ses totaux ne sont pas la somme de ses montants")
+    return figures
+
+
+def _typed(value: Any, kind: type) -> Any:
+    """Return ``value``, checked to be a ``kind`` (a bool is not an int here)."""
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"{value!r} is not a {kind.__name__}")
+    return value
 
 
 # --- packs ------------------------------------------------------------------------------------
@@ -325,10 +462,16 @@ def _manifest(data: bytes) -> list[ManifestEntry]:
 
 
 def _read_pack(path: Path, pack: Any, kind: str, sha: str) -> InputResult:
+    """Check a pack against its manifest, then read its ``chiffres.json``, or its bilan (a pack
+    written before that file)."""
     problems = verify_manifest(pack)
-    if BILAN_PATH not in pack.names():
+    names = pack.names()
+    if FIGURES_NAME in names:
+        figures = figures_from_json(_read(pack, FIGURES_NAME))
+    elif BILAN_PATH in names:
+        figures = bilan_figures(_read(pack, BILAN_PATH))
+    else:
         raise RegionInputError(f"le dossier ne contient pas le bilan d'exécution ({BILAN_PATH})")
-    figures = bilan_figures(_read(pack, BILAN_PATH))
     return InputResult(path, kind, sha, not problems, tuple(problems), figures)
 
 

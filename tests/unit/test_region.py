@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+from ambassadeur_app.domain.events import EventStatus
 from ambassadeur_app.domain.formatting import format_euros, format_hours
 from ambassadeur_app.reports.manifest import CSV_NAME, TIMESHEETS
 from ambassadeur_app.reports.region import write, write_xlsx
@@ -56,6 +57,10 @@ def own_figures(path: Path) -> CptsFigures:
             indicators=tuple(
                 region.IndicatorLine(i.title, i.target_text, i.current_text, i.status_text)
                 for i in service.indicators.all()
+            ),
+            events_held=sum(
+                event.status is EventStatus.DONE
+                for event in service.events.events(service.events.event_ids()).values()
             ),
         )
 
@@ -115,7 +120,8 @@ def test_carnets_and_a_pack_are_consolidated_with_their_own_figures(
             figures.received_cents,
             min(figures.grant_cents, figures.total_cents) - (figures.received_cents or 0),
         ]
-        assert "Atteint" in " ".join(str(v) for v in row[11:])
+        assert row[11] == figures.events_held
+        assert "Atteint" in " ".join(str(v) for v in row[12:])
         assert row[-1] == "vérifié"
     totals = rows[top + 4]
     assert totals[0] == "Total régional (lignes vérifiées)"

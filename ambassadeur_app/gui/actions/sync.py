@@ -53,6 +53,8 @@ class Sync(QObject):
         self.task: tasks.Task | None = None
         self.last_sync: datetime | None = None
         self.problem = ""  # why the last sync failed (French)
+        # The unexpected errors of background syncs already shown in a dialog: each one once.
+        self.errors_shown: set[str] = set()
         self.refused: list[str] = []  # the files the last sync refused, and why (French)
         self.conflict_count = 0
         self.shown: object = None  # the service whose state is shown
@@ -69,7 +71,9 @@ class Sync(QObject):
         )
         self.join_action = self._action("action_join", "Re&joindre un carnet partagé…", self.join)
         self.join_action.setStatusTip("Construire ici le carnet partagé depuis l'autre ordinateur")
-        self.sync_action = self._action("action_sync", "S&ynchroniser maintenant", self.sync_now)
+        self.sync_action = self._action(
+            "action_sync", "S&ynchroniser maintenant", lambda: self.sync_now(explicit=True)
+        )
         self.sync_action.setShortcuts([QKeySequence(SYNC_KEY)])  # see main_window.ACTION_KEYS
         self.conflicts_action = self._action("action_conflicts", CONFLICTS_TEXT, self.show_conflicts)
         menu = window.ui.menu_carnet
@@ -177,9 +181,11 @@ class Sync(QObject):
 
     # --- sync ----------------------------------------------------------------------------------
 
-    def sync_now(self, ask: bool = True) -> tasks.Task | None:
+    def sync_now(self, ask: bool = True, explicit: bool = False) -> tasks.Task | None:
         """Sync in the background; the passphrase is asked first if this session has none
-        (not by the timer once the user declined it)."""
+        (not by the timer once the user declined it). An unexpected error is shown in a dialog
+        when the user asked for this sync (``explicit``), else once per distinct error (the
+        status bar says it each time)."""
         if not self.shared or self.task is not None:
             return None
         passphrase = self.passphrase
@@ -200,7 +206,7 @@ class Sync(QObject):
 
         task = tasks.Task(run)
         task.signals.finished.connect(lambda report: ended(lambda: self._synced(report)))
-        task.signals.failed.connect(lambda exc: ended(lambda: self._failed(exc)))
+        task.signals.failed.connect(lambda exc: ended(lambda: self._failed(exc, explicit)))
         self.task = task
         self.update_label()
         return tasks.start(task, self.pool)
@@ -242,8 +248,10 @@ class Sync(QObject):
                 "Nouveaux conflits après la synchronisation : Carnet > Conflits à vérifier.", 15000
             )
 
-    def _failed(self, exc: Exception) -> None:
-        from ambassadeur_app.errors import AppError
+    def _failed(self, exc: Exception, explicit: bool = False) -> None:
+        import traceback
+
+        from ambassadeur_app.errors import AppError, logged
         from ambassadeur_app.gui.errors import show_error
         from ambassadeur_app.services.sync import WrongPassphrase
 
@@ -253,7 +261,13 @@ class Sync(QObject):
             self.problem = exc.message
         else:
             self.problem = "erreur inattendue (voir le journal de l'application)."
-            show_error(self.window, exc)
+            error = f"{type(exc).__name__}: {exc}"
+            if explicit or error not in self.errors_shown:
+                self.errors_shown.add(error)
+                show_error(self.window, exc)  # logs it too
+            else:  # a periodic sync failing again as before: the status bar says it, the log keeps it
+                details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+                logged().error("Erreur inattendue (synchronisation en arrière-plan) :\n%s", details)
         self.update_label()
 
     # --- share, join ----------------------------------------------------------------------------

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.forms.ui_secure_copy_dialog import Ui_SecureCopyDialog
 from ambassadeur_app.gui.widgets.feedback import WARN_COLOR, error_line
+from ambassadeur_app.gui.widgets.passphrase import echo_toggle
 from ambassadeur_app.services import CarnetService
 from ambassadeur_app.services.outside_copy import outside_copy_overdue, reminder_text
 from ambassadeur_app.storage.sealed import (
@@ -89,7 +90,7 @@ class SecureCopyDialog(QDialog):
         ui.target_edit.setText(str(folder / suggested_name(service.path, service.today().isoformat())))
         ui.target_button.clicked.connect(self._choose_target)
         ui.source_button.clicked.connect(self._choose_source)
-        ui.show_check.toggled.connect(self._show_passphrase)
+        echo_toggle(ui.show_check, ui.passphrase_edit, ui.confirm_edit)
         ui.tabs.currentChanged.connect(self._tab_changed)
         for edit in (ui.target_edit, ui.passphrase_edit, ui.confirm_edit):
             edit.textChanged.connect(lambda: ui.copy_message_label.clear())
@@ -104,11 +105,6 @@ class SecureCopyDialog(QDialog):
         restoring = index == self.RESTORE_TAB
         self.ok_button.setText("Restaurer…" if restoring else "Copier")
         (self.ui.source_edit if restoring else self.ui.passphrase_edit).setFocus()
-
-    def _show_passphrase(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        for edit in (self.ui.passphrase_edit, self.ui.confirm_edit):
-            edit.setEchoMode(mode)
 
     def _choose_target(self) -> None:
         chosen = prompts.save_file(self, "Copier le carnet", Path(self.ui.target_edit.text().strip()), FILTER)

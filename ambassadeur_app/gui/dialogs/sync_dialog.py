@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.forms.ui_sync_dialog import Ui_SyncDialog
 from ambassadeur_app.gui.widgets.feedback import error_line
+from ambassadeur_app.gui.widgets.passphrase import echo_toggle
 from ambassadeur_app.storage.sealed import passphrase_problem
 
 SHARE, JOIN, PASSPHRASE = "partager", "rejoindre", "phrase"
@@ -82,17 +83,12 @@ class SyncDialog(QDialog):
         self.resize(self.width(), self.sizeHint().height())  # no empty space below the fields
         ui.folder_button.clicked.connect(self._choose_folder)
         ui.carnet_button.clicked.connect(self._choose_carnet)
-        ui.show_check.toggled.connect(self._show_passphrase)
+        echo_toggle(ui.show_check, ui.passphrase_edit, ui.confirm_edit)
         for edit in (ui.folder_edit, ui.carnet_edit, ui.passphrase_edit, ui.confirm_edit):
             edit.textChanged.connect(lambda: ui.message_label.clear())
         ui.buttons.accepted.connect(self._accept)
         ui.buttons.rejected.connect(self.reject)
         (ui.passphrase_edit if mode == PASSPHRASE or folder else ui.folder_edit).setFocus()
-
-    def _show_passphrase(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        for edit in (self.ui.passphrase_edit, self.ui.confirm_edit):
-            edit.setEchoMode(mode)
 
     def _choose_folder(self) -> None:
         start = Path(self.ui.folder_edit.text().strip() or Path.home())
