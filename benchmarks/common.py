@@ -52,8 +52,12 @@ def made_once(name: str, make: Callable[[CarnetService], None], today: date = TO
     path = WORK / name
     if not path.exists():
         WORK.mkdir(parents=True, exist_ok=True)
-        with open_service(path, create=True, today=lambda: today) as service:
-            make(service)
+        try:
+            with open_service(path, create=True, today=lambda: today) as service:
+                make(service)
+        except BaseException:
+            path.unlink(missing_ok=True)  # not half made: the next run would measure it as it is
+            raise
     return path
 
 

@@ -85,6 +85,7 @@ LAZY = tuple(
         "storage.indicators",
         "storage.journal",
         "storage.planning",
+        "storage.imports",
         "domain.register",
         "domain.events",
         "domain.expenses",

@@ -25,7 +25,6 @@ from ambassadeur_app.partfiles import part_for, tracked
 from ambassadeur_app.services.core import CarnetCore, Today
 from ambassadeur_app.storage.backup import Backup, BackupKind
 from ambassadeur_app.storage.db import open_carnet
-from ambassadeur_app.storage.imports import ImportRecord
 from ambassadeur_app.storage.records import communes
 
 if TYPE_CHECKING:
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from ambassadeur_app.services.surveys import SurveysService
     from ambassadeur_app.services.sync import SyncService
     from ambassadeur_app.services.timer import TimerService
+    from ambassadeur_app.storage.imports import ImportRecord
 
 TIMESHEET_FORMATS = ("xlsx", "pdf")
 

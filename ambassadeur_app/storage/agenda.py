@@ -18,7 +18,7 @@ from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.storage.records import Repo
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from ambassadeur_app.storage.connection import Db
 
 Decision = Literal["accepted", "dismissed"]
 _COLUMNS = (
@@ -99,7 +99,7 @@ def _values(item: AgendaItem) -> dict[str, Any]:
 HISTORY_LIMIT = 5000
 
 
-def entry_history(db: Database) -> list[PastEntry]:
+def entry_history(db: Db) -> list[PastEntry]:
     """Return the carnet's distinct descriptions with their mission and activity, each with the
     last day it was used, latest first (the guesser's history)."""
     return [
@@ -113,7 +113,7 @@ def entry_history(db: Database) -> list[PastEntry]:
     ]
 
 
-def contacts_of_entries(db: Database, entry_ids: Iterable[str]) -> dict[str, list[str]]:
+def contacts_of_entries(db: Db, entry_ids: Iterable[str]) -> dict[str, list[str]]:
     """Return the live contacts that logged each of these entries' time, by entry."""
     found: dict[str, list[str]] = defaultdict(list)
     ids = list(entry_ids)
@@ -126,7 +126,7 @@ def contacts_of_entries(db: Database, entry_ids: Iterable[str]) -> dict[str, lis
     return dict(found)
 
 
-def professionals_by_email(db: Database) -> dict[str, str]:
+def professionals_by_email(db: Db) -> dict[str, str]:
     """Return the register's live professionals by e-mail address (lower case): an agenda's
     attendees are matched on it."""
     return {

@@ -18,8 +18,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import (
     CarnetDamaged,
@@ -45,8 +43,8 @@ from ambassadeur_app.storage.backup import (
     sqlite_reason,
     sqlite_uri,
 )
+from ambassadeur_app.storage.connection import Db
 from ambassadeur_app.storage.entries import TimeEntryRepo
-from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
 from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
 from ambassadeur_app.storage.months import MonthLockRepo
 from ambassadeur_app.storage.programme import ProgrammeRepo
@@ -63,6 +61,7 @@ if TYPE_CHECKING:
         TrainingModuleRepo,
     )
     from ambassadeur_app.storage.expenses import ExpenseRepo
+    from ambassadeur_app.storage.imports import ImportChangeRepo, ImportRepo
     from ambassadeur_app.storage.indicators import ReadingRepo, TargetsRepo
     from ambassadeur_app.storage.journal import NoteRepo, RexTextRepo
     from ambassadeur_app.storage.payments import GrantPaymentRepo
@@ -130,7 +129,7 @@ class Carnet:
     def __init__(
         self,
         path: Path,
-        db: Database,
+        db: Db,
         device_id: str,
         backups: BackupManager,
         lock: LockFile | None,
@@ -163,12 +162,22 @@ class Carnet:
         self.activities = ActivityRepo(db, device_id)
         self.entries = TimeEntryRepo(db, device_id)
         self.months = MonthLockRepo(db, device_id)
-        self.imports = ImportRepo(db, device_id)
-        self.import_changes = ImportChangeRepo(db, device_id)
 
     # The repositories of the register and of the tabs and commands met less often are made on
     # their first use: their modules (and their domain's) are imported then, not by every
     # opening (the CLI's exports, the window's first paint).
+
+    @cached_property
+    def imports(self) -> ImportRepo:
+        from ambassadeur_app.storage.imports import ImportRepo
+
+        return ImportRepo(self.db, self.device_id)
+
+    @cached_property
+    def import_changes(self) -> ImportChangeRepo:
+        from ambassadeur_app.storage.imports import ImportChangeRepo
+
+        return ImportChangeRepo(self.db, self.device_id)
 
     @cached_property
     def professionals(self) -> ProfessionalRepo:
@@ -485,9 +494,10 @@ def backup_manager(backup_root: Path, path: Path) -> BackupManager:
     return BackupManager(folder, status)
 
 
-def _database(conn: sqlite3.Connection) -> Database:
-    """Return ``conn`` as the carnet's Database, with the settings every connection to it has."""
-    db = Database(conn, execute_plugins=False)
+def _database(conn: sqlite3.Connection) -> Db:
+    """Return ``conn`` as the carnet's ``Db``, with the settings every connection to it has."""
+    db = Db(conn)
+    db.execute("PRAGMA recursive_triggers = ON")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
     db.execute("PRAGMA secure_delete = ON")  # erased personal data is overwritten, not left over
@@ -527,9 +537,12 @@ def open_carnet(
             f"Le carnet « {path} » n'existe pas. Créez-le (« ambassadeur init … » ou, pour essayer, "
             "« ambassadeur demo »), ou indiquez un autre carnet avec --carnet CHEMIN."
         )
-    if exists:
+    # Sealed: the app closed this very file cleanly today (or a reader checked it). It is a carnet
+    # as the app left it, with no need to look again (a probe is one more reading of its schema).
+    sealed = exists and _sealed_today(path, backups, clock())
+    if exists and not sealed:
         _check_is_carnet(path)
-    elif not path.parent.is_dir():
+    elif not exists and not path.parent.is_dir():
         raise CarnetError(f"Le dossier « {path.parent} » n'existe pas.")
     media_readonly = exists and _on_read_only_media(path)
     if media_readonly and not readonly:
@@ -549,7 +562,7 @@ def open_carnet(
                 f"Carnet de bord (format {version} ; cette version lit jusqu'au format "
                 f"{FILE_FORMAT}). Installez la dernière version de l'application pour l'ouvrir."
             )
-        unchecked = exists and not _sealed_today(path, backups, clock())
+        unchecked = exists and not sealed
         if unchecked and integrity_check:
             before = path.stat()
             result = quick_check(conn)
@@ -560,7 +573,7 @@ def open_carnet(
                 # (a writer seals it when it closes).
                 _seal(path, backups, clock(), unchanged_since=before)
         db = _database(conn)
-        pending = migrations.pending(db)
+        pending = migrations.pending(conn)
         if pending or not readonly:
             # A reader of an old file migrates it first, when no other instance is writing.
             if media_readonly:
@@ -580,7 +593,8 @@ def open_carnet(
                 db.execute("PRAGMA synchronous = FULL")
                 if pending and exists and version > 0:
                     backups.create(conn, BackupKind.BEFORE_MIGRATION, clock())
-                migrations.apply(db)
+                if pending:
+                    migrations.apply(db.utils)
             finally:
                 if migrating_lock is not lock:
                     migrating_lock.release()

@@ -9,13 +9,65 @@ laptops of a binôme can merge their carnets later.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "ambassadeur"
 FILE_FORMAT = 1
 
-migrations = Migrations(MIGRATION_SET)
+Step = Callable[["Database"], None]
+
+
+class Steps:
+    """The carnet's schema steps, applied by sqlite-utils' ``Migrations``.
+
+    Telling whether a step is pending is a plain query: opening an up-to-date carnet does not
+    import sqlite-utils; applying steps does.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.steps: list[Step] = []
+
+    def __call__(self) -> Callable[[Step], Step]:
+        """Register the decorated function as the next step (named after it)."""
+
+        def register(step: Step) -> Step:
+            self.steps.append(step)
+            return step
+
+        return register
+
+    def pending(self, conn: sqlite3.Connection) -> list[str]:
+        """Return the names of the steps not applied to the file yet, in order."""
+        applied: set[str] = set()
+        if conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone():
+            applied = {
+                name
+                for (name,) in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [self.name]
+                )
+            }
+        return [step.__name__ for step in self.steps if step.__name__ not in applied]
+
+    def apply(self, db: Database, *, stop_before: str | None = None) -> None:
+        """Apply the pending steps, each in a transaction with the record of it (stopping before
+        the step ``stop_before``, when given)."""
+        from sqlite_utils.migrations import Migrations
+
+        steps = Migrations(self.name)
+        for step in self.steps:
+            steps()(step)
+        steps.apply(db, stop_before=stop_before)
+
+
+migrations = Steps(MIGRATION_SET)
 
 _COMMON = """
     created_at TEXT NOT NULL,

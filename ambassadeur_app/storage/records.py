@@ -12,7 +12,7 @@ from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, too_lo
 from ambassadeur_app.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from ambassadeur_app.storage.connection import Db
 
 Conditions = tuple[list[str], list[Any]]
 
@@ -36,7 +36,7 @@ def days_sql(column: str, first: date | None, last: date | None) -> Conditions:
     return clauses, params
 
 
-def communes(db: Database, table: str) -> list[str]:
+def communes(db: Db, table: str) -> list[str]:
     """Return the distinct communes of a table's live records (``professionals``, ``structures``):
     a plain query, so that the entries' suggestions need not import the register."""
     return [
@@ -80,7 +80,7 @@ class Repo:
 
     table: ClassVar[str]
 
-    def __init__(self, db: Database, device_id: str) -> None:
+    def __init__(self, db: Db, device_id: str) -> None:
         self.db = db
         self.device_id = device_id
 

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from ambassadeur_app.domain.model import Ambassador, Mission, Role, TimeEntry
 from ambassadeur_app.errors import CarnetDamaged, CarnetError, CarnetLocked, CarnetTooNew
 from ambassadeur_app.storage.backup import BackupKind
 from ambassadeur_app.storage.db import acquire_lock, open_carnet
-from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, migrations
+from ambassadeur_app.storage.migrations import FILE_FORMAT, MIGRATION_SET, Steps, migrations
 
 
 def open_(path: Path, tmp_path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
@@ -47,9 +46,10 @@ def test_new_carnet_has_schema_pragmas_and_format(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] == FILE_FORMAT
-        applied = [m.name for m in migrations.applied(carnet.db)]
+        applied = [name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+        assert applied == [step.__name__ for step in migrations.steps]
         assert applied[:3] == ["m001_create_carnet", "m002_index_entry_totals", "m003_create_register"]
-        assert not migrations.pending(carnet.db)
+        assert not migrations.pending(conn)
         tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         assert {"time_entries", "professionals", "structures", "contacts", "solicitations"} <= set(tables)
         for table in tables:
@@ -102,6 +102,32 @@ def test_a_file_that_is_not_a_carnet_is_refused_untouched(tmp_path: Path) -> Non
     assert path.read_text(encoding="utf-8") == "Ceci n'est pas une base de données"
 
 
+def test_a_carnet_closed_cleanly_today_is_not_probed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probing a file for another program's tables reads its whole schema once more: the
+    carnet the app closed today, byte for byte as it left it, is spared it; any other is not."""
+    import ambassadeur_app.storage.db as db
+
+    path = tmp_path / "c.ambassadeur"
+    with open_(path, tmp_path, create=True) as carnet:
+        fill(carnet, 2)
+    probed: list[Path] = []
+    real = db.foreign_reason
+    monkeypatch.setattr(db, "foreign_reason", lambda file: probed.append(file) or real(file))
+    with open_(path, tmp_path) as carnet:
+        assert carnet.entries.count() == 2
+    assert probed == []
+    stranger = sqlite3.connect(tmp_path / "autre.sqlite")  # another program's file in its place
+    stranger.execute("CREATE TABLE clients (nom TEXT)")
+    stranger.commit()
+    stranger.close()
+    (tmp_path / "autre.sqlite").replace(path)
+    with pytest.raises(CarnetError, match="autre programme"):
+        open_(path, tmp_path)
+    assert probed == [path]
+
+
 def test_a_newer_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "c.ambassadeur"
     with open_(path, tmp_path, create=True) as carnet:
@@ -136,8 +162,8 @@ def test_migrating_an_old_file_backs_it_up_first(tmp_path: Path, monkeypatch: py
     path = tmp_path / "c.ambassadeur"
     with open_(path, tmp_path, create=True) as carnet:
         fill(carnet, 3)
-    newer = Migrations(MIGRATION_SET)
-    newer._migrations = [*migrations._migrations]
+    newer = Steps(MIGRATION_SET)
+    newer.steps = [*migrations.steps]
 
     @newer()
     def m002_add_note(db: Database) -> None:
