@@ -31,7 +31,6 @@ from ambassadeur_app.domain.rules import (
     over_cap_split,
 )
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
 
 if TYPE_CHECKING:
@@ -399,6 +398,8 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
+    from ambassadeur_app.reports import pdf as pdfkit  # here: an xlsx export does not need it
+
     style = pdfkit.styles()
     text = pdfkit.pdf_text
     programme = sheet.programme
@@ -497,6 +498,8 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
+    from ambassadeur_app.reports import pdf as pdfkit
+
     text = pdfkit.pdf_text
     summary = sheet.summary
     hours: list[list[Any]] = [["Par mission", "Heures"]]
@@ -580,6 +583,8 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
 def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
+
+    from ambassadeur_app.reports import pdf as pdfkit
 
     # Each box holds its texts and, below them, the room to sign: the row grows with the texts.
     blocks = [

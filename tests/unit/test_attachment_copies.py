@@ -562,9 +562,10 @@ def test_a_copy_in_the_older_format_is_still_restored(
 def test_an_archive_holding_anything_else_is_refused_whole(
     service: CarnetService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sealed, "CARNET_MEMBER", "../carnet.ambassadeur")
-    copy = write_sealed_copy(service, tmp_path / "c.carnet-chiffre", PHRASE, params=FAST)
-    monkeypatch.undo()
+    # Only this patch is undone: ``undo()`` would also drop the test's private home.
+    with monkeypatch.context() as patched:
+        patched.setattr(sealed, "CARNET_MEMBER", "../carnet.ambassadeur")
+        copy = write_sealed_copy(service, tmp_path / "c.carnet-chiffre", PHRASE, params=FAST)
     service.close()
     before = fingerprint(service.path)
     with pytest.raises(sealed.SealedCopyError, match=r"ne contient pas un carnet .* Rien n'a été modifié"):
