@@ -348,6 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="reconstruit sur cet ordinateur le carnet partagé par l'autre (le nouveau carnet : --carnet)",
     )
     join.add_argument("--dossier", required=True, type=Path, metavar="DOSSIER", help="le dossier partagé")
+    join.add_argument(
+        "--fusionner",
+        action="store_true",
+        help="le carnet existe déjà (tenu à part avant le partage) : le fusionner avec le carnet partagé "
+        "(une sauvegarde en est gardée)",
+    )
     commands.add_parser("sync", help="échange les changements avec l'autre ordinateur par le dossier partagé")
     conflicts = commands.add_parser(
         "conflits", help="liste les conflits à vérifier après une synchronisation"
@@ -1153,8 +1159,11 @@ def _cmd_rejoindre(args: argparse.Namespace) -> None:
     from ambassadeur_app.services.sync import join, report_lines
 
     passphrase = _passphrase(new=False)
-    path, report = join(args.dossier, _carnet_path(args), passphrase)
-    print(f"Carnet partagé reconstruit : {path}", *report_lines(report)[1:], sep="\n")
+    path, report = join(args.dossier, _carnet_path(args), passphrase, merge=args.fusionner)
+    if report.merged is None:
+        print(f"Carnet partagé reconstruit : {path}", *report_lines(report)[1:], sep="\n")
+    else:
+        print(f"Carnet fusionné avec le carnet partagé : {path}", *report_lines(report), sep="\n")
     _sync_warnings(report)
 
 

@@ -219,7 +219,52 @@ def capture_cost() -> None:
     on.close()
 
 
+def merge_apart() -> None:
+    """« rejoindre --fusionner »: a carnet kept apart (1 000 entries, 2 500 register rows) merged
+    into a shared one of the same size, against « rejoindre » into a new carnet."""
+    base = fresh("fusion")
+    folder = base / "partage"
+    rng = random.Random(5)
+    a = open_service(base / "a.ambassadeur", create=True, today=lambda: TODAY)
+    a.setup(PROGRAMME, list(AMBASSADORS))
+    sync_a = SyncService(a)
+    sync_a.share(folder, PHRASE)
+    for week in range(13):
+        week_of_work(a, week, rng)
+        sync_a.sync(PHRASE)
+    a.close()
+    apart = base / "b.ambassadeur"
+    b = open_service(apart, create=True, today=lambda: TODAY)
+    b.setup(PROGRAMME, list(AMBASSADORS))
+    for week in range(13):
+        week_of_work(b, week, rng)
+    entries = b.carnet.db.execute("SELECT count(*) FROM time_entries").fetchone()[0]
+    b.close()
+    runs = iter(range(100))
+    work: list[Path] = []
+
+    def prepare() -> None:
+        run = base / f"essai{next(runs)}"
+        shutil.copytree(folder, run / "partage")
+        shutil.copy(apart, run / "b.ambassadeur")
+        work[:] = [run]
+
+    def merge() -> None:
+        join(work[0] / "partage", work[0] / "b.ambassadeur", PHRASE, merge=True)
+
+    def plain() -> None:
+        join(folder, base / f"{uuid.uuid4().hex}.ambassadeur", PHRASE)
+
+    merged, bare = alternated(merge, plain, 3, before=prepare)
+    report(f"rejoindre --fusionner ({entries} entries apart)", merged, bare, "rejoindre into a new carnet")
+    _, last = join(work[0] / "partage", base / "vu.ambassadeur", PHRASE)
+    first = change_files(work[0] / "partage")
+    sizes = [copies[0].path.stat().st_size for copies in first.values()]
+    print(f"the merged carnet's first change file: {max(sizes) / 1024:.0f} KiB; conflicts: {last.conflicts}")
+
+
 def main() -> None:
+    merge_apart()
     six_months()
     capture_cost()
 

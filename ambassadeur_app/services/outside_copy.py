@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -148,6 +149,31 @@ def _say_refused(refused: list[str], carnet: Path, warn: Warn | None) -> None:
         conn.close()
 
 
+def _say_shared(carnet: Path, kept: Path | None, warn: Warn | None) -> None:
+    """Say (in French, through ``warn``) that the restored ``carnet`` is a shared one: it becomes
+    a new copy of the shared carnet at its next sync (docs/synchronisation.md)."""
+    if warn is None:
+        return
+    conn = read_only_connection(carnet)
+    try:
+        row = conn.execute("SELECT shared_id, folder FROM _sync_state").fetchone()
+    except sqlite3.Error:  # a carnet from before the sync
+        row = None
+    finally:
+        conn.close()
+    if not row or not row[0]:
+        return
+    before = f" (gardé ici : « {kept} »)" if kept else ""
+    warn(
+        f"Ce carnet est partagé avec l'autre ordinateur par le dossier « {row[1]} ». À la prochaine "
+        "synchronisation, la sauvegarde restaurée reçoit tout ce qui a été synchronisé depuis (de "
+        "l'autre ordinateur comme de celui-ci) ; si ce carnet avait envoyé des changements depuis la "
+        "sauvegarde, elle le signale et devient une nouvelle copie du carnet partagé, qui envoie ses "
+        "changements sous un nouveau nom : rien n'est perdu. Seuls les changements faits ici après la "
+        f"sauvegarde et jamais synchronisés n'y sont pas : ils restent dans le carnet remplacé{before}."
+    )
+
+
 def _real(carnet: Path) -> Path:
     """Return the carnet file at ``carnet`` as it opens (its attachments lie beside that one)."""
     return Path(carnet).expanduser().absolute().resolve()
@@ -187,6 +213,7 @@ def restore_plain_copy(
     refused = restore_pieces(pieces, store_folder(carnet)) if pieces.is_dir() else []
     kept = restore_carnet(carnet, copy, backup_root=backup_root, clock=clock)
     _say_refused(refused, carnet, warn)
+    _say_shared(carnet, kept, warn)
     return kept
 
 
@@ -303,4 +330,5 @@ def restore_sealed_copy(
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
     _say_refused(refused, carnet, warn)
+    _say_shared(carnet, kept, warn)
     return kept

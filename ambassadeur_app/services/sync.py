@@ -32,10 +32,11 @@ from ambassadeur_app.errors import CarnetError, InvalidInput, os_reason
 from ambassadeur_app.partfiles import part_for, tracked
 from ambassadeur_app.services.core import CarnetCore
 from ambassadeur_app.services.erasure import erased_elsewhere
+from ambassadeur_app.storage.backup import BackupKind, copy_database
 from ambassadeur_app.storage.db import open_carnet
 from ambassadeur_app.storage.sealed import DEFAULT_KDF, KdfParams, check_passphrase
 from ambassadeur_app.sync import pieces
-from ambassadeur_app.sync.capture import field_group
+from ambassadeur_app.sync.capture import SYNCED_TABLES, field_group
 from ambassadeur_app.sync.engine import CONFLICT_KINDS, Engine, SyncReport, entry_rows, hlc_time
 from ambassadeur_app.sync.files import (
     IDENTITY_NAME,
@@ -45,11 +46,13 @@ from ambassadeur_app.sync.files import (
     Refused,
     change_files,
     decode,
+    file_name,
     kdf_params,
     kdf_text,
     read_identity,
     write_identity,
 )
+from ambassadeur_app.sync.merge import Merged, date_first_file, matches, take_ids
 
 CHOICES = ("actuelle", "ecartee")
 
@@ -361,7 +364,13 @@ class SyncService:
                 continue
             if kind == "doublon" and not self.engine.same_entry(row_id, row[9]):
                 continue
+            aside = {}
+            if kind == "mois_clos" and not row[11]:  # what is set aside, as every laptop reads it
+                aside = self.engine.set_aside(row_id, json.loads(row[5]))
+                row = (*row[:6], json.dumps(aside), *row[7:]) if aside else row
             conflict = self._conflict(*row)
+            if kind == "mois_clos" and not row[11] and not aside and not conflict.resolved:
+                continue  # nothing that counts differs any more
             if include_resolved or not conflict.resolved:
                 found.append(conflict)
         return found
@@ -444,9 +453,10 @@ class SyncService:
         if kind == "doublon":
             return "" if live and _live(db, table, other_id) else "réglé (une des deux entrées supprimée)"
         if kind == "mois_clos":
-            return (
-                "" if _live(db, "month_locks", other_id) and _active(db, other_id) else "réglé (mois rouvert)"
-            )
+            # Open while the month is closed, by this closing or by one made on another laptop.
+            month = db.execute("SELECT month FROM month_locks WHERE id = ?", [other_id]).fetchone()
+            closed = {str(closed) for closed in self.carnet.months.closed_months()}
+            return "" if month and month[0] in closed else "réglé (mois rouvert)"
         if kind == "suppression":
             return "" if live else "réglé (fiche supprimée)"
         if kind == "24h":
@@ -501,8 +511,9 @@ class SyncService:
                 "entrées saisies sur les deux ordinateurs) : plus de 24 h dans une journée. Corrigez ou "
                 "supprimez les entrées de ce jour."
             )
+        other = self._what(table, other_id)
         return (
-            f"{what} et {self._what(table, other_id).lower()} semblent être la même entrée, saisie sur les "
+            f"{what} et {other[:1].lower()}{other[1:]} semblent être la même entrée, saisie sur les "
             "deux ordinateurs : les deux sont gardées tant que vous n'avez pas choisi."
         )
 
@@ -582,8 +593,8 @@ class SyncService:
         elif conflict.kind == "suppression":
             _set(self.carnet, conflict.table, conflict.row_id, {"deleted_at": utc_now_iso()})
         elif conflict.kind == "mois_clos":
-            lock = self.carnet.months.active(Month.parse(str(conflict.kept)))
-            if lock is not None:
+            month = Month.parse(str(conflict.kept))
+            while (lock := self.carnet.months.active(month)) is not None:  # closed on both laptops
                 self.carnet.months.reopen(lock, REOPEN_REASON)
             _set(self.carnet, conflict.table, conflict.row_id, _month_change(conflict.set_aside))
         else:  # doublon: the second entry typed goes
@@ -608,13 +619,18 @@ _CHOSEN = {"actuelle": "réglé : valeur actuelle gardée", "ecartee": "réglé 
 
 
 def join(
-    folder: Path, carnet_path: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF
+    folder: Path, carnet_path: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF, merge: bool = False
 ) -> tuple[Path, SyncReport]:
-    """Build a new carnet at ``carnet_path`` from the shared folder's snapshot and change files.
+    """Build the shared carnet at ``carnet_path`` from the shared folder's snapshot and change
+    files. With ``merge``, a carnet already at ``carnet_path`` (kept apart before sharing) is
+    merged into it: its records come in as this copy's own changes (``sync.merge``), the file
+    is replaced only once the merged carnet is complete, and a backup of it is kept first;
+    ``report.merged`` says what was merged.
 
     Raises:
-        CarnetError: no shared carnet in the folder, a carnet already at ``carnet_path``, or a
-            passphrase that opens none of the folder's files (nothing is created then).
+        CarnetError: no shared carnet in the folder, a carnet already at ``carnet_path``
+            (without ``merge``), a carnet to merge that is already shared or in use, or a
+            passphrase that opens none of the folder's files (nothing is changed then).
     """
     folder = _usable_folder(folder, create=False)
     identity = read_identity(folder)
@@ -623,36 +639,36 @@ def join(
             f"Le dossier « {folder} » ne contient pas de carnet partagé : sur l'autre ordinateur, "
             "utilisez d'abord « partager » avec ce dossier (et laissez le temps à la copie d'arriver)."
         )
-    if carnet_path.exists() and carnet_path.stat().st_size > 0:
+    existing = carnet_path.exists() and carnet_path.stat().st_size > 0
+    if existing and not merge:
         raise CarnetError(
-            f"Le carnet « {carnet_path} » existe déjà : le carnet partagé est reconstruit dans un nouveau "
-            "fichier. Donnez un autre nom avec --carnet."
+            f"Le carnet « {carnet_path} » existe déjà. Pour le fusionner avec le carnet partagé (ses "
+            "données rejoignent celles de l'autre ordinateur, rien n'est perdu, une sauvegarde en est "
+            "gardée), demandez la fusion (« rejoindre --fusionner ») ; pour reconstruire le carnet "
+            "partagé dans un nouveau fichier, choisissez un autre nom (--carnet)."
         )
+    merge = merge and existing
     keys = Keys(passphrase)
     _check_opens(folder, keys)
     salt = os.urandom(16)
     report = SyncReport()
     # Built under a temporary name beside the target and renamed once complete: a join killed
-    # or failed midway leaves no half-built carnet in the way of the next try.
+    # or failed midway leaves no half-built carnet in the way of the next try, and a carnet
+    # being merged as it was.
     part = part_for(carnet_path)
-    with tracked(part), tempfile.TemporaryDirectory() as no_backups:
+    with tracked(part), tempfile.TemporaryDirectory() as scratch:
         try:
-            with open_carnet(
-                part, device_id=paths.device_id(), backup_root=Path(no_backups), create=True
-            ) as carnet:
-                engine = Engine(carnet)
-                with carnet.write():
-                    engine.begin(
-                        identity["carnet"],
-                        str(uuid.uuid4()),
-                        folder,
-                        salt,
-                        kdf_text(kdf),
-                        keys.verifier(salt, kdf),
-                    )
-                    carnet.db.execute("UPDATE _sync_state SET capture = 1")
-                engine.apply_folder(folder, keys, report)
-            if carnet_path.exists() and carnet_path.stat().st_size > 0:
+            if merge:
+                shared = Path(scratch) / "partage.ambassadeur"
+                _build(folder, shared, keys, identity["carnet"], salt, kdf, SyncReport(), Path(scratch))
+                report.merged, before = _copy_to_merge(carnet_path, part, shared)
+            _build(folder, part, keys, identity["carnet"], salt, kdf, report, Path(scratch), merge)
+            if merge and _state_of(carnet_path) != before:
+                raise CarnetError(
+                    f"Le carnet « {carnet_path} » a été modifié pendant la fusion : il n'a pas été "
+                    "remplacé. Fermez-le ailleurs et recommencez."
+                )
+            if not merge and carnet_path.exists() and carnet_path.stat().st_size > 0:
                 raise CarnetError(
                     f"Le carnet « {carnet_path} » a été créé entre-temps : il n'a pas été remplacé."
                 )
@@ -665,9 +681,83 @@ def join(
                 with suppress(OSError):
                     leftover.unlink(missing_ok=True)
     with open_carnet(carnet_path, device_id=paths.device_id(), backup_root=paths.backup_root()) as carnet:
+        if merge:  # the merged records go out at once (the carnet is complete)
+            engine = Engine(carnet)
+            engine.check_own(folder, keys)  # its first file, all its records
+            engine.export(folder, keys)  # what the merge decided
+            state = engine.state()
+            report.exported, last = carnet.db.execute(
+                "SELECT count(*), max(file) FROM _sync_log WHERE replica = ?", [state["replica"]]
+            ).fetchone()
+            report.written = file_name(last)
+            with suppress(CarnetError):  # the changes went through: the files go at the next sync
+                pieces.send(carnet, folder, state["replica"], keys, state["salt"], kdf_params(state["kdf"]))
         report.pieces, problems = pieces.fetch(carnet, folder, keys)
         report.refused += problems
         return carnet.path, report
+
+
+def _build(
+    folder: Path,
+    path: Path,
+    keys: Keys,
+    shared_id: str,
+    salt: bytes,
+    kdf: KdfParams,
+    report: SyncReport,
+    no_backups: Path,
+    merge: bool = False,
+) -> None:
+    """Make the carnet at ``path`` a new copy of the shared carnet and apply the folder's files
+    (``merge``: the carnet already there first records all its records as its first file)."""
+    with open_carnet(path, device_id=paths.device_id(), backup_root=no_backups, create=not merge) as carnet:
+        engine = Engine(carnet)
+        replica = str(uuid.uuid4())
+        with carnet.write():
+            engine.begin(shared_id, replica, folder, salt, kdf_text(kdf), keys.verifier(salt, kdf))
+            if merge:
+                engine.snapshot()
+                date_first_file(carnet.db, replica)
+            else:
+                carnet.db.execute("UPDATE _sync_state SET capture = 1")
+        engine.apply_folder(folder, keys, report)
+
+
+def _state_of(path: Path) -> tuple[int, int, bool]:
+    """What tells that a carnet file changed: its size, its time, a write-ahead log beside it."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns, Path(f"{path}-wal").exists()
+
+
+def _copy_to_merge(carnet_path: Path, part: Path, shared: Path) -> tuple[Merged, tuple[int, int, bool]]:
+    """Copy the carnet to merge to ``part`` (a backup of it is kept first), its records that the
+    shared carnet at ``shared`` also holds taking the shared ids; return what was matched, and
+    the original's state once closed (it must not change until it is replaced)."""
+    merged = Merged()
+    with open_carnet(carnet_path, device_id=paths.device_id(), backup_root=paths.backup_root()) as carnet:
+        if Engine(carnet).state()["shared_id"]:
+            raise CarnetError(
+                f"Le carnet « {carnet_path} » est déjà partagé : synchronisez-le (« sync ») au lieu de "
+                "le fusionner, ou donnez un autre nom avec --carnet."
+            )
+        merged.backup = carnet.backup(BackupKind.BEFORE_IMPORT)
+        copy_database(carnet.db.conn, part)
+    before = _state_of(carnet_path)
+    with (
+        tempfile.TemporaryDirectory() as no_backups,
+        open_carnet(part, device_id=paths.device_id(), backup_root=Path(no_backups)) as copy,
+        open_carnet(
+            shared, device_id=paths.device_id(), backup_root=Path(no_backups), readonly=True
+        ) as other,
+    ):
+        found = matches(copy.db, other.db)
+        with copy.write():
+            take_ids(copy.db, found)
+        merged.records = sum(
+            copy.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in SYNCED_TABLES
+        )
+        merged.matched = {table: len(pairs) for table, pairs in found.items() if pairs}
+    return merged, before
 
 
 def _check_opens(folder: Path, keys: Keys) -> None:
@@ -710,11 +800,6 @@ def _usable_folder(folder: Path, create: bool) -> Path:
 def _month_change(aside: Any) -> dict[str, Any]:
     """The change set aside by a closed month (an entry's fields; older conflicts: its return)."""
     return dict(aside) if isinstance(aside, dict) else {"deleted_at": None}
-
-
-def _active(db: Any, lock_id: str) -> bool:
-    row = db.execute("SELECT reopened_at, deleted_at FROM month_locks WHERE id = ?", [lock_id]).fetchone()
-    return row is not None and row[0] is None and row[1] is None
 
 
 def _day_minutes(db: Any, ambassador_id: str, day: str) -> int:
@@ -795,11 +880,38 @@ def report_lines(report: SyncReport, now: datetime | None = None) -> list[str]:
             "et ceux de l'autre fichier appliqués ; rien n'est perdu. Ne copiez pas le fichier d'un "
             "carnet partagé : utilisez « rejoindre »."
         )
+    for name in report.replaced:
+        lines.append(
+            f"Le fichier {name} du dossier partagé a été remplacé depuis qu'il a été appliqué ici (deux "
+            "copies du même fichier de carnet y écrivaient sous le même nom) : ses changements sont "
+            "appliqués aussi, rien n'est perdu."
+        )
+    if report.merged is not None:
+        lines += merge_lines(report.merged)
     if report.conflicts:
         lines.append(
             f"{plural(report.conflicts, 'nouveau conflit', 'nouveaux conflits')} à vérifier : "
             "voyez « conflits »."
         )
+    return lines
+
+
+def merge_lines(merged: Merged) -> list[str]:
+    """What « rejoindre --fusionner » merged, in French."""
+    lines = [
+        f"Fusion : {plural(merged.records, 'fiche', 'fiches')} du carnet tenu à part "
+        "(entrées, registre, paramètres…) sont dans le carnet partagé et partent vers l'autre ordinateur."
+    ]
+    if merged.matched:
+        found = ", ".join(
+            f"{_TABLE_NAMES.get(table, table)} : {count}" for table, count in merged.matched.items()
+        )
+        lines.append(
+            f"Fiches reconnues dans les deux carnets, gardées en un seul exemplaire ({found}) ; "
+            "les valeurs qui différaient sont dans les conflits à vérifier."
+        )
+    if merged.backup is not None:
+        lines.append(f"Le carnet d'avant la fusion est gardé en sauvegarde : {merged.backup}")
     return lines
 
 

@@ -58,14 +58,26 @@ from ambassadeur_app.sync.files import (
     kdf_params,
     write_file,
 )
+from ambassadeur_app.sync.merge import Merged
 
 FORMAT = 1
 _NAMESPACE = uuid.UUID("6f1d3c2a-5b1e-4d8e-9a57-3c2f1b0e7d21")
+# A change whose value an erasure made this copy forget (a field's value that a later change
+# replaced): it no longer counts for any field, but still tells who knew what.
+FORGOTTEN = "~"
 _NOT_YET = 1 << 62  # the log id of a change being applied, greater than any stored one
 _ENTRY_KEY = ("day", "ambassador_id", "mission", "minutes", "start_time")
 # The fields of an entry that count in a month's relevé: a change of any of them made without
 # knowing of the month's closing would change what was signed.
 _COUNTED = ("day", "minutes", "mission", "activity", "ambassador_id", "start_time", "deleted_at")
+# Fields that hold no one's words, which the merge rules read in a row's history: an erasure
+# forgets the superseded values of the other fields only.
+_RULED = frozenset(_COUNTED)
+# The device of the changes the merge decides itself (an entry kept out of a closed month).
+DECIDED = "synchronisation"
+# What an erasure never forgets: whole rows (rewritten instead), the stamps of each change (no
+# one's words), the rules' fields.
+_KEPT = frozenset({INSERTED, PURGED, FORGOTTEN}) | META_COLUMNS | _RULED
 CONFLICT_KINDS = ("champ", "suppression", "mois_clos", "doublon", "24h")
 
 
@@ -125,6 +137,12 @@ def _valid(payload: dict[str, Any] | None, shared_id: str, replica: str, number:
     )
 
 
+def _written(log: list[Logged]) -> list[Logged]:
+    """A row's changes without those the merge decided itself (``DECIDED``)."""
+    decided = {entry.key for entry in log if entry.col == "device_id" and entry.value == DECIDED}
+    return [entry for entry in log if entry.key not in decided]
+
+
 def _winner(log: list[Logged], column: str) -> Logged | None:
     found = [entry for entry in log if entry.touches(column)]
     return max(found, key=lambda entry: entry.key) if found else None
@@ -145,6 +163,8 @@ class SyncReport:
     former_copy: str = ""  # the id this copy had before it found another writer of it
     pieces: int = 0  # attached files received
     last_change: dict[str, datetime] = field(default_factory=dict)  # each other copy's latest
+    replaced: list[str] = field(default_factory=list)  # other copies' files applied again
+    merged: Merged | None = None  # what a join merged in (a carnet kept apart before sharing)
 
 
 class Engine:
@@ -397,6 +417,7 @@ class Engine:
         others = {row[0] for row in self.db.execute("SELECT replica FROM _sync_peers WHERE applied < 0")}
         found = {copy: files for copy, files in change_files(folder).items() if copy not in others}
         applied = self._applied()
+        self._replaced(found, applied, keys, state["shared_id"], report)
         stuck: set[str] = set()
         progress = True
         while progress:
@@ -412,15 +433,16 @@ class Engine:
                         report.waiting.append(f"{copy[:8]}/{file_name(done + 1)} (pas encore arrivé)")
                         stuck.add(copy)
                         break
-                    payload = self._read(change, keys, state["shared_id"], report)
-                    if payload is None:
+                    read = self._read(change, keys, state["shared_id"], report)
+                    if read is None:
                         stuck.add(copy)
                         break
+                    payload, sha = read
                     deps = {str(k): int(v) for k, v in payload["deps"].items()}
                     if any(applied.get(other, 0) < number for other, number in deps.items()):
                         break  # waits for a file of another copy; tried again in the next round
                     with self.carnet.write():
-                        self._apply(change, deps, payload["changes"])
+                        self._apply(change, deps, payload["changes"], sha)
                     report.applied[copy] = report.applied.get(copy, 0) + 1
                     report.changes += len(payload["changes"])
                     applied[copy] = change.number
@@ -439,16 +461,69 @@ class Engine:
         ).fetchall():
             report.last_change[copy] = hlc_time(hlc)
 
+    def _replaced(
+        self,
+        found: dict[str, list[ChangeFile]],
+        applied: dict[str, int],
+        keys: Keys,
+        shared_id: str,
+        report: SyncReport,
+    ) -> None:
+        """Apply again another copy's file that was replaced in the folder since it was applied
+        here. Two carnet files writing under one copy id, each through its own copy of the
+        folder (a carnet file copied, both laptops offline), may each write the same number: the
+        sync engine keeps one, and a copy that applied the other must apply this one too (the
+        writer of the other becomes a new copy and sends its changes again). A file its writer
+        rewrote (damaged, or without an erased person) changes nothing when applied again."""
+        for copy, files in found.items():
+            if copy == self.replica:
+                continue  # this copy's own files: ``check_own``
+            recorded = dict(
+                self.db.execute("SELECT file, sha256 FROM _sync_files WHERE replica = ?", [copy]).fetchall()
+            )
+            for change in files:
+                if change.number > applied.get(copy, 0):
+                    break
+                try:
+                    data = change.path.read_bytes()
+                except OSError:
+                    continue
+                sha = hashlib.sha256(data).hexdigest()
+                if recorded.get(change.number, sha) == sha:
+                    continue
+                if recorded[change.number] is None:  # applied by an older version: as it is now
+                    with self.carnet.write():
+                        self.db.execute(
+                            "UPDATE _sync_files SET sha256 = ? WHERE replica = ? AND file = ?",
+                            [sha, copy, change.number],
+                        )
+                    continue
+                try:
+                    payload = decode(data, keys, change.path.name)
+                except (Incomplete, Refused):
+                    continue  # being written again, or damaged: the file as applied stands
+                if not _valid(payload, shared_id, copy, change.number):
+                    continue
+                deps = {str(k): int(v) for k, v in payload["deps"].items()}
+                if any(applied.get(other, 0) < number for other, number in deps.items()):
+                    continue  # tried again at the next sync
+                with self.carnet.write():
+                    self._apply(change, deps, payload["changes"], sha)
+                report.replaced.append(f"{copy[:8]}/{change.path.name}")
+
     def _read(
         self, change: ChangeFile, keys: Keys, shared_id: str, report: SyncReport
-    ) -> dict[str, Any] | None:
+    ) -> tuple[dict[str, Any], str] | None:
+        """A complete file's content and SHA-256 (None, said in ``report``, when it cannot be
+        applied yet or at all)."""
         name = f"{change.replica[:8]}/{change.path.name}"
         blocked = (
             f" Les changements de l'ordinateur {change.replica[:8]} s'arrêtent là jusqu'à ce qu'il "
             "réécrive ce fichier : il le fait à sa prochaine synchronisation."
         )
         try:
-            payload = decode(change.path.read_bytes(), keys, name)
+            data = change.path.read_bytes()
+            payload = decode(data, keys, name)
         except (Incomplete, OSError):
             report.waiting.append(
                 f"{name} (incomplet : en cours de copie, ou endommagé ; s'il est endommagé, l'ordinateur "
@@ -477,14 +552,14 @@ class Engine:
                 + blocked
             )
             return None
-        return payload
+        return payload, hashlib.sha256(data).hexdigest()
 
-    def _apply(self, change: ChangeFile, deps: dict[str, int], changes: list[list[Any]]) -> None:
+    def _apply(self, change: ChangeFile, deps: dict[str, int], changes: list[list[Any]], sha: str) -> None:
         replica, number = change.replica, change.number
         self._deps[(replica, number)] = deps
         self.db.execute(
-            "INSERT OR REPLACE INTO _sync_files (replica, file, deps) VALUES (?, ?, ?)",
-            [replica, number, json.dumps(deps)],
+            "INSERT OR REPLACE INTO _sync_files (replica, file, deps, sha256) VALUES (?, ?, ?, ?)",
+            [replica, number, json.dumps(deps), sha],
         )
         by_row: dict[tuple[str, str], list[tuple[int, str, Any]]] = {}
         top = 0
@@ -530,7 +605,8 @@ class Engine:
             self._forget((table, row_id) for table, row_id, _, _ in touched)
         self.db.execute(
             "INSERT INTO _sync_peers (replica, applied, last_hlc) VALUES (?, ?, ?) ON CONFLICT (replica) "
-            "DO UPDATE SET applied = excluded.applied, last_hlc = max(last_hlc, excluded.last_hlc)",
+            "DO UPDATE SET applied = max(applied, excluded.applied), "
+            "last_hlc = max(last_hlc, excluded.last_hlc)",
             [replica, number, top],
         )
 
@@ -693,16 +769,10 @@ class Engine:
     # --- the carnet's rules after a merge ------------------------------------------------------
 
     def _after(self, touched: list[tuple[str, str, list[Logged], bool]]) -> None:
-        held = {
-            row_id
-            for (row_id,) in self.db.execute(
-                "SELECT row_id FROM _sync_conflicts WHERE kind = 'mois_clos' AND resolved_at IS NULL"
-            ).fetchall()
-        }
         for table, row_id, log, _ in touched:
             if table == "professionals":
                 self._erasure_is_final(row_id, log)
-            if "deleted_at" in self.columns(table) and row_id not in held:
+            if "deleted_at" in self.columns(table):
                 self._deletion_against_edit(table, row_id, log)
         locks = self._active_locks()
         entries = [(row_id, created) for table, row_id, _, created in touched if table == "time_entries"]
@@ -744,7 +814,7 @@ class Engine:
         stale = [
             entry
             for entry in log
-            if entry.col not in (INSERTED, PURGED)
+            if entry.col not in (INSERTED, PURGED, FORGOTTEN)
             and entry.replica != erasure.replica
             and not self.seen(entry, erasure)
             and not self.seen(erasure, entry)
@@ -819,16 +889,27 @@ class Engine:
         for table, row_id in rows:
             log = self._row_log(table, row_id)
             for entry in log:
-                if entry.col in (INSERTED, PURGED) or entry.version in kept_versions:
+                if entry.col in _KEPT or entry.version in kept_versions:
                     continue
                 winner = _winner(log, entry.col)
                 if winner is None or winner is entry:
                     continue
                 if entry.file is None and entry.replica == self.replica and winner.replica != self.replica:
                     continue  # lost to another copy's change, not sent yet: that copy lists it
-                self.db.execute("DELETE FROM _sync_log WHERE id = ?", [entry.id])
+                # The value goes; that a change was made stays (whether a deletion was made
+                # knowing of it is read from it, on every copy alike).
+                self.db.execute(
+                    "UPDATE _sync_log SET col = ?, value = NULL WHERE id = ?", [FORGOTTEN, entry.id]
+                )
             if table in SYNCED_TABLES:
-                row = ", ".join(f"'{column}', {column}" for column in self.columns(table))
+                # The row as created keeps the fields the merge rules read (what counted in a
+                # month, whether it was deleted): another copy may still receive the creation.
+                row = ", ".join(
+                    f"'{column}', json_extract(_sync_log.value, '$.{column}')"
+                    if column in _RULED
+                    else f"'{column}', {column}"
+                    for column in self.columns(table)
+                )
                 self.db.execute(
                     f"UPDATE _sync_log SET value = (SELECT json_object({row}) FROM {table} WHERE id = ?) "
                     "WHERE tbl = ? AND row_id = ? AND col = ? AND EXISTS (SELECT 1 FROM "
@@ -879,30 +960,49 @@ class Engine:
         return len(numbers)
 
     def _deletion_against_edit(self, table: str, row_id: str, log: list[Logged]) -> None:
-        deletion = _winner(log, "deleted_at")
-        if deletion is None or deletion.col != "deleted_at" or deletion.value is None:
+        """Keep a record whose deletion was concurrent with an edit of it, and list each such
+        deletion (``suppression``). Decided from the whole history of the row, never from the
+        order the files came in: the record is deleted by its latest deletion that no edit was
+        concurrent with (or a later restore), so every copy reaches the same state and list,
+        and a deletion made knowing the edit still deletes it."""
+        undone = set()
+        for deletion in self._against_edits(log):
+            undone.add(deletion.id)
+            self._conflict(
+                "suppression",
+                table,
+                row_id,
+                kept=None,
+                set_aside=deletion.value,
+                lost_version=deletion.version,
+                key=deletion.version,
+            )
+        if not undone:
             return
+        state = _winner([entry for entry in log if entry.id not in undone], "deleted_at")
+        value = state.value_of("deleted_at") if state is not None else None
+        current = self.db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [row_id]).fetchone()
+        if current is not None and current[0] != value:
+            self._update(table, row_id, {"deleted_at": value})  # every copy decides alike: not sent
+
+    def _against_edits(self, log: list[Logged]) -> list[Logged]:
+        """The deletions of a row made concurrently with an edit of it (what the merge decided
+        itself, for a closed month, is neither)."""
         skipped = META_COLUMNS | {"deleted_at", INSERTED, PURGED}
-        concurrent = [
-            entry
-            for entry in log
-            if entry.col not in skipped
-            and entry.replica != deletion.replica
-            and not self.seen(entry, deletion)
-            and not self.seen(deletion, entry)
+        written = _written(log)
+        edits = [entry for entry in written if entry.col not in skipped]
+        return [
+            deletion
+            for deletion in written
+            if deletion.col == "deleted_at"
+            and deletion.value is not None
+            and any(
+                edit.replica != deletion.replica
+                and not self.seen(edit, deletion)
+                and not self.seen(deletion, edit)
+                for edit in edits
+            )
         ]
-        if not concurrent:
-            return
-        self._local_update(table, row_id, {"deleted_at": None})
-        self._conflict(
-            "suppression",
-            table,
-            row_id,
-            kept=None,
-            set_aside=deletion.value,
-            lost_version=deletion.version,
-            key=deletion.version,
-        )
 
     def _active_locks(self) -> dict[str, tuple[str, Logged | None]]:
         locks: dict[str, tuple[str, Logged | None]] = {}
@@ -971,20 +1071,22 @@ class Engine:
                 other_id=lock_id,
                 kept=month,
                 set_aside=aside,
-                key=lock_id,
+                key=month,  # one conflict per entry and month, whichever laptop's closing it met
             )
 
     def _duplicates(self, entry_id: str, log: list[Logged]) -> None:
+        # Entries the users keep: live, or set aside by the merge itself (a closed month), which
+        # one laptop may have decided before the other entry came and another one after.
+        kept = f"(deleted_at IS NULL OR device_id = '{DECIDED}')"
         row = self.db.execute(
-            f"SELECT {', '.join(_ENTRY_KEY)} FROM time_entries WHERE id = ? AND deleted_at IS NULL",
-            [entry_id],
+            f"SELECT {', '.join(_ENTRY_KEY)} FROM time_entries WHERE id = ? AND {kept}", [entry_id]
         ).fetchone()
         created = next((entry for entry in log if entry.col == INSERTED), None)
         if row is None or created is None:
             return
         conditions = " AND ".join(f"{column} IS ?" for column in _ENTRY_KEY)
         for (other_id,) in self.db.execute(
-            f"SELECT id FROM time_entries WHERE deleted_at IS NULL AND id != ? AND {conditions}",
+            f"SELECT id FROM time_entries WHERE {kept} AND id != ? AND {conditions}",
             [entry_id, *row],
         ).fetchall():
             other = next((e for e in self._row_log("time_entries", other_id) if e.col == INSERTED), None)
@@ -996,9 +1098,11 @@ class Engine:
             )
 
     def _local_update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
-        """Change a row as a change made here (recorded, sent to the other copies)."""
+        """Change a row as a change made here (recorded, sent to the other copies), marked as
+        the merge's own decision (``DECIDED``: what the users wanted is read without it)."""
+        self._update(table, row_id, {"device_id": ""})  # not captured: the mark always is, below
         self.db.execute("UPDATE _sync_state SET capture = 1")
-        values = {**values, "updated_at": utc_now_iso(), "device_id": self.carnet.device_id}
+        values = {**values, "updated_at": utc_now_iso(), "device_id": DECIDED}
         self._update(table, row_id, values)
         self.db.execute("UPDATE _sync_state SET capture = 0")
 
@@ -1045,6 +1149,29 @@ class Engine:
             if str(entry.hlc) == hlc and entry.replica == replica and entry.touches(column):
                 return entry
         return None
+
+    def set_aside(self, entry_id: str, month: str) -> dict[str, Any]:
+        """The fields of an entry that what its users wrote gives it and that a closed month
+        keeps aside ({} when there is no difference in what counts in ``month``). Read from the
+        row's history without the merge's own decisions, so every copy lists the same values,
+        whichever copy decided first."""
+        row = self.db.execute(
+            f"SELECT {', '.join(_COUNTED)} FROM time_entries WHERE id = ?", [entry_id]
+        ).fetchone()
+        written = _written(self._row_log("time_entries", entry_id))
+        if row is None or not written:
+            return {}
+        now = dict(zip(_COUNTED, row, strict=True))
+        wanted = dict(now)
+        for column in _COUNTED:
+            winner = _winner(written, column)
+            if winner is not None:
+                wanted[column] = winner.value_of(column)
+        if not _counts_in(wanted, month) and not _counts_in(now, month):
+            return {}
+        if (wanted["deleted_at"] is None) != (now["deleted_at"] is None):
+            return {"deleted_at": wanted["deleted_at"]}
+        return {column: wanted[column] for column in _COUNTED if wanted[column] != now[column]}
 
     def same_entry(self, first: str, second: str) -> bool:
         """Whether two time entries have the same day, person, mission, duration and start."""

@@ -147,3 +147,31 @@ def test_a_sync_killed_midway_applies_each_file_whole_or_not_at_all(binome: Bino
     with open_service(path, today=lambda: TODAY) as service:
         service.sync.sync(PHRASE)
     assert applied_and_entries(path, copy) == (LAST, entries_up_to[LAST])
+
+
+def test_joining_with_a_carnet_of_its_own_asks_for_fusionner_then_merges(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, folder = tmp_path / "a.ambassadeur", tmp_path / "b.ambassadeur", tmp_path / "partage"
+    from_a, from_b = new_carnet(a), new_carnet(b)  # two carnets kept apart, the same ambassador
+    monkeypatch.setenv("AMBASSADEUR_PHRASE_SECRETE", PHRASE)
+    assert run(capsys, "--carnet", str(a), "partager", "--dossier", str(folder))[0] == 0
+    code, out, err = run(capsys, "--carnet", str(b), "rejoindre", "--dossier", str(folder))
+    assert code != 0
+    assert "--fusionner" in err
+    code, out, err = run(capsys, "--carnet", str(b), "rejoindre", "--dossier", str(folder), "--fusionner")
+    assert code == 0
+    assert f"Carnet fusionné avec le carnet partagé : {b}" in out
+    assert "Envoyé : " in out
+    assert "Fiches reconnues dans les deux carnets" in out
+    assert "ambassadeur : 1" in out
+    assert "Le carnet d'avant la fusion est gardé en sauvegarde" in out
+    assert run(capsys, "--carnet", str(a), "sync")[0] == 0
+    for path in (a, b):
+        with open_service(path, today=lambda: TODAY) as service:
+            assert service.carnet.entries.is_live(from_a)
+            assert service.carnet.entries.is_live(from_b)
+            assert [x.name for x in service.ambassadors()] == ["Marie Durand"]
+    code, out, _ = run(capsys, "--carnet", str(a), "conflits")
+    assert "doublon" in out  # the same entry, typed on both
+    assert "(Marie Durand, 1\xa0h\xa030, Appel) et l'entrée" in out

@@ -328,3 +328,28 @@ def test_both_laptops_list_the_same_conflicts_whatever_values_they_met_in_betwee
     ]
     assert listed[0] == listed[1]
     assert sorted(column for _, column, _, _ in listed[0]) == ["description", "place"]
+
+
+def test_a_deletion_made_knowing_the_edit_stands_against_an_undone_one(binome: Binome) -> None:
+    """A deletes; B edits meanwhile; C, having seen B's edit but not A's deletion, deletes too.
+    A's deletion is undone (concurrent with the edit) and listed on every laptop; C's, made
+    knowing the edit, deletes the entry everywhere, whatever order the files arrive in."""
+    a, b, entry = pair(binome)
+    c = binome.join("c")
+    a.service.delete_entries([entry])
+    edit(b, entry, description="Compte rendu ajouté")
+    b.sync()
+    c.sync()
+    c.service.delete_entries([entry])
+    a.sync()  # A meets B's edit: its own deletion is undone
+    c.sync()
+    everyone_syncs([b, a, c], rounds=3)
+    assert contents(a) == contents(b) == contents(c)
+    for laptop in (a, b, c):
+        assert not laptop.service.carnet.entries.is_live(entry)
+    listed = [
+        sorted((x.id, x.kind, x.set_aside) for x in laptop.sync_service.conflicts(True))
+        for laptop in (a, b, c)
+    ]
+    assert listed[0] == listed[1] == listed[2]
+    assert [kind for _, kind, _ in listed[0]] == ["suppression"]

@@ -3,13 +3,18 @@ not write (its carnet file copied, or a backup restored) makes it a new copy, lo
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from ambassadeur_app.cli import main
 from ambassadeur_app.services import open_service
-from tests.conftest import TODAY, log_entry
-from tests.sync.conftest import Binome, Laptop, contents, everyone_syncs, newest
+from ambassadeur_app.services.outside_copy import restore_plain_copy
+from tests.conftest import TODAY, log_entry, plain
+from tests.sync.conftest import PHRASE, Binome, Laptop, contents, everyone_syncs, newest
 
 
 def live_ids(laptop: Laptop) -> set[str]:
@@ -101,3 +106,60 @@ def test_a_file_written_just_before_a_crash_is_recorded_not_sent_twice(binome: B
     assert a.sync_service.pending() == 0
     b.sync()
     assert entry in live_ids(b)
+
+
+def test_one_number_written_by_two_copies_of_a_carnet_file_in_two_folders_reaches_everyone(
+    binome: Binome,
+) -> None:
+    """B's carnet file copied to C; B and C sync through two copies of the folder (a sync
+    engine with both laptops offline) and both write their next file under the same name. The
+    engine keeps C's: A, which had applied B's, applies C's too, and B sends its own again."""
+    a = binome.first()
+    b = binome.join("b")
+    a.sync()
+    copied(b, binome.tmp_path / "c.ambassadeur")
+    c = Laptop(open_service(binome.tmp_path / "c.ambassadeur", today=lambda: TODAY))
+    binome.laptops.append(c)
+    other = binome.tmp_path / "partage-hors-ligne"
+    shutil.copytree(binome.folder, other)
+    from_b = log_entry(b.service, date(2024, 11, 4), 60)
+    from_c = log_entry(c.service, date(2024, 11, 5), 30)
+    name = b.sync().written
+    assert c.sync_service.sync(PHRASE, other).written == name  # the same number, elsewhere
+    a.sync()
+    assert from_b in live_ids(a)
+    copy = b.sync_service.engine.replica
+    shutil.copy(other / copy / name, binome.folder / copy / name)  # the engine keeps C's
+    c.sync_service.sync(PHRASE, binome.folder)
+    report = a.sync()
+    assert report.replaced == [f"{copy[:8]}/{name}"]
+    assert b.sync().former_copy == copy
+    everyone_syncs([a, b, c], rounds=2)
+    for laptop in (a, b, c):
+        assert {from_b, from_c} <= live_ids(laptop)
+    assert contents(a) == contents(b) == contents(c)
+    assert not a.sync().replaced  # applied once
+
+
+def test_restoring_a_backup_of_a_shared_carnet_says_it_becomes_a_new_copy(
+    binome: Binome, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = binome.first()
+    backup = binome.tmp_path / "sauvegarde.ambassadeur"
+    copied(a, backup)
+    path = a.service.carnet.path
+    a.close()
+    binome.laptops.remove(a)
+    assert main(["--carnet", str(path), "restore", str(backup)]) == 0
+    err = plain(capsys.readouterr().err)
+    assert (
+        f"attention : Ce carnet est partagé avec l'autre ordinateur par le dossier « {binome.folder} »" in err
+    )
+    assert "devient une nouvelle copie du carnet partagé" in err
+    assert "rien n'est perdu" in err
+    # A carnet that is not shared is restored without it.
+    notes: list[str] = []
+    alone = binome.tmp_path / "seul.ambassadeur"
+    open_service(alone, create=True).close()
+    restore_plain_copy(path, alone, backup_root=binome.tmp_path / "sauvegardes", warn=notes.append)
+    assert notes == []

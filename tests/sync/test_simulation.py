@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -155,6 +156,114 @@ def mischief(world: World) -> None:
 def test_random_laptops_converge_and_lose_nothing(
     count: int, seed: int, operations: list[tuple[str, int]], skews: list[int]
 ) -> None:
+    # The conflict lists too with SYNC_LISTING=1: about 1 run in 300 still lists a conflict
+    # differently (docs/synchronisation.md, "Not done yet"); the examples below always do.
+    simulate(count, seed, operations, skews, listing_checked=bool(os.environ.get("SYNC_LISTING")))
+
+
+# Examples the random runs found, kept as they failed.
+FOUND = [
+    # A closing and an erasure on one laptop, an entry of the closed month on another: the
+    # creation sent again without the erased person carried the deletion the merge had decided
+    # since (a laptop listed the entry set aside, the others did not).
+    (
+        3,
+        0,
+        [*[("entry", 0)] * 11, ("person", 0), *[("entry", 0)] * 9, ("erase", 0), ("close", 0), ("entry", 1)],
+        [0, 0, 0, 0],
+    ),
+    # A month closed on two laptops apart: each listed the entry set aside under its closing.
+    (3, 644931736, [("close", 0), ("entry", 2), ("close", 1)], [3, 4, -2, -1]),
+    # An entry set aside by a closing (a deletion the merge decided) and edited meanwhile: the
+    # decision was taken for a deletion against the edit, on one laptop only.
+    (
+        3,
+        4107502512,
+        [("entry", 3), ("sync", 0), ("close", 2), ("edit", 0), ("sync", 2), ("close", 0)],
+        [-3, -3, 4, 0],
+    ),
+    # A month closed on one laptop, an entry of it edited on another, set aside by two laptops:
+    # the second decision did not change the device (the mark of a decision), and was taken for
+    # a deletion of a user against the edit.
+    (
+        4,
+        1736697577,
+        [("person", 0), ("entry", 1), ("phone", 0), ("close", 0), ("erase", 0), ("sync", 1), ("edit", 1)],
+        [5, -4, 5, 2],
+    ),
+    # The same entry typed twice in a month closed elsewhere: a laptop that set the first one
+    # aside before the second came did not list the pair.
+    (
+        4,
+        3546932470,
+        [
+            ("entry", 0),
+            ("person", 0),
+            ("close", 3),
+            ("close", 0),
+            ("edit", 0),
+            ("close", 3),
+            ("entry", 0),
+            ("phone", 0),
+            ("entry", 1),
+        ],
+        [-5, -5, 0, 4],
+    ),
+    # A deletion undone against an edit, of an entry also set aside by a closed month: the
+    # deletion rule was skipped there, and the laptops kept different deletion times.
+    (
+        4,
+        3512899706,
+        [
+            ("sync", 0),
+            ("close", 2),
+            ("entry", 3),
+            ("edit", 2),
+            ("sync", 0),
+            ("edit", 1),
+            ("sync", 3),
+            ("erase", 1),
+            ("delete", 0),
+            ("edit", 3),
+            ("sync", 1),
+            ("mischief", 3),
+            ("edit", 0),
+            ("erase", 2),
+            ("close", 0),
+            ("edit", 0),
+            ("edit", 0),
+            ("sync", 2),
+            ("edit", 3),
+            ("delete", 1),
+            ("sync", 3),
+            ("phone", 0),
+            ("edit", 3),
+            ("person", 0),
+            ("entry", 3),
+            ("edit", 2),
+            ("edit", 3),
+            ("sync", 1),
+            ("close", 0),
+            ("sync", 3),
+            ("edit", 1),
+        ],
+        [1, 3, 1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("count", "seed", "operations", "skews"), FOUND)
+def test_the_examples_found_by_random_runs(
+    count: int, seed: int, operations: list[tuple[str, int]], skews: list[int]
+) -> None:
+    simulate(count, seed, operations, skews)
+
+
+def simulate(
+    count: int, seed: int, operations: list[tuple[str, int]], skews: list[int], listing_checked: bool = True
+) -> None:
+    """Laptops doing ``operations`` (what, which laptop), clocks ``skews`` hours ahead, then
+    syncing until they converge; checked by ``check``."""
     with tempfile.TemporaryDirectory() as folder:
         binome = Binome(Path(folder))
         try:
@@ -171,16 +280,18 @@ def test_random_laptops_converge_and_lose_nothing(
             for path, data in world.hidden.items():
                 path.write_bytes(data)
             everyone_syncs(laptops, rounds=count + 1)
-            check(world)
+            check(world, listing_checked)
         finally:
             binome.close()
 
 
-def check(world: World) -> None:
+def check(world: World, listing_checked: bool = True) -> None:
     laptops = world.laptops
     first = contents(laptops[0])
     for laptop in laptops[1:]:
         assert contents(laptop) == first
+    listed = [listing(laptop) for laptop in laptops]
+    assert not listing_checked or all(found == listed[0] for found in listed[1:]), listed
     for laptop in laptops:
         assert not laptop.sync_service.pending()
         ids = {row[0] for row in laptop.db.execute("SELECT id FROM time_entries").fetchall()}
@@ -212,6 +323,14 @@ def check(world: World) -> None:
             or replaced_knowingly
             or (write.row_id, write.column, write.value) in set_aside
         ), write
+
+
+def listing(laptop: Laptop) -> list[tuple[object, ...]]:
+    """The conflicts a laptop lists, settled ones included, as every laptop must list them."""
+    return sorted(
+        (c.id, c.kind, c.row_id, c.column, repr(c.kept), repr(c.set_aside), bool(c.resolved))
+        for c in laptop.sync_service.conflicts(include_resolved=True)
+    )
 
 
 def later_knew(world: World, later: Write, earlier: Write) -> bool:

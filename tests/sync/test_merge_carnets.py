@@ -1,0 +1,144 @@
+"""« rejoindre --fusionner »: a carnet kept apart before sharing merged into the shared one,
+with nothing lost, records both held matched, and the carnet left as it was if anything fails."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ambassadeur_app.domain.model import Ambassador, Role
+from ambassadeur_app.domain.register import Professional, Structure, StructureType
+from ambassadeur_app.errors import CarnetError
+from ambassadeur_app.services import CarnetService, open_service
+from ambassadeur_app.services.sync import join
+from ambassadeur_app.sync.engine import Engine
+from tests.conftest import PROGRAMME, TODAY, log_entry
+from tests.sync.conftest import FAST, PHRASE, Binome, Laptop, contents, everyone_syncs
+
+RPPS = "10001045367"
+FINESS = "540000239"
+
+
+def apart(path: Path) -> CarnetService:
+    """The carnet the second laptop kept before sharing: the same binôme typed again (one
+    name with other accents and case), a few settings of its own, its own entries."""
+    service = open_service(path, create=True, today=lambda: TODAY)
+    service.setup(
+        replace(PROGRAMME, hourly_rate_cents=PROGRAMME.hourly_rate_cents + 500),
+        [
+            Ambassador("", "marie durand", Role.MEDICAL, "Médecin généraliste"),
+            Ambassador("", "Paul Martin", Role.ADMINISTRATIF, "Coordinateur"),
+            Ambassador("", "Lucie Bernard", Role.ADMINISTRATIF, "Secrétaire"),
+        ],
+    )
+    return service
+
+
+def fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def shared_with_data(binome: Binome) -> Laptop:
+    a = binome.first()
+    log_entry(a.service, date(2024, 11, 4), 60, description="Réunion CPTS")
+    log_entry(a.service, date(2024, 11, 5), 90)
+    a.service.register.save_professional(Professional("Roux", "Anne", "G15-10", rpps=RPPS, phone="06 11"))
+    a.service.register.save_structure(Structure("MSP de Toul", StructureType.MSP, finess=FINESS))
+    a.service.register.save_professional(Professional("Petit", "Jean", "G15-10", commune="Toul"))
+    a.sync()
+    return a
+
+
+def test_a_carnet_kept_apart_is_merged_into_the_shared_one_with_nothing_lost(binome: Binome) -> None:
+    a = shared_with_data(binome)
+    path = binome.tmp_path / "b.ambassadeur"
+    b_service = apart(path)
+    same = log_entry(b_service, date(2024, 11, 4), 60, description="réunion cpts")  # typed on both
+    own = log_entry(b_service, date(2024, 11, 6), 45, who="Lucie Bernard")
+    b_service.register.save_professional(Professional("ROUX", "Anne", "G15-10", rpps=RPPS, phone="06 22"))
+    b_service.register.save_structure(Structure("MSP Toul", StructureType.MSP, finess=FINESS))
+    b_service.register.save_professional(Professional("Pétit", "Jean", "G15-10", commune="TOUL"))
+    b_service.register.save_professional(Professional("Leroy", "Luc", "G15-10"))
+    b_service.close()
+    before = fingerprint(path)
+
+    with pytest.raises(CarnetError, match="--fusionner"):
+        join(binome.folder, path, PHRASE, FAST)
+    assert fingerprint(path) == before
+
+    merged_path, report = join(binome.folder, path, PHRASE, FAST, merge=True)
+    assert merged_path == path.resolve()
+    merged = report.merged
+    assert merged is not None
+    assert merged.backup is not None
+    assert {k: v for k, v in merged.matched.items() if k != "activities"} == {
+        "programme": 1,
+        "ambassadors": 2,
+        "professionals": 2,
+        "structures": 1,
+    }
+    assert merged.matched["activities"] > 10  # the default lists, the same on both
+    with open_service(merged.backup, readonly=True) as backup:  # the carnet as it was
+        assert backup.carnet.entries.is_live(own)
+        assert backup.carnet.entries.is_live(same)
+    b = Laptop(open_service(path, today=lambda: TODAY))
+    binome.laptops.append(b)
+    everyone_syncs([a, b], rounds=2)
+
+    assert contents(a) == contents(b)
+    for laptop in (a, b):
+        names = sorted(x.name for x in laptop.service.ambassadors())
+        assert names == ["Lucie Bernard", "Marie Durand", "Paul Martin"]  # one Marie, the shared spelling
+        assert laptop.service.carnet.entries.is_live(own)
+        assert laptop.service.carnet.entries.is_live(same)
+        people = laptop.db.execute("SELECT last_name FROM professionals ORDER BY last_name").fetchall()
+        assert [p[0] for p in people] == ["Leroy", "Petit", "Roux"]
+        assert laptop.db.execute("SELECT count(*) FROM structures").fetchone()[0] == 1
+        assert laptop.service.programme().hourly_rate_cents == PROGRAMME.hourly_rate_cents  # shared wins
+        marie = laptop.service.find_ambassador("Marie Durand").id
+        assert laptop.service.entry(same).ambassador_id == marie  # re-pointed
+    listed = [
+        sorted((c.id, c.kind, c.table, c.column, repr(c.set_aside)) for c in laptop.sync_service.conflicts())
+        for laptop in (a, b)
+    ]
+    assert listed[0] == listed[1]
+    kinds = {(kind, table, column) for _, kind, table, column, _ in listed[0]}
+    assert ("champ", "programme", "hourly_rate_cents") in kinds  # the setting that differed, kept
+    assert ("champ", "professionals", "phone") in kinds  # the same person's other phone, kept
+    assert ("doublon", "time_entries", "") in kinds  # the entry typed on both
+    aside = {c.column: c.set_aside for c in b.sync_service.conflicts() if c.kind == "champ"}
+    assert aside["hourly_rate_cents"] == PROGRAMME.hourly_rate_cents + 500
+
+
+def test_a_merge_that_fails_leaves_the_carnet_as_it_was(
+    binome: Binome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared_with_data(binome)
+    path = binome.tmp_path / "b.ambassadeur"
+    service = apart(path)
+    log_entry(service, date(2024, 11, 6), 45)
+    service.close()
+    before = fingerprint(path)
+    folder_files = sorted(p.name for p in binome.folder.rglob("*"))
+
+    def broken(*_: object) -> None:
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(Engine, "apply_folder", broken)
+    with pytest.raises(OSError, match="disque plein"):
+        join(binome.folder, path, PHRASE, FAST, merge=True)
+    assert fingerprint(path) == before
+    assert sorted(p.name for p in binome.folder.rglob("*")) == folder_files  # nothing sent
+    assert not [p.name for p in path.parent.glob("b.ambassadeur.*") if p.suffix != ".lock"]  # no part
+
+
+def test_a_carnet_already_shared_is_not_merged(binome: Binome) -> None:
+    a = shared_with_data(binome)
+    a.close()
+    binome.laptops.remove(a)
+    with pytest.raises(CarnetError, match="déjà partagé"):
+        join(binome.folder, a.service.carnet.path, PHRASE, FAST, merge=True)
