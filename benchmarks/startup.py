@@ -2,8 +2,9 @@
 
 Three moments are measured from the launch of the process: **painted** (the main window, its
 menus, tabs and the frame of the page the carnet opens on are on screen: the tableau de bord's,
-both carnets having data), **usable** (that page's figures shown, its cards laid out, every
-action enabled; the charts are drawn by a worker just after) and **entry** (the carnet page
+both carnets having data; the pages disabled until the carnet is read), **usable** (that page's
+figures shown, its cards laid out, the pages and every action enabled; the charts are drawn by
+a worker just after) and **entry** (the carnet page
 built with its month behind Ctrl+1: the quick entry one key away, what « usable » measured
 until 2026-11-30, 10:30). The app prints
 them when the environment variable ``AMBASSADEUR_TIMINGS`` is set (``painted <epoch seconds>``…;

@@ -2,8 +2,8 @@
 
 The window paints before any carnet is open: it is built without one, on the page its carnet
 opened on last time (``app.first_page``: the tableau de bord once a carnet has data), and
-``show_carnet`` hands it the carnet's data right after (``app.run_app``); until then the actions
-that need the carnet are disabled and the keys and clicks meant for the pages are dropped. Pages
+``show_carnet`` hands it the carnet's data right after (``app.run_app``); until then the pages and
+the actions that need the carnet are disabled (keys and clicks do not reach them). Pages
 are built on their first visit (``pages.PageTabs``), the carnet page too when the window opens on
 another; the menu actions that open dialogs live in ``actions/``.
 """
@@ -15,9 +15,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QUndoStack
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from ambassadeur_app import APP_NAME, __version__, paths
 from ambassadeur_app.errors import AppError, CarnetDamaged, CarnetError, logged
@@ -28,6 +36,8 @@ from ambassadeur_app.gui.forms.ui_main_window import Ui_MainWindow
 from ambassadeur_app.gui.pages import CARNET, Page, PageTabs, opening_page
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent  # making their classes costs ~1 ms each
+
     from ambassadeur_app.gui.actions.copies import Copies
     from ambassadeur_app.gui.actions.exports import Exports
     from ambassadeur_app.gui.actions.imports import Imports
@@ -69,15 +79,6 @@ ACTION_KEYS = {
     "action_settings": "Ctrl+,",
     "action_shortcuts": "F1",
 }
-# What the user does; dropped before it reaches the pages until the carnet is there.
-INPUT_EVENTS = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.KeyRelease,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.Wheel,
-}
 # How often the restore offer looks again whether the dialogs open on the damaged carnet closed.
 MODAL_WAIT_MS = 250
 
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._service: CarnetService | None = None
         self._backup_problem_shown: str | None = None
-        self._hold: _InputHold | None = None
+        self._waiting: tuple[QWidget, ...] = ()  # disabled until the carnet is shown
         self._check: tasks.Task | None = None
         self.pack = Pack(self)
         # One undo history for the pages (Édition > Annuler undoes from any tab), dropped when
@@ -150,7 +151,15 @@ class MainWindow(QMainWindow):
         if service is None:
             self.ui.demo_banner.setVisible(demo)  # run_app knows it before opening the carnet
             self.ui.statusbar.showMessage("Ouverture du carnet…")
-            self._hold = _InputHold(self)
+            # The pages (not their tabs) and the banner's button wait for the carnet: disabled,
+            # they take no key nor click (a key typed blind, Entrée, would save an entry the
+            # user never saw), and look it. Not an application-wide event filter: every event
+            # of the start then went through Python, and making the wrappers of the objects it
+            # saw took ~20 ms before the first paint (and again while the carnet was shown).
+            pages = self.ui.tabs.findChild(QStackedWidget)  # its own: children are searched first
+            self._waiting = (cast(QWidget, pages), self.ui.create_carnet_button)
+            for widget in self._waiting:
+                widget.setEnabled(False)
             for action in self._carnet_actions:
                 action.setEnabled(False)
         else:
@@ -318,6 +327,8 @@ class MainWindow(QMainWindow):
             self._check_in_background(service)
 
     def _show(self, service: CarnetService, demo: bool) -> None:
+        for widget in self._waiting:  # before a page takes the focus
+            widget.setEnabled(True)
         self._service = service
         self.demo = demo
         errors.carnet_in_use = service.path
@@ -341,9 +352,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("carnet/last", "" if demo else str(service.path))
         self.settings.setValue("carnet/opens_on", opens_on)  # the page painted first next time
         self.update_status()
-        if self._hold is not None:
-            _application().removeEventFilter(self._hold)
-            self._hold = None
+        if self._waiting:  # the first carnet is shown
+            self._waiting = ()
             self.ui.statusbar.clearMessage()
             for action in self._carnet_actions:
                 action.setEnabled(True)
@@ -665,25 +675,3 @@ class MainWindow(QMainWindow):
         if service is not None:
             service.close()
         event.accept()
-
-
-class _InputHold(QObject):
-    """Drops the keys and clicks meant for the pages until the carnet is shown: they are not
-    replayed after, as a key typed blind (Entrée) would save an entry the user never saw. The
-    menus stay open to the user: their actions are disabled meanwhile."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        _application().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return (
-            event.type() in INPUT_EVENTS
-            and isinstance(watched, QWidget)
-            and self.window.ui.central.isAncestorOf(watched)
-        )
-
-
-def _application() -> QApplication:
-    return cast(QApplication, QApplication.instance())

@@ -174,7 +174,7 @@ class CarnetService(CarnetCore):
     def indicators(self) -> IndicatorsService:
         from ambassadeur_app.services.indicators import IndicatorsService
 
-        return IndicatorsService(self, self.register, self.events, self.surveys, self.expenses)
+        return IndicatorsService(self)  # the repositories only: not the other services' modules
 
     @cached_property
     def planning(self) -> PlanningService:

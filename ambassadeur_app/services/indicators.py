@@ -2,18 +2,20 @@
 their import, and every indicator against its target with its trend and chart.
 
 ``IndicatorsService`` reads the register, the events, the questionnaires and the expenses
-through their services; the figures come from ``domain/indicators.py``, the documents from
+from the carnet's repositories; the figures come from ``domain/indicators.py``, the documents from
 ``reports/indicators.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app.domain.dates import Month
+from ambassadeur_app.domain.expenses import forfait_use
 from ambassadeur_app.domain.formatting import (
     format_date,
     format_euros,
@@ -44,15 +46,12 @@ from ambassadeur_app.domain.register import Onboarding
 from ambassadeur_app.errors import AppError, InvalidInput
 
 if TYPE_CHECKING:
+    from ambassadeur_app.domain.expenses import Expense
     from ambassadeur_app.domain.model import Programme
     from ambassadeur_app.importers.carnet import LineProblem
     from ambassadeur_app.importers.readings import ReadingLine
     from ambassadeur_app.reports.charts import Chart
     from ambassadeur_app.services.core import CarnetCore
-    from ambassadeur_app.services.events import EventsService
-    from ambassadeur_app.services.expenses import ExpensesService
-    from ambassadeur_app.services.register import RegisterService
-    from ambassadeur_app.services.surveys import SurveysService
 
 INDICATOR_FORMATS = ("xlsx", "pdf")
 MONTH_ABBREVIATIONS = (
@@ -95,21 +94,17 @@ class ReadingsPreview:
 
 
 class IndicatorsService:
-    """The indicators of one open carnet."""
+    """The indicators of one open carnet.
 
-    def __init__(
-        self,
-        core: CarnetCore,
-        register: RegisterService,
-        events: EventsService,
-        surveys: SurveysService,
-        expenses: ExpensesService,
-    ) -> None:
+    It reads the register's structures, the events, the questionnaires and the expenses from
+    the carnet's repositories, not through their services: the tableau de bord, the window's
+    first page, computes them right after the first paint, and those services' modules (the
+    register's brings the erasure and the sync's files, the questionnaires' the importers)
+    are not needed for it.
+    """
+
+    def __init__(self, core: CarnetCore) -> None:
         self.core = core
-        self.register = register
-        self.events = events
-        self.surveys = surveys
-        self.expenses = expenses
         self.carnet = core.carnet
 
     # --- targets ------------------------------------------------------------------------------
@@ -211,7 +206,9 @@ class IndicatorsService:
     def all(self) -> list[Indicator]:
         """Return every indicator: the five of §5, then the money."""
         programme, today, targets = self.core.programme(), self.core.today(), self.targets()
-        structures = self.register.all_structures()
+        carnet = self.carnet
+        structures = carnet.structures.all()
+        expenses = carnet.expenses.get_many(carnet.expenses.ids()).values()
         return [
             users_indicator(users_figures(self.readings(), targets, programme.end_date), targets, programme),
             events_indicator(self._event_figures(today), targets),
@@ -223,21 +220,20 @@ class IndicatorsService:
             *money_indicators(
                 money_figures(
                     self.core.progress(),
-                    self.expenses.forfait_use(),
+                    forfait_use(programme.event_forfait_cents, expenses),
                     programme,
                     today,
-                    self._projected_quotes_cents(programme, today),
+                    self._projected_quotes_cents(expenses, programme, today),
                 ),
                 programme,
-                sum(payment.amount_cents for payment in self.carnet.payments.all()),
+                sum(payment.amount_cents for payment in carnet.payments.all()),
             ),
         ]
 
-    def _projected_quotes_cents(self, programme: Programme, today: date) -> int:
+    def _projected_quotes_cents(self, expenses: Iterable[Expense], programme: Programme, today: date) -> int:
         """Return the TTC of the pending quotes the projection counts (``projectable_quote``)."""
-        found = self.expenses.expenses(self.expenses.expense_ids()).values()
-        quotes = [e for e in found if not e.committed]
-        events = self.events.events(e.event_id for e in quotes if e.event_id)
+        quotes = [e for e in expenses if not e.committed]
+        events = self.carnet.events.get_many(e.event_id for e in quotes if e.event_id)  # deleted too
         return sum(
             e.amount_ttc_cents
             for e in quotes
@@ -247,16 +243,16 @@ class IndicatorsService:
         )
 
     def _event_figures(self, today: date) -> EventFigures:
-        events = self.events.events(self.events.event_ids()).values()
-        surveys = {e.id: self.surveys.survey_of_event(e.id) for e in events}
+        events = self.carnet.events.get_many(self.carnet.events.ids()).values()
+        surveys = {e.id: self.carnet.surveys.of_event(e.id) for e in events}
         counts = self.carnet.survey_responses.counts([s for s in surveys.values() if s])
         answered = {event_id for event_id, survey in surveys.items() if survey and counts[survey]}
         return event_figures(events, answered, today)
 
     def _tool_survey_indicator(self, targets: Targets, today: date) -> Indicator:
-        ids = self.surveys.tool_survey_ids()
+        ids = self.carnet.surveys.tool_ids()
         counts = self.carnet.survey_responses.counts(ids)
-        surveys = [self.surveys.survey(i) for i in ids]
+        surveys = [survey for i in ids if (survey := self.carnet.surveys.get(i)) is not None]
         sent = [s for s in surveys if s.diffused_on is not None and s.diffused_on <= today]
         responses = sum(counts[s.id] for s in sent)
         lines = []

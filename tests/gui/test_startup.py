@@ -140,13 +140,22 @@ def test_actions_wait_for_the_carnet_then_every_page_shows_its_data(
     assert ui.action_about.isEnabled()
     assert ui.action_shortcuts.isEnabled()
     ui.action_export.trigger()
-    qtbot.keyClicks(window.page.ui.duration_edit, "1h")  # held back: there is no carnet to save to
-    qtbot.keyClick(window.page.ui.duration_edit, Qt.Key.Key_Return)
+    # The pages wait for the carnet, disabled: keys and clicks do not reach them (there is no
+    # carnet to save to), whatever has the focus; the tabs can still be chosen.
+    dashboard = window.pages.get("dashboard")
+    assert [window.page.isEnabled(), dashboard.isEnabled()] == [False, False]
+    assert ui.tabs.tabBar().isEnabled()
+    qtbot.mouseClick(dashboard.ui.reading_button, Qt.MouseButton.LeftButton)
+    window.page.ui.duration_edit.setFocus()
+    assert QApplication.focusWidget() is not window.page.ui.duration_edit
+    qtbot.keyClicks(QApplication.focusWidget() or window, "1h")
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
     assert window.findChildren(QDialog) == []
     assert window.page.ui.duration_edit.text() == ""
 
     assert app.load_carnet(window, path, app.ui_settings()) is None
     assert [action.isEnabled() for action in waiting] == [True] * 4
+    assert [window.page.isEnabled(), dashboard.isEnabled()] == [True, True]
     # The keys typed before were dropped, not replayed: nothing was saved blind.
     assert window.page.ui.duration_edit.text() == ""
     assert len(window.service.entry_ids(EntryFilter())) == ENTRIES
@@ -296,7 +305,8 @@ def test_the_window_paints_before_pyside6_builds_its_qt_namespace() -> None:
 def test_the_dashboard_shows_its_figures_before_pyside6_builds_its_qt_namespace(tmp_path: Path) -> None:
     """The first page's figures (the cards, the charts' values until they are drawn) are in the
     first repaint after the carnet is read, laid out, and need none of ``QtCore.Qt``: it is built
-    after them, with the carnet page behind Ctrl+1."""
+    after them, with the carnet page behind Ctrl+1. Nor the services of the register, events,
+    questionnaires and expenses (the indicators read their repositories)."""
     path = tmp_path / "carnet.ambassadeur"
     make_carnet(path, entries=ENTRIES)
     code = (
@@ -321,6 +331,8 @@ def test_the_dashboard_shows_its_figures_before_pyside6_builds_its_qt_namespace(
         "charts = [c.chart_view for c in page.cards.values() if c.chart_view.isVisible()]\n"
         "assert charts and not any(view.loaded for view in charts)\n"
         "assert 'Qt' not in QtCore.__dict__, 'QtCore.Qt built before the figures'\n"
+        "services = ('register', 'surveys', 'events', 'expenses')  # the indicators read the repositories\n"
+        "assert [s for s in services if f'ambassadeur_app.services.{s}' in sys.modules] == []\n"
         "window.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AMBASSADEUR_HOME": str(tmp_path / "home")}
