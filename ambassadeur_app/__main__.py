@@ -21,6 +21,9 @@ def run() -> int:
         from ambassadeur_app.gui.app import run_app
 
         return run_app(*window)
+    import gc
+
+    gc.disable()  # held while the command starts: ``cli.main`` lets it run again
     from ambassadeur_app.cli import main
 
     return main()

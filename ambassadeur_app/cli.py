@@ -11,9 +11,10 @@ work and not the whole application's imports.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -106,9 +107,49 @@ argparse.ngettext = _french_n  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
+    """A parser whose commands get their own parser only if named in ``wanted`` (all of them
+    when ``None``): see ``_Commands``."""
+
+    def __init__(self, *args: Any, wanted: Collection[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted = wanted
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        options: dict[str, Any] = {"action": _Commands, "wanted": self.wanted, **kwargs}
+        return super().add_subparsers(**options)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"erreur : {message}\n")
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Commands whose parsers are made only for the words of the command line.
+
+    The ~60 parsers of every command and document cost as much as a command's own imports
+    (~3 ms). A command not in ``wanted`` keeps its name and help line (what ``--help`` and the
+    usage errors show) and gets no parser: argparse runs a command only when its name is one of
+    the line's words, so ``parse`` gives the line's words as ``wanted``.
+    """
+
+    def __init__(self, *args: Any, wanted: Collection[str] | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted = wanted
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self.wanted is None or name in self.wanted:
+            return super().add_parser(name, wanted=self.wanted, **kwargs)
+        if "help" in kwargs:
+            self._choices_actions.append(self._ChoicesPseudoAction(name, (), kwargs["help"]))
+        self._name_parser_map[name] = _Unused()
+        return _Unused()
+
+
+class _Unused:
+    """A command's parser left out: takes its arguments and forgets them."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Unused]:
+        return lambda *args, **kwargs: self
 
 
 def _month(text: str) -> Month:
@@ -156,8 +197,11 @@ def _ambassador_spec(text: str) -> Ambassador:
     return Ambassador("", name.strip(), roles[fold(role)])
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """Return the command line's parser; with ``wanted``, only the commands named there get
+    their arguments (``_Commands``)."""
     parser = _Parser(
+        wanted=wanted,
         prog="ambassadeur",
         description=f"{APP_NAME} : le journal de bord du binôme ambassadeur Parceo. "
         "Sans commande, ouvre l'application.",
@@ -560,7 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
     payment.add_argument(
         "montant", nargs="?", type=_euros, metavar="MONTANT", help="le montant reçu, en euros (6 800,00)"
     )
-    payment.add_argument("--libelle", default="", metavar="TEXTE", help="par exemple « avance de 50 % »")
+    payment.add_argument("--libelle", default="", metavar="TEXTE", help="par exemple « avance de 50 %% »")
     payment.add_argument(
         "--supprimer", metavar="ID", help="supprime ce versement (identifiant affiché par versements), seul"
     )
@@ -601,8 +645,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ambassadeur_app.launch import usable_streams
 
     usable_streams()
-    parser = build_parser()
-    args = parser.parse_args(opened_file_as_carnet(sys.argv[1:] if argv is None else list(argv)))
+    args = parse(opened_file_as_carnet(sys.argv[1:] if argv is None else list(argv)))
     if args.command is None:
         from ambassadeur_app.gui.app import run_app
 
@@ -610,6 +653,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ambassadeur_app.errors import AppError
 
     handler = _HANDLERS[args.command]
+    if not gc.isenabled():
+        # ``__main__`` held Python's cyclic garbage collector while the command started: what
+        # the start made (modules, classes, the parser) lives as long as the process, and is
+        # frozen out of every later pass; the command's work runs with the collector (an export
+        # of a month ~8 ms sooner, the collector going through the start's objects again and
+        # again during the libraries' imports).
+        gc.freeze()
+        gc.enable()
     sys.stdout = _Output(sys.stdout)
     try:
         from ambassadeur_app.partfiles import clean_leftovers
@@ -626,6 +677,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"erreur : {_unexpected(exc, _carnet_path(args))}", file=sys.stderr)
         return 1
     return 0
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """Read the command line ``argv``, making the parsers of its own commands only."""
+    return build_parser(wanted=set(argv)).parse_args(argv)
 
 
 def opened_file_as_carnet(argv: list[str]) -> list[str]:

@@ -237,7 +237,7 @@ def compare(name: str, carnet: Path, app: list[str], bare: list[str], floor_name
     app_run, bare_run = run(app), run(bare)
     app_run()  # the files that a first run writes (logs, journal folder) are not measured
     report(f"{name}, warm", *alternated(app_run, bare_run, 11), floor_name)
-    first = alternated(lambda: (first_open_of_the_day(carnet), app_run()), bare_run, 11)
+    first = alternated(app_run, bare_run, 11, before=lambda: first_open_of_the_day(carnet))
     report(f"{name}, first open", *first, floor_name)
     sealed(carnet)
 

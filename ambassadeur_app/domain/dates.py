@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -71,11 +70,14 @@ class Month:
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, self.days)
 
     @property
     def days(self) -> int:
-        return calendar.monthrange(self.year, self.month)[1]
+        # Not calendar.monthrange: the calendar module (with locale) costs ~1 ms to import.
+        if self.month == 12:
+            return 31
+        return (date(self.year, self.month + 1, 1) - date(self.year, self.month, 1)).days
 
     def next(self) -> Month:
         return Month(self.year + self.month // 12, self.month % 12 + 1)
@@ -135,10 +137,11 @@ def weeks_of_month(month: Month) -> list[date]:
     return result
 
 
+# Compiled on first use by ``re`` (and kept in its cache), not at import.
 _DATE_PATTERNS = (
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
-    (re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})"), ("d", "m", "y")),
-    (re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})"), ("d", "m", "y2")),
+    (r"(\d{4})-(\d{1,2})-(\d{1,2})", ("y", "m", "d")),
+    (r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", ("d", "m", "y")),
+    (r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})", ("d", "m", "y2")),
 )
 
 
@@ -167,7 +170,7 @@ def parse_date(text: str, field: str = "date") -> date:
     """
     value = text.strip()
     for pattern, order in _DATE_PATTERNS:
-        match = pattern.fullmatch(value)
+        match = re.fullmatch(pattern, value)
         if match is None:
             continue
         parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))

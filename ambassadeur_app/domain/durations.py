@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from ambassadeur_app.errors import InvalidInput
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
 MAX_ENTRY_MINUTES = 24 * 60
 
-_HOURS_MINUTES = re.compile(r"(?P<h>\d+)\s*(?:h|heures?)\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|m|minutes?)?)?")
-_MINUTES = re.compile(r"(?P<m>\d+)\s*(?:min|mn|m|minutes?)")
-_CLOCK = re.compile(r"(?P<h>\d+):(?P<m>\d{2})")
-_DECIMAL = re.compile(r"\d*[.,]?\d+|\d+[.,]")
-_DECIMAL_HOURS = re.compile(r"(?P<h>\d*[.,]\d+|\d+[.,])\s*(?:h|heures?)")
-_BARE_NUMBER = re.compile(r"\d+")
+# Compiled on first use by ``re`` (and kept in its cache), not at import: showing durations,
+# what most commands do, never parses one.
+_HOURS_MINUTES = r"(?P<h>\d+)\s*(?:h|heures?)\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|m|minutes?)?)?"
+_MINUTES = r"(?P<m>\d+)\s*(?:min|mn|m|minutes?)"
+_CLOCK = r"(?P<h>\d+):(?P<m>\d{2})"
+_DECIMAL = r"\d*[.,]?\d+|\d+[.,]"
+_DECIMAL_HOURS = r"(?P<h>\d*[.,]\d+|\d+[.,])\s*(?:h|heures?)"
+_BARE_NUMBER = r"\d+"
 
 EXAMPLES = "Écrivez par exemple 1h30, 1,5 h, 1:30 ou 90 min."
 
@@ -51,24 +56,24 @@ def parse_duration(text: str, field: str = "durée") -> int:
     if value.startswith("-"):
         raise InvalidInput(f"La durée doit être positive : « {raw} ».", field)
     minutes: int | None = None
-    if match := _HOURS_MINUTES.fullmatch(value):
+    if match := re.fullmatch(_HOURS_MINUTES, value):
         extra = int(match.group("m") or 0)
         if extra >= 60:
             raise InvalidInput(f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field)
         minutes = int(match.group("h")) * 60 + extra
-    elif match := _CLOCK.fullmatch(value):
+    elif match := re.fullmatch(_CLOCK, value):
         extra = int(match.group("m"))
         if extra >= 60:
             raise InvalidInput(f"Durée invalide : « {raw} » (plus de 59 minutes après les heures).", field)
         minutes = int(match.group("h")) * 60 + extra
-    elif match := _MINUTES.fullmatch(value):
+    elif match := re.fullmatch(_MINUTES, value):
         minutes = int(match.group("m"))
-    elif match := _DECIMAL_HOURS.fullmatch(value):
+    elif match := re.fullmatch(_DECIMAL_HOURS, value):
         minutes = hours_to_minutes(match.group("h").replace(",", "."), raw, field)
-    elif _BARE_NUMBER.fullmatch(value) and MAX_ENTRY_MINUTES // 60 < int(value) <= MAX_ENTRY_MINUTES:
+    elif re.fullmatch(_BARE_NUMBER, value) and MAX_ENTRY_MINUTES // 60 < int(value) <= MAX_ENTRY_MINUTES:
         # "45" is not 45 hours: nobody logs more than a day at once, so it is likely minutes.
         raise DurationProposal(raw, int(value), field)
-    elif _DECIMAL.fullmatch(value):
+    elif re.fullmatch(_DECIMAL, value):
         minutes = hours_to_minutes(value.replace(",", "."), raw, field)
     if minutes is None:
         raise InvalidInput(f"Durée invalide : « {raw} ». {EXAMPLES}", field)
@@ -82,6 +87,8 @@ def hours_to_minutes(hours: str | float | Decimal, shown: str = "", field: str =
     Raises:
         InvalidInput: if ``hours`` is not a number.
     """
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
     try:
         minutes = (Decimal(str(hours)) * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     except InvalidOperation:

@@ -19,13 +19,6 @@ def fold(text: str) -> str:
     return " ".join(folded.replace("’", "'").split())
 
 
-# The letters an accented name may be typed with: Latin-1, Latin Extended-A and B, and the
-# Vietnamese and other precomposed letters of Latin Extended Additional (``Nguyễn``).
-_LATIN = "".join(
-    chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if len(fold(chr(code))) == 1
-)
-
-
 def word_pattern(*words: str) -> re.Pattern[str]:
     """Return a pattern finding any of ``words`` as a whole word, whatever its case and accents.
 
@@ -162,6 +155,16 @@ def _part_source(part: str) -> str:
 
 
 @functools.cache
+def _latin() -> str:
+    """Return the letters an accented name may be typed with: Latin-1, Latin Extended-A and B,
+    and the Vietnamese and other precomposed letters of Latin Extended Additional (``Nguyễn``).
+    Worked out on first use (~1 ms: most commands never match a name)."""
+    return "".join(
+        chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if len(fold(chr(code))) == 1
+    )
+
+
+@functools.cache
 def _letter_source(char: str) -> str:
-    variants = char + "".join(c for c in _LATIN if fold(c) == char)
+    variants = char + "".join(c for c in _latin() if fold(c) == char)
     return f"[{re.escape(variants)}]" if len(variants) > 1 else re.escape(char)

@@ -8,15 +8,16 @@ from ambassadeur_app.domain.model import Ambassador, Programme
 from ambassadeur_app.domain.text import blank, fold
 from ambassadeur_app.errors import InvalidInput
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_DEPARTEMENT = re.compile(r"(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])")
+# Compiled on first use by ``re`` (and kept in its cache), not at import.
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+_DEPARTEMENT = r"(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])"
 
 
 def validate_programme(programme: Programme) -> None:
     """Raise ``InvalidInput`` naming the first setting that cannot be right."""
     if blank(programme.cpts_name):
         raise InvalidInput("Indiquez le nom de la CPTS.", "cpts")
-    if not _DEPARTEMENT.fullmatch(programme.departement_code.strip().upper()):
+    if not re.fullmatch(_DEPARTEMENT, programme.departement_code.strip().upper()):
         raise InvalidInput(
             f"Code de département invalide : « {programme.departement_code} » "
             "(deux chiffres, par exemple 54).",
@@ -43,7 +44,7 @@ def validate_ambassador(ambassador: Ambassador, others: list[Ambassador]) -> Non
     name = ambassador.name.strip()
     if blank(name):
         raise InvalidInput("Indiquez le nom de l'ambassadeur.", "nom")
-    if ambassador.email.strip() and not _EMAIL.fullmatch(ambassador.email.strip()):
+    if ambassador.email.strip() and not re.fullmatch(_EMAIL, ambassador.email.strip()):
         raise InvalidInput(f"Adresse e-mail invalide : « {ambassador.email} ».", "email")
     for other in others:
         if other.id != ambassador.id and fold(other.name) == fold(name):
