@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -32,7 +31,7 @@ def part_for(target: Path) -> Path:
 
     The random piece keeps the app from ever taking a ``rapport.pdf.part`` of someone else's.
     """
-    return target.with_name(f"{target.name}.{uuid.uuid4().hex[:6]}{PART_SUFFIX}")
+    return target.with_name(f"{target.name}.{os.urandom(3).hex()}{PART_SUFFIX}")
 
 
 def final_name(path: Path) -> Path:
@@ -67,7 +66,7 @@ def journal_dir() -> Path:
 @contextmanager
 def tracked(part: Path) -> Iterator[None]:
     """Note ``part`` as being written for the duration of the block."""
-    note = journal_dir() / f"{uuid.uuid4().hex}.txt"
+    note = journal_dir() / f"{os.urandom(16).hex()}.txt"
     lock = LockFile(note.with_suffix(".lock"))
     try:
         note.parent.mkdir(parents=True, exist_ok=True)

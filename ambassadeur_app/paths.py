@@ -12,6 +12,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from ambassadeur_app import APP_ID, ORG_NAME
+from ambassadeur_app.ids import canonical_id, new_id
 
 HOME_ENV = "AMBASSADEUR_HOME"
 CARNET_SUFFIX = ".ambassadeur"
@@ -90,14 +91,11 @@ def documents_dir() -> Path:
 
 def device_id() -> str:
     """Return this computer's id, created on first use; every record written here carries it."""
-    import uuid  # here: ``launch.py`` imports this module before the window shows
-
     path = user_config_dir() / "device-id"
     try:
-        value = path.read_text(encoding="ascii").strip()
-        return str(uuid.UUID(value))
+        return canonical_id(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
-        value = str(uuid.uuid4())
+        value = new_id()
         tmp = path.with_suffix(".part")
         tmp.write_text(value, encoding="ascii")
         tmp.replace(path)

@@ -36,7 +36,7 @@ from ambassadeur_app.storage.backup import BackupKind, copy_database
 from ambassadeur_app.storage.db import open_carnet
 from ambassadeur_app.storage.sealed import DEFAULT_KDF, KdfParams, check_passphrase
 from ambassadeur_app.sync import pieces
-from ambassadeur_app.sync.capture import SYNCED_TABLES, field_group
+from ambassadeur_app.sync.capture import SYNCED_TABLES, field_group, install_capture
 from ambassadeur_app.sync.engine import CONFLICT_KINDS, Engine, SyncReport, entry_rows, hlc_time
 from ambassadeur_app.sync.files import (
     IDENTITY_NAME,
@@ -266,6 +266,7 @@ class SyncService:
         try:
             with self.carnet.write():
                 self.engine.begin(shared_id, replica, folder, salt, kdf_text(kdf), keys.verifier(salt, kdf))
+                install_capture(self.carnet.db)
                 self.engine.snapshot()
                 report.exported, report.written = self.engine.export(folder, keys)
                 write_identity(folder, shared_id)
@@ -715,6 +716,7 @@ def _build(
         replica = str(uuid.uuid4())
         with carnet.write():
             engine.begin(shared_id, replica, folder, salt, kdf_text(kdf), keys.verifier(salt, kdf))
+            install_capture(carnet.db)
             if merge:
                 engine.snapshot()
                 date_first_file(carnet.db, replica)

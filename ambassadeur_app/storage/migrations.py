@@ -723,3 +723,26 @@ def m014_create_sync(db: Database) -> None:
         """
     )
     install_capture(db)
+
+
+@migrations()
+def m015_structures_name_key(db: Database) -> None:
+    """The structures' folded name, precomputed and indexed as the professionals' is: the
+    register lists them by it without calling ``fold`` on every row."""
+    db.executescript(
+        """
+        ALTER TABLE structures ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+        UPDATE structures SET name_key = fold(name);
+        CREATE INDEX structures_name_key ON structures(name_key) WHERE deleted_at IS NULL;
+        """
+    )
+
+
+@migrations()
+def m016_capture_only_when_shared(db: Database) -> None:
+    """The sync's capture triggers only in a shared carnet (``install_capture``): every new
+    connection parses every trigger of the schema, and a carnet that is not shared records
+    nothing. A shared carnet gets them again, with the structures' new column."""
+    from ambassadeur_app.sync.capture import install_capture
+
+    install_capture(db)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, too_long, unprintable_problem
 from ambassadeur_app.errors import InvalidInput
+from ambassadeur_app.ids import new_id
 
 if TYPE_CHECKING:
     from ambassadeur_app.storage.connection import Db
@@ -97,7 +97,7 @@ class Repo:
         """
         if not rows:
             return []
-        ids = [record_id or str(uuid.uuid4()) for record_id in record_ids or [None] * len(rows)]
+        ids = [record_id or new_id() for record_id in record_ids or [None] * len(rows)]
         now = utc_now_iso()
         common = (now, now, self.device_id, None)
         keys = list(rows[0])

@@ -59,6 +59,7 @@ def _values(structure: Structure) -> dict[str, Any]:
         "it_commitment_on": structure.it_commitment_on.isoformat() if structure.it_commitment_on else None,
         "notes": structure.notes.strip(),
         "search": fold(f"{structure.name} {structure.commune} {structure.postal_code} {structure.finess}"),
+        "name_key": fold(structure.name),
     }
     for step, column in _DATE_COLUMNS.items():
         day = structure.onboarding_dates.get(step)
@@ -86,7 +87,8 @@ class StructureRepo(Repo):
         clauses += contacted
         params += values
         where_sql = " AND ".join(clauses)
-        sql = f"SELECT s.id FROM structures s WHERE {where_sql} ORDER BY fold(s.name), s.id"
+        # By folded name (« École » before « Z »), precomputed: no Python function on every row.
+        sql = f"SELECT s.id FROM structures s WHERE {where_sql} ORDER BY s.name_key, s.id"
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def get_many(self, ids: Iterable[str]) -> dict[str, Structure]:
@@ -96,8 +98,13 @@ class StructureRepo(Repo):
         return self.get_many([structure_id]).get(structure_id)
 
     def all(self) -> list[Structure]:
-        """Return every live structure, by name (for choosers)."""
-        return list(self.get_many(self.ids(RegisterFilter())).values())
+        """Return every live structure, by name (for choosers), in one query."""
+        return [
+            _structure(row)
+            for row in self.db.query(
+                f"SELECT {_COLUMNS} FROM structures WHERE deleted_at IS NULL ORDER BY name_key, id"
+            )
+        ]
 
     def add(self, structure: Structure, import_id: str | None = None) -> str:
         return self.add_many([structure], import_id)[0]
@@ -123,7 +130,7 @@ class StructureRepo(Repo):
         return [
             row[0]
             for row in self.db.execute(
-                "SELECT id FROM structures WHERE deleted_at IS NULL AND fold(name) = ?", [fold(name)]
+                "SELECT id FROM structures WHERE deleted_at IS NULL AND name_key = ?", [fold(name)]
             ).fetchall()
         ]
 

@@ -12,8 +12,9 @@ Triggers rather than the repositories' write path: every write is caught, includ
 repositories' direct SQL (a purge, a reassignment, an import) and the future tables, with no
 change to the repositories; the cost is measured in benchmarks/bench_sync.py.
 
-A step of migrations.py that adds a synced table or a column to one must call
-``install_capture`` again (tests/sync/test_tables.py fails otherwise).
+The triggers exist only in a shared carnet: ``partager`` and ``rejoindre`` install them as they
+give the carnet its shared identity. A step of migrations.py that adds a synced table or a
+column to one must call ``install_capture`` again (tests/sync/test_tables.py fails otherwise).
 """
 
 from __future__ import annotations
@@ -137,10 +138,17 @@ def _changed(table: str, column: str) -> str:
 
 
 def install_capture(db: Any) -> None:
-    """(Re)create the capture triggers of every synced table from the current schema."""
+    """(Re)create the capture triggers of every synced table from the current schema, once the
+    carnet is shared (``shared_id`` set); a carnet that is not shared holds none.
+
+    SQLite parses every trigger of the schema on each new connection's first statement: the 99
+    triggers (~90 KB of SQL) cost every connection 2–3.5 ms (the CLI's, the window's, each
+    worker's), and every INSERT, UPDATE and DELETE of a synced table checks their condition.
+    """
     for (name,) in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'"
     ).fetchall():
         db.execute(f"DROP TRIGGER {name}")
-    for statement in capture_sql(db):
-        db.execute(statement)
+    if db.execute("SELECT shared_id FROM _sync_state").fetchone()[0]:
+        for statement in capture_sql(db):
+            db.execute(statement)
