@@ -151,7 +151,7 @@ class Attendance:
         return any(self.present)
 
 
-_LINK = re.compile(r"https?://\S+\.\S+", re.IGNORECASE)
+_LINK = r"(?i)https?://\S+\.\S+"  # compiled on first use by ``re``, not at import
 
 
 def validate_event(event: Event) -> Event:
@@ -217,7 +217,7 @@ def validate_event(event: Event) -> Event:
     link = event.link.strip()
     if event.online and not link:
         raise InvalidInput("Indiquez le lien de connexion de l'événement en ligne.", "lien")
-    if link and not _LINK.fullmatch(link):
+    if link and not re.fullmatch(_LINK, link):
         raise InvalidInput(f"Lien invalide : « {link} » (il commence par https://).", "lien")
     if not event.online and blank(event.place):
         raise InvalidInput("Indiquez le lieu de l'événement (ou cochez « En ligne »).", "lieu")

@@ -106,11 +106,12 @@ def complete_amounts(ht: int | None, vat: int | None, ttc: int | None) -> tuple[
     return ht, vat, ttc
 
 
-_AMOUNT = re.compile(r"(-?)(\d+)(?:[,.](\d{1,2}))?")
+# Compiled on first use by ``re`` (and kept in its cache), not at import.
+_AMOUNT = r"(-?)(\d+)(?:[,.](\d{1,2}))?"
 # « 6.800,00 » (dots between thousands, a comma before the cents) or « 1.234.567 »: the dots can
 # only group thousands there. « 6.800 » alone is left to _AMOUNT, which refuses it (6,80 € or
 # 6 800 € ?).
-_DOTTED_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_DOTTED_THOUSANDS = r"-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"
 
 
 def parse_amount(text: str, field: str = "montant") -> int | None:
@@ -123,9 +124,9 @@ def parse_amount(text: str, field: str = "montant") -> int | None:
     value = re.sub(r"[\s\u00a0\u202f'€]", "", text)
     if not value:
         return None
-    if _DOTTED_THOUSANDS.fullmatch(value) and ("," in value or value.count(".") > 1):
+    if re.fullmatch(_DOTTED_THOUSANDS, value) and ("," in value or value.count(".") > 1):
         value = value.replace(".", "")
-    match = _AMOUNT.fullmatch(value)
+    match = re.fullmatch(_AMOUNT, value)
     if match is None or len(match.group(2)) > 12:
         raise InvalidInput(
             f"Montant invalide pour « {field} » : « {text.strip()} ». Écrivez-le en euros, par exemple "

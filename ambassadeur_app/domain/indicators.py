@@ -310,16 +310,6 @@ def engagement_figures(structures: Iterable[Structure], targets: Targets) -> Eng
 
 
 @dataclass(frozen=True)
-class Diffusion:
-    """A diffusion of the questionnaire on the tool."""
-
-    day: date | None
-    channel: str
-    recipients: int | None
-    responses: int
-
-
-@dataclass(frozen=True)
 class MoneyFigures:
     """The grant: hourly forfait month by month, the forfait événement, spent and projected.
 

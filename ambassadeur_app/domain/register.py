@@ -362,7 +362,7 @@ def normalize_finess(text: str) -> str:
     return value
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"  # compiled on first use by ``re``, not at import
 
 
 def validate_professional(professional: Professional, professions: dict[str, Profession]) -> Professional:
@@ -375,7 +375,7 @@ def validate_professional(professional: Professional, professions: dict[str, Pro
         raise InvalidInput("Indiquez le nom du professionnel.", "nom")
     if professional.profession_code not in professions:
         raise InvalidInput(f"Profession inconnue : « {professional.profession_code} ».", "profession")
-    if professional.email.strip() and not _EMAIL.fullmatch(professional.email.strip()):
+    if professional.email.strip() and not re.fullmatch(_EMAIL, professional.email.strip()):
         raise InvalidInput(f"Adresse e-mail invalide : « {professional.email} ».", "email")
     specialty = professional.specialty
     if professions[professional.profession_code].group != "Médecin":

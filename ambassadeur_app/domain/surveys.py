@@ -450,7 +450,8 @@ def results_text(results: SurveyResults) -> str:
     return "\n".join(lines)
 
 
-_NUMBER = re.compile(r"-?[0-9]{1,6}")  # ASCII digits only: « ² », « １０ », « ٣ » are no numbers
+# ASCII digits only: « ² », « １０ », « ٣ » are no numbers (compiled on first use by ``re``).
+_NUMBER = r"-?[0-9]{1,6}"
 
 
 def parse_level(question: Question, text: str) -> int | None:
@@ -458,7 +459,7 @@ def parse_level(question: Question, text: str) -> int | None:
     allowed, then out of scale), or a level's label (case and accents ignored, « satisfaite »
     read as « satisfait »); None if it is neither."""
     number = text.strip()
-    if _NUMBER.fullmatch(number):
+    if re.fullmatch(_NUMBER, number):
         return int(number)
     folded = fold(text).replace("(e)", "").replace("satisfaite", "satisfait")
     if question.kind.is_scale:

@@ -226,7 +226,7 @@ class IndicatorsService:
                     self._projected_quotes_cents(expenses, programme, today),
                 ),
                 programme,
-                sum(payment.amount_cents for payment in carnet.payments.all()),
+                carnet.payments.received_cents(),
             ),
         ]
 
@@ -552,7 +552,6 @@ def engagement_indicator(figures: EngagementFigures) -> Indicator:
 def money_indicators(figures: MoneyFigures, programme: Programme, received_cents: int) -> list[Indicator]:
     """Return the money indicators; once the period is over, the grant's says what settles it
     as the bilan does, from the payments received (``received_cents``)."""
-    from ambassadeur_app.domain.bilan import settlement_text
     from ambassadeur_app.reports.charts import Chart, Series
 
     progress, use = figures.progress, figures.forfait
@@ -628,6 +627,8 @@ def money_indicators(figures: MoneyFigures, programme: Programme, received_cents
             f"Période terminée : {format_euros(spent_cents)} employés, {format_euros(received_cents)} "
             f"reçus ; part de la subvention non employée : {format_euros(max(unspent, 0))}"
         )
+        from ambassadeur_app.domain.bilan import settlement_text  # here: only once the period ends
+
         status = settlement_text(received_cents, spent_cents, grant_cents)
     else:
         projected = figures.projected_cents

@@ -36,6 +36,7 @@ service = open_service(Path(sys.argv[1]), today=lambda: date(2024, 11, 15))
 marie = service.ambassadors()[0].id
 service.add_entry(TimeEntry(date(2024, 11, 4), marie, Mission.PROMOTION, "Appel", 45))
 print(len(service.backups()), service.carnet.payments.received_cents(), len(service.carnet.structures.all()))
+assert service.indicators.all()  # the tableau de bord's figures, the period running
 service.close()
 left_out = ("uuid", "platform", "_strptime", "ambassadeur_app.domain.bilan")
 print(*sorted(name for name in left_out if name in sys.modules))
