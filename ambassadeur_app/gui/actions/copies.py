@@ -53,7 +53,8 @@ class Copies:
         self, question: str, what: str, restore: Callable[[Path, Callable[[str], None]], object], done: str
     ) -> bool:
         """Replace the open carnet (``restore`` writes it, telling ``warn`` of each attached file
-        it could not put back) after confirmation, then reopen it."""
+        it could not put back, and that the carnet is a shared one) after confirmation, then
+        reopen it."""
         from ambassadeur_app.services import open_service
 
         window = self.window
@@ -79,7 +80,7 @@ class Copies:
             return False
         window.ui.statusbar.showMessage(done, 15000)
         if notes:
-            prompts.notice(window, "Restauration", f"{done} Des pièces jointes manquent :", "\n".join(notes))
+            prompts.notice(window, "Restauration", done, _headed(notes))
         return True
 
     # --- encrypted copies off the laptop -------------------------------------------------------
@@ -201,3 +202,16 @@ class Copies:
             ),
             f"Carnet restauré depuis la copie chiffrée {request.source.name}.",
         )
+
+
+def _headed(notes: list[str]) -> str:
+    """The notes of a restore, each kind under its heading: the attached files it could not put
+    back (each note names « La pièce jointe … »), then what else to know (a shared carnet)."""
+    missing = [note for note in notes if note.startswith("La pièce jointe")]
+    others = [note for note in notes if note not in missing]
+    parts = []
+    if missing:
+        parts.append("\n".join(["Des pièces jointes manquent :", *missing]))
+    if others:
+        parts.append("\n".join(["À savoir :", *others]))
+    return "\n\n".join(parts)

@@ -51,6 +51,7 @@ class Sync(QObject):
         self.passphrases: dict[Path, str] = {}  # by carnet, for this session only
         self.paused = False  # the user declined to give the passphrase this session
         self.task: tasks.Task | None = None
+        self.busy_task: tasks.Task | None = None  # a share, a join or a merge (kept till it ends)
         self.last_sync: datetime | None = None
         self.problem = ""  # why the last sync failed (French)
         # The unexpected errors of background syncs already shown in a dialog: each one once.
@@ -310,11 +311,22 @@ class Sync(QObject):
         self._busy("Partage du carnet : chiffrement et écriture de sa première copie…", run, shared)
 
     def join(self) -> SyncDialog:
-        """Choose the folder, the passphrase and the new carnet; build it in the background, then
-        open it in the window (as Fichier > Ouvrir)."""
+        """Choose the folder, the passphrase and the carnet: a new one, or one kept apart before
+        sharing to merge (the window's, offered first when it holds entries); build it in the
+        background, then open it in the window (as Fichier > Ouvrir)."""
         from ambassadeur_app.gui.dialogs.sync_dialog import JOIN, SyncDialog
 
-        dialog = SyncDialog(JOIN, self.window, carnet=paths.documents_dir() / "carnet partagé.ambassadeur")
+        window = self.window
+        service = window.service if window.loaded else None
+        if service is None or window.demo or service.carnet.readonly or self.shared:
+            service = None  # the window's carnet cannot be merged
+        dialog = SyncDialog(
+            JOIN,
+            window,
+            carnet=paths.documents_dir() / "carnet partagé.ambassadeur",
+            to_merge=service.path if service is not None else None,
+            merge=service is not None and service.carnet.entries.count() > 0,
+        )
         dialog.accepted.connect(lambda: self._join(dialog.request))
         self.dialog = dialog
         dialog.open()
@@ -324,6 +336,9 @@ class Sync(QObject):
         from ambassadeur_app.services.sync import join
 
         if request is None or request.carnet is None:
+            return
+        if request.merge:
+            self._merge(request.carnet, request)
             return
         target = request.carnet
 
@@ -338,9 +353,78 @@ class Sync(QObject):
             joined,
         )
 
-    def _busy(self, text: str, run: Callable[[], Any], done: Callable[[Any], None]) -> tasks.Task:
+    def _merge(self, target: Path, request: SyncRequest) -> None:
+        """Merge the carnet ``target``, kept apart before sharing, into the shared carnet in the
+        background, then open it merged and say what was merged. The window's own carnet is
+        closed meanwhile (the merge replaces its file) and reopened after, merged or, on an
+        error, as it was."""
+        from ambassadeur_app.errors import AppError
+        from ambassadeur_app.services import open_service
+        from ambassadeur_app.services.sync import join
+
+        window = self.window
+        reopen: Callable[[], None] | None = None
+        if window.loaded and target.resolve() == window.service.path.resolve():
+            path, demo, today = window.service.path, window.demo, window.service.today
+            target = path
+            central = window.ui.central
+            central.hide()  # nothing is read from the carnet while it is closed
+            window.service.close()
+            window.ui.statusbar.showMessage("Fusion en cours : le carnet est fermé le temps de la fusion.")
+
+            def reopen() -> None:
+                central.show()
+                window.ui.statusbar.clearMessage()
+                window.show_carnet(open_service(path, today=today, integrity_check=False), demo)
+
+        def run() -> tuple[Path, SyncReport]:
+            before = _file_id(target)
+            try:
+                return join(request.folder, target, request.passphrase, merge=True)
+            except AppError as exc:
+                if _file_id(target) == before:
+                    said = f"Rien n'a été fusionné : le carnet « {target} » est tel qu'avant."
+                else:  # merged, but its changes could not all be written into the shared folder
+                    said = (
+                        f"Le carnet « {target} » est pourtant fusionné : ce qui n'a pas pu être écrit "
+                        "dans le dossier partagé le sera à la prochaine synchronisation."
+                    )
+                raise AppError(f"{exc.message}\n\n{said}") from exc
+
+        def merged(result: tuple[Path, SyncReport]) -> None:
+            path, report = result
+            self.passphrases[path] = request.passphrase  # no question at its first sync
+            if reopen is not None:
+                reopen()
+            elif not window.switch_to(path):
+                return
+            window.ui.statusbar.showMessage(
+                f"Carnet fusionné avec le carnet partagé et ouvert : {path}", 15000
+            )
+            self._notice(
+                "Carnet fusionné",
+                f"Le carnet « {path} » est fusionné avec le carnet partagé et ouvert.",
+                "\n".join(_merge_summary(report)),
+            )
+
+        self._busy(
+            "Fusion du carnet avec le carnet partagé : construction depuis le dossier, sauvegarde, fusion…",
+            run,
+            merged,
+            reopen,
+        )
+
+    def _busy(
+        self,
+        text: str,
+        run: Callable[[], Any],
+        done: Callable[[Any], None],
+        undo: Callable[[], None] | None = None,
+    ) -> tasks.Task:
         """Run ``run`` in the background behind a window-modal busy indication (no cancel: a
-        share or a join leaves nothing half done anyway); an error is shown in a dialog."""
+        share or a join leaves nothing half done anyway); on an error, ``undo`` runs, then the
+        error is shown in a dialog. With ``undo`` (the window's carnet is closed meanwhile), the
+        indication shows at once: the window takes no input until it is done."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
@@ -351,14 +435,21 @@ class Sync(QObject):
         busy.setWindowTitle("Carnet partagé")
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(300)
+        if undo is not None:
+            busy.show()
         task = tasks.Task(lambda progress, cancelled: run())
+        self.busy_task = task  # referenced until it ends: its signals must outlive the call
 
         def finished(result: object) -> None:
+            self.busy_task = None
             busy.reset()
             done(result)
 
         def failed(exc: Exception) -> None:
+            self.busy_task = None
             busy.reset()
+            if undo is not None:
+                undo()
             show_error(self.window, exc)
 
         task.signals.finished.connect(finished)
@@ -403,6 +494,29 @@ class Sync(QObject):
             self.sync_now(ask=False)
         if isinstance(self.pool, QThreadPool):
             self.pool.waitForDone(CLOSE_WAIT_MS)
+
+
+def _file_id(path: Path) -> int | None:
+    """The file's identity: another once the merge has put the merged carnet in its place (its
+    size and time change by merely opening it)."""
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
+
+
+def _merge_summary(report: SyncReport) -> list[str]:
+    """What a merge did, in French, for the window (what the CLI prints, in the menus' words)."""
+    from ambassadeur_app.domain.formatting import plural
+    from ambassadeur_app.services.sync import merge_lines
+
+    assert report.merged is not None
+    lines = merge_lines(report.merged)
+    if report.conflicts:
+        count = plural(report.conflicts, "conflit à vérifier", "conflits à vérifier")
+        lines.append(f"{count} : Carnet > Conflits à vérifier.")
+    lines += [f"Fichier refusé : {problem}" for problem in report.refused]
+    return lines
 
 
 def _short(message: str) -> str:
