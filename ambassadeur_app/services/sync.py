@@ -638,15 +638,16 @@ def join(
     if identity is None:
         raise CarnetError(
             f"Le dossier « {folder} » ne contient pas de carnet partagé : sur l'autre ordinateur, "
-            "utilisez d'abord « partager » avec ce dossier (et laissez le temps à la copie d'arriver)."
+            "partagez d'abord le carnet dans ce dossier (Carnet > Partager ce carnet…, ou la commande "
+            "« partager ») et laissez le temps à la copie d'arriver."
         )
     existing = carnet_path.exists() and carnet_path.stat().st_size > 0
     if existing and not merge:
         raise CarnetError(
             f"Le carnet « {carnet_path} » existe déjà. Pour le fusionner avec le carnet partagé (ses "
             "données rejoignent celles de l'autre ordinateur, rien n'est perdu, une sauvegarde en est "
-            "gardée), demandez la fusion (« rejoindre --fusionner ») ; pour reconstruire le carnet "
-            "partagé dans un nouveau fichier, choisissez un autre nom (--carnet)."
+            "gardée), choisissez la fusion (« rejoindre --fusionner » en ligne de commande) ; pour "
+            "reconstruire le carnet partagé dans un nouveau fichier, choisissez un autre nom de carnet."
         )
     merge = merge and existing
     keys = Keys(passphrase)
@@ -739,8 +740,9 @@ def _copy_to_merge(carnet_path: Path, part: Path, shared: Path) -> tuple[Merged,
     with open_carnet(carnet_path, device_id=paths.device_id(), backup_root=paths.backup_root()) as carnet:
         if Engine(carnet).state()["shared_id"]:
             raise CarnetError(
-                f"Le carnet « {carnet_path} » est déjà partagé : synchronisez-le (« sync ») au lieu de "
-                "le fusionner, ou donnez un autre nom avec --carnet."
+                f"Le carnet « {carnet_path} » est déjà partagé : synchronisez-le (Carnet > Synchroniser "
+                "maintenant, ou la commande « sync ») au lieu de le fusionner, ou choisissez un autre nom "
+                "de carnet."
             )
         merged.backup = carnet.backup(BackupKind.BEFORE_IMPORT)
         copy_database(carnet.db.conn, part)
@@ -773,7 +775,7 @@ def _check_opens(folder: Path, keys: Keys) -> None:
             except OtherPassphrase:
                 raise CarnetError(
                     "La phrase secrète ne correspond pas à celle du carnet partagé (vérifiez les "
-                    "majuscules, les accents et les espaces) : aucun carnet n'a été créé."
+                    "majuscules, les accents et les espaces) : aucun carnet n'a été créé ni modifié."
                 ) from None
             except Refused:
                 continue
