@@ -228,7 +228,8 @@ def restore_pieces(source: Path, store: Path) -> list[str]:
 def sqlite_reason(exc: sqlite3.Error) -> str:
     """Say in French why SQLite refused to read or write a file."""
     name = getattr(exc, "sqlite_errorname", "")
-    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
+    # SHMSIZE: the shared-memory file beside the carnet could not grow (no space left).
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")) or "disk is full" in str(exc):
         return "le disque est plein"
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
         return "le fichier ou son dossier est en lecture seule"
@@ -236,7 +237,12 @@ def sqlite_reason(exc: sqlite3.Error) -> str:
         return "le fichier est occupé par un autre programme"
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return "le fichier est endommagé"
-    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+    if name.startswith("SQLITE_CANTOPEN"):
+        return (
+            "le fichier, ou son journal (« -wal », « -shm ») à côté de lui, ne peut pas être "
+            "ouvert (droits d'accès, dossier protégé)"
+        )
+    if name.startswith("SQLITE_IOERR"):
         return "erreur de lecture ou d'écriture sur le disque"
     return str(exc)
 

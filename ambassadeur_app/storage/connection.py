@@ -46,7 +46,9 @@ class Db:
     def atomic(self) -> Iterator[None]:
         """Run the block as one transaction (a savepoint inside another): all or nothing."""
         nested = self.conn.in_transaction
-        self.conn.execute(f"SAVEPOINT {_SAVEPOINT}" if nested else "BEGIN")
+        # IMMEDIATE: the file is taken for writing at once (waiting for another writer there),
+        # not at the first change, when a change committed meanwhile elsewhere could only fail.
+        self.conn.execute(f"SAVEPOINT {_SAVEPOINT}" if nested else "BEGIN IMMEDIATE")
         try:
             yield
             self.conn.execute(f"RELEASE {_SAVEPOINT}" if nested else "COMMIT")

@@ -108,10 +108,12 @@ def sqlite_problem(exc: sqlite3.Error, path: Path) -> CarnetError:
     )
 
 
-def diagnose(exc: sqlite3.Error, path: Path, backups: BackupManager) -> CarnetError:
-    """Turn any SQLite error met while reading or writing a carnet into its French diagnosis.
+def diagnose(exc: sqlite3.Error, path: Path, backups: BackupManager, *, opening: bool = False) -> CarnetError:
+    """Turn any SQLite error met while opening, reading or writing a carnet into its French
+    diagnosis.
 
-    A damaged file gets the restore offer, and the next opening runs the full integrity check.
+    Only a damaged file gets the restore offer (and the next opening runs the full integrity
+    check); a full disk, a locked or protected file says so.
     """
     name = getattr(exc, "sqlite_errorname", "")
     if isinstance(exc, sqlite3.DatabaseError) and (
@@ -120,7 +122,28 @@ def diagnose(exc: sqlite3.Error, path: Path, backups: BackupManager) -> CarnetEr
         with suppress(OSError):
             (backups.folder / SEAL_NAME).unlink(missing_ok=True)
         return _damaged(path, str(exc), backups)
+    if opening:
+        return CarnetError(
+            f"Le carnet « {path} » n'a pas pu être ouvert : {sqlite_reason(exc)}. Il n'a pas été modifié."
+        )
     return sqlite_problem(exc, path)
+
+
+# How long a worker thread's connection waits for the file to be free before giving up.
+BACKGROUND_BUSY_TIMEOUT_MS = 120_000
+
+
+class _Writers:
+    """How many of the app's connections to one carnet (the carnet and its thread copies) are
+    inside a change: a busy file is then the app's own doing, not another program's."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def add(self, change: int) -> None:
+        with self._lock:
+            self.count += change
 
 
 class Carnet:
@@ -157,6 +180,7 @@ class Carnet:
         self._lock = lock
         self._clock = clock
         self._depth = 0
+        self._writers = _Writers()
         self.programme = ProgrammeRepo(db, device_id)
         self.ambassadors = AmbassadorRepo(db, device_id)
         self.activities = ActivityRepo(db, device_id)
@@ -336,12 +360,21 @@ class Carnet:
         if self.readonly:
             raise CarnetError(f"Le carnet « {self.path} » est ouvert en lecture seule.")
         self._depth += 1
+        outermost = self._depth == 1
+        self._writers.add(outermost)
         try:
             with self.db.atomic():
                 yield
         except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY") and self._writers.count > 1:
+                raise CarnetError(
+                    f"Le carnet « {self.path} » n'a pas pu être modifié : l'application y enregistrait "
+                    "déjà autre chose (synchronisation, import…). Rien n'a été enregistré de cette "
+                    "dernière action ; réessayez dans un instant."
+                ) from exc
             raise diagnose(exc, self.path, self.backups) from exc
         finally:
+            self._writers.add(-outermost)
             self._depth -= 1
         if self._depth == 0 and backup:
             self.daily_backup()
@@ -460,7 +493,11 @@ class Carnet:
         this carnet holds: close only its ``db`` (the lock stays with this carnet)."""
         db = _database(sqlite3.connect(str(self.path), timeout=5))
         db.execute("PRAGMA synchronous = FULL")
-        return Carnet(self.path, db, self.device_id, self.backups, self._lock, self._clock)
+        # In the background, waiting for a long change of the app's own (an import) is no failure.
+        db.execute(f"PRAGMA busy_timeout = {BACKGROUND_BUSY_TIMEOUT_MS}")
+        copy = Carnet(self.path, db, self.device_id, self.backups, self._lock, self._clock)
+        copy._writers = self._writers
+        return copy
 
     def close(self) -> None:
         """Close the connection and release the lock."""
@@ -615,7 +652,7 @@ def open_carnet(
                 "sur place. Copiez le carnet et ses fichiers « -wal » et « -shm » sur votre "
                 "ordinateur, puis ouvrez la copie."
             ) from exc
-        raise _damaged(path, str(exc), backups) from exc
+        raise diagnose(exc, path, backups, opening=True) from exc
     except BaseException:
         if conn is not None:
             conn.close()
@@ -633,20 +670,29 @@ SEAL_NAME = "fermeture.json"
 def _seal(
     path: Path, backups: BackupManager, now: datetime, unchanged_since: os.stat_result | None = None
 ) -> None:
-    """Record the size and time of a carnet the app has just closed cleanly (or checked as it
-    was at ``unchanged_since``: nothing is recorded if it changed since)."""
+    """Record which file the app has just closed cleanly (or checked as it was at
+    ``unchanged_since``: nothing is recorded if it changed since)."""
     try:
         stat = path.stat()
-        if unchanged_since is not None and (stat.st_size, stat.st_mtime_ns) != (
-            unchanged_since.st_size,
-            unchanged_since.st_mtime_ns,
-        ):
+        if unchanged_since is not None and _identity(stat) != _identity(unchanged_since):
             return
-        seal = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "day": now.date().isoformat()}
+        seal = {**_identity(stat), "day": now.date().isoformat()}
         backups.folder.mkdir(parents=True, exist_ok=True)
         (backups.folder / SEAL_NAME).write_text(json.dumps(seal), encoding="utf-8")
     except OSError:
         pass  # without a seal, the next opening simply runs the full check
+
+
+def _identity(stat: os.stat_result) -> dict[str, int]:
+    """What tells this very file as it was: another file put in its place (renamed over it, its
+    size and modification time copied) has another inode, and no program can set the time of
+    its last status change."""
+    return {
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "inode": stat.st_ino,
+        "ctime_ns": stat.st_ctime_ns,
+    }
 
 
 def _sealed_today(path: Path, backups: BackupManager, now: datetime) -> bool:
@@ -655,11 +701,7 @@ def _sealed_today(path: Path, backups: BackupManager, now: datetime) -> bool:
         stat = path.stat()
     except (OSError, ValueError):
         return False
-    return seal == {
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
-        "day": now.date().isoformat(),
-    } and not has_live_log(path)
+    return seal == {**_identity(stat), "day": now.date().isoformat()} and not has_live_log(path)
 
 
 def _on_read_only_media(path: Path) -> bool:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "ambassadeur"
 FILE_FORMAT = 1
+# What identifies an applied step in sqlite-utils' table of them (its unique index).
+KEY = ["migration_set", "name"]
 
 Step = Callable[["Database"], None]
 
@@ -64,6 +66,14 @@ class Steps:
         steps = Migrations(self.name)
         for step in self.steps:
             steps()(step)
+        # sqlite-utils creates its bookkeeping table, then its unique index, each saved at once:
+        # here both are saved together or not at all (and an index missing from a file where an
+        # earlier version was stopped between the two is added).
+        with db.atomic():
+            steps.ensure_migrations_table(db)
+            table = db.table(steps.migrations_table)
+            if not any(index.unique and index.columns == KEY for index in table.indexes):
+                table.create_index(KEY, unique=True)
         steps.apply(db, stop_before=stop_before)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -129,6 +130,11 @@ def damage_a_page_keeping_size_and_time(path: Path, table: str = "time_entries")
     data[start : start + page_size] = bytes((i * 7 + 3) % 256 for i in range(page_size))
     path.write_bytes(bytes(data))
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    # A failing disk changes no time at all: a seal of the file still matches it.
+    seal = backup_manager(paths.backup_root(), path.resolve()).folder / SEAL_NAME
+    if seal.exists():
+        recorded = json.loads(seal.read_text(encoding="utf-8"))
+        seal.write_text(json.dumps({**recorded, "ctime_ns": path.stat().st_ctime_ns}), encoding="utf-8")
 
 
 def test_a_page_damaged_the_same_day_is_diagnosed_on_every_path(tmp_path: Path, private_home: Path) -> None:
