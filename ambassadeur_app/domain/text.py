@@ -76,10 +76,11 @@ def title_name(text: str) -> str:
 # PDF fonts have no glyph for any of them, and none can be typed on a keyboard: they arrive by
 # pasting from another program or inside an imported file.
 # Also the invisible format characters a copy from a web page or a PDF brings (soft hyphen,
-# zero-width spaces and joiners, direction marks, byte order mark) — two names that look alike
-# must be alike — and U+FFFD, what a decoder leaves for a byte it could not read.
+# zero-width spaces and joiners, direction marks, embeddings and isolates, the other format
+# characters of U+2060–U+206F, byte order mark) — two names that look alike must be alike — and
+# U+FFFD, what a decoder leaves for a byte it could not read.
 _UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u206f"
     "\ufeff\ud800-\udfff\ufffd\ufffe\uffff]"
 )
 # The longest text a carnet takes in one field (a pasted report, not a book).

@@ -1,7 +1,7 @@
 """The regional view (xlsx or pdf): one row per CPTS with its hours, its amounts within the caps,
 its grant and balance, its events held and its indicators against their targets; the regional totals over the
-verified rows only (formulas in the workbook); and the list of every input with its SHA-256 and
-its check.
+verified rows only, drafts included (« vérifié (provisoire) », formulas in the workbook); and the
+list of every input with its SHA-256 and its check.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ambassadeur_app.domain.formatting import format_date, format_euros, format_
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
-from ambassadeur_app.services.region import VERIFIED, Consolidation, InputResult
+from ambassadeur_app.services.region import VERIFIED, VERIFIED_DRAFT, Consolidation, InputResult
 
 TITLE = "Vue régionale des binômes ambassadeurs Parceo"
 FORMATS = ("xlsx", "pdf")
@@ -32,10 +32,14 @@ EVENTS_TITLE = "Événements tenus"
 NUMBER_TITLES = [*HOURS_TITLES, *MONEY_TITLES, EVENTS_TITLE]  # the columns number_rows gives
 TOTAL_LABEL = "Total régional (lignes vérifiées)"
 NOTE = (
-    "Totaux régionaux : lignes « vérifié » seulement (un dossier dont un fichier ne correspond pas "
-    "à son manifeste est listé « non vérifié » et n'est pas compté). Heures en heures décimales "
-    "(40,50 = 40 h 30 min). Événements tenus : vide quand le dossier ne le dit pas (dossier écrit "
-    "avant son fichier chiffres.json)."
+    "Totaux régionaux : lignes « vérifié » seulement, y compris les lignes « vérifié (provisoire) » "
+    "(bilan d'une période en cours ou dont un mois n'est pas clôturé : comptées pour une vue "
+    "intermédiaire, leurs chiffres peuvent encore changer). Un dossier dont un fichier ne "
+    "correspond pas à son manifeste, dont le manifeste ne liste pas le bilan ou les relevés "
+    "d'heures de la période, ou dont le fichier chiffres.json ne concorde pas avec le bilan, est "
+    "listé « non vérifié » et n'est pas compté. Heures en heures décimales (40,50 = 40 h 30 min). "
+    "Événements tenus : vide quand le dossier ne le dit pas (dossier écrit avant son fichier "
+    "chiffres.json)."
 )
 FILE_TITLES = ["Fichier", "Type", "SHA-256 (d'un dossier : de son manifeste)", "Vérification"]
 
@@ -173,7 +177,10 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
         for index, title in enumerate(NUMBER_TITLES, start=4):
             letter = get_column_letter(index)
             status = f"${status_letter}${first}:${status_letter}${last}"
-            expression = f'SUMIF({status},"{VERIFIED}",{letter}{first}:{letter}{last})'
+            expression = "+".join(
+                f'SUMIF({status},"{counted}",{letter}{first}:{letter}{last})'
+                for counted in (VERIFIED, VERIFIED_DRAFT)
+            )
             if title in HOURS_TITLES:
                 totals.append(sheet.formula(expression, xlsxkit.HOURS_FORMAT, bold=True))
             elif title in MONEY_TITLES:

@@ -5,10 +5,15 @@ A carnet is never opened in place: its file (and its write-ahead log, if any) is
 private temporary folder and the copy is read, so the file received is never modified, nor
 anything beside it. A pack (a folder or a .zip written by ``ambassadeur dossier``) is checked
 file by file against its manifest (present, size, SHA-256) before its figures are read: from its
-``chiffres.json`` (written since format 1 of that file), else from its bilan d'exécution (older
-packs); a pack that fails is listed with the reason and its figures are marked « non vérifié »,
-never counted in the regional totals. An input that cannot be read is refused with a French reason
-naming it; the others are still consolidated.
+``chiffres.json`` (written since format 1 of that file), cross-checked against its bilan
+d'exécution, else from that bilan alone (older packs). A pack is « vérifié » only when every file
+is as its manifest lists it, the manifest lists the bilan and the timesheets of every month of the
+period, and its ``chiffres.json`` says what its bilan says; otherwise it is listed with the reasons
+and its figures are marked « non vérifié », never counted in the regional totals. A draft's figures
+(the period still runs, or a month is not closed) are counted, marked « provisoire ». An input
+that cannot be read, or whose figures are impossible (negative, out of range, a period ending
+before it starts, a month paid beyond its cap), is refused with a French reason naming it; the
+others are still consolidated.
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import astuple, dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, printable, too_long
 from ambassadeur_app.errors import AppError, os_reason
 from ambassadeur_app.paths import CARNET_SUFFIX
 from ambassadeur_app.reports.manifest import (
@@ -55,9 +61,15 @@ INDICATOR_HEADER = ("Indicateur", "Objectif")
 GRANT_LABEL = "Subvention FIR (ARS Grand Est) accordée"
 RECEIVED_LABEL = "Versements reçus"
 VERIFIED = "vérifié"
+DRAFT = "provisoire"
+VERIFIED_DRAFT = f"{VERIFIED} ({DRAFT})"  # counted, its figures can still change
 NOT_VERIFIED = "non vérifié"
 FIGURES_FORMAT = "ambassadeur-chiffres"
 FIGURES_VERSION = 1
+# No count of minutes or cents of one CPTS comes near this: beyond, the file is forged or garbled
+# (and the documents' arithmetic would overflow).
+MAX_FIGURE = 10**15
+MAX_INDICATORS = 200
 
 
 class RegionInputError(AppError):
@@ -78,7 +90,8 @@ class CptsFigures:
 
     cpts: str
     departement: str
-    period: str
+    start_date: date
+    end_date: date
     worked_minutes: int
     funded_minutes: int
     hourly_cents: int  # the hourly forfait's amount, within the caps
@@ -87,6 +100,11 @@ class CptsFigures:
     received_cents: int | None  # None: no payment recorded
     indicators: tuple[IndicatorLine, ...]
     events_held: int | None = None  # the events done; None: unknown (a pack's bilan does not say)
+    draft: bool = False  # the bilan is a draft: the period still runs, or a month is not closed
+
+    @property
+    def period(self) -> str:
+        return _period_text(self.start_date, self.end_date)
 
     @property
     def total_cents(self) -> int:
@@ -115,7 +133,7 @@ class InputResult:
             return "refusé : " + " ; ".join(self.problems)
         if not self.verified:
             return f"{NOT_VERIFIED} : " + " ; ".join(self.problems)
-        return VERIFIED
+        return VERIFIED_DRAFT if self.figures.draft else VERIFIED
 
     @property
     def refused(self) -> bool:
@@ -132,15 +150,22 @@ class Consolidation:
         return [i.figures for i in self.inputs if i.figures is not None and i.verified]
 
 
+def name_key(text: str) -> str:
+    """Return the key two names of the same CPTS share: whatever their case, accents, Unicode
+    form (NFC or NFD), invisible characters and spaces (``fold`` of ``printable``)."""
+    return fold(printable(text))
+
+
 def consolidate(paths: list[Path], today: Callable[[], date] = date.today) -> Consolidation:
-    """Read each input; a duplicate of a CPTS and period already read is refused."""
+    """Read each input; a duplicate of a CPTS and period already read is refused (the CPTS' names
+    compared as ``name_key`` folds them)."""
     results: list[InputResult] = []
-    seen: dict[tuple[str, str], Path] = {}
+    seen: dict[tuple[str, date, date], Path] = {}
     for path in paths:
         result = read_input(Path(path), today)
         figures = result.figures
         if figures is not None and result.verified:
-            key = (figures.cpts, figures.period)
+            key = (name_key(figures.cpts), figures.start_date, figures.end_date)
             if key in seen:
                 problem = f"doublon : la même CPTS et la même période que « {seen[key].name} »"
                 result = replace(result, figures=None, problems=(*result.problems, problem))
@@ -255,7 +280,8 @@ def figures_of(service: CarnetService, bilan: Bilan, indicators: list[Indicator]
     return CptsFigures(
         cpts=programme.cpts_name,
         departement=f"{programme.departement_code} {programme.departement_name}".strip(),
-        period=_period_text(programme.start_date, programme.end_date),
+        start_date=programme.start_date,
+        end_date=programme.end_date,
         worked_minutes=sum(m.worked_minutes for m in bilan.months),
         funded_minutes=sum(m.claim.funded_minutes for m in bilan.months),
         hourly_cents=bilan.hourly_cents,
@@ -266,6 +292,7 @@ def figures_of(service: CarnetService, bilan: Bilan, indicators: list[Indicator]
             IndicatorLine(i.title, i.target_text, i.current_text, i.status_text) for i in indicators
         ),
         events_held=len(service.events.event_ids(status=EventStatus.DONE)),
+        draft=bilan.draft,
     )
 
 
@@ -288,15 +315,14 @@ def figures_json(figures: CptsFigures, bilan: Bilan) -> str:
     """Return the figures as the JSON text of ``chiffres.json`` (amounts in cents, durations in
     minutes, dates ISO 8601; ``versements_recus`` null when no payment is recorded;
     ``provisoire`` true while the bilan is a draft: its period runs, or a month is not closed)."""
-    programme = bilan.programme
     document = {
         "format": FIGURES_FORMAT,
         "version": FIGURES_VERSION,
         "cpts": figures.cpts,
         "departement": figures.departement,
-        "periode": {"debut": programme.start_date.isoformat(), "fin": programme.end_date.isoformat()},
+        "periode": {"debut": figures.start_date.isoformat(), "fin": figures.end_date.isoformat()},
         "situation_au": bilan.today.isoformat(),
-        "provisoire": bilan.draft,
+        "provisoire": figures.draft,
         "heures_minutes": {"saisies": figures.worked_minutes, "financees": figures.funded_minutes},
         "montants_centimes": {
             "forfait_horaire_dans_le_plafond": figures.hourly_cents,
@@ -319,56 +345,158 @@ def figures_from_json(data: bytes) -> CptsFigures:
     """Read the figures of a pack's ``chiffres.json``.
 
     Raises:
-        RegionInputError: not JSON, another format, a newer version, a missing or mistyped
-            field, or totals that do not add up.
+        RegionInputError: not JSON, another format, a newer version, a missing, mistyped or
+            impossible field (each figure from 0 to ``MAX_FIGURE``), a period ending before it
+            starts, or totals that do not add up; the message names the field.
     """
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except RecursionError as exc:
+        raise RegionInputError(f"{FIGURES_NAME} illisible (imbrication démesurée)") from exc
+    except UnicodeDecodeError as exc:
+        raise RegionInputError(f"{FIGURES_NAME} illisible (pas du JSON : pas du texte UTF-8)") from exc
+    except json.JSONDecodeError as exc:
         raise RegionInputError(f"{FIGURES_NAME} illisible (pas du JSON)") from exc
+    except ValueError as exc:  # an integer of more than 4 300 digits
+        raise RegionInputError(f"{FIGURES_NAME} illisible (un nombre démesuré)") from exc
     if not isinstance(document, dict) or document.get("format") != FIGURES_FORMAT:
         raise RegionInputError(f"{FIGURES_NAME} d'une forme inattendue")
-    version = document.get("version")
-    if not isinstance(version, int) or version > FIGURES_VERSION:
+    version = _integer(document, "version", low=1)
+    if version > FIGURES_VERSION:
         raise RegionInputError(
             f"{FIGURES_NAME} d'une version plus récente ({version}) : mettez l'application à jour"
         )
-    try:
-        hours, money, period = document["heures_minutes"], document["montants_centimes"], document["periode"]
-        figures = CptsFigures(
-            cpts=_typed(document["cpts"], str),
-            departement=_typed(document["departement"], str),
-            period=_period_text(date.fromisoformat(period["debut"]), date.fromisoformat(period["fin"])),
-            worked_minutes=_typed(hours["saisies"], int),
-            funded_minutes=_typed(hours["financees"], int),
-            hourly_cents=_typed(money["forfait_horaire_dans_le_plafond"], int),
-            event_cents=_typed(money["forfait_evenement"], int),
-            grant_cents=_typed(money["subvention_accordee"], int),
-            received_cents=None
-            if money["versements_recus"] is None
-            else _typed(money["versements_recus"], int),
-            indicators=tuple(
-                IndicatorLine(
-                    *(_typed(line[key], str) for key in ("indicateur", "objectif", "resultat", "etat"))
-                )
-                for line in document["indicateurs"]
-            ),
-            events_held=None
-            if document["evenements_tenus"] is None
-            else _typed(document["evenements_tenus"], int),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise RegionInputError(f"{FIGURES_NAME} d'une forme inattendue") from exc
-    if (money["total_des_forfaits"], money["solde"]) != (figures.total_cents, figures.balance_cents):
+    figures = CptsFigures(
+        cpts=_text(document, "cpts"),
+        departement=_text(document, "departement"),
+        start_date=_date(document, "periode.debut"),
+        end_date=_date(document, "periode.fin"),
+        worked_minutes=_integer(document, "heures_minutes.saisies"),
+        funded_minutes=_integer(document, "heures_minutes.financees"),
+        hourly_cents=_integer(document, "montants_centimes.forfait_horaire_dans_le_plafond"),
+        event_cents=_integer(document, "montants_centimes.forfait_evenement"),
+        grant_cents=_integer(document, "montants_centimes.subvention_accordee"),
+        received_cents=_optional_integer(document, "montants_centimes.versements_recus"),
+        indicators=_indicators(document),
+        events_held=_optional_integer(document, "evenements_tenus"),
+        draft=_field(document, "provisoire", bool, "true ou false"),
+    )
+    totals = (
+        _integer(document, "montants_centimes.total_des_forfaits"),
+        _integer(document, "montants_centimes.solde", low=-MAX_FIGURE),
+    )
+    if totals != (figures.total_cents, figures.balance_cents):
         raise RegionInputError(f"{FIGURES_NAME} incohérent : ses totaux ne sont pas la somme de ses montants")
+    _check_possible(figures, FIGURES_NAME)
     return figures
 
 
-def _typed(value: Any, kind: type) -> Any:
-    """Return ``value``, checked to be a ``kind`` (a bool is not an int here)."""
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise TypeError(f"{value!r} is not a {kind.__name__}")
+def _check_possible(figures: CptsFigures, source: str) -> None:
+    """Refuse figures no bilan can give: a period ending before it starts, more hours funded
+    than logged.
+
+    Raises:
+        RegionInputError: naming ``source`` and what is impossible.
+    """
+    from ambassadeur_app.domain.formatting import format_date
+
+    if figures.end_date < figures.start_date:
+        raise RegionInputError(
+            f"{source} incohérent : sa période finit ({format_date(figures.end_date)}) avant de commencer "
+            f"({format_date(figures.start_date)})"
+        )
+    if figures.funded_minutes > figures.worked_minutes:
+        raise RegionInputError(f"{source} incohérent : plus d'heures financées que d'heures saisies")
+
+
+def _field(document: dict[str, Any], path: str, kind: type, expected: str) -> Any:
+    """Return the value at ``path`` (keys joined by dots, a number the rank in a list from 1),
+    checked to be a ``kind`` (a bool is not an int here); ``expected`` says in French what it
+    must be.
+
+    Raises:
+        RegionInputError: missing or mistyped, naming the field.
+    """
+    value: Any = document
+    keys = path.split(".")
+    for depth, key in enumerate(keys):
+        if isinstance(value, list) and key.isdigit() and 1 <= int(key) <= len(value):
+            value = value[int(key) - 1]
+        elif isinstance(value, dict) and key in value:
+            value = value[key]
+        elif isinstance(value, dict) or (isinstance(value, list) and key.isdigit()):
+            raise RegionInputError(f"{FIGURES_NAME} incomplet : il y manque « {path} »")
+        else:
+            raise RegionInputError(
+                f"{FIGURES_NAME} d'une forme inattendue : « {'.'.join(keys[:depth])} » doit être un "
+                f"objet (il vaut {_described(value)})"
+            )
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise RegionInputError(
+            f"{FIGURES_NAME} d'une forme inattendue : « {path} » doit être {expected} "
+            f"(il vaut {_described(value)})"
+        )
     return value
+
+
+def _integer(document: dict[str, Any], path: str, low: int = 0) -> int:
+    """Return the integer at ``path``, from ``low`` to ``MAX_FIGURE``."""
+    expected = f"un nombre entier de {low} à 10^15" if low >= 0 else "un nombre entier de -10^15 à 10^15"
+    value: int = _field(document, path, int, expected)
+    if not low <= value <= MAX_FIGURE:
+        raise RegionInputError(
+            f"{FIGURES_NAME} impossible : « {path} » doit être {expected} (il vaut {_described(value)})"
+        )
+    return value
+
+
+def _optional_integer(document: dict[str, Any], path: str) -> int | None:
+    """Return the integer at ``path`` (from 0 to ``MAX_FIGURE``), or ``None`` for a JSON null."""
+    return None if _field(document, path, object, "") is None else _integer(document, path)
+
+
+def _text(document: dict[str, Any], path: str) -> str:
+    text: str = _field(document, path, str, "un texte")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise RegionInputError(f"{FIGURES_NAME} impossible : « {path} » est un {too_long(len(text))}")
+    return text
+
+
+def _date(document: dict[str, Any], path: str) -> date:
+    text = _field(document, path, str, "une date AAAA-MM-JJ")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise RegionInputError(
+            f"{FIGURES_NAME} d'une forme inattendue : « {path} » doit être une date AAAA-MM-JJ "
+            f"(il vaut {_described(text)})"
+        ) from exc
+
+
+def _indicators(document: dict[str, Any]) -> tuple[IndicatorLine, ...]:
+    lines: list[Any] = _field(document, "indicateurs", list, "une liste")
+    if len(lines) > MAX_INDICATORS:
+        raise RegionInputError(
+            f"{FIGURES_NAME} impossible : {len(lines)} indicateurs ({MAX_INDICATORS} au plus)"
+        )
+    keys = ("indicateur", "objectif", "resultat", "etat")
+    return tuple(
+        IndicatorLine(*(_text(document, f"indicateurs.{n}.{key}") for key in keys))
+        for n in range(1, len(lines) + 1)
+    )
+
+
+def _described(value: Any) -> str:
+    """Return a JSON value as a reader may see it in a message: short, never the whole value."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        digits = len(str(abs(value)))
+        return str(value) if digits <= 18 else f"un nombre de {digits} chiffres"
+    if isinstance(value, str):
+        return f"« {printable(value)} »" if len(value) <= 40 else "un texte"
+    kinds = {float: "un nombre à virgule", list: "une liste", dict: "un objet"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 # --- packs ------------------------------------------------------------------------------------
@@ -431,8 +559,9 @@ def _hash_of(pack: Any, name: str) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def verify_manifest(pack: Any) -> list[str]:
-    """Return what differs between a pack and its manifest (empty: every file as listed)."""
+def verify_manifest(pack: Any) -> tuple[set[str], list[str]]:
+    """Return the files a pack's manifest lists, and what differs between the pack and its
+    manifest (empty: every file as listed)."""
     names = pack.names()
     if CSV_NAME not in names:
         raise RegionInputError(f"pas de manifeste ({CSV_NAME}) : ce n'est pas un dossier de justification")
@@ -446,9 +575,12 @@ def verify_manifest(pack: Any) -> list[str]:
             problems.append(f"fichier manquant : {entry.path}")
         elif pack.size(entry.path) != entry.size or _hash_of(pack, entry.path) != (entry.size, entry.sha256):
             problems.append(f"fichier modifié : {entry.path}")
-    listed = {e.path for e in entries} | {CSV_NAME, TEXT_NAME, README_NAME}
-    problems += [f"fichier absent du manifeste : {name}" for name in sorted(names - listed)]
-    return problems
+    listed = {e.path for e in entries}
+    problems += [
+        f"fichier absent du manifeste : {name}"
+        for name in sorted(names - listed - {CSV_NAME, TEXT_NAME, README_NAME})
+    ]
+    return listed, problems
 
 
 def _manifest(data: bytes) -> list[ManifestEntry]:
@@ -462,21 +594,76 @@ def _manifest(data: bytes) -> list[ManifestEntry]:
 
 
 def _read_pack(path: Path, pack: Any, kind: str, sha: str) -> InputResult:
-    """Check a pack against its manifest, then read its ``chiffres.json``, or its bilan (a pack
-    written before that file)."""
-    problems = verify_manifest(pack)
+    """Check a pack against its manifest, then read its ``chiffres.json`` and check it against
+    its bilan, or read its bilan alone (a pack written before that file)."""
+    listed, problems = verify_manifest(pack)
     names = pack.names()
-    if FIGURES_NAME in names:
-        figures = figures_from_json(_read(pack, FIGURES_NAME))
-    elif BILAN_PATH in names:
-        figures = bilan_figures(_read(pack, BILAN_PATH))
-    else:
-        raise RegionInputError(f"le dossier ne contient pas le bilan d'exécution ({BILAN_PATH})")
+    figures = figures_from_json(_read(pack, FIGURES_NAME)) if FIGURES_NAME in names else None
+    bilan = None
+    if BILAN_PATH in names:
+        try:
+            bilan = bilan_figures(_read(pack, BILAN_PATH))
+        except RegionInputError as exc:
+            if figures is None:
+                raise
+            problems.append(exc.message)
+    if figures is None:
+        if bilan is None:
+            raise RegionInputError(f"le dossier ne contient pas le bilan d'exécution ({BILAN_PATH})")
+        figures = bilan
+    elif bilan is not None and (differ := disagreements(figures, bilan)):
+        problems.append(f"{FIGURES_NAME} ne concorde pas avec le bilan : " + ", ".join(differ))
+    problems += unlisted(figures, listed)
     return InputResult(path, kind, sha, not problems, tuple(problems), figures)
 
 
+def unlisted(figures: CptsFigures, listed: set[str]) -> list[str]:
+    """Say which of the pieces a pack must hold its manifest does not list: the bilan, and
+    the timesheets (xlsx and PDF) of every month of the period."""
+    from ambassadeur_app.domain.dates import Month, months_between
+    from ambassadeur_app.domain.formatting import plural
+    from ambassadeur_app.reports.manifest import timesheet_path
+    from ambassadeur_app.services.pack import FORMATS
+
+    problems = []
+    if BILAN_PATH not in listed:
+        problems.append(f"le manifeste ne liste pas le bilan d'exécution ({BILAN_PATH})")
+    months = months_between(Month.of(figures.start_date), Month.of(figures.end_date))
+    missing = [path for m in months for fmt in FORMATS if (path := timesheet_path(m, fmt)) not in listed]
+    if missing:
+        what = plural(len(missing), "relevé d'heures", "relevés d'heures")
+        problems.append(f"le manifeste ne liste pas {what} de la période ({missing[0]}…)")
+    return problems
+
+
+# What chiffres.json must say as its bilan says it: names and texts compared as ``name_key``
+# folds them (a document drops the characters it cannot hold).
+_CROSS_CHECKED: tuple[tuple[str, Callable[[CptsFigures], object]], ...] = (
+    ("CPTS", lambda f: name_key(f"{f.cpts} — {f.departement}")),
+    ("période", lambda f: (f.start_date, f.end_date)),
+    ("statut provisoire", lambda f: f.draft),
+    ("heures saisies", lambda f: f.worked_minutes),
+    ("heures financées", lambda f: f.funded_minutes),
+    ("forfait horaire", lambda f: f.hourly_cents),
+    ("forfait événement", lambda f: f.event_cents),
+    ("subvention accordée", lambda f: f.grant_cents),
+    ("versements reçus", lambda f: f.received_cents),
+    ("indicateurs", lambda f: [tuple(map(name_key, astuple(line))) for line in f.indicators]),
+)
+
+
+def disagreements(figures: CptsFigures, bilan: CptsFigures) -> list[str]:
+    """Return what ``figures`` (a pack's chiffres.json) says otherwise than its bilan."""
+    return [what for what, value in _CROSS_CHECKED if value(figures) != value(bilan)]
+
+
 def bilan_figures(data: bytes) -> CptsFigures:
-    """Read a CPTS's figures from the bilan d'exécution workbook of its pack."""
+    """Read a CPTS's figures from the bilan d'exécution workbook of its pack.
+
+    Raises:
+        RegionInputError: not a workbook, not a bilan, or impossible figures (negative, out of
+            range, a month paid beyond its cap).
+    """
     import openpyxl
 
     try:
@@ -492,29 +679,60 @@ def bilan_figures(data: bytes) -> CptsFigures:
     try:
         header = {str(row[0]): str(row[1]) for row in money[1:4] if row and len(row) > 1}
         cpts, _, departement = header["CPTS"].partition(" — ")
-        period = header["Expérimentation"].rpartition(", du ")[2].rpartition(" (")[0]
+        start, _, end = header["Expérimentation"].rpartition(", du ")[2].rpartition(" (")[0].partition(" au ")
         months = _table(money, MONTH_HEADER)
         expenses = _table(money, EXPENSE_HEADER)
         labels = [row[0] if row else None for row in money]
         grant_row = labels.index(GRANT_LABEL)
         received_row = labels.index(RECEIVED_LABEL, grant_row)
         payments = [row[2] for row in money[grant_row + 1 : received_row] if isinstance(row[2], (int, float))]
-        return CptsFigures(
+        for row in months:
+            # Hours logged = not counted + beyond the cap + funded; the amount within the cap.
+            worked, excluded, over, funded = (_bilan_number(v, 60) for v in row[1:5])
+            if worked != excluded + over + funded:
+                raise RegionInputError(
+                    f"bilan d'exécution incohérent ({BILAN_PATH}) : "
+                    f"les heures de {row[0]} ne s'additionnent pas"
+                )
+            if _bilan_number(row[6], 100) > _bilan_number(row[5], 100):
+                raise RegionInputError(
+                    f"bilan d'exécution incohérent ({BILAN_PATH}) : le forfait horaire de {row[0]} "
+                    "dépasse le plafond du mois"
+                )
+        figures = CptsFigures(
             cpts=cpts,
             departement=departement,
-            period=f"du {period}",
-            worked_minutes=sum(round(row[1] * 60) for row in months),
-            funded_minutes=sum(round(row[4] * 60) for row in months),
-            hourly_cents=sum(round(row[6] * 100) for row in months),
-            event_cents=sum(round(row[10] * 100) for row in expenses),
-            grant_cents=round(money[grant_row][2] * 100),
-            received_cents=sum(round(p * 100) for p in payments) if payments else None,
+            start_date=datetime.strptime(start, "%d/%m/%Y").date(),
+            end_date=datetime.strptime(end, "%d/%m/%Y").date(),
+            worked_minutes=sum(_bilan_number(row[1], 60) for row in months),
+            funded_minutes=sum(_bilan_number(row[4], 60) for row in months),
+            hourly_cents=sum(_bilan_number(row[6], 100) for row in months),
+            event_cents=sum(_bilan_number(row[10], 100) for row in expenses),
+            grant_cents=_bilan_number(money[grant_row][2], 100),
+            received_cents=sum(_bilan_number(p, 100) for p in payments) if payments else None,
             indicators=tuple(
                 IndicatorLine(*(str(v or "") for v in row[:4])) for row in _table(quality, INDICATOR_HEADER)
             ),
+            draft=header["Statut"].startswith("BROUILLON"),
         )
-    except (KeyError, ValueError, IndexError, TypeError) as exc:
+    except (KeyError, ValueError, IndexError, TypeError, OverflowError, StopIteration) as exc:
         raise RegionInputError(f"bilan d'exécution d'une forme inattendue ({BILAN_PATH})") from exc
+    _check_possible(figures, f"bilan d'exécution ({BILAN_PATH})")
+    return figures
+
+
+def _bilan_number(value: Any, unit: int) -> int:
+    """Return a bilan's number (hours, euros) in ``unit`` (60: minutes, 100: cents).
+
+    Raises:
+        TypeError: not a number.
+        ValueError: negative or beyond ``MAX_FIGURE``.
+    """
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(f"{value!r} is not a number")
+    if not 0 <= value * unit <= MAX_FIGURE:  # also refuses NaN
+        raise ValueError(f"{value!r} is out of range")
+    return round(value * unit)
 
 
 def _table(rows: list[list[Any]], header: tuple[str, str]) -> list[list[Any]]:

@@ -17,8 +17,10 @@ from PySide6.QtGui import QAction, QDropEvent
 from ambassadeur_app.gui.actions.region import MENU_TEXT
 from ambassadeur_app.gui.dialogs.region_dialog import FIGURE_TITLES, RegionDialog
 from ambassadeur_app.gui.main_window import MainWindow
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, WARN_COLOR
 from ambassadeur_app.reports.manifest import TIMESHEETS
 from ambassadeur_app.reports.region import NUMBER_TITLES, TOTAL_LABEL, number_texts
+from ambassadeur_app.services.region import VERIFIED_DRAFT
 from tests.conftest import plain
 from tests.gui.conftest import Prompts
 from tests.unit.test_cli import run
@@ -88,10 +90,10 @@ def test_the_view_shows_the_cli_figures_and_saves_the_same_documents(
     dialog.ui.add_file_button.click()
     assert dialog.ui.inputs_list.count() == 4
     statuses = [i.status for i in dialog.consolidation.inputs] if dialog.consolidation else []
-    assert statuses[:2] == ["vérifié", "vérifié"]
+    assert statuses[:2] == [VERIFIED_DRAFT, VERIFIED_DRAFT]  # the period runs
     assert statuses[2].startswith("non vérifié : fichier modifié : 01-releves-d-heures/")
-    assert statuses[3] == "vérifié"
-    assert "3 CPTS comptées dans les totaux ; 1 fichier refusé ou non vérifié" in plain(
+    assert statuses[3] == VERIFIED_DRAFT
+    assert "3 CPTS comptées (dont 3 provisoires) dans les totaux ; 1 fichier refusé ou non vérifié" in plain(
         dialog.ui.status_label.text()
     )
 
@@ -107,7 +109,7 @@ def test_the_view_shows_the_cli_figures_and_saves_the_same_documents(
     assert [" ".join(h.split("\n")) for h in headers] == FIGURE_TITLES
     assert ["CPTS", "Vérification", "Département", "Période", *NUMBER_TITLES] == FIGURE_TITLES
     assert shown[:-1] == [[r[0], r[-1], r[1], r[2], *number_texts(r[numbers])] for r in body]
-    verified = [r[numbers] for r in body if r[-1] == "vérifié"]
+    verified = [r[numbers] for r in body if r[-1] == VERIFIED_DRAFT]
     sums = [sum(r[i] or 0 for r in verified) for i in range(len(NUMBER_TITLES))]
     assert shown[-1] == [TOTAL_LABEL, "", "", "", *number_texts(sums)]
     assert dialog.ui.figures_table.item(len(shown) - 1, 0).font().bold()
@@ -182,3 +184,32 @@ def test_inputs_are_removed_with_the_keyboard_and_the_view_follows(
     ]
     # Opened again from the menu: the same dialog, brought to the front.
     assert open_from_menu(window) is dialog
+
+
+def test_an_impossible_pack_is_refused_on_screen_and_the_others_shown(
+    window: MainWindow, received: Path, tmp_path: Path
+) -> None:
+    """A pack whose chiffres.json says 10^400 minutes (its manifest re-hashed) is refused with
+    the field at fault; the carnet beside it is shown and counted, marked « provisoire »."""
+    from tests.unit.test_region_checks import rewrite_figures
+
+    source = tmp_path / "source"
+    pack = source / "enorme"
+    write_pack(source / "55.ambassadeur", pack)
+    rewrite_figures(pack, lambda d: d["heures_minutes"].update(saisies=10**400))
+    dialog = open_from_menu(window)
+    dialog.add_paths([pack, received / "54.ambassadeur"])
+    files = texts(dialog.ui.files_table)
+    assert files[0][3] == (
+        "refusé : chiffres.json impossible : « heures_minutes.saisies » doit être un nombre entier "
+        "de 0 à 10^15 (il vaut un nombre de 401 chiffres)"
+    )
+    assert files[1][3] == VERIFIED_DRAFT
+    assert dialog.ui.files_table.item(0, 3).foreground().color().name().upper() == ERROR_COLOR
+    figures = texts(dialog.ui.figures_table)
+    assert [r[:2] for r in figures] == [["CPTS du Saintois", VERIFIED_DRAFT], [TOTAL_LABEL, ""]]
+    status = FIGURE_TITLES.index("Vérification")
+    assert dialog.ui.figures_table.item(0, status).foreground().color().name().upper() == WARN_COLOR
+    assert "1 CPTS comptée (dont 1 provisoire) dans les totaux ; 1 fichier refusé ou non vérifié" in plain(
+        dialog.ui.status_label.text()
+    )

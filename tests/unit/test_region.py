@@ -20,7 +20,7 @@ from ambassadeur_app.domain.formatting import format_euros, format_hours
 from ambassadeur_app.reports.manifest import CSV_NAME, TIMESHEETS
 from ambassadeur_app.reports.region import write, write_xlsx
 from ambassadeur_app.services import open_service, region
-from ambassadeur_app.services.region import CptsFigures, consolidate
+from ambassadeur_app.services.region import VERIFIED_DRAFT, CptsFigures, consolidate
 from tests.conftest import log_entry, plain
 from tests.unit.test_cli import run
 
@@ -47,7 +47,8 @@ def own_figures(path: Path) -> CptsFigures:
         return CptsFigures(
             cpts=programme.cpts_name,
             departement=f"{programme.departement_code} {programme.departement_name}",
-            period=region._period_text(programme.start_date, programme.end_date),
+            start_date=programme.start_date,
+            end_date=programme.end_date,
             worked_minutes=sum(m.worked_minutes for m in bilan.months),
             funded_minutes=bilan.funded_minutes,
             hourly_cents=bilan.hourly_cents,
@@ -62,6 +63,7 @@ def own_figures(path: Path) -> CptsFigures:
                 event.status is EventStatus.DONE
                 for event in service.events.events(service.events.event_ids()).values()
             ),
+            draft=bilan.draft,
         )
 
 
@@ -93,7 +95,7 @@ def test_carnets_and_a_pack_are_consolidated_with_their_own_figures(
     before = {p: sha(p) for p in carnets}
     beside = sorted(p.name for p in tmp_path.iterdir())
     consolidation = consolidate(inputs, today=lambda: REFERENCE_DAY)
-    assert [i.status for i in consolidation.inputs] == ["vérifié"] * 3
+    assert [i.status for i in consolidation.inputs] == [VERIFIED_DRAFT] * 3  # the period runs
     expected = [own_figures(p) for p in [*carnets, tmp_path / "55.ambassadeur"]]
     assert consolidation.counted == expected
     assert expected[0].worked_minutes + 95 == expected[1].worked_minutes
@@ -122,12 +124,14 @@ def test_carnets_and_a_pack_are_consolidated_with_their_own_figures(
         ]
         assert row[11] == figures.events_held
         assert "Atteint" in " ".join(str(v) for v in row[12:])
-        assert row[-1] == "vérifié"
+        assert row[-1] == VERIFIED_DRAFT
     totals = rows[top + 4]
     assert totals[0] == "Total régional (lignes vérifiées)"
     first, last = top + 2, top + 4
-    assert totals[3] == f'=SUMIF($Q${first}:$Q${last},"vérifié",D{first}:D{last})'.replace(
-        "Q", openpyxl.utils.get_column_letter(len(rows[top]))
+    status = f"${openpyxl.utils.get_column_letter(len(rows[top]))}"
+    assert totals[3] == (
+        f'=SUMIF({status}${first}:{status}${last},"vérifié",D{first}:D{last})'
+        f'+SUMIF({status}${first}:{status}${last},"vérifié (provisoire)",D{first}:D{last})'
     )
     # The formulas add the rows above: the regional figures are the sums of the CPTS'.
     assert sum(round(r[3] * 60) for r in body) == sum(f.worked_minutes for f in expected)
@@ -147,7 +151,7 @@ def test_a_tampered_pack_is_flagged_and_not_counted(tmp_path: Path) -> None:
     archive = write_pack(carnet, tmp_path / "dossier")
     folder = tmp_path / "dossier"
     found = consolidate([folder]).inputs[0]
-    assert found.status == "vérifié"
+    assert found.status == VERIFIED_DRAFT
     assert found.sha256 == sha(folder / CSV_NAME)
     changed = sorted((folder / TIMESHEETS).glob("*.xlsx"))[0]
     changed.write_bytes(changed.read_bytes() + b"\0")
@@ -198,7 +202,7 @@ def test_the_command_refuses_garbled_inputs_and_writes_the_others(tmp_path: Path
     assert "copie.ambassadeur : refusé : doublon" in done.stdout
     assert done.stderr.startswith("erreur : 4 fichiers refusés ou non vérifiés : « tronque.zip »")
     rows = [list(r) for r in openpyxl.load_workbook(out)["Vue régionale"].iter_rows(values_only=True)]
-    assert [r[0] for r in rows if r[-1] == "vérifié"] == ["CPTS du Saintois"]
+    assert [r[0] for r in rows if r[-1] == VERIFIED_DRAFT] == ["CPTS du Saintois"]
     assert sha(carnet) == before
     help_text = run("consolider", "--help", home=private_home).stdout
     assert "statut 1 si un fichier est refusé" in " ".join(help_text.split())

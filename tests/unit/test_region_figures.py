@@ -14,6 +14,7 @@ from ambassadeur_app.demo import REFERENCE_DAY
 from ambassadeur_app.reports.manifest import CSV_NAME, FIGURES_NAME, read_csv, write_csv
 from ambassadeur_app.services.region import (
     FIGURES_VERSION,
+    VERIFIED_DRAFT,
     RegionInputError,
     consolidate,
     figures_from_json,
@@ -61,7 +62,7 @@ def test_the_pack_holds_its_figures_listed_in_its_manifest(carnet: Path, pack: P
     assert "chiffres.json" in (pack / "LISEZMOI.txt").read_text(encoding="utf-8")
     # The regional view reads it: the same figures as the carnet's own.
     found = consolidate([pack]).inputs[0]
-    assert found.status == "vérifié"
+    assert found.status == VERIFIED_DRAFT
     assert found.figures == expected
 
 
@@ -72,7 +73,10 @@ def test_a_tampered_figures_file_makes_the_pack_not_verified(pack: Path) -> None
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     result = consolidate([pack])
     found = result.inputs[0]
-    assert found.status == f"non vérifié : fichier modifié : {FIGURES_NAME}"
+    assert found.status == (
+        f"non vérifié : fichier modifié : {FIGURES_NAME} ; "
+        f"{FIGURES_NAME} ne concorde pas avec le bilan : heures saisies"
+    )
     assert result.counted == []
 
 
@@ -81,7 +85,7 @@ def test_a_pack_written_before_the_figures_file_is_read_from_its_bilan(carnet: P
     entries = [entry for entry in read_csv(pack / CSV_NAME) if entry.path != FIGURES_NAME]
     write_csv(entries, pack / CSV_NAME)
     found = consolidate([pack]).inputs[0]
-    assert found.status == "vérifié"
+    assert found.status == VERIFIED_DRAFT
     # The bilan does not say how many events were held: unknown, the rest the same.
     assert found.figures == replace(own_figures(carnet), events_held=None)
 

@@ -40,7 +40,13 @@ from ambassadeur_app.reports.region import (
     regional_sums,
     shown,
 )
-from ambassadeur_app.services.region import Consolidation, consolidate, inputs_in
+from ambassadeur_app.services.region import (
+    VERIFIED_DRAFT,
+    Consolidation,
+    InputResult,
+    consolidate,
+    inputs_in,
+)
 
 # The workbook's columns, its « Vérification » beside the CPTS: whether a row counts, on screen.
 FIGURE_TITLES = ["CPTS", "Vérification", "Département", "Période", *NUMBER_TITLES]
@@ -55,7 +61,8 @@ INPUT_FILTER = f"Dossiers .zip et carnets (*.zip *{CARNET_SUFFIX});;Tous les fic
 INFO = (
     "Consolidez les chiffres de plusieurs CPTS : ajoutez leurs dossiers de justification (le dossier "
     "ou son .zip, vérifiés fichier par fichier contre leur manifeste) ou leurs carnets. Les fichiers "
-    "sont lus sans être modifiés. Les totaux régionaux ne comptent que les lignes « vérifié »."
+    "sont lus sans être modifiés. Les totaux régionaux ne comptent que les lignes « vérifié », "
+    "y compris celles d'un bilan « provisoire » (période en cours ou mois non clôturé)."
 )
 
 
@@ -226,9 +233,10 @@ class RegionDialog(QDialog):
                 )
             figures_rows.append([TOTAL_LABEL, "", "", "", *number_texts(regional_sums(consolidation))])
         items = _fill(ui.figures_table, figures_rows, numeric=range(FIRST_NUMBER, len(FIGURE_TITLES)))
+        status = FIGURE_TITLES.index("Vérification")
         for row, result in enumerate(read):
-            for item in items[row] if result.refused else []:
-                _mark(item, refused=True)  # not counted: the whole row
+            for item in items[row] if result.refused else [items[row][status]]:
+                _mark(item, result)  # not counted: the whole row; else its verification
         if items:
             bold = QFont(ui.figures_table.font())
             bold.setBold(True)
@@ -245,14 +253,15 @@ class RegionDialog(QDialog):
         )
         items = _fill(ui.files_table, [[str(r.path), r.kind, r.sha256, r.status] for r in inputs])
         for row, result in enumerate(inputs):
-            _mark(items[row][-1], result.refused)
+            _mark(items[row][-1], result)
         ui.figures_table.resizeColumnsToContents()
-        status = FIGURE_TITLES.index("Vérification")
         ui.figures_table.setColumnWidth(status, min(ui.figures_table.columnWidth(status), STATUS_WIDTH))
         ui.files_table.resizeColumnsToContents()
         ui.indicators_table.resizeRowsToContents()
         if consolidation is not None:
             counted = plural(len(consolidation.counted), "CPTS comptée", "CPTS comptées")
+            if drafts := sum(figures.draft for figures in consolidation.counted):
+                counted += f" (dont {plural(drafts, 'provisoire')})"
             refused = [r for r in inputs if r.refused]
             if refused:
                 what = plural(
@@ -336,7 +345,10 @@ def _two_lines(title: str) -> str:
     return f"{title[:cut]}\n{title[cut + 1 :]}"
 
 
-def _mark(item: QTableWidgetItem, refused: bool) -> None:
-    """Colour an input's verification: red when it is not counted."""
-    if refused:
+def _mark(item: QTableWidgetItem, result: InputResult) -> None:
+    """Colour an input's verification: red when it is not counted, orange when it is counted
+    but provisional (« vérifié (provisoire) »)."""
+    if result.refused:
         item.setForeground(QColor(ERROR_COLOR))
+    elif result.status == VERIFIED_DRAFT:
+        item.setForeground(QColor(WARN_COLOR))
