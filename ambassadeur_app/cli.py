@@ -573,7 +573,8 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
     region_help = (
         "écrit la vue régionale (xlsx ou PDF) de plusieurs CPTS à partir de leurs dossiers de justification "
         "(dossier ou .zip, vérifiés contre leur manifeste ; chiffres lus dans leur chiffres.json, ou dans le "
-        "bilan d'un dossier plus ancien) ou de leurs carnets, lus sans être modifiés ; "
+        "bilan d'un dossier plus ancien, et comparés à ce bilan) ou de leurs carnets, lus sans être "
+        "modifiés ; un bilan encore provisoire est compté, marqué « provisoire » ; "
         "statut 1 si un fichier est refusé ou non vérifié (les autres sont tout de même consolidés)"
     )
     region = commands.add_parser("consolider", help=region_help, description=region_help)
@@ -1603,8 +1604,7 @@ def _cmd_consolider(args: argparse.Namespace) -> None:
     out = write(consolidation, args.sortie)
     for result in consolidation.inputs:
         print(f"{result.path} : {result.status}")
-    counted = plural(len(consolidation.counted), "CPTS comptée", "CPTS comptées")
-    print(f"Vue régionale écrite : {out} ({counted})")
+    print(f"Vue régionale écrite : {out} ({consolidation.counted_text()})")
     refused = [result for result in consolidation.inputs if result.refused]
     if refused:
         names = ", ".join(f"« {result.path.name} »" for result in refused)

@@ -149,6 +149,16 @@ class Consolidation:
         """Return the figures counted in the regional totals: those verified."""
         return [i.figures for i in self.inputs if i.figures is not None and i.verified]
 
+    def counted_text(self) -> str:
+        """Return « 3 CPTS comptées (dont 1 provisoire) »: what the totals hold, in French."""
+        from ambassadeur_app.domain.formatting import plural
+
+        counted = self.counted
+        text = plural(len(counted), "CPTS comptée", "CPTS comptées")
+        if drafts := sum(figures.draft for figures in counted):
+            text += f" (dont {plural(drafts, 'provisoire')})"
+        return text
+
 
 def name_key(text: str) -> str:
     """Return the key two names of the same CPTS share: whatever their case, accents, Unicode

@@ -259,9 +259,7 @@ class RegionDialog(QDialog):
         ui.files_table.resizeColumnsToContents()
         ui.indicators_table.resizeRowsToContents()
         if consolidation is not None:
-            counted = plural(len(consolidation.counted), "CPTS comptée", "CPTS comptées")
-            if drafts := sum(figures.draft for figures in consolidation.counted):
-                counted += f" (dont {plural(drafts, 'provisoire')})"
+            counted = consolidation.counted_text()
             refused = [r for r in inputs if r.refused]
             if refused:
                 what = plural(
