@@ -6,7 +6,9 @@ mapping; each line is checked on its own and the service matches it against the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +100,12 @@ def parse_contacts(
     if missing:
         raise InvalidInput(f"Choisissez la colonne de : {', '.join(missing)}.")
     header = {key: table.headers[index] for key, index in mapping.items()}
+    # A list names a few professions again and again: each text is matched once.
+    profession_of = cache(lambda text: match_profession(text, professions))
     lines = []
     for number, values in table.rows:
         raw = {key: values[index] if index < len(values) else None for key, index in mapping.items()}
-        lines.append(_parse(number, raw, header, professions, unreadable(table, number, raw)))
+        lines.append(_parse(number, raw, header, profession_of, unreadable(table, number, raw)))
     return lines
 
 
@@ -109,7 +113,7 @@ def _parse(
     number: int,
     raw: dict[str, Any],
     header: dict[str, str],
-    professions: dict[str, Profession],
+    profession_of: Callable[[str], tuple[str, Specialty] | None],
     row_problems: list[tuple[str, str]],
 ) -> ContactLine:
     cells = {key: cell_text(value) for key, value in raw.items()}
@@ -123,7 +127,7 @@ def _parse(
         problem(key, reason)
     if not cells.get("last_name"):
         problem("last_name", "Nom manquant")
-    matched = match_profession(cells.get("profession", ""), professions)
+    matched = profession_of(cells.get("profession", ""))
     if matched is None:
         problem(
             "profession", "Profession manquante" if not cells.get("profession") else "Profession inconnue"

@@ -100,15 +100,65 @@ class RegisterImportPreview:
         return text + "."
 
 
+class _Firsts:
+    """The first of a group of preview's people, and the first with each national identifier."""
+
+    def __init__(self) -> None:
+        self.first: int | None = None
+        self.by_identity: dict[str, int] = {}
+
+    def add(self, index: int, national_id: str) -> None:
+        if self.first is None:
+            self.first = index
+        self.by_identity.setdefault(national_id, index)
+
+    def same_person(self, national_id: str) -> int | None:
+        """Return the first one that may be the person with this identifier (none, or the same)."""
+        if not national_id:
+            return self.first
+        found = (self.by_identity.get(""), self.by_identity.get(national_id))
+        return min((index for index in found if index is not None), default=None)
+
+
+@dataclass
+class _Lines:
+    """The people of a contact list's preview so far, indexed to find a line's twin (the first
+    earlier person it repeats) in one look-up instead of a pass over them all."""
+
+    by_identity: dict[str, int] = field(default_factory=dict)
+    by_match: dict[str, _Firsts] = field(default_factory=dict)
+    by_key: dict[tuple[str, str, str], _Firsts] = field(default_factory=dict)
+
+    def twin(self, national_id: str, match: str | None, key: tuple[str, str, str]) -> int | None:
+        """Return the first person that a line is (see ``_add_person``), if any.
+
+        The same national identifier; else, matched to the same record of the register, or,
+        unmatched, the same ``duplicate_key``: either one unless both have a national identifier
+        and they differ.
+        """
+        found = [self.by_identity.get(national_id) if national_id else None]
+        group = self.by_match.get(match) if match is not None else self.by_key.get(key)
+        found.append(group.same_person(national_id) if group else None)
+        return min((index for index in found if index is not None), default=None)
+
+    def add(self, index: int, national_id: str, match: str | None, key: tuple[str, str, str]) -> None:
+        self.by_identity.setdefault(national_id, index)
+        if match is not None:
+            self.by_match.setdefault(match, _Firsts()).add(index, national_id)
+        self.by_key.setdefault(key, _Firsts()).add(index, national_id)
+
+
 @dataclass(frozen=True)
 class _Known:
     """The register's professionals as a preview looks for them: by RPPS or ADELI number, by
-    folded name; and the national identifier each record found by name gets from the import."""
+    folded name; the national identifier each record found by name gets from the import; and,
+    for a contact list, the people previewed so far (``lines``)."""
 
     by_rpps: dict[str, str]
     by_adeli: dict[str, str]
     by_name: dict[str, list[str]]
     claimed: dict[str, str] = field(default_factory=dict)
+    lines: _Lines = field(default_factory=_Lines)
 
 
 @dataclass(frozen=True)
@@ -233,38 +283,27 @@ class RegisterImports:
         index = len(preview.professionals)
         national_id = identity(person)
         match = known.by_rpps.get(person.rpps) or known.by_adeli.get(person.adeli)
-        if match is None and known.by_name:
-            namesakes = known.by_name.get(fold(f"{person.last_name} {person.first_name}"), [])
+        if match is None or line is not None:  # else found by number, with no need of the key
             key = duplicate_key(person, professions())
-            match = next(
-                (
-                    p.id
-                    for p in self.register.professionals(namesakes).values()
-                    if duplicate_key(p, professions()) == key
-                    and not _differ(national_id, known.claimed.get(p.id) or identity(p))
-                ),
-                None,
-            )
-            if match is not None and national_id:  # the record gets this identifier
-                known.claimed.setdefault(match, national_id)
-        if line is not None:  # the same person twice in a list: keep the first line
-            key = duplicate_key(person, professions())
-            twin = next(
-                (
-                    i
-                    for i, p in enumerate(preview.professionals)
-                    if not _differ(national_id, identity(p))
-                    and (
-                        (national_id and national_id == identity(p))
-                        or (match is not None and preview.matched.get(i) == str(match))
-                        or (match is None and duplicate_key(p, professions()) == key)
-                    )
-                ),
-                None,
-            )
-            if twin is not None:
-                preview.repeated_lines.append(line.line)
-                return twin
+            if match is None and known.by_name:
+                namesakes = known.by_name.get(key[0], [])  # key[0]: the folded name, as stored
+                match = next(
+                    (
+                        p.id
+                        for p in self.register.professionals(namesakes).values()
+                        if duplicate_key(p, professions()) == key
+                        and not _differ(national_id, known.claimed.get(p.id) or identity(p))
+                    ),
+                    None,
+                )
+                if match is not None and national_id:  # the record gets this identifier
+                    known.claimed.setdefault(match, national_id)
+            if line is not None:  # the same person twice in a list: keep the first line
+                twin = known.lines.twin(national_id, match, key)
+                if twin is not None:
+                    preview.repeated_lines.append(line.line)
+                    return twin
+                known.lines.add(index, national_id, match, key)
         if match is not None:
             preview.matched[index] = str(match)
         if line is not None and line.structure:
