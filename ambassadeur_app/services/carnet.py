@@ -291,7 +291,9 @@ class CarnetService(CarnetCore):
                 "Indiquez le motif de la réouverture : il sera imprimé sur le relevé.", "motif"
             )
         with self.carnet.write():
-            self.carnet.months.reopen(lock, " ".join(reason.split()))
+            while lock is not None:  # a month closed on both laptops of a merged carnet: each closure
+                self.carnet.months.reopen(lock, " ".join(reason.split()))
+                lock = self.carnet.months.active(month)
 
     # --- documents ----------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ from ambassadeur_app.sync.files import (
     read_identity,
     write_identity,
 )
-from ambassadeur_app.sync.merge import Merged, date_first_file, matches, take_ids
+from ambassadeur_app.sync.merge import Merged, common_records, date_first_file, matches, take_ids
 
 CHOICES = ("actuelle", "ecartee")
 
@@ -754,6 +754,14 @@ def _copy_to_merge(carnet_path: Path, part: Path, shared: Path) -> tuple[Merged,
             shared, device_id=paths.device_id(), backup_root=Path(no_backups), readonly=True
         ) as other,
     ):
+        if common := common_records(copy.db, other.db):
+            raise CarnetError(
+                f"Le carnet « {carnet_path} » n'est pas un carnet tenu à part mais une copie du carnet "
+                f"partagé ({plural(common, 'fiche')} sous le même identifiant : fichier copié ou "
+                "sauvegarde restaurée) : le fusionner prendrait ses fiches pour des saisies faites à "
+                "part. Il n'a pas été modifié. Rejoignez le carnet partagé dans un nouveau carnet, puis "
+                "reportez-y ce qui n'a été saisi que dans cette copie."
+            )
         found = matches(copy.db, other.db)
         with copy.write():
             take_ids(copy.db, found)

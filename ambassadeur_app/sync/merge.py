@@ -54,6 +54,22 @@ _LOOSE = (
 FIRST_HLC = 1
 
 
+# Tables whose ids are drawn at random when a record is made: two carnets typed apart never
+# share one, a copy of one carnet's file shares them all.
+_DRAWN = ("time_entries", "contacts", "events", "expenses")
+
+
+def common_records(db: Any, shared: Any) -> int:
+    """Return how many records this carnet holds under the same id as the shared carnet: more
+    than none means it is a copy of the same file (copied, or a backup restored), not a carnet
+    kept apart, and merging it would take the copy's records for changes made apart."""
+    common = 0
+    for table in _DRAWN:
+        theirs = {row_id for (row_id,) in shared.execute(f"SELECT id FROM {table}")}
+        common += sum(row_id in theirs for (row_id,) in db.execute(f"SELECT id FROM {table}"))
+    return common
+
+
 def matches(db: Any, shared: Any) -> dict[str, dict[str, str]]:
     """For each matched table, this carnet's ids of the records the shared carnet also holds,
     with the shared ids (each shared record taken once)."""

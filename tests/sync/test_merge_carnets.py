@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import Ambassador, Role
 from ambassadeur_app.domain.register import Professional, Structure, StructureType
 from ambassadeur_app.errors import CarnetError
@@ -142,3 +143,30 @@ def test_a_carnet_already_shared_is_not_merged(binome: Binome) -> None:
     binome.laptops.remove(a)
     with pytest.raises(CarnetError, match="déjà partagé"):
         join(binome.folder, a.service.carnet.path, PHRASE, FAST, merge=True)
+
+
+def test_a_copy_of_the_shared_carnet_is_not_merged(binome: Binome) -> None:
+    """A file copied from the first laptop before it shared (or a backup of it restored) holds
+    the shared records under their own ids: merging it would set the signed months' entries
+    aside as changes made apart. It is refused, and nothing changes anywhere."""
+    a_path = binome.tmp_path / "a.ambassadeur"
+    service = apart(a_path)
+    log_entry(service, date(2024, 11, 4), 60, description="Réunion CPTS")
+    service.close()
+    b_path = binome.tmp_path / "b.ambassadeur"
+    b_path.write_bytes(a_path.read_bytes())
+    a = Laptop(open_service(a_path, today=lambda: TODAY))
+    binome.laptops.append(a)
+    a.sync_service.share(binome.folder, PHRASE, FAST)
+    log_entry(a.service, date(2024, 11, 5), 30)
+    a.sync()
+    before = fingerprint(b_path)
+    folder_files = sorted(p.name for p in binome.folder.rglob("*"))
+
+    with pytest.raises(
+        CarnetError, match=r"une copie du carnet partagé \(\d+ fiches? sous le même identifiant"
+    ):
+        join(binome.folder, b_path, PHRASE, FAST, merge=True)
+    assert fingerprint(b_path) == before
+    assert sorted(p.name for p in binome.folder.rglob("*")) == folder_files
+    assert a.service.month_summary(Month(2024, 11)).total_minutes == 90

@@ -107,6 +107,19 @@ def test_closed_months_are_read_only_until_reopened_with_a_reason(service: Carne
         service.reopen_month(OCT, "raison")
 
 
+def test_a_month_closed_on_both_laptops_of_a_merged_carnet_reopens_at_once(service: CarnetService) -> None:
+    """A merged carnet may hold two closures of one month (one per laptop): reopening lifts both."""
+    service.close_month(SEPT)
+    with service.carnet.write():
+        service.carnet.months.close(SEPT)  # the other laptop's closure, arrived with the merge
+    service.reopen_month(SEPT, "Oubli d'une réunion le 3")
+    assert service.month_lock(SEPT) is None
+    service.add_entry(entry(service, date(2024, 9, 3), 60))
+    assert [lock.reopen_reason for lock in service.carnet.months.history(SEPT)] == [
+        "Oubli d'une réunion le 3"
+    ] * 2
+
+
 def test_close_month_writes_the_timesheet(service: CarnetService, tmp_path) -> None:  # type: ignore[no-untyped-def]
     service.add_entry(entry(service, date(2024, 10, 7), 150))
     written = service.close_month(OCT, tmp_path)
