@@ -44,6 +44,10 @@ MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("training_modules", (("title",),), ""),
     ("professionals", (("rpps",), ("adeli",), ("name_key", "commune")), "anonymized_at IS NULL"),
     ("structures", (("finess",), ("name", "commune")), ""),
+    # What counts money or events, typed on both laptops: one record, never counted twice.
+    ("events", (("first_day", "title"),), ""),
+    ("expenses", (("supplier", "number", "issued_on"), ("supplier", "issued_on", "amount_ttc_cents")), ""),
+    ("grant_payments", (("day", "amount_cents"),), ""),
 )
 # Ids kept in a column that is no foreign key: (table, column, the table whose ids it holds).
 _LOOSE = (

@@ -170,3 +170,34 @@ def test_a_copy_of_the_shared_carnet_is_not_merged(binome: Binome) -> None:
     assert fingerprint(b_path) == before
     assert sorted(p.name for p in binome.folder.rglob("*")) == folder_files
     assert a.service.month_summary(Month(2024, 11)).total_minutes == 90
+
+
+def test_events_expenses_and_payments_typed_on_both_are_counted_once(binome: Binome) -> None:
+    """The same event, quote and grant payment typed on both laptops before sharing: the merged
+    carnet holds each once (the forfait événement and the balance are not counted twice)."""
+    from ambassadeur_app.domain.bilan import GrantPayment
+    from tests.unit.test_events import workshop
+    from tests.unit.test_expenses import expense
+
+    def typed(service: CarnetService, supplier: str) -> None:
+        service.events.save_event(workshop())
+        service.expenses.save_expense(expense(supplier=supplier))
+        service.bilan.add_payment(GrantPayment(date(2024, 10, 1), 680_000, "Avance"))
+
+    a = shared_with_data(binome)
+    typed(a.service, "Traiteur Dupont")
+    a.sync()
+    path = binome.tmp_path / "b.ambassadeur"
+    b_service = apart(path)
+    typed(b_service, "TRAITEUR  dupont")
+    b_service.close()
+    _, report = join(binome.folder, path, PHRASE, FAST, merge=True)
+    assert report.merged is not None
+    assert {t: report.merged.matched.get(t) for t in ("events", "expenses", "grant_payments")} == {
+        "events": 1,
+        "expenses": 1,
+        "grant_payments": 1,
+    }
+    a.sync()
+    for table in ("events", "expenses", "grant_payments"):
+        assert a.db.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0] == 1
