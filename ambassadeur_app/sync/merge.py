@@ -16,6 +16,7 @@ among the conflicts, nothing is lost.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ _LOOSE = (
     ("import_changes", "record_id", "professionals"),
     ("import_changes", "record_id", "structures"),
 )
+_SEPARATORS = re.compile(r"[\s\-'’‐-―]+")
 # The first clock there is: the shared carnet's values win over the merged carnet's.
 FIRST_HLC = 1
 
@@ -95,7 +97,9 @@ def matches(db: Any, shared: Any) -> dict[str, dict[str, str]]:
 
 
 def values_key(values: list[Any]) -> tuple[str, ...]:
-    return tuple(fold(str(value)) for value in values)
+    """The values compared: folded, hyphens and apostrophes read as spaces (« Vandœuvre-lès-Nancy »
+    is « vandoeuvre les nancy »)."""
+    return tuple(" ".join(_SEPARATORS.split(fold(str(value)))).strip() for value in values)
 
 
 def _rows(db: Any, table: str, key: tuple[str, ...], condition: str) -> list[tuple[Any, ...]]:

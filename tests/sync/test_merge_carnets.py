@@ -201,3 +201,12 @@ def test_events_expenses_and_payments_typed_on_both_are_counted_once(binome: Bin
     a.sync()
     for table in ("events", "expenses", "grant_payments"):
         assert a.db.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0] == 1
+
+
+def test_names_are_compared_folded_with_hyphens_and_apostrophes_as_spaces() -> None:
+    from ambassadeur_app.sync.merge import values_key
+
+    assert values_key(["Vandœuvre-lès-Nancy", "MSP  l’Étang"]) == values_key(
+        ["vandoeuvre les nancy", "msp l etang"]
+    )
+    assert values_key(["Saint-Dié"]) != values_key(["Saint-Die-des-Vosges"])
