@@ -756,3 +756,48 @@ def m016_capture_only_when_shared(db: Database) -> None:
     from ambassadeur_app.sync.capture import install_capture
 
     install_capture(db)
+
+
+@migrations()
+def m017_time_entry_day_sums(db: Database) -> None:
+    """The live minutes per day and mission, kept by triggers on every write of the entries
+    (saves, edits, deletes, undos, the sync's changes): the dashboard's sums read a few hundred
+    rows instead of the whole index. Derived, not a record (hence the ``_``, and no common
+    columns): kept on each laptop (``LOCAL_TABLES``), never synced. Run again, it fills them anew."""
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS _time_entry_day_sums (
+            day TEXT NOT NULL,
+            mission TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            PRIMARY KEY (day, mission)
+        ) WITHOUT ROWID;
+        DELETE FROM _time_entry_day_sums;
+        INSERT INTO _time_entry_day_sums (day, mission, minutes)
+            SELECT day, mission, SUM(minutes) FROM time_entries
+            WHERE deleted_at IS NULL GROUP BY day, mission;
+        CREATE TRIGGER IF NOT EXISTS _time_entry_day_sums_insert AFTER INSERT ON time_entries
+        WHEN NEW.deleted_at IS NULL BEGIN
+            INSERT INTO _time_entry_day_sums (day, mission, minutes)
+                VALUES (NEW.day, NEW.mission, NEW.minutes)
+                ON CONFLICT (day, mission) DO UPDATE SET minutes = minutes + excluded.minutes;
+        END;
+        CREATE TRIGGER IF NOT EXISTS _time_entry_day_sums_delete AFTER DELETE ON time_entries
+        WHEN OLD.deleted_at IS NULL BEGIN
+            UPDATE _time_entry_day_sums SET minutes = minutes - OLD.minutes
+                WHERE day = OLD.day AND mission = OLD.mission;
+            DELETE FROM _time_entry_day_sums
+                WHERE day = OLD.day AND mission = OLD.mission AND minutes = 0;
+        END;
+        CREATE TRIGGER IF NOT EXISTS _time_entry_day_sums_update
+        AFTER UPDATE OF day, mission, minutes, deleted_at ON time_entries BEGIN
+            UPDATE _time_entry_day_sums SET minutes = minutes - OLD.minutes
+                WHERE OLD.deleted_at IS NULL AND day = OLD.day AND mission = OLD.mission;
+            DELETE FROM _time_entry_day_sums
+                WHERE day = OLD.day AND mission = OLD.mission AND minutes = 0;
+            INSERT INTO _time_entry_day_sums (day, mission, minutes)
+                SELECT NEW.day, NEW.mission, NEW.minutes WHERE NEW.deleted_at IS NULL
+                ON CONFLICT (day, mission) DO UPDATE SET minutes = minutes + excluded.minutes;
+        END;
+        """
+    )

@@ -60,9 +60,11 @@ SYNCED_TABLES = (
 )
 
 # Kept on each laptop: a running timer belongs to the laptop it runs on (the entry it makes is
-# synced); the sync's own bookkeeping; SQLite's and sqlite-utils' tables.
+# synced); the entries' day sums (derived, kept by triggers); the sync's own bookkeeping;
+# SQLite's and sqlite-utils' tables.
 LOCAL_TABLES = (
     "timers",
+    "_time_entry_day_sums",
     "_sync_state",
     "_sync_log",
     "_sync_peers",

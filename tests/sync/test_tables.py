@@ -51,12 +51,16 @@ def triggers(db: Any) -> set[str]:
 
 
 def test_a_carnet_not_shared_holds_no_capture_trigger(service: CarnetService) -> None:
-    """Each new connection parses every trigger of the schema: a carnet not shared has none."""
+    """Each new connection parses every trigger of the schema: a carnet not shared has no capture
+    trigger, only the three that keep the entries' day sums."""
     log_entry(service, DAY, 45)
-    assert (
-        service.carnet.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0]
-        == 0
-    )
+    assert not triggers(service.carnet.db)
+    assert {
+        row[0]
+        for row in service.carnet.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchall()
+    } == {"_time_entry_day_sums_insert", "_time_entry_day_sums_delete", "_time_entry_day_sums_update"}
 
 
 def test_the_capture_triggers_match_the_schema_once_shared(binome: Binome) -> None:
