@@ -149,6 +149,10 @@ def _say_refused(refused: list[str], carnet: Path, warn: Warn | None) -> None:
         conn.close()
 
 
+# How the note of a restored shared carnet begins: the window shows it apart from the files.
+SHARED_NOTE = "Ce carnet est partagé avec l'autre ordinateur"
+
+
 def _say_shared(carnet: Path, kept: Path | None, warn: Warn | None) -> None:
     """Say (in French, through ``warn``) that the restored ``carnet`` is a shared one: it becomes
     a new copy of the shared carnet at its next sync (docs/synchronisation.md)."""
@@ -165,7 +169,7 @@ def _say_shared(carnet: Path, kept: Path | None, warn: Warn | None) -> None:
         return
     before = f" (gardé ici : « {kept} »)" if kept else ""
     warn(
-        f"Ce carnet est partagé avec l'autre ordinateur par le dossier « {row[1]} ». À la prochaine "
+        f"{SHARED_NOTE} par le dossier « {row[1]} ». À la prochaine "
         "synchronisation, la sauvegarde restaurée reçoit tout ce qui a été synchronisé depuis (de "
         "l'autre ordinateur comme de celui-ci) ; si ce carnet avait envoyé des changements depuis la "
         "sauvegarde, elle le signale et devient une nouvelle copie du carnet partagé, qui envoie ses "

@@ -206,9 +206,11 @@ class Copies:
 
 def _headed(notes: list[str]) -> str:
     """The notes of a restore, each kind under its heading: the attached files it could not put
-    back (each note names « La pièce jointe … »), then what else to know (a shared carnet)."""
-    missing = [note for note in notes if note.startswith("La pièce jointe")]
-    others = [note for note in notes if note not in missing]
+    back, then what else to know (a shared carnet: ``SHARED_NOTE``)."""
+    from ambassadeur_app.services.outside_copy import SHARED_NOTE
+
+    others = [note for note in notes if note.startswith(SHARED_NOTE)]
+    missing = [note for note in notes if note not in others]
     parts = []
     if missing:
         parts.append("\n".join(["Des pièces jointes manquent :", *missing]))
