@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,8 +167,12 @@ def write_csv(entries: Iterable[ManifestEntry], out: Path) -> Path:
 
 def read_csv(path: Path) -> list[ManifestEntry]:
     """Read a manifest written by ``write_csv``."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=";"))
+    return parse_csv(path.read_bytes())
+
+
+def parse_csv(data: bytes) -> list[ManifestEntry]:
+    """Read the bytes of a manifest written by ``write_csv`` (a file of a zip, say)."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     return [
         ManifestEntry(name.removeprefix("'"), int(size), sha256, justifies.removeprefix("'"))
         for name, size, sha256, justifies in rows[1:]

@@ -41,7 +41,7 @@ from ambassadeur_app.reports.manifest import (
     FIGURES_NAME,
     README_NAME,
     TEXT_NAME,
-    ManifestEntry,
+    parse_csv,
     report_path,
 )
 
@@ -576,7 +576,7 @@ def verify_manifest(pack: Any) -> tuple[set[str], list[str]]:
     if CSV_NAME not in names:
         raise RegionInputError(f"pas de manifeste ({CSV_NAME}) : ce n'est pas un dossier de justification")
     try:
-        entries = _manifest(_read(pack, CSV_NAME))
+        entries = parse_csv(_read(pack, CSV_NAME))
     except (ValueError, UnicodeDecodeError) as exc:
         raise RegionInputError(f"manifeste illisible ({CSV_NAME})") from exc
     problems = []
@@ -591,16 +591,6 @@ def verify_manifest(pack: Any) -> tuple[set[str], list[str]]:
         for name in sorted(names - listed - {CSV_NAME, TEXT_NAME, README_NAME})
     ]
     return listed, problems
-
-
-def _manifest(data: bytes) -> list[ManifestEntry]:
-    """Parse a manifest's bytes with ``manifest.read_csv`` (which reads a file)."""
-    from ambassadeur_app.reports.manifest import read_csv
-
-    with tempfile.TemporaryDirectory(prefix="ambassadeur-region-") as folder:
-        path = Path(folder) / CSV_NAME
-        path.write_bytes(data)
-        return read_csv(path)
 
 
 def _read_pack(path: Path, pack: Any, kind: str, sha: str) -> InputResult:
