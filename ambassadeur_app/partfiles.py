@@ -22,8 +22,9 @@ from ambassadeur_app import paths
 from ambassadeur_app.lockfile import LockFile
 
 PART_SUFFIX = ".part"
-# What SQLite may leave beside a database file it was writing (a backup being copied).
-_SIDE_FILES = ("-journal", "-wal", "-shm")
+# What SQLite may leave beside a database file it was writing (a backup being copied), and the
+# lock of a carnet being built (a shared carnet being joined or merged).
+_SIDE_FILES = ("-journal", "-wal", "-shm", ".lock")
 
 
 def part_for(target: Path) -> Path:
@@ -107,13 +108,25 @@ def clean_leftovers() -> list[Path]:
                 shutil.rmtree(part)  # a folder in the making (a justification pack's staging)
                 removed.append(part)
             elif part.name.endswith(PART_SUFFIX):
-                for leftover in (part, *(Path(f"{part}{side}") for side in _SIDE_FILES)):
-                    if leftover.is_file():
-                        leftover.unlink()
-                        removed.append(leftover)
+                removed += remove_part(part)
         except (OSError, UnicodeDecodeError):
             pass  # an unreadable note: dropped below, the part (if any) stays
         _forget(note, lock)
+    return removed
+
+
+def remove_part(part: Path) -> list[Path]:
+    """Remove a file in the making and what SQLite or a carnet's lock left beside it; return
+    what was removed.
+
+    Raises:
+        OSError: one of them could not be removed.
+    """
+    removed = []
+    for leftover in (part, *(Path(f"{part}{side}") for side in _SIDE_FILES)):
+        if leftover.is_file():
+            leftover.unlink()
+            removed.append(leftover)
     return removed
 
 

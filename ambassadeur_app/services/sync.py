@@ -29,10 +29,10 @@ from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES, format_duration
 from ambassadeur_app.domain.formatting import format_date, format_euros, format_timestamp, plural
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.errors import CarnetError, InvalidInput, os_reason
-from ambassadeur_app.partfiles import part_for, tracked
+from ambassadeur_app.partfiles import PART_SUFFIX, part_for, remove_part, tracked
 from ambassadeur_app.services.core import CarnetCore
 from ambassadeur_app.services.erasure import erased_elsewhere
-from ambassadeur_app.storage.backup import BackupKind, copy_database
+from ambassadeur_app.storage.backup import FULL_DISK, BackupKind, copy_database, sqlite_reason
 from ambassadeur_app.storage.db import open_carnet
 from ambassadeur_app.storage.sealed import DEFAULT_KDF, KdfParams, check_passphrase
 from ambassadeur_app.sync import pieces
@@ -52,7 +52,7 @@ from ambassadeur_app.sync.files import (
     read_identity,
     write_identity,
 )
-from ambassadeur_app.sync.merge import Merged, common_records, date_first_file, matches, take_ids
+from ambassadeur_app.sync.merge import Merged, common_records, date_first_file, match
 
 CHOICES = ("actuelle", "ecartee")
 
@@ -87,6 +87,12 @@ _TABLE_NAMES = {
     "rex_texts": "retour d'expérience",
     "agenda_items": "agenda",
     "grant_payments": "versement de la subvention",
+    "account_events": "opération sur un compte Parceo",
+    "survey_responses": "réponse à un questionnaire",
+    "user_readings": "relevé d'utilisateurs actifs",
+    "professional_structures": "lien professionnel – structure",
+    "contact_professionals": "personne d'un contact",
+    "professional_activities": "lieu d'exercice",
 }
 
 # The fields as the user knows them (a field missing here is shown as « autre donnée »).
@@ -158,6 +164,20 @@ _COLUMN_NAMES = {
     "time_entry_id": "entrée liée",
     "professional_id": "professionnel lié",
     "structure_id": "structure liée",
+    "received_at": "date de réception",
+    "requester": "demandeur",
+    "answered_at": "date de réponse",
+    "answered_by": "réponse par",
+    "resolution": "réponse apportée",
+    "action": "opération",
+    "users": "utilisateurs actifs",
+    "number": "numéro du formulaire",
+    "answers": "réponses",
+    "tag": "type de note",
+    "diffused_on": "date de diffusion",
+    "recipients": "nombre de destinataires",
+    "parceo_status": "statut Parceo",
+    "parceo_since": "date du statut Parceo",
     "hourly_rate_cents": "taux horaire",
     "monthly_cap_cents": "plafond mensuel",
     "total_grant_cents": "subvention totale",
@@ -304,9 +324,12 @@ class SyncService:
             with self.carnet.write():
                 self.carnet.db.execute("UPDATE _sync_state SET folder = ?", [str(folder)])
         report = SyncReport()
+        known = {row[0] for row in self.carnet.db.execute("SELECT id FROM _sync_conflicts")}
         report.rewritten, report.former_copy = self.engine.check_own(folder, keys)
         report.exported, report.written = self.engine.export(folder, keys)
         self.engine.apply_folder(folder, keys, report)
+        if report.conflicts:  # the new ones as « conflits » lists them (a doublon set aside is one)
+            report.conflicts = sum(conflict.id not in known for conflict in self.conflicts())
         # What the merge decided here (a record kept, an entry set aside) leaves at once.
         more, written = self.engine.export(folder, keys)
         report.exported += more
@@ -365,6 +388,8 @@ class SyncService:
                 continue
             if kind == "doublon" and not self.engine.same_entry(row_id, row[9]):
                 continue
+            if kind == "champ" and column == "time_entry_id" and self._linked_twice(row[5], row[6]):
+                continue
             aside = {}
             if kind == "mois_clos" and not row[11]:  # what is set aside, as every laptop reads it
                 aside = self.engine.set_aside(row_id, json.loads(row[5]))
@@ -375,6 +400,12 @@ class SyncService:
             if include_resolved or not conflict.resolved:
                 found.append(conflict)
         return found
+
+    def _linked_twice(self, kept: str, aside: str) -> bool:
+        """Whether a record both laptops held (a contact typed on both, matched by a merge) is
+        linked on each to its own copy of one entry typed twice: that entry's « doublon » says it."""
+        first, second = json.loads(kept), json.loads(aside)
+        return bool(first and second) and self.engine.same_entry(first, second)
 
     def _conflict(
         self,
@@ -656,9 +687,10 @@ def join(
     report = SyncReport()
     # Built under a temporary name beside the target and renamed once complete: a join killed
     # or failed midway leaves no half-built carnet in the way of the next try, and a carnet
-    # being merged as it was.
+    # being merged as it was (what a killed one leaves is removed at the next start:
+    # ``partfiles.clean_leftovers``, the shared carnet built in the scratch folder included).
     part = part_for(carnet_path)
-    with tracked(part), tempfile.TemporaryDirectory() as scratch:
+    with tracked(part), tempfile.TemporaryDirectory(suffix=PART_SUFFIX) as scratch, tracked(Path(scratch)):
         try:
             if merge:
                 shared = Path(scratch) / "partage.ambassadeur"
@@ -675,13 +707,13 @@ def join(
                     f"Le carnet « {carnet_path} » a été créé entre-temps : il n'a pas été remplacé."
                 )
             part.replace(carnet_path)
+        except (CarnetError, OSError, sqlite3.Error) as exc:
+            if (failed := _join_failed(exc, carnet_path, merge, part, Path(scratch))) is None:
+                raise  # said of the carnet the user chose, or of the folder
+            raise failed from exc
         finally:
-            for leftover in (
-                part,
-                *(Path(f"{part}{side}") for side in ("-journal", "-wal", "-shm", ".lock")),
-            ):
-                with suppress(OSError):
-                    leftover.unlink(missing_ok=True)
+            with suppress(OSError):
+                remove_part(part)
     with open_carnet(carnet_path, device_id=paths.device_id(), backup_root=paths.backup_root()) as carnet:
         if merge:  # the merged records go out at once (the carnet is complete)
             engine = Engine(carnet)
@@ -696,7 +728,33 @@ def join(
                 pieces.send(carnet, folder, state["replica"], keys, state["salt"], kdf_params(state["kdf"]))
         report.pieces, problems = pieces.fetch(carnet, folder, keys)
         report.refused += problems
+        report.conflicts = len(SyncService(CarnetCore(carnet)).conflicts())  # as « conflits » lists them
         return carnet.path, report
+
+
+def _join_failed(
+    exc: Exception, carnet_path: Path, merge: bool, part: Path, scratch: Path
+) -> CarnetError | None:
+    """The error of a join that failed, said of the carnet the user chose, never of the
+    temporary files it was built in (``part``, beside it, and the shared carnet in ``scratch``):
+    a full disk, a protected folder...; ``None`` when the error names none of them."""
+    if isinstance(exc, CarnetError) and str(part) not in exc.message and str(scratch) not in exc.message:
+        return None
+    cause = next((e for e in (exc, exc.__cause__) if isinstance(e, (OSError, sqlite3.Error))), None)
+    if cause is None:  # a refusal of the carnet being built: said of the carnet it becomes
+        message = exc.message if isinstance(exc, CarnetError) else str(exc)
+        return CarnetError(message.replace(str(part), str(carnet_path)))
+    reason = sqlite_reason(cause) if isinstance(cause, sqlite3.Error) else os_reason(cause)
+    return CarnetError(
+        f"{'La fusion avec le' if merge else 'La reconstruction du'} carnet partagé n'a pas pu se faire : "
+        f"{reason}. Rien n'a été envoyé dans le dossier partagé et le carnet « {carnet_path} » n'a "
+        f"pas été {'modifié' if merge else 'créé'}. "
+        + (
+            "Libérez de la place, puis recommencez."
+            if reason == FULL_DISK
+            else "Corrigez ce problème, puis recommencez."
+        )
+    )
 
 
 def _build(
@@ -762,13 +820,14 @@ def _copy_to_merge(carnet_path: Path, part: Path, shared: Path) -> tuple[Merged,
                 "part. Il n'a pas été modifié. Rejoignez le carnet partagé dans un nouveau carnet, puis "
                 "reportez-y ce qui n'a été saisi que dans cette copie."
             )
-        found = matches(copy.db, other.db)
         with copy.write():
-            take_ids(copy.db, found)
+            merged.matched = match(copy.db, other.db)
         merged.records = sum(
             copy.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in SYNCED_TABLES
         )
-        merged.matched = {table: len(pairs) for table, pairs in found.items() if pairs}
+        merged.erased = copy.db.execute(
+            "SELECT count(*) FROM professionals WHERE anonymized_at IS NOT NULL AND deleted_at IS NULL"
+        ).fetchone()[0]
     return merged, before
 
 
@@ -916,15 +975,57 @@ def merge_lines(merged: Merged) -> list[str]:
     ]
     if merged.matched:
         found = ", ".join(
-            f"{_TABLE_NAMES.get(table, table)} : {count}" for table, count in merged.matched.items()
+            f"{_MATCHED_NAMES[table][count > 1]} : {count}" for table, count in merged.matched.items()
         )
         lines.append(
             f"Fiches reconnues dans les deux carnets, gardées en un seul exemplaire ({found}) ; "
             "les valeurs qui différaient sont dans les conflits à vérifier."
         )
+    if merged.erased:
+        lines.append(
+            f"{plural(merged.erased, 'personne effacée', 'personnes effacées')} de ce carnet avant la "
+            "fusion : une personne effacée n'a plus d'identité, la fusion ne peut donc pas la reconnaître "
+            "dans le carnet partagé, qui la contient peut-être encore (saisie sur l'autre ordinateur). "
+            "Cherchez-la dans le registre des professionnels et, si elle y figure, effacez-la à nouveau "
+            "(« Effacer la personne… ») : l'effacement atteindra les deux ordinateurs."
+        )
     if merged.backup is not None:
         lines.append(f"Le carnet d'avant la fusion est gardé en sauvegarde : {merged.backup}")
     return lines
+
+
+# What the merge summary calls the records matched: (one, several).
+_MATCHED_NAMES: dict[str, tuple[str, str]] = {
+    "programme": ("paramètres du programme", "paramètres du programme"),
+    "indicator_targets": ("objectifs des indicateurs", "objectifs des indicateurs"),
+    "ambassadors": ("ambassadeur", "ambassadeurs"),
+    "activities": ("activité", "activités"),
+    "survey_templates": ("modèle de questionnaire", "modèles de questionnaire"),
+    "training_modules": ("module de formation", "modules de formation"),
+    "rex_texts": ("texte du retour d'expérience", "textes du retour d'expérience"),
+    "professionals": ("professionnel", "professionnels"),
+    "structures": ("structure", "structures"),
+    "professional_structures": ("lien professionnel – structure", "liens professionnel – structure"),
+    "professional_activities": ("lieu d'exercice", "lieux d'exercice"),
+    "events": ("événement", "événements"),
+    "expenses": ("dépense", "dépenses"),
+    "grant_payments": ("versement de la subvention", "versements de la subvention"),
+    "event_invitations": ("invitation", "invitations"),
+    "event_attendances": ("présence à un événement", "présences aux événements"),
+    "attachments": ("pièce jointe", "pièces jointes"),
+    "contacts": ("contact", "contacts"),
+    "contact_professionals": ("personne d'un contact", "personnes des contacts"),
+    "solicitations": ("sollicitation", "sollicitations"),
+    "account_events": ("opération sur un compte Parceo", "opérations sur les comptes Parceo"),
+    "surveys": ("questionnaire diffusé", "questionnaires diffusés"),
+    "survey_responses": ("réponse à un questionnaire", "réponses aux questionnaires"),
+    "user_readings": ("relevé d'utilisateurs actifs", "relevés d'utilisateurs actifs"),
+    "planned_actions": ("action du rétroplanning", "actions du rétroplanning"),
+    "planned_action_links": ("lien d'une action du rétroplanning", "liens des actions du rétroplanning"),
+    "journal_notes": ("note du journal", "notes du journal"),
+    "journal_note_links": ("lien d'une note du journal", "liens des notes du journal"),
+    "agenda_items": ("rendez-vous d'agenda importé", "rendez-vous d'agenda importés"),
+}
 
 
 def conflict_lines(conflicts: list[Conflict]) -> list[str]:

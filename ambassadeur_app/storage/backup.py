@@ -225,16 +225,20 @@ def restore_pieces(source: Path, store: Path) -> list[str]:
     return refused
 
 
+FULL_DISK = "le disque est plein"
+BUSY = "le fichier est occupé par un autre programme"
+
+
 def sqlite_reason(exc: sqlite3.Error) -> str:
     """Say in French why SQLite refused to read or write a file."""
     name = getattr(exc, "sqlite_errorname", "")
     # SHMSIZE: the shared-memory file beside the carnet could not grow (no space left).
     if name.startswith(("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")) or "disk is full" in str(exc):
-        return "le disque est plein"
+        return FULL_DISK
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
         return "le fichier ou son dossier est en lecture seule"
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "le fichier est occupé par un autre programme"
+        return BUSY
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return "le fichier est endommagé"
     if name.startswith("SQLITE_CANTOPEN"):

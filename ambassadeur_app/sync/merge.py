@@ -31,11 +31,20 @@ class Merged:
 
     records: int = 0  # records of the carnet kept apart, now in the shared carnet
     matched: dict[str, int] = field(default_factory=dict)  # records both held, by table
+    erased: int = 0  # people erased in the carnet kept apart: no identity left to find them by
     backup: Path | None = None  # the carnet as it was before the merge
 
 
-# The records matched, in order, by their natural keys, tried one after the other (a key with
-# an empty part is not used); ``()`` matches the one live row of a settings table.
+# Who a contact was with: its structure and its people (their ids, sorted).
+_CONTACT_WITH = (
+    "coalesce(structure_id, '') || ' ' || coalesce((SELECT group_concat(professional_id, ' ') FROM "
+    "(SELECT professional_id FROM contact_professionals WHERE contact_id = contacts.id "
+    "AND deleted_at IS NULL ORDER BY professional_id)), '')"
+)
+# The records matched, in order, by their natural keys (SQL expressions over the table's row),
+# tried one after the other (a key with an empty part is not used); ``()`` matches the one live
+# row of a settings table. A table comes after those its keys refer to: their records already
+# hold the shared ids when its keys are read.
 MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("programme", ((),), ""),
     ("indicator_targets", ((),), ""),
@@ -43,17 +52,56 @@ MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("activities", (("mission", "label"),), ""),
     ("survey_templates", (("key",),), ""),
     ("training_modules", (("title",),), ""),
+    ("rex_texts", (("key",),), ""),
     ("professionals", (("rpps",), ("adeli",), ("name_key", "commune")), "anonymized_at IS NULL"),
     ("structures", (("finess",), ("name", "commune")), ""),
+    ("professional_structures", (("professional_id", "structure_id"),), ""),
+    (
+        "professional_activities",
+        (("professional_id", "site_name || ' ' || finess_site || ' ' || siret || ' ' || commune_code"),),
+        "",
+    ),
     # What counts money or events, typed on both laptops: one record, never counted twice.
     ("events", (("first_day", "title"),), ""),
     ("expenses", (("supplier", "number", "issued_on"), ("supplier", "issued_on", "amount_ttc_cents")), ""),
     ("grant_payments", (("day", "amount_cents"),), ""),
+    ("event_invitations", (("event_id", "professional_id"),), ""),
+    ("event_attendances", (("event_id", "professional_id"),), ""),
+    ("attachments", (("owner_id", "role", "sha256"),), ""),
+    # What the indicators and the bilan count: contacts, requests, accounts, questionnaires.
+    ("contacts", (("day", "channel", "mission", _CONTACT_WITH),), ""),
+    ("contact_professionals", (("contact_id", "professional_id"),), ""),
+    (
+        "solicitations",
+        (("substr(received_at, 1, 10)", "category", "coalesce(professional_id, structure_id, requester)"),),
+        "",
+    ),
+    ("account_events", (("day", "professional_id", "action"),), ""),
+    ("surveys", (("key", "coalesce(event_id, diffused_on)"),), ""),
+    ("survey_responses", (("survey_id", "number", "answers"),), ""),
+    ("user_readings", (("CASE WHEN baseline THEN 'reference' ELSE day END",),), ""),
+    ("planned_actions", (("planned_start", "mission", "title"),), ""),
+    ("planned_action_links", (("owner_id", "coalesce(event_id, time_entry_id)"),), ""),
+    ("journal_notes", (("day", "text"),), ""),
+    (
+        "journal_note_links",
+        (("owner_id", "coalesce(event_id, time_entry_id, professional_id, structure_id)"),),
+        "",
+    ),
+    ("agenda_items", (("ambassador_id", "uid || ' ' || recurrence_id"),), ""),
 )
 # Ids kept in a column that is no foreign key: (table, column, the table whose ids it holds).
 _LOOSE = (
     ("import_changes", "record_id", "professionals"),
     ("import_changes", "record_id", "structures"),
+    ("attachments", "owner_id", "expenses"),
+    ("attachments", "owner_id", "events"),
+)
+# Names of people, compared without the titles typed before them (« Dr Claire Fontaine » is
+# « Claire Fontaine »); a professional's folded name is « last name first name ».
+_PERSON_NAMES = {("ambassadors", "name"), ("professionals", "name_key")}
+_TITLES = frozenset(
+    ("dr", "docteur", "pr", "professeur", "mme", "madame", "mlle", "mademoiselle", "mr", "monsieur")
 )
 _SEPARATORS = re.compile(r"[\s\-'’‐-―]+")
 # The first clock there is: the shared carnet's values win over the merged carnet's.
@@ -76,58 +124,86 @@ def common_records(db: Any, shared: Any) -> int:
     return common
 
 
-def matches(db: Any, shared: Any) -> dict[str, dict[str, str]]:
-    """For each matched table, this carnet's ids of the records the shared carnet also holds,
-    with the shared ids (each shared record taken once)."""
-    found: dict[str, dict[str, str]] = {}
+def match(db: Any, shared: Any) -> dict[str, int]:
+    """Give this carnet's records that the shared carnet also holds the shared ids, every
+    reference following, table by table (inside the caller's transaction; the foreign keys
+    are checked at its end); return how many were matched, by table."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    references = [
+        (table, fk[3], fk[2]) for table in tables for fk in db.execute(f"PRAGMA foreign_key_list({table})")
+    ]
+    matched = {}
     for table, keys, condition in MATCHED:
-        pairs: dict[str, str] = {}
-        taken: set[str] = set()
-        for key in keys:
-            theirs: dict[tuple[str, ...], str] = {}
-            for row_id, *values in _rows(shared, table, key, condition):
-                theirs.setdefault(values_key(values), row_id)
-            for row_id, *values in _rows(db, table, key, condition):
-                other = theirs.get(values_key(values)) if all(values) or not key else None
-                if row_id not in pairs and other is not None and other not in taken:
-                    pairs[row_id] = other
-                    taken.add(other)
-        found[table] = {mine: theirs for mine, theirs in pairs.items() if mine != theirs}
-    return found
+        pairs = _pairs(db, shared, table, keys, condition)
+        columns = [(t, c) for t, c, parent in (*references, *_LOOSE) if parent == table]
+        for mine, theirs in pairs.items():
+            db.execute(f"UPDATE {table} SET id = ? WHERE id = ?", [theirs, mine])
+            for referring, column in columns:
+                db.execute(f"UPDATE {referring} SET {column} = ? WHERE {column} = ?", [theirs, mine])
+            if table == "ambassadors":  # an event's organisers: a list of ambassadors' ids
+                db.execute(
+                    "UPDATE events SET organiser_ids = replace(organiser_ids, ?, ?) "
+                    "WHERE instr(organiser_ids, ?)",
+                    [mine, theirs, mine],
+                )
+        if pairs:
+            matched[table] = len(pairs)
+    return matched
+
+
+def _pairs(
+    db: Any, shared: Any, table: str, keys: tuple[tuple[str, ...], ...], condition: str
+) -> dict[str, str]:
+    """This carnet's ids of the records the shared carnet also holds, with the shared ids: each
+    record of either side paired at most once (two contacts the same day on both sides pair
+    one to one), in the order they were written."""
+    pairs: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in keys:
+        theirs: dict[tuple[str, ...], list[str]] = {}
+        for row_id, *values in _rows(shared, table, key, condition):
+            if row_id not in taken:
+                theirs.setdefault(_key(table, key, values), []).append(row_id)
+        for row_id, *values in _rows(db, table, key, condition):
+            compared = _key(table, key, values)
+            waiting = theirs.get(compared) if all(compared) or not key else None
+            if row_id not in pairs and waiting:
+                pairs[row_id] = waiting.pop(0)
+                taken.add(pairs[row_id])
+    return {mine: theirs for mine, theirs in pairs.items() if mine != theirs}
+
+
+def _key(table: str, key: tuple[str, ...], values: list[Any]) -> tuple[str, ...]:
+    return tuple(
+        person_name(value) if (table, column) in _PERSON_NAMES else _folded(value)
+        for column, value in zip(key, values, strict=True)
+    )
 
 
 def values_key(values: list[Any]) -> tuple[str, ...]:
     """The values compared: folded, hyphens and apostrophes read as spaces (« Vandœuvre-lès-Nancy »
     is « vandoeuvre les nancy »)."""
-    return tuple(" ".join(_SEPARATORS.split(fold(str(value)))).strip() for value in values)
+    return tuple(_folded(value) for value in values)
+
+
+def _folded(value: Any) -> str:
+    return " ".join(_SEPARATORS.split(fold("" if value is None else str(value)))).strip()
+
+
+def person_name(value: Any) -> str:
+    """A person's name as compared: folded, without the titles typed with it (« Dr », « Docteur »,
+    « Pr », « Mme », « M. », « Mr »…; a lone « M » only first: elsewhere it may be an initial)."""
+    words = _folded(value).split()
+    if words[:1] == ["m"]:
+        words = words[1:]
+    return " ".join(word for word in words if word != "m." and word.rstrip(".") not in _TITLES)
 
 
 def _rows(db: Any, table: str, key: tuple[str, ...], condition: str) -> list[tuple[Any, ...]]:
     where = " AND ".join(["deleted_at IS NULL", *([condition] if condition else [])])
     columns = ", ".join(["id", *key])
     return [tuple(row) for row in db.execute(f"SELECT {columns} FROM {table} WHERE {where} ORDER BY rowid")]
-
-
-def take_ids(db: Any, found: dict[str, dict[str, str]]) -> None:
-    """Give this carnet's records the shared ids found, every reference following (inside the
-    caller's transaction; the foreign keys are checked at its end)."""
-    db.execute("PRAGMA defer_foreign_keys = ON")
-    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    references = [
-        (table, fk[3], fk[2]) for table in tables for fk in db.execute(f"PRAGMA foreign_key_list({table})")
-    ]
-    for target, pairs in found.items():
-        columns = [(t, c) for t, c, parent in (*references, *_LOOSE) if parent == target]
-        for mine, theirs in pairs.items():
-            db.execute(f"UPDATE {target} SET id = ? WHERE id = ?", [theirs, mine])
-            for table, column in columns:
-                db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [theirs, mine])
-            if target == "ambassadors":  # an event's organisers: a list of ambassadors' ids
-                db.execute(
-                    "UPDATE events SET organiser_ids = replace(organiser_ids, ?, ?) "
-                    "WHERE instr(organiser_ids, ?)",
-                    [mine, theirs, mine],
-                )
 
 
 def date_first_file(db: Any, replica: str) -> None:

@@ -3,6 +3,7 @@ with nothing lost, records both held matched, and the carnet left as it was if a
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from dataclasses import replace
 from datetime import date
@@ -126,12 +127,14 @@ def test_a_merge_that_fails_leaves_the_carnet_as_it_was(
     before = fingerprint(path)
     folder_files = sorted(p.name for p in binome.folder.rglob("*"))
 
-    def broken(*_: object) -> None:
-        raise OSError("disque plein")
+    def broken(engine: Engine, *_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(engine.carnet.path))
 
     monkeypatch.setattr(Engine, "apply_folder", broken)
-    with pytest.raises(OSError, match="disque plein"):
+    with pytest.raises(CarnetError, match="le disque est plein") as failed:
         join(binome.folder, path, PHRASE, FAST, merge=True)
+    assert f"le carnet « {path} » n'a pas été modifié" in failed.value.message
+    assert ".part" not in failed.value.message  # the file the user chose, not the one being built
     assert fingerprint(path) == before
     assert sorted(p.name for p in binome.folder.rglob("*")) == folder_files  # nothing sent
     assert not [p.name for p in path.parent.glob("b.ambassadeur.*") if p.suffix != ".lock"]  # no part
