@@ -435,12 +435,13 @@ def test_a_read_only_destination_is_said_and_nothing_is_written(
 ) -> None:
     key = tmp_path / "cle"
     key.mkdir()
+    backups = paths.backup_root()  # read first: ``undo()`` also drops the test's private home
     read_only(monkeypatch, key)
     with pytest.raises(CarnetError, match="le support est en lecture seule"):
         make_copy(service, key, encrypted)
     monkeypatch.undo()
     assert list(key.iterdir()) == []
-    assert parts(paths.backup_root()) == []
+    assert parts(backups) == []
 
 
 @pytest.mark.parametrize("encrypted", [True, False])
@@ -453,13 +454,14 @@ def test_restoring_into_a_read_only_folder_replaces_nothing(
 ) -> None:
     copy, carnet = copied_then_moved(service, tmp_path, encrypted)
     before = fingerprint(carnet)
+    backups = paths.backup_root()  # read first: ``undo()`` also drops the test's private home
     read_only(monkeypatch, carnet.parent)
     with pytest.raises(CarnetError, match=r"en lecture seule\. Le carnet n'a pas été remplacé\."):
         restore(carnet, copy)
     monkeypatch.undo()
     assert fingerprint(carnet) == before
     assert not store_folder(carnet).exists()
-    assert parts(paths.backup_root()) == []
+    assert parts(backups) == []
 
 
 # --- the same copy restored twice, a damaged file, the older format ------------------------------
