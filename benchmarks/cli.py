@@ -10,11 +10,17 @@
 - ``ambassadeur resume`` (the month's figures and the experiment's progress), on the demo carnet
   and on the large one, against a bare script that reads the same sums with sqlite3.
 Warm (the carnet was closed cleanly today) and at the day's first opening (the integrity check
-runs). App and floor runs alternate. Run: benchmarks/run cli
+runs). App and floor runs alternate, RUNS pairs of each (``BENCH_RUNS``): each line gives the
+fastest and the median run of both, and three ratios (``common.report_runs``): of the fastest
+runs, of the medians, and the median of each pair's ratio. On the shared 2-core machine the
+median ratio drifted above the fastest runs' one as the load rose (1.05–1.18 quiet, up to 1.40
+at load 4): read the ratio of the fastest runs, and the paired one beside it.
+Run: benchmarks/run cli
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -22,9 +28,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import DEMO_MONTH, WORK, alternated, carnets, demo_carnet, first_open_of_the_day, report, sealed
+from common import (
+    DEMO_MONTH,
+    WORK,
+    alternated_runs,
+    carnets,
+    demo_carnet,
+    first_open_of_the_day,
+    report_runs,
+    sealed,
+)
 
 APP = [sys.executable, "-m", "ambassadeur_app"]
+RUNS = int(os.environ.get("BENCH_RUNS", "21"))
 
 ROWS = (
     "SELECT e.day, a.name, e.mission, e.activity, e.place, e.description, e.minutes "
@@ -236,9 +252,9 @@ def compare(name: str, carnet: Path, app: list[str], bare: list[str], floor_name
     """Report ``app`` against ``bare``, warm and at the day's first opening of ``carnet``."""
     app_run, bare_run = run(app), run(bare)
     app_run()  # the files that a first run writes (logs, journal folder) are not measured
-    report(f"{name}, warm", *alternated(app_run, bare_run, 11), floor_name)
-    first = alternated(app_run, bare_run, 11, before=lambda: first_open_of_the_day(carnet))
-    report(f"{name}, first open", *first, floor_name)
+    report_runs(f"{name}, warm", *alternated_runs(app_run, bare_run, RUNS), floor_name)
+    first = alternated_runs(app_run, bare_run, RUNS, before=lambda: first_open_of_the_day(carnet))
+    report_runs(f"{name}, first open", *first, floor_name)
     sealed(carnet)
 
 
@@ -250,8 +266,8 @@ def main() -> None:
     print(f"demo carnet, {DEMO_MONTH.label()}: {rows} rows")
     floor = run([sys.executable, "-c", "pass"])
     for option in ("--version", "--help"):
-        app, bare = alternated(run([*APP, option]), floor, 15)
-        report(f"ambassadeur {option}", app, bare, "python -c pass")
+        runs = alternated_runs(run([*APP, option]), floor, RUNS)
+        report_runs(f"ambassadeur {option}", *runs, "python -c pass")
     for fmt in ("xlsx", "pdf"):
         out = WORK / f"cli-releve.{fmt}"
         export = [*APP, "--carnet", str(demo), "export", "releve", "--mois", str(DEMO_MONTH), "--format", fmt]

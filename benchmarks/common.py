@@ -256,16 +256,16 @@ def best(run: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def alternated(
+def alternated_runs(
     app: Callable[[], object],
     floor: Callable[[], object],
     repeat: int = 5,
     *,
     before: Callable[[], object] = lambda: None,
-) -> tuple[float, float]:
-    """Return the median timings of ``app`` and ``floor``, run in turns (app, floor, app…) so
-    that a busy moment of the machine weighs on both alike; ``before`` runs untimed ahead of
-    each run of ``app`` (to leave the page it shows, for instance)."""
+) -> tuple[list[float], list[float]]:
+    """Return the timings of ``app`` and ``floor``, run in turns (app, floor, app…) so that a
+    busy moment of the machine weighs on both alike; ``before`` runs untimed ahead of each run
+    of ``app`` (to leave the page it shows, for instance)."""
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
         before()
@@ -273,11 +273,39 @@ def alternated(
             start = time.perf_counter()
             run()
             measured.append(time.perf_counter() - start)
-    return statistics.median(times[0]), statistics.median(times[1])
+    return times
+
+
+def alternated(
+    app: Callable[[], object],
+    floor: Callable[[], object],
+    repeat: int = 5,
+    *,
+    before: Callable[[], object] = lambda: None,
+) -> tuple[float, float]:
+    """Return the median timings of ``app`` and ``floor`` run in turns (``alternated_runs``)."""
+    apps, floors = alternated_runs(app, floor, repeat, before=before)
+    return statistics.median(apps), statistics.median(floors)
 
 
 def report(name: str, value: float, floor: float, floor_name: str) -> None:
     print(
         f"{name:<44} {value * 1000:9.1f} ms   {floor_name:<34} {floor * 1000:9.1f} ms   "
         f"ratio {value / floor:6.2f}"
+    )
+
+
+def report_runs(name: str, apps: list[float], floors: list[float], floor_name: str) -> None:
+    """Report runs made in turns (``alternated_runs``) by their fastest and their median, and
+    the median of the ratios of each app run to the floor run beside it: on a busy machine the
+    load moves by the second, and each pair shares its moment (the fastest runs, the least
+    disturbed, move least; the paired ratio is what a drift of the load leaves alone)."""
+    paired = statistics.median(a / f for a, f in zip(apps, floors, strict=True))
+    app_min, floor_min = min(apps), min(floors)
+    app_median, floor_median = statistics.median(apps), statistics.median(floors)
+    print(
+        f"{name:<44} min {app_min * 1000:7.1f} / median {app_median * 1000:7.1f} ms   "
+        f"{floor_name:<24} min {floor_min * 1000:7.1f} / median {floor_median * 1000:7.1f} ms   "
+        f"ratio of min {app_min / floor_min:5.2f}, of medians {app_median / floor_median:5.2f}, "
+        f"paired {paired:5.2f} ({len(apps)} pairs)"
     )

@@ -26,10 +26,10 @@ from datetime import date
 
 from ambassadeur_app.domain.dates import Month, check_year
 from ambassadeur_app.domain.events import SHORT_TEXT, EventKind
-from ambassadeur_app.domain.expenses import MAX_AMOUNT_CENTS, Expense
+from ambassadeur_app.domain.expenses import MAX_AMOUNT_CENTS, Expense, settlement_text
 from ambassadeur_app.domain.formatting import format_date, format_euros, format_hours, format_number
+from ambassadeur_app.domain.labels import Labelled
 from ambassadeur_app.domain.model import Mission, Programme
-from ambassadeur_app.domain.register import Labelled
 from ambassadeur_app.domain.rules import MonthClaim, MonthSummary
 from ambassadeur_app.domain.text import printable
 from ambassadeur_app.errors import InvalidInput
@@ -317,18 +317,6 @@ def payment_warnings(
             f"({format_date(programme.start_date)}) : vérifiez la date."
         )
     return warnings
-
-
-def settlement_text(received_cents: int, spent_cents: int, grant_cents: int) -> str:
-    """Say what settles the grant, given the payments received and the expenses of the forfaits:
-    the surplus to return to the ARS, the balance it still owes, or neither (the one figure the
-    bilan, the dashboard and the payments dialog give; ``Bilan.refund_cents``, ``due_cents``)."""
-    retained = min(spent_cents, grant_cents)
-    if received_cents > retained:
-        return f"Excédent à reverser à l'ARS : {format_euros(received_cents - retained)}"
-    if received_cents < retained:
-        return f"Solde restant à verser par l'ARS : {format_euros(retained - received_cents)}"
-    return "Versements reçus égaux aux dépenses couvertes par la subvention : rien à reverser ni à verser"
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from itertools import pairwise
 
 from ambassadeur_app.domain.dates import check_year
 from ambassadeur_app.domain.formatting import format_date, format_number
+from ambassadeur_app.domain.labels import Labelled
 from ambassadeur_app.domain.model import Mission
-from ambassadeur_app.domain.register import Labelled
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank, printable
 from ambassadeur_app.errors import InvalidInput
 

@@ -12,7 +12,7 @@ from datetime import date
 from ambassadeur_app.domain.dates import check_year
 from ambassadeur_app.domain.events import SHORT_TEXT
 from ambassadeur_app.domain.formatting import format_date, format_euros, format_number, plural
-from ambassadeur_app.domain.register import Labelled
+from ambassadeur_app.domain.labels import Labelled
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank, printable
 from ambassadeur_app.errors import InvalidInput
 
@@ -239,6 +239,19 @@ def forfait_use(forfait_cents: int, expenses: Iterable[Expense]) -> ForfaitUse:
         else:
             quoted += expense.amount_ttc_cents
     return ForfaitUse(forfait_cents, committed, quoted)
+
+
+def settlement_text(received_cents: int, spent_cents: int, grant_cents: int) -> str:
+    """Say what settles the grant, given the payments received and the expenses of the forfaits:
+    the surplus to return to the ARS, the balance it still owes, or neither (the one figure the
+    bilan, the dashboard and the payments dialog give; ``Bilan.refund_cents``, ``due_cents``).
+    Here, not in ``bilan.py``: the tableau de bord gives it without the bilan's module."""
+    retained = min(spent_cents, grant_cents)
+    if received_cents > retained:
+        return f"Excédent à reverser à l'ARS : {format_euros(received_cents - retained)}"
+    if received_cents < retained:
+        return f"Solde restant à verser par l'ARS : {format_euros(retained - received_cents)}"
+    return "Versements reçus égaux aux dépenses couvertes par la subvention : rien à reverser ni à verser"
 
 
 def format_size(size: int) -> str:

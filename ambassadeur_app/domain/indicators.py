@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ambassadeur_app.domain.dates import Month, check_year
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus
 from ambassadeur_app.domain.formatting import format_date
-from ambassadeur_app.domain.register import Onboarding, Structure, StructureType
+from ambassadeur_app.domain.structures import Onboarding, Structure, StructureType
 from ambassadeur_app.domain.text import blank
 from ambassadeur_app.errors import InvalidInput
 
@@ -34,6 +34,9 @@ PROMOTION_KINDS = frozenset(
     {EventKind.WORKSHOP, EventKind.PROMOTIONAL, EventKind.WORKING_GROUP, EventKind.WEBINAR}
 )
 HOSPITAL_TYPES = frozenset({StructureType.CH, StructureType.CHU})
+# The structures the indicators read (``structure_figures``, ``engagement_figures``): the others
+# (pharmacies, practices... most of a département's register) are not read to count them.
+COUNTED_TYPES = HOSPITAL_TYPES | {StructureType.EHPAD} | {t for t in StructureType if t.coordinated}
 _ORDER = list(Onboarding)
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 from ambassadeur_app.domain.dates import check_year
 from ambassadeur_app.domain.formatting import format_date
+from ambassadeur_app.domain.labels import Labelled
 from ambassadeur_app.domain.planning import Link
-from ambassadeur_app.domain.register import Labelled
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank
 from ambassadeur_app.errors import InvalidInput
 

@@ -8,8 +8,8 @@ from datetime import date
 
 from ambassadeur_app.domain.dates import check_year
 from ambassadeur_app.domain.formatting import format_date, plural
+from ambassadeur_app.domain.labels import Labelled
 from ambassadeur_app.domain.model import Mission
-from ambassadeur_app.domain.register import Labelled
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, blank
 from ambassadeur_app.errors import InvalidInput
 

@@ -1,41 +1,22 @@
-"""The outreach register: professionals, structures, contacts, requests and Parceo accounts."""
+"""The outreach register: professionals, structures, contacts, requests and Parceo accounts.
+
+The labelled enums' base (``labels.py``) and the structures (``structures.py``) have small
+modules of their own, which the tableau de bord imports without the rest; they are given here
+too (imported ``as`` themselves: re-exported)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 
+from ambassadeur_app.domain.labels import Labelled as Labelled
 from ambassadeur_app.domain.model import Mission
+from ambassadeur_app.domain.structures import Onboarding as Onboarding
+from ambassadeur_app.domain.structures import Structure as Structure
+from ambassadeur_app.domain.structures import StructureType as StructureType
 from ambassadeur_app.domain.text import blank, fold
 from ambassadeur_app.errors import InvalidInput
-
-
-class Labelled(StrEnum):
-    """An enum whose members carry a French label (the second value of their definition)."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str = "") -> Labelled:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def parse(cls, text: str) -> Labelled:
-        """Find a member by value or label, ignoring case and accents.
-
-        Raises:
-            InvalidInput: naming the accepted labels.
-        """
-        wanted = fold(text)
-        for member in cls:
-            if wanted in (fold(member.value), fold(member.label)):
-                return member
-        labels = ", ".join(member.label for member in cls)
-        raise InvalidInput(f"Valeur inconnue : « {text} » (possibles : {labels}).")
 
 
 class Civility(Labelled):
@@ -66,44 +47,6 @@ class ParceoStatus(Labelled):
     INVITED = "invite", "Invité"
     CREATED = "cree", "Compte créé"
     ACTIVE = "actif", "Utilisateur actif"
-
-
-class StructureType(Labelled):
-    MSP = "msp", "MSP"
-    ESP = "esp", "ESP"
-    CDS = "cds", "Centre de santé"
-    CPTS = "cpts", "CPTS"
-    DAC = "dac", "DAC"
-    CH = "ch", "Centre hospitalier"
-    CHU = "chu", "CHU / CHR"
-    CLINIQUE = "clinique", "Clinique"
-    EHPAD = "ehpad", "EHPAD"
-    SSIAD = "ssiad", "SSIAD"
-    HAD = "had", "HAD"
-    PHARMACIE = "pharmacie", "Pharmacie"
-    CABINET = "cabinet", "Cabinet"
-    LABORATOIRE = "laboratoire", "Laboratoire"
-    AUTRE = "autre", "Autre"
-
-    @property
-    def coordinated(self) -> bool:
-        """MSP, ESP and CDS: the structures the 30 % onboarding indicator counts."""
-        return self in (StructureType.MSP, StructureType.ESP, StructureType.CDS)
-
-    @property
-    def engages_services(self) -> bool:
-        """Hospitals and nursing homes engage services and their IT department."""
-        return self in (StructureType.CH, StructureType.CHU, StructureType.EHPAD)
-
-
-class Onboarding(Labelled):
-    """A structure's path to Parceo, in order."""
-
-    TO_CONTACT = "a_contacter", "À contacter"
-    CONTACTED = "contactee", "Contactée"
-    MET = "rencontree", "Rencontrée"
-    ENGAGED = "engagee", "Engagée"
-    ONBOARDED = "embarquee", "Embarquée"
 
 
 class Channel(Labelled):
@@ -184,22 +127,6 @@ class Professional:
     @property
     def sort_name(self) -> str:
         return f"{self.last_name} {self.first_name}".strip()
-
-
-@dataclass(frozen=True)
-class Structure:
-    name: str
-    type: StructureType
-    finess: str = ""
-    commune: str = ""
-    postal_code: str = ""
-    departement_code: str = ""
-    onboarding: Onboarding = Onboarding.TO_CONTACT
-    onboarding_dates: dict[Onboarding, date] = field(default_factory=dict)
-    services_engaged: str = ""
-    it_commitment_on: date | None = None
-    notes: str = ""
-    id: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ response rate). Pure dataclasses and rules (no SQL, no files).
 
 A survey (one questionnaire given: after an event, or one diffusion of the questionnaire on the
 tool) keeps its own copy of the questions: editing a template later never changes past results.
+
+The questions and a survey given have a small module of their own (``survey_forms.py``), which
+the tableau de bord imports without the rest; they are given here too (re-exported).
 """
 
 from __future__ import annotations
@@ -11,11 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from ambassadeur_app.domain.events import SHORT_TEXT, EventKind
 from ambassadeur_app.domain.formatting import format_number, format_percent, plural
-from ambassadeur_app.domain.register import Labelled
+from ambassadeur_app.domain.survey_forms import AGREEMENT_LEVELS as AGREEMENT_LEVELS
+from ambassadeur_app.domain.survey_forms import RECOMMENDATION_RANGE as RECOMMENDATION_RANGE
+from ambassadeur_app.domain.survey_forms import SATISFACTION_LEVELS as SATISFACTION_LEVELS
+from ambassadeur_app.domain.survey_forms import DiffusionChannel as DiffusionChannel
+from ambassadeur_app.domain.survey_forms import Question as Question
+from ambassadeur_app.domain.survey_forms import QuestionKind as QuestionKind
+from ambassadeur_app.domain.survey_forms import Survey as Survey
 from ambassadeur_app.domain.text import blank, fold
 from ambassadeur_app.errors import InvalidInput
 
@@ -26,66 +34,8 @@ MAX_QUESTIONS = 20
 MAX_COMMENT = 2_000  # characters of one comment: what a paper form's box holds, and more
 MAX_FORMS = 10_000
 
-SATISFACTION_LEVELS = (
-    "Pas du tout satisfait",
-    "Plutôt pas satisfait",
-    "Plutôt satisfait",
-    "Tout à fait satisfait",
-)
-AGREEMENT_LEVELS = (
-    "Pas du tout d'accord",
-    "Plutôt pas d'accord",
-    "Plutôt d'accord",
-    "Tout à fait d'accord",
-)
-RECOMMENDATION_RANGE = range(11)  # 0 to 10
 PROMOTERS = range(9, 11)
 DETRACTORS = range(7)
-
-
-class QuestionKind(Labelled):
-    SATISFACTION = "satisfaction", "Satisfaction (4 niveaux)"
-    AGREEMENT = "accord", "Accord (4 niveaux)"
-    RECOMMENDATION = "recommandation", "Recommandation (0 à 10)"
-    COMMENT = "commentaire", "Commentaire libre"
-
-    @property
-    def levels(self) -> tuple[str, ...]:
-        """Return the labels of the answers, lowest first (``()`` for a comment)."""
-        if self is QuestionKind.SATISFACTION:
-            return SATISFACTION_LEVELS
-        if self is QuestionKind.AGREEMENT:
-            return AGREEMENT_LEVELS
-        if self is QuestionKind.RECOMMENDATION:
-            return tuple(str(value) for value in RECOMMENDATION_RANGE)
-        return ()
-
-    @property
-    def is_scale(self) -> bool:
-        """Tell whether the question is on a 4-level scale (satisfaction or agreement)."""
-        return self in (QuestionKind.SATISFACTION, QuestionKind.AGREEMENT)
-
-    @property
-    def lowest(self) -> int:
-        """Return the value of the lowest answer (1 on a scale, 0 for a recommendation)."""
-        return 0 if self is QuestionKind.RECOMMENDATION else 1
-
-
-class DiffusionChannel(Labelled):
-    """How the questionnaire on the tool was sent to the département's professionals."""
-
-    EMAIL = "email", "E-mail"
-    NEWSLETTER = "lettre", "Lettre d'information"
-    PARCEO = "parceo", "Messagerie Parceo"
-    MEETING = "reunion", "Réunion ou événement"
-    PAPER = "papier", "Papier"
-    OTHER = "autre", "Autre"
-
-
-@dataclass(frozen=True)
-class Question:
-    text: str
-    kind: QuestionKind
 
 
 # An answer: the level (1–4) of a scale, the score (0–10) of a recommendation, the text of a
@@ -99,22 +49,6 @@ class SurveyTemplate:
 
     key: str
     questions: tuple[Question, ...]
-
-
-@dataclass(frozen=True)
-class Survey:
-    """One questionnaire given: after an event (``event_id``), or one diffusion of the
-    questionnaire on the tool (date, channel, recipients)."""
-
-    key: str
-    title: str
-    questions: tuple[Question, ...]
-    event_id: str | None = None
-    diffused_on: date | None = None
-    channel: DiffusionChannel | None = None
-    recipients: int | None = None
-    recipients_text: str = ""
-    id: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.expenses import forfait_use
+from ambassadeur_app.domain.expenses import forfait_use, settlement_text
 from ambassadeur_app.domain.formatting import (
     format_date,
     format_euros,
@@ -25,6 +25,7 @@ from ambassadeur_app.domain.formatting import (
     plural,
 )
 from ambassadeur_app.domain.indicators import (
+    COUNTED_TYPES,
     EngagementFigures,
     EventFigures,
     Indicator,
@@ -42,7 +43,7 @@ from ambassadeur_app.domain.indicators import (
     validate_reading,
     validate_targets,
 )
-from ambassadeur_app.domain.register import Onboarding
+from ambassadeur_app.domain.structures import Onboarding
 from ambassadeur_app.errors import AppError, InvalidInput
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class IndicatorsService:
         """Return every indicator: the five of §5, then the money."""
         programme, today, targets = self.core.programme(), self.core.today(), self.targets()
         carnet = self.carnet
-        structures = carnet.structures.all()
+        structures = carnet.structures.all(COUNTED_TYPES)
         expenses = carnet.expenses.get_many(carnet.expenses.ids()).values()
         return [
             users_indicator(users_figures(self.readings(), targets, programme.end_date), targets, programme),
@@ -627,8 +628,6 @@ def money_indicators(figures: MoneyFigures, programme: Programme, received_cents
             f"Période terminée : {format_euros(spent_cents)} employés, {format_euros(received_cents)} "
             f"reçus ; part de la subvention non employée : {format_euros(max(unspent, 0))}"
         )
-        from ambassadeur_app.domain.bilan import settlement_text  # here: only once the period ends
-
         status = settlement_text(received_cents, spent_cents, grant_cents)
     else:
         projected = figures.projected_cents

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ambassadeur_app.domain.register import Onboarding, RegisterFilter, Structure, StructureType
+from ambassadeur_app.domain.structures import Onboarding, Structure, StructureType
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.storage.contacts import contacted_sql
 from ambassadeur_app.storage.records import Repo, words_sql
+
+if TYPE_CHECKING:
+    from ambassadeur_app.domain.register import RegisterFilter
 
 _DATE_COLUMNS = {
     Onboarding.CONTACTED: "contacted_on",
@@ -72,6 +74,9 @@ class StructureRepo(Repo):
 
     def ids(self, where: RegisterFilter) -> list[str]:
         """Return the ids of the structures matching ``where``, by name."""
+        # Here: the tableau de bord reads the structures without the register's people and contacts.
+        from ambassadeur_app.storage.contacts import contacted_sql
+
         clauses, params = words_sql("s.search", where.text)
         clauses.append("s.deleted_at IS NULL")
         if where.structure_type is not None:
@@ -97,12 +102,16 @@ class StructureRepo(Repo):
     def get(self, structure_id: str) -> Structure | None:
         return self.get_many([structure_id]).get(structure_id)
 
-    def all(self) -> list[Structure]:
-        """Return every live structure, by name (for choosers), in one query."""
+    def all(self, types: Iterable[StructureType] = ()) -> list[Structure]:
+        """Return every live structure (of ``types`` only, if given), by name (for choosers),
+        in one query."""
+        kinds = [kind.value for kind in types]
+        only = f" AND type IN ({', '.join('?' * len(kinds))})" if kinds else ""
         return [
             _structure(row)
             for row in self.db.query(
-                f"SELECT {_COLUMNS} FROM structures WHERE deleted_at IS NULL ORDER BY name_key, id"
+                f"SELECT {_COLUMNS} FROM structures WHERE deleted_at IS NULL{only} ORDER BY name_key, id",
+                kinds,
             )
         ]
 

@@ -11,18 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ambassadeur_app.domain.surveys import (
-    Answer,
-    DiffusionChannel,
-    Question,
-    QuestionKind,
-    Response,
-    Survey,
-    SurveyTemplate,
-)
+# The surveys' own module (templates, answers, results) is imported where its records are made:
+# the tableau de bord reads surveys and counts answers without it.
+from ambassadeur_app.domain.survey_forms import DiffusionChannel, Question, QuestionKind, Survey
 from ambassadeur_app.storage.records import Repo
+
+if TYPE_CHECKING:
+    from ambassadeur_app.domain.surveys import Answer, Response, SurveyTemplate
 
 _SURVEY_COLUMNS = "id, key, title, questions, event_id, diffused_on, channel, recipients, recipients_text"
 # The responses that count: live, and not written by an import since undone.
@@ -46,6 +43,8 @@ class SurveyTemplateRepo(Repo):
     table = "survey_templates"
 
     def get(self, key: str) -> SurveyTemplate | None:
+        from ambassadeur_app.domain.surveys import SurveyTemplate
+
         row = self.db.execute(
             "SELECT questions FROM survey_templates WHERE key = ? AND deleted_at IS NULL "
             "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
@@ -144,6 +143,8 @@ class SurveyResponseRepo(Repo):
 
     def of_survey(self, survey_id: str) -> list[Response]:
         """Return the responses that count, by form number."""
+        from ambassadeur_app.domain.surveys import Response
+
         return [
             Response(
                 id=row["id"],
