@@ -51,6 +51,12 @@ def open_file(parent: QWidget | None, title: str, folder: Path, filters: str) ->
     return Path(name) if name else None
 
 
+def open_files(parent: QWidget | None, title: str, folder: Path, filters: str) -> list[Path]:
+    """Let the user pick one or several files (Ctrl or Maj + clic); ``[]`` if cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), filters)
+    return [Path(name) for name in names]
+
+
 def save_file(parent: QWidget | None, title: str, suggested: Path, filters: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
     return Path(name) if name else None

@@ -19,7 +19,7 @@ from ambassadeur_app.domain.formatting import format_date
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.domain.text import fold, printable
 from ambassadeur_app.errors import InvalidInput
-from ambassadeur_app.importers.tabular import cell_text, match_columns, read_table, unreadable
+from ambassadeur_app.importers.tabular import cell_text, match_columns, note_cut, read_table, unreadable
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("Date", "Jour"),
@@ -95,6 +95,8 @@ def parse_carnet_file(path: Path) -> list[CarnetLine]:
     for number, values in table.rows:
         cells = {key: values[index] if index < len(values) else None for key, index in columns.items()}
         lines.append(_parse_line(number, cells, header, unreadable(table, number, cells)))
+    if lines:
+        note_cut(table, lines[-1].problems)
     return lines
 
 

@@ -24,7 +24,7 @@ from ambassadeur_app.domain.register import (
 from ambassadeur_app.domain.text import fold, printable
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.importers.carnet import LineProblem
-from ambassadeur_app.importers.tabular import Table, cell_text, read_table, unreadable
+from ambassadeur_app.importers.tabular import Table, cell_text, note_cut, read_table, unreadable
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "last_name": ("Nom", "Nom d'exercice", "Nom de famille"),
@@ -106,6 +106,8 @@ def parse_contacts(
     for number, values in table.rows:
         raw = {key: values[index] if index < len(values) else None for key, index in mapping.items()}
         lines.append(_parse(number, raw, header, profession_of, unreadable(table, number, raw)))
+    if lines:
+        note_cut(table, lines[-1].problems)
     return lines
 
 

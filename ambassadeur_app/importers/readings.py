@@ -18,7 +18,7 @@ from ambassadeur_app.domain.indicators import MAX_USERS, Reading
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.importers.carnet import LineProblem
-from ambassadeur_app.importers.tabular import cell_text, match_columns, read_table, unreadable
+from ambassadeur_app.importers.tabular import cell_text, match_columns, note_cut, read_table, unreadable
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("Date", "Jour", "Date du relevé"),
@@ -110,4 +110,6 @@ def parse_readings_file(path: Path) -> list[ReadingLine]:
         if not line.problems:
             baseline = fold(cell_text(cells.get("baseline"))) in {fold(word) for word in _YES}
             line.reading = Reading(day, users, baseline)
+    if lines:
+        note_cut(table, lines[-1].problems)
     return lines

@@ -20,7 +20,7 @@ from ambassadeur_app.domain.surveys import Answer, Question, QuestionKind, check
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import ImportFileError, InvalidInput
 from ambassadeur_app.importers.carnet import LineProblem
-from ambassadeur_app.importers.tabular import Table, cell_text, unreadable
+from ambassadeur_app.importers.tabular import Table, cell_text, note_cut, unreadable
 
 # Headers of the columns a form tool adds around the answers (folded, matched as a prefix).
 _SIDE_COLUMNS = (
@@ -250,6 +250,7 @@ def read_answers(
             read.empty_lines += 1
         else:
             read.lines.append((number, tuple(answers), signature(values, stamp, answers)))
+    note_cut(table, read.problems)
     return read
 
 

@@ -4,6 +4,12 @@ Nothing in a file is trusted to be what it claims: a workbook's declared size is
 rows are counted while they stream, a CSV's quotes must close, each line of a text file is decoded
 on its own (files mix UTF-8 and Windows-1252 lines), and a CSV row with more values than its
 header is reported rather than shifted into the wrong columns.
+
+A CSV cut short (a copy or a download interrupted) is told from a whole one as far as its bytes
+allow, here only: a file whose last line has no line break and fewer values than the header is
+refused; one that ends inside an unquoted value (``Table.open_end``) has the problem found in
+that value say that the file seems cut there (``note_cut``). A value cut short that still passes
+its own check (« Très bie », a 10 read as 1) cannot be told from a whole one.
 """
 
 from __future__ import annotations
@@ -14,13 +20,16 @@ import io
 import re
 from collections.abc import Generator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ambassadeur_app.domain.formatting import format_number, plural
 from ambassadeur_app.domain.text import MAX_TEXT_LENGTH, fold, too_long, unprintable_problem
 from ambassadeur_app.errors import ImportFileError
+
+if TYPE_CHECKING:
+    from ambassadeur_app.importers.carnet import LineProblem
 
 MAX_ROWS = 200_000
 # What a spreadsheet shows instead of a value when its formula fails.
@@ -47,12 +56,16 @@ class Table:
 
     ``problems`` maps a line number to why that row cannot be read column by column (a CSV row
     with more values than the header: its values would land in the wrong columns).
+
+    ``open_end`` is the line and the column header of the value a CSV file ends inside: its last
+    value, unquoted, with no line break after it. The file may have been cut there.
     """
 
     path: Path
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
     problems: dict[int, str] = field(default_factory=dict)
+    open_end: tuple[int, str] | None = None
 
 
 def read_table(path: Path) -> Table:
@@ -62,16 +75,17 @@ def read_table(path: Path) -> Table:
     width: a value right of the last named column has no column to go to.
 
     Raises:
-        ImportFileError: unknown extension, unreadable, empty or oversized file, in French.
+        ImportFileError: unknown extension, unreadable, empty or oversized file, or a CSV cut
+            short in its last line, in French.
     """
     suffix = path.suffix.lower()
     check_regular_file(path)
-    separator = ""
+    separator, tail = "", ""
     uncomputed: dict[int, set[int]] = {}  # formula cells without a value: {row: columns}
     if suffix in (".xlsx", ".xlsm"):
         lines = _xlsx_lines(path, uncomputed)
     elif suffix in (".csv", ".txt"):
-        separator, lines = _csv_lines(path)
+        separator, lines, tail = _csv_lines(path)
     elif suffix in (".xls", ".ods"):
         raise ImportFileError(
             f"Le fichier « {path.name} » est au format {suffix[1:].upper()}, "
@@ -123,7 +137,35 @@ def read_table(path: Path) -> Table:
                 raise _too_many_rows(path)
     if headers is None:
         raise ImportFileError(f"Le fichier « {path.name} » est vide.")
-    return Table(path, headers, rows, problems)
+    open_end = None
+    if tail.strip():  # the file ends inside its last line; ``values`` are that line's
+        if len(values) < len(headers):
+            # A spreadsheet writes every separator of every line (even an empty one's): the
+            # file stops inside it.
+            raise ImportFileError(
+                f"Le fichier « {path.name} » semble coupé : sa dernière ligne ({number}) s'arrête "
+                f"après {plural(len(values), 'valeur')} sur {len(headers)}, sans fin de ligne (copie "
+                "ou téléchargement interrompu ?). Rien n'a été importé : reprenez le fichier "
+                "d'origine, ou enregistrez-le de nouveau depuis votre tableur."
+            )
+        # A closing quote ends a whole value; one right of the last column is no column's.
+        if not tail.endswith('"') and len(values) == len(headers) and rows and rows[-1][0] == number:
+            open_end = (number, headers[-1])
+    return Table(path, headers, rows, problems, open_end)
+
+
+CUT_NOTE = (
+    "le fichier semble coupé à cet endroit : c'est sa dernière valeur, sans fin de ligne après "
+    "elle (copie ou téléchargement interrompu ?) ; vérifiez le fichier d'origine"
+)
+
+
+def note_cut(table: Table, problems: list[LineProblem]) -> None:
+    """Say, in the problem found in the value a CSV file ends inside (``Table.open_end``), that
+    the file seems cut there: only the value's failing its own check tells it."""
+    for index, problem in enumerate(problems):
+        if (problem.line, problem.column) == table.open_end:
+            problems[index] = replace(problem, reason=f"{problem.reason.rstrip('.')} ; {CUT_NOTE}")
 
 
 def check_regular_file(path: Path) -> None:
@@ -363,12 +405,13 @@ def refuse_utf16(first_line: bytes, path: Path) -> None:
         )
 
 
-def _csv_lines(path: Path) -> tuple[str, Rows]:
-    """Return the separator and the rows of a CSV file, each with the line it starts on.
+def _csv_lines(path: Path) -> tuple[str, Rows, str]:
+    """Return the separator and the rows of a CSV file, each with the line it starts on, and
+    its last line's text if no line break ends it (else ``""``).
 
-    A file cut inside its last, unquoted value reads as a shorter value (« Très bie », a 10 read
-    as 1): nothing tells it from a whole file. A missing final line break does not either: Google
-    Sheets writes its CSV with CRLF line breaks and none after the last line.
+    A missing final line break alone is no sign of a cut: Google Sheets writes its CSV with CRLF
+    line breaks and none after the last line. A file cut inside a quoted value is refused while
+    its rows are read (the quote is left open).
     """
     raw = path.read_bytes()
     if raw.startswith(UTF16_BOMS):  # Excel's "Texte Unicode"
@@ -389,7 +432,8 @@ def _csv_lines(path: Path) -> tuple[str, Rows]:
         )
     first_line = text.split("\n", 1)[0]
     separator = max((";", ",", "\t"), key=first_line.count)
-    return separator, _csv_rows(text, separator, path)
+    tail = "" if text.endswith(("\n", "\r")) else text[text.rfind("\n") + 1 :]
+    return separator, _csv_rows(text, separator, path), tail
 
 
 def _csv_rows(text: str, separator: str, path: Path) -> Rows:

@@ -1,15 +1,20 @@
 """Shared helpers for PDF documents (reportlab): A4, header on every page, "Page X sur Y".
 
-The base fonts (Helvetica) cover French fully through their WinAnsi encoding; characters
-outside it are replaced rather than drawn as empty boxes.
+The base fonts (Helvetica) cover French fully through their WinAnsi encoding (Windows-1252). A
+run of other characters (« Łukasz », « Nguyễn », Greek, Cyrillic) is drawn in DejaVu Sans,
+shipped in ``resources/fonts`` and read the first time such a text is met: a document in French
+alone has the fonts, and the cost, it always had. A character DejaVu Sans lacks too (most
+emoji, Chinese) is drawn as ``LOST``, a visible box, never dropped nor turned into « ? ».
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from html import escape
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +22,18 @@ from ambassadeur_app.domain.text import printable
 from ambassadeur_app.reports.output import atomic_output
 
 if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Flowable
 
     from ambassadeur_app.reports.paged_table import PagedTable
 
 FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
+FALLBACK = {FONT: "DejaVuSans", FONT_BOLD: "DejaVuSans-Bold"}  # resources/fonts/NAME.ttf
+LOST = "\u25a1"  # □, in place of a character no font of the documents has
+_BASE_CHARS = frozenset(bytes(range(256)).decode("cp1252", errors="ignore"))
+# The invisible parts of an emoji (variation selectors, skin tones, tags): dropped, the emoji
+# itself drawn if a font has it, else as LOST.
+_EMOJI_PARTS = re.compile("[\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 HEADER_COLOR = "#DCE6F1"
 CELL_SIZE = 8
 MAX_CELL_LINES = 30  # a cell's lines of text, wrapping included: about half a landscape page
@@ -41,15 +53,107 @@ _SPACE_AFTER_QUOTE = re.compile(r"«[ \t]+")
 
 
 def pdf_text(text: str) -> str:
-    """Return ``text`` limited to what the PDF base fonts can draw, with French no-break spaces."""
+    """Return ``text`` as the documents draw it: with French no-break spaces, composed accents,
+    and ``LOST`` for each character no font of theirs has."""
     text = printable(text).replace("\u202f", "\u00a0")
     text = _SPACE_AFTER_QUOTE.sub("«\u00a0", _SPACE_BEFORE_SIGN.sub("\u00a0", text))
-    return text.encode("cp1252", errors="replace").decode("cp1252")
+    if base_draws(text):
+        return text
+    import unicodedata
+
+    # « Nguyễn » typed as e + two combining accents draws as one letter.
+    text = _EMOJI_PARTS.sub("", unicodedata.normalize("NFC", text))
+    drawn = _fallback_chars()
+    return "".join(char if char in _BASE_CHARS or ord(char) in drawn else LOST for char in text)
 
 
-def para_text(text: str) -> str:
-    """Return ``text`` ready for a reportlab ``Paragraph`` (escaped, line breaks kept)."""
-    return escape(pdf_text(text), quote=False).replace("\n", "<br/>")
+def para_text(text: str, font: str = FONT) -> str:
+    """Return ``text`` ready for a reportlab ``Paragraph`` whose style's font is ``font``
+    (escaped, line breaks kept, what the base fonts cannot draw in ``font``'s fallback)."""
+    clean = pdf_text(text)
+    if base_draws(clean):
+        markup = escape(clean, quote=False)
+    else:
+        face = fallback_font(font)
+        markup = "".join(
+            escape(run, quote=False) if base else f'<font face="{face}">{escape(run, quote=False)}</font>'
+            for base, run in _runs(clean)
+        )
+    return markup.replace("\n", "<br/>")
+
+
+def base_draws(text: str) -> bool:
+    """Tell whether the base fonts draw every character of ``text`` (French always)."""
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def fallback_font(font: str) -> str:
+    """Return the font that draws what the base font ``font`` cannot (registered)."""
+    return str(_fallback(FALLBACK[FONT_BOLD if font == FONT_BOLD else FONT]).fontName)
+
+
+@cache
+def _fallback(name: str) -> TTFont:
+    """Read and register a fallback font (the first time a text needs it)."""
+    from reportlab.pdfbase.pdfmetrics import registerFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from ambassadeur_app import paths
+
+    loaded = TTFont(name, str(paths.resource_dir() / "fonts" / f"{name}.ttf"))
+    registerFont(loaded)
+    return loaded
+
+
+@cache
+def _fallback_chars() -> frozenset[int]:
+    """Return the characters both fallback fonts draw (reading them: a text needs them).
+
+    Those past U+FFFF (DejaVu's few emoji) are left out: reportlab writes their text for
+    copying and searching wrong (« 😀 » read back as « ὠ »).
+    """
+    regular, bold = (_fallback(name).face.charToGlyph for name in FALLBACK.values())
+    return frozenset(code for code in regular.keys() & bold.keys() if code <= 0xFFFF)
+
+
+def _runs(text: str) -> Iterator[tuple[bool, str]]:
+    """Split ``text`` into runs the base fonts draw (``True``) and runs they cannot."""
+    for base, chars in groupby(text, _BASE_CHARS.__contains__):
+        yield base, "".join(chars)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Return how wide ``text`` (as ``pdf_text`` leaves it) is drawn in ``font`` and its fallback."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if base_draws(text):
+        return float(stringWidth(text, font, size))
+    fallback = fallback_font(font)
+    return sum(float(stringWidth(run, font if base else fallback, size)) for base, run in _runs(text))
+
+
+def measurer(font: str, size: float, plain: bool) -> Callable[[str], float]:
+    """Return what measures texts in ``font``: its own metrics alone for ``plain`` texts (the
+    base fonts draw them all: French; the fast way), else ``text_width``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if plain:
+        return lambda part: float(stringWidth(part, font, size))
+    return lambda part: text_width(part, font, size)
+
+
+def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Draw ``text`` (as ``pdf_text`` leaves it) from ``x`` on ``canvas``, each run in its font,
+    as one piece of text (copied or searched whole)."""
+    line = canvas.beginText(x, y)
+    for base, run in _runs(text):
+        line.setFont(font if base else fallback_font(font), size)
+        line.textOut(run)
+    canvas.drawText(line)
 
 
 @dataclass(frozen=True)
@@ -241,25 +345,21 @@ def _measure(
     """Return, per column, the width of its longest word and of its longest text, padded, and
     whether that word is garbage (wider than ``MIN_WORD_SHARE`` of the table: the width is
     capped there)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     cap = available * MIN_WORD_SHARE
     size = style.fontSize
     measured = []
     for index, (texts, title) in enumerate(zip(columns, titles, strict=True)):
-        found: set[str] = set()
-        longest = 0.0
-        for text in set(texts):  # a register repeats its professions and communes
-            clean = pdf_text(text)
-            found.update(words(clean))
-            longest = max(longest, stringWidth(clean, style.fontName, size))
+        cleaned = [pdf_text(text) for text in set(texts)]  # a register repeats its professions
+        width = measurer(style.fontName, size, base_draws("".join(cleaned)))
+        found = {word for clean in cleaned for word in words(clean)}
+        longest = max(map(width, cleaned), default=0.0)
         bold = words(pdf_text(title))
         if index < len(totals):
             total = pdf_text(totals[index])
             bold += words(total)
-            longest = max(longest, stringWidth(total, FONT_BOLD, size))
-        need = max((stringWidth(w, style.fontName, size) for w in found), default=0.0)
-        need = max([need, *(stringWidth(w, FONT_BOLD, size) for w in bold)])
+            longest = max(longest, text_width(total, FONT_BOLD, size))
+        need = max(map(width, found), default=0.0)
+        need = max([need, *(text_width(w, FONT_BOLD, size) for w in bold)])
         garbage = need > cap
         need = min(need, cap) + CELL_PADDING
         measured.append((need, max(min(longest, 2 * cap) + CELL_PADDING, need), garbage))
@@ -277,16 +377,14 @@ def fit(text: str, width: float, style: Any, tail: str = "") -> Any:
     (the xlsx keeps it whole); ``tail`` (a remark) is never cut: it then follows on lines
     of its own.
     """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
     clean = pdf_text(text + tail)
     room = width - INNER_MARGIN
-
-    def measure(part: str) -> float:
-        return float(stringWidth(part, style.fontName, style.fontSize))
-
-    if "\n" not in clean and measure(clean) <= room:
+    plain = base_draws(clean)
+    measure = measurer(style.fontName, style.fontSize, plain)
+    # A plain cell is drawn in one font: a text needing the fallback one is a Paragraph.
+    if plain and "\n" not in clean and measure(clean) <= room:
         return clean
     clean = _separated(clean, room, measure)
     # Greedy wrapping fills two lines with more than a line's room: a text shorter than
@@ -304,7 +402,7 @@ def fit(text: str, width: float, style: Any, tail: str = "") -> Any:
         if keep < len(last) and " " in last[1 : keep + 1]:
             keep = last.rindex(" ", 1, keep + 1)  # cut between words
         clean = "\n".join([*lines, last[:keep].rstrip() + MORE, *ending])
-    return Paragraph(para_text(clean), style)
+    return Paragraph(para_text(clean, style.fontName), style)
 
 
 _SEPARATOR = re.compile(r"[/\\-]")
@@ -369,11 +467,7 @@ def _prefix(text: str, room: float, measure: Callable[[str], float]) -> int:
 
 def clipped(text: str, room: float, font: str, size: float) -> str:
     """Return ``text``, cut with « … » if it is wider than ``room`` points in ``font``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    def measure(part: str) -> float:
-        return float(stringWidth(part, font, size))
-
+    measure = measurer(font, size, base_draws(text))
     if measure(text) <= room:
         return text
     return text[: _prefix(text, room - measure("…"), measure)].rstrip(" —") + "…"
@@ -383,14 +477,14 @@ def build_pdf(path: Path, story: list[Flowable], frame: PageFrame) -> Path:
     """Lay out ``story`` on A4 pages with the frame's header and footer, atomically."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import SimpleDocTemplate
 
     pagesize = landscape(A4) if frame.landscape else A4
     # The header's right text is whole; the left one (the CPTS) is cut short of it if need be.
-    right = pdf_text(frame.header_right)
-    room = pagesize[0] - 30 * mm - stringWidth(right, FONT, 8) - 5 * mm
+    right, footer = pdf_text(frame.header_right), pdf_text(frame.footer_left)
+    right_width = text_width(right, FONT, 8)
+    room = pagesize[0] - 30 * mm - right_width - 5 * mm
     left = clipped(pdf_text(frame.header_left), room, FONT_BOLD, 8)
 
     class NumberedCanvas(Canvas):
@@ -414,12 +508,11 @@ def build_pdf(path: Path, story: list[Flowable], frame: PageFrame) -> Path:
 
         def _decorate(self, number: int, total: int) -> None:
             width, height = pagesize
-            self.setFont(FONT_BOLD, 8)
-            self.drawString(15 * mm, height - 10 * mm, left)
-            self.setFont(FONT, 8)
-            self.drawRightString(width - 15 * mm, height - 10 * mm, right)
+            draw_text(self, 15 * mm, height - 10 * mm, left, FONT_BOLD, 8)
+            draw_text(self, width - 15 * mm - right_width, height - 10 * mm, right, FONT, 8)
             self.line(15 * mm, height - 11.5 * mm, width - 15 * mm, height - 11.5 * mm)
-            self.drawString(15 * mm, 8 * mm, pdf_text(frame.footer_left))
+            draw_text(self, 15 * mm, 8 * mm, footer, FONT, 8)
+            self.setFont(FONT, 8)
             self.drawRightString(width - 15 * mm, 8 * mm, f"Page {number} sur {total}")
 
     with atomic_output(path) as part:

@@ -251,6 +251,39 @@ def sqlite_reason(exc: sqlite3.Error) -> str:
     return str(exc)
 
 
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Tell whether SQLite refused because the file itself is damaged, rather than busy, on a
+    full disk, protected or out of reach (which say nothing against its content)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(exc)
+    )
+
+
+# What to do when a carnet could not be read to the end to be checked, by reason.
+_RETRY = {
+    FULL_DISK: "Libérez de la place sur ce disque, puis réessayez.",
+    BUSY: (
+        "Attendez que cet autre programme ait fini (synchronisation, sauvegarde, antivirus) ou "
+        "fermez-le, puis réessayez."
+    ),
+}
+_RETRY_READING = (
+    "Vérifiez que le disque (ou la clé USB, le dossier réseau) est bien branché et que vous avez "
+    "le droit de lire ce fichier, puis réessayez."
+)
+
+
+def unchecked(path: Path, exc: OSError | sqlite3.Error) -> CarnetError:
+    """Say that the carnet at ``path`` could not be read to be checked, and why (busy, full
+    disk, unreadable): that says nothing against its content, so no restore is offered."""
+    reason = _reason(exc)
+    return CarnetError(
+        f"Le carnet « {path} » n'a pas pu être vérifié : {reason}. Cela ne dit rien de son "
+        f"contenu, et il n'a pas été modifié. {_RETRY.get(reason, _RETRY_READING)}"
+    )
+
+
 def _reason(exc: OSError | sqlite3.Error) -> str:
     return sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else os_reason(exc)
 
@@ -279,18 +312,26 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 
 
 def check_file(path: Path) -> str | None:
-    """Return ``None`` if ``path`` is a sound SQLite file, else a French reason."""
+    """Return ``None`` if ``path`` is a sound SQLite file, else a French reason why it is not
+    (not an SQLite file, damaged).
+
+    Raises:
+        CarnetError: the file could not be read to be checked (busy, full disk, protected, out
+            of reach): nothing is known against it, so it must be neither set aside nor replaced.
+    """
     try:
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        return f"fichier illisible ({os_reason(exc)})"
+        raise unchecked(path, exc) from exc
     if header != SQLITE_HEADER:
         return "ce n'est pas un fichier de carnet (SQLite)"
     try:
         conn = read_only_connection(path)
     except sqlite3.Error as exc:
-        return f"fichier illisible ({exc})"
+        if is_damage(exc):
+            return f"fichier endommagé ({exc})"
+        raise unchecked(path, exc) from exc
     try:
         result = quick_check(conn)
     finally:
@@ -299,11 +340,22 @@ def check_file(path: Path) -> str | None:
 
 
 def quick_check(conn: sqlite3.Connection) -> str:
-    """Return ``ok`` or what SQLite's integrity check found (a malformed file raises)."""
+    """Return ``ok``, or what SQLite's integrity check found wrong in the file (a file too
+    damaged to be read at all raises, and is reported the same way). A check interrupted
+    (``Connection.interrupt``) returns SQLite's words, for the caller that interrupted it.
+
+    Raises:
+        CarnetError: the file could not be read to the end (busy, full disk, read error): that
+            says nothing against its content.
+    """
     try:
         return str(conn.execute("PRAGMA quick_check").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if is_damage(exc) or getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+            return str(exc)
+        # The file SQLite opened, whatever URI it was opened by.
+        path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+        raise unchecked(path, exc) from exc
 
 
 class BackupManager:

@@ -86,7 +86,9 @@ def test_the_view_shows_the_cli_figures_and_saves_the_same_documents(
     dialog.ui.add_folder_button.click()
     # The folder's zip is left out beside the same pack's folder; added by hand, it is read.
     assert [p.name for p in dialog.paths] == ["54.ambassadeur", "88.ambassadeur", "dossier-55"]
-    prompts.file = received / "dossier-55.zip"
+    monkeypatch.setattr(
+        "ambassadeur_app.gui.prompts.open_files", lambda *a, **k: [received / "dossier-55.zip"]
+    )
     dialog.ui.add_file_button.click()
     assert dialog.ui.inputs_list.count() == 4
     statuses = [i.status for i in dialog.consolidation.inputs] if dialog.consolidation else []

@@ -84,7 +84,7 @@ class RegionDialog(QDialog):
         ui.info_label.setText(INFO)
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         ui.buttons.rejected.connect(self.reject)
-        ui.add_file_button.clicked.connect(self.add_file)
+        ui.add_file_button.clicked.connect(self.add_files)
         ui.add_folder_button.clicked.connect(self.add_folder)
         ui.remove_button.clicked.connect(self.remove_selected)
         ui.inputs_list.installEventFilter(self)  # Suppr removes the selected inputs
@@ -115,11 +115,14 @@ class RegionDialog(QDialog):
 
     # --- the inputs -----------------------------------------------------------------------------
 
-    def add_file(self) -> None:
-        chosen = prompts.open_file(self, "Ajouter un dossier .zip ou un carnet", self.folder, INPUT_FILTER)
-        if chosen is not None:
-            self.folder = chosen.parent
-            self.add_paths([chosen])
+    def add_files(self) -> None:
+        """Add the .zip and carnets chosen, one or several at once."""
+        chosen = prompts.open_files(
+            self, "Ajouter des dossiers .zip ou des carnets (un ou plusieurs)", self.folder, INPUT_FILTER
+        )
+        if chosen:
+            self.folder = chosen[0].parent
+            self.add_paths(chosen)
 
     def add_folder(self) -> None:
         chosen = prompts.choose_folder(
