@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
 import time
 import uuid
 from dataclasses import replace
@@ -24,6 +25,7 @@ from common import (
     alternated,
     best,
     big_carnet,
+    demo_carnet,
     report,
 )
 
@@ -263,10 +265,40 @@ def merge_apart() -> None:
     print(f"the merged carnet's first change file: {max(sizes) / 1024:.0f} KiB; conflicts: {last.conflicts}")
 
 
+def log_size(source: Path, joined_too: bool) -> None:
+    """What sharing adds to a carnet's file (the log), after VACUUM: on the copy that shared it,
+    and on one that joined (not for the 100 000-entry carnet: applying its snapshot takes more
+    than a quarter of an hour)."""
+    base = fresh("taille")
+    plain, shared = base / "plain.ambassadeur", base / "shared.ambassadeur"
+    shutil.copy(source, plain)
+    shutil.copy(plain, shared)
+    with open_service(shared) as service:
+        SyncService(service).share(base / "partage", PHRASE)
+    paths = [plain, shared]
+    if joined_too:
+        paths.append(join(base / "partage", base / "joined.ambassadeur", PHRASE)[0])
+    sizes = []
+    for path in paths:
+        conn = sqlite3.connect(path)
+        conn.execute("VACUUM")
+        conn.close()
+        sizes.append(path.stat().st_size)
+    print(
+        f"{source.name} after VACUUM: unshared {sizes[0] / 1e6:.2f} MB, "
+        + ", ".join(
+            f"{name} {size / 1e6:.2f} MB ({size / sizes[0]:.2f}×)"
+            for name, size in zip(("shared", "joined"), sizes[1:], strict=False)
+        )
+    )
+
+
 def main() -> None:
     merge_apart()
     six_months()
     capture_cost()
+    log_size(big_carnet(), joined_too=False)
+    log_size(demo_carnet(), joined_too=True)
 
 
 if __name__ == "__main__":

@@ -801,3 +801,12 @@ def m017_time_entry_day_sums(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m018_sync_log_rows_as_in_table(db: Database) -> None:
+    """A shared carnet's log keeps a row's creation as NULL while the row is unchanged (it is
+    the row in its table; written down before its first change): ``compact_log``."""
+    from ambassadeur_app.sync.capture import compact_log
+
+    compact_log(db)

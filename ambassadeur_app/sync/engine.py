@@ -45,6 +45,7 @@ from ambassadeur_app.sync.capture import (
     SYNCED_TABLES,
     columns_of,
     field_group,
+    row_json,
 )
 from ambassadeur_app.sync.files import (
     ChangeFile,
@@ -115,13 +116,21 @@ class Logged:
 
 def _logged(row: tuple[Any, ...]) -> Logged:
     log_id, replica, hlc, file, col, value = row
-    parsed = json.loads(value) if col == INSERTED else None
+    parsed = json.loads(value) if col == INSERTED and value is not None else None
     return Logged(log_id, replica, hlc, file, col, value, parsed)
 
 
 def _counts_in(values: dict[str, Any] | None, month: str) -> bool:
     """Whether an entry with these fields counts in ``month`` (``None``: it did not exist)."""
     return values is not None and values["deleted_at"] is None and str(values["day"])[:7] == month
+
+
+def _differs(signed: dict[str, Any] | None, values: dict[str, Any], month: str) -> bool:
+    """Whether an entry with these fields counts in ``month`` differently from ``signed`` (the
+    fields a closing of the month knew; ``None``: the entry did not exist for it)."""
+    return _counts_in(signed, month) != _counts_in(values, month) or (
+        signed is not None and _counts_in(signed, month) and signed != values
+    )
 
 
 def _valid(payload: dict[str, Any] | None, shared_id: str, replica: str, number: int) -> bool:
@@ -174,6 +183,7 @@ class Engine:
         self.carnet = carnet
         self.db = carnet.db
         self._columns: dict[str, list[str]] = {}
+        self._created_sql: str | None = None
         self._deps: dict[tuple[str, int], dict[str, int]] = {}
         self._new_conflicts = 0
         self._replica: str | None = None
@@ -220,11 +230,10 @@ class Engine:
         """Record every row of the synced tables as inserted now, and start capturing."""
         self.db.execute(NEXT_HLC)
         replica, hlc = self.db.execute("SELECT replica, hlc FROM _sync_state").fetchone()
-        for table in SYNCED_TABLES:
-            row = ", ".join(f"'{column}', {column}" for column in self.columns(table))
+        for table in SYNCED_TABLES:  # each row as it is in its table (see capture.py)
             self.db.execute(
                 "INSERT INTO _sync_log (replica, hlc, tbl, row_id, col, value) "
-                f"SELECT ?, ?, ?, id, ?, json_object({row}) FROM {table} ORDER BY rowid",
+                f"SELECT ?, ?, ?, id, ?, NULL FROM {table} ORDER BY rowid",
                 [replica, hlc, table, INSERTED],
             )
         self.db.execute("UPDATE _sync_state SET capture = 1")
@@ -278,7 +287,8 @@ class Engine:
         state = self.state()
         replica = state["replica"]
         rows = self.db.execute(
-            "SELECT hlc, tbl, row_id, col, value FROM _sync_log WHERE replica = ? AND file = ? ORDER BY id",
+            f"SELECT hlc, tbl, row_id, col, {self._logged_value()} FROM _sync_log "
+            "WHERE replica = ? AND file = ? ORDER BY id",
             [replica, number],
         ).fetchall()
         payload = {
@@ -614,17 +624,44 @@ class Engine:
         return [
             _logged(row)
             for row in self.db.execute(
-                "SELECT id, replica, hlc, file, col, value FROM _sync_log WHERE tbl = ? AND row_id = ? "
-                "ORDER BY id",
+                f"SELECT id, replica, hlc, file, col, {self._logged_value()} FROM _sync_log "
+                "WHERE tbl = ? AND row_id = ? ORDER BY id",
                 [table, row_id],
             ).fetchall()
         ]
 
-    def _record(self, table: str, row_id: str, entry: Logged, log: list[Logged]) -> None:
+    def _logged_value(self) -> str:
+        """The SQL expression of a logged value: a row's creation kept as NULL is the row as it
+        is in its table (capture.py)."""
+        if self._created_sql is None:
+            cases = " ".join(
+                f"WHEN '{table}' THEN (SELECT {row_json(self.columns(table), f'{table}.')} FROM {table} "
+                f"WHERE {table}.id = _sync_log.row_id)"
+                for table in SYNCED_TABLES
+            )
+            self._created_sql = (
+                f"CASE WHEN _sync_log.value IS NULL AND _sync_log.col = '{INSERTED}' "
+                f"THEN CASE _sync_log.tbl {cases} END ELSE _sync_log.value END"
+            )
+        return self._created_sql
+
+    def _record(
+        self, table: str, row_id: str, entry: Logged, log: list[Logged], as_in_table: bool = False
+    ) -> None:
+        """Record a change (``as_in_table``: a creation whose values are the row's, kept as NULL
+        until the row changes, as capture.py does)."""
         cursor = self.db.execute(
             "INSERT INTO _sync_log (replica, hlc, file, tbl, row_id, col, value) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [entry.replica, entry.hlc, entry.file, table, row_id, entry.col, entry.value],
+            [
+                entry.replica,
+                entry.hlc,
+                entry.file,
+                table,
+                row_id,
+                entry.col,
+                None if as_in_table else entry.value,
+            ],
         )
         entry.id = int(cursor.lastrowid or 0)
         log.append(entry)
@@ -654,12 +691,14 @@ class Engine:
             values = {
                 column: incoming.row[column] for column in self.columns(table) if column in incoming.row
             }
+            inserted = False
             with suppress(sqlite3.IntegrityError):  # a parent erased meanwhile: in the log only
                 self.db.execute(
                     f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
                     list(values.values()),
                 )
-            self._record(table, row_id, incoming, log)
+                inserted = True
+            self._record(table, row_id, incoming, log, as_in_table=inserted and values == incoming.row)
             return True
         columns = list(incoming.row) if incoming.row is not None else [incoming.col]
         for column in columns:
@@ -715,6 +754,7 @@ class Engine:
                     kept_version=winner.version,
                     lost_version=loser.version,
                     key=f"{loser.version}",
+                    arose=loser.hlc,
                 )
 
     def _write(self, table: str, row_id: str, updates: dict[str, Any], log: list[Logged]) -> None:
@@ -740,6 +780,7 @@ class Engine:
                         kept=current[0] if current else None,
                         set_aside=value,
                         key=f"refus:{column}:{json.dumps(value)}",
+                        arose=max(entry.hlc for entry in log if entry.touches(column)),
                     )
 
     def _update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
@@ -796,14 +837,21 @@ class Engine:
         day shows its warning, and both laptops list it alike (the same day, the same id)."""
         for start in range(0, len(entry_ids), 500):
             chunk = entry_ids[start : start + 500]
-            for ambassador_id, day, total in self.db.execute(
+            for ambassador_id, day, _ in self.db.execute(
                 "SELECT e.ambassador_id, e.day, sum(e.minutes) FROM time_entries AS e JOIN (SELECT DISTINCT "
                 f"ambassador_id, day FROM time_entries WHERE id IN ({', '.join('?' for _ in chunk)})) AS t "
                 "ON t.ambassador_id = e.ambassador_id AND t.day = e.day WHERE e.deleted_at IS NULL "
                 "GROUP BY e.ambassador_id, e.day HAVING sum(e.minutes) > ?",
                 [*chunk, MAX_ENTRY_MINUTES],
             ).fetchall():
-                self._conflict("24h", "ambassadors", ambassador_id, other_id=day, kept=total, key=day)
+                self._conflict(
+                    "24h",
+                    "ambassadors",
+                    ambassador_id,
+                    other_id=day,  # the day's total is read when listed: it changes
+                    key=day,
+                    arose=f"{day}T00:00:00.000Z",
+                )
 
     def _erasure_is_final(self, row_id: str, log: list[Logged]) -> None:
         """Drop the edits of an erased person made without knowing of the erasure, on either side:
@@ -842,6 +890,10 @@ class Engine:
             "SELECT count(*) FROM professionals WHERE anonymized_at IS NOT NULL"
         ).fetchone()[0]
         if count == self.state()["erased"]:
+            if count:  # a conflict settled here since (a choice, an edit): it goes, as elsewhere
+                self._forget(
+                    self.db.execute("SELECT DISTINCT tbl, row_id FROM _sync_conflicts WHERE kind = 'champ'")
+                )
             return False
         self.db.execute(
             "DELETE FROM _sync_conflicts WHERE tbl = 'professionals' AND row_id IN "
@@ -912,8 +964,8 @@ class Engine:
                 )
                 self.db.execute(
                     f"UPDATE _sync_log SET value = (SELECT json_object({row}) FROM {table} WHERE id = ?) "
-                    "WHERE tbl = ? AND row_id = ? AND col = ? AND EXISTS (SELECT 1 FROM "
-                    f"{table} WHERE id = ?)",
+                    "WHERE tbl = ? AND row_id = ? AND col = ? AND value IS NOT NULL "
+                    f"AND EXISTS (SELECT 1 FROM {table} WHERE id = ?)",
                     [row_id, table, row_id, INSERTED, row_id],
                 )
 
@@ -976,6 +1028,7 @@ class Engine:
                 set_aside=deletion.value,
                 lost_version=deletion.version,
                 key=deletion.version,
+                arose=deletion.hlc,
             )
         if not undone:
             return
@@ -1049,29 +1102,31 @@ class Engine:
                 for column in _COUNTED:
                     winner = _winner(known, column)
                     signed[column] = winner.value_of(column) if winner else None
-            if _counts_in(signed, month) == _counts_in(now, month) and (
-                signed is None or not _counts_in(signed, month) or signed == now
-            ):
+            if _differs(signed, now, month):
+                if signed is None:
+                    back = {"deleted_at": utc_now_iso()}
+                elif signed["deleted_at"] is not None:
+                    back = {"deleted_at": signed["deleted_at"]}
+                elif not _counts_in(signed, month):
+                    back = {"day": signed["day"]}
+                else:
+                    back = {column: signed[column] for column in _COUNTED if now[column] != signed[column]}
+                self._local_update("time_entries", entry_id, back)
+                now.update(back)
+            elif not _differs(signed, self._wanted(log, now), month):
+                # Nothing to undo and nothing set aside. (Nothing to undo but something set
+                # aside: another rule already undid it here, e.g. a deletion undone against an
+                # edit; listed as on a copy that undid it itself.)
                 continue
-            if signed is None:
-                back = {"deleted_at": utc_now_iso()}
-            elif signed["deleted_at"] is not None:
-                back = {"deleted_at": signed["deleted_at"]}
-            elif not _counts_in(signed, month):
-                back = {"day": signed["day"]}
-            else:
-                back = {column: signed[column] for column in _COUNTED if now[column] != signed[column]}
-            aside = {column: now[column] for column in back}
-            self._local_update("time_entries", entry_id, back)
-            now.update(back)
             self._conflict(
                 "mois_clos",
                 "time_entries",
                 entry_id,
                 other_id=lock_id,
                 kept=month,
-                set_aside=aside,
+                set_aside=self.set_aside(entry_id, month),
                 key=month,  # one conflict per entry and month, whichever laptop's closing it met
+                arose=min(entry.hlc for entry in log),  # the entry's creation
             )
 
     def _duplicates(self, entry_id: str, log: list[Logged]) -> None:
@@ -1094,7 +1149,12 @@ class Engine:
                 continue
             first, second = sorted([(created.key, entry_id), (other.key, other_id)])
             self._conflict(
-                "doublon", "time_entries", first[1], other_id=second[1], key=f"{first[1]}:{second[1]}"
+                "doublon",
+                "time_entries",
+                first[1],
+                other_id=second[1],
+                key=f"{first[1]}:{second[1]}",
+                arose=second[0][0],  # the second one's creation
             )
 
     def _local_update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
@@ -1113,6 +1173,7 @@ class Engine:
         row_id: str,
         *,
         key: str,
+        arose: int | str,
         column: str = "",
         kept: Any = None,
         set_aside: Any = None,
@@ -1120,6 +1181,12 @@ class Engine:
         lost_version: str = "",
         other_id: str = "",
     ) -> None:
+        """Record a conflict, identified by what it is about (``key``: the same id on every
+        copy). Its time (``detected_at``, by which the conflicts are listed) is when it arose,
+        read from the changes it is about (``arose``: a clock, or a time), never when this copy
+        met it: every copy lists them in the same order."""
+        if isinstance(arose, int):
+            arose = hlc_time(arose).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         conflict_id = str(uuid.uuid5(_NAMESPACE, f"{kind}|{table}|{row_id}|{column}|{key}"))
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO _sync_conflicts (id, kind, tbl, row_id, col, kept, set_aside, "
@@ -1135,10 +1202,17 @@ class Engine:
                 kept_version,
                 lost_version,
                 other_id,
-                utc_now_iso(),
+                arose,
             ],
         )
         self._new_conflicts += cursor.rowcount
+        if not cursor.rowcount and kept_version:
+            # Found again against a later winner (a change that did not know it either): the
+            # value kept is the winner's, as on a copy that met the two first.
+            self.db.execute(
+                "UPDATE _sync_conflicts SET kept = ?, kept_version = ? WHERE id = ? AND resolved_at IS NULL",
+                [json.dumps(kept, ensure_ascii=False), kept_version, conflict_id],
+            )
 
     # --- conflicts -----------------------------------------------------------------------------
 
@@ -1158,20 +1232,28 @@ class Engine:
         row = self.db.execute(
             f"SELECT {', '.join(_COUNTED)} FROM time_entries WHERE id = ?", [entry_id]
         ).fetchone()
-        written = _written(self._row_log("time_entries", entry_id))
-        if row is None or not written:
+        log = self._row_log("time_entries", entry_id)
+        if row is None or not _written(log):
             return {}
         now = dict(zip(_COUNTED, row, strict=True))
-        wanted = dict(now)
-        for column in _COUNTED:
-            winner = _winner(written, column)
-            if winner is not None:
-                wanted[column] = winner.value_of(column)
+        wanted = self._wanted(log, now)
         if not _counts_in(wanted, month) and not _counts_in(now, month):
             return {}
         if (wanted["deleted_at"] is None) != (now["deleted_at"] is None):
             return {"deleted_at": wanted["deleted_at"]}
         return {column: wanted[column] for column in _COUNTED if wanted[column] != now[column]}
+
+    @staticmethod
+    def _wanted(log: list[Logged], now: dict[str, Any]) -> dict[str, Any]:
+        """The counted fields of an entry as what its users wrote gives them (its history
+        without the merge's own decisions; ``now`` for a field none of them wrote)."""
+        written = _written(log)
+        wanted = dict(now)
+        for column in _COUNTED:
+            winner = _winner(written, column)
+            if winner is not None:
+                wanted[column] = winner.value_of(column)
+        return wanted
 
     def same_entry(self, first: str, second: str) -> bool:
         """Whether two time entries have the same day, person, mission, duration and start."""

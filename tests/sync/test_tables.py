@@ -75,7 +75,7 @@ def test_the_capture_triggers_match_the_schema_once_shared(binome: Binome) -> No
     with open_service(merged, today=lambda: TODAY) as c:
         for db in (a.db, b.db, c.carnet.db):
             assert triggers(db) == set(capture_sql(db))
-            assert len(triggers(db)) == 3 * len(SYNCED_TABLES)
+            assert len(triggers(db)) == 4 * len(SYNCED_TABLES)
 
 
 def test_a_shared_carnet_captures_every_change(binome: Binome) -> None:
@@ -93,7 +93,13 @@ def test_a_shared_carnet_captures_every_change(binome: Binome) -> None:
         ("structures", structure, "*"),
     ]
     assert logged[1][3] == 60
-    assert json.loads(logged[3][3])["name_key"] == "msp de toul"
+    # A row's creation is written down as created before its first change; until then it is
+    # the row as it is in its table (NULL in the log).
+    assert json.loads(logged[0][3])["minutes"] == 45
+    assert logged[3][3] is None
+    created = a.sync_service.engine.winner("structures", structure, "name_key")
+    assert created is not None
+    assert (created.col, created.value_of("name_key")) == ("*", "msp de toul")
 
 
 def reopened_before_the_last_step(path: Path) -> None:
