@@ -105,6 +105,7 @@ class Proposal:
     summary: str = ""  # the event's title in the agenda
     notes: tuple[str, ...] = ()
     item_id: str = ""
+    source: str = ""  # the agenda it comes from (``AgendaItem.source``)
 
     @property
     def acceptable(self) -> bool:

@@ -82,6 +82,9 @@ class Agenda:
     # The (uid, recurrence id) of the single events and moved occurrences written in the file,
     # in the period or not: an occurrence there was moved out of the period, not removed.
     written: frozenset[tuple[str, str]] = frozenset()
+    # Which calendar the file is an export of, as it names itself (``_calendar_identity``); ""
+    # when it does not (Thunderbird, a hand-made file).
+    source: str = ""
 
 
 def parse_agenda(path: Path, first: date, last: date) -> Agenda:
@@ -136,7 +139,29 @@ def parse_agenda(path: Path, first: date, last: date) -> Agenda:
         first,
         last,
         written,
+        _calendar_identity(calendar),
     )
+
+
+def _calendar_identity(calendar: Any) -> str:
+    """Return what names the calendar a file is an export of, the same whatever the file's name
+    and date of export, or ``""`` when the file does not say.
+
+    ``X-WR-RELCALID`` first (Outlook, Apple): « globally unique for different calendars, but
+    consistent across multiple exports of the same calendar » (Microsoft's MS-OXCICAL); else the
+    calendar's name ``X-WR-CALNAME`` (Google, Nextcloud, Outlook on the web) with the program
+    that wrote it (``PRODID`` without its version numbers, which change with updates): two
+    calendars named « Calendrier » by two programs stay apart. Hashed: a fixed size whatever the
+    file holds, and no calendar name (an e-mail address, for Google) kept in the carnet.
+    """
+    if relcalid := _clean(calendar.get("X-WR-RELCALID", "")):
+        named = f"X-WR-RELCALID:{relcalid}"
+    elif name := _clean(calendar.get("X-WR-CALNAME", "")):
+        product = " ".join(re.sub(r"\d+(?:\.\d+)*", " ", _clean(calendar.get("PRODID", ""))).split())
+        named = f"X-WR-CALNAME:{name}\x1f{product}"
+    else:
+        return ""
+    return "agenda-" + hashlib.sha256(named.encode("utf-8")).hexdigest()[:32]
 
 
 def _text(path: Path) -> str:

@@ -19,6 +19,11 @@ Public API (the review dialog of the GUI and the CLI's ``import agenda`` build o
   dismissed « removed » proposal records nothing). Raises ``InvalidInput`` / ``MonthClosed``
   naming the event (nothing written) when one cannot be saved.
 - ``AgendaService.undo(saved)``: takes the whole acceptance back.
+
+An ambassador may import several agendas into one carnet (a work calendar and another one):
+each decision remembers the agenda it came from (``AgendaItem.source``: the calendar the file
+names, else recognised by its events, ``_sources``), so that importing one agenda proposes to
+remove only the entries of its own events deleted since, never those of the other.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from uuid import uuid4
 
 from ambassadeur_app.domain.agenda import (
     AgendaEvent,
@@ -88,8 +94,12 @@ class AgendaSaved:
 # Why an entry made from the agenda is proposed for removal (``Proposal.change``).
 CANCELLED = "annulé dans l'agenda"
 ABSENT = "absent de l'agenda (occurrence supprimée de la série)"
+# An event of this agenda whose UID is no longer in the file, among its other events: deleted
+# most likely (or filtered out of the export, or another calendar of the same name).
+DELETED = "absent de ce fichier : supprimé de l'agenda ?"
+# The same, for a decision taken before the carnet kept which agenda it came from.
 ABSENT_FROM_FILE = "absent de ce fichier : supprimé de l'agenda, ou venu d'un autre agenda ?"
-_REMOVED = (CANCELLED, ABSENT, ABSENT_FROM_FILE)
+_REMOVED = (CANCELLED, ABSENT, DELETED, ABSENT_FROM_FILE)
 
 
 class AgendaService:
@@ -149,6 +159,8 @@ class AgendaService:
         """
         ambassador = self._ambassador(ambassador_id)
         known = self.carnet.agenda_items.of_ambassador(ambassador_id)
+        sources = _sources(agenda, known)
+        source = sources[0]  # the agenda its new decisions are recorded under
         moves = _series_moves(agenda, known)
         pending = []  # (event, the decision it follows up)
         for event in agenda.events:
@@ -162,7 +174,7 @@ class AgendaService:
         linked = self.carnet.entries.get_many(
             (item.time_entry_id for item in known.values() if item.time_entry_id is not None), live_only=True
         )
-        gone = _gone(agenda, known, moves, linked)
+        gone = _gone(agenda, sources, known, moves, linked)
         if not pending and not gone:
             return []
         guesser = self.guesser()
@@ -179,7 +191,7 @@ class AgendaService:
             previous = linked.get(item.time_entry_id or "") if item else None
             if event.cancelled and item is not None:
                 if previous is not None and item.decision == "accepted":
-                    proposals.append(_removal(item, previous, CANCELLED, event.fingerprint, checker))
+                    proposals.append(_removal(item, previous, CANCELLED, event.fingerprint, source, checker))
                 continue  # a cancelled event that left nothing in the carnet: nothing to do
             guess = guesser.guess(event.summary)
             entry = _entry(event, ambassador_id, guess.mission, guess.activity, previous, item)
@@ -211,12 +223,13 @@ class AgendaService:
                 summary=event.summary,
                 notes=event.notes,
                 item_id=item.id if item else "",
+                source=source,
             )
             if proposal.outcome == "à enregistrer":
                 planned[entry.day].append(proposal)
             proposals.append(proposal)
         proposals += [
-            _removal(item, linked[item.time_entry_id or ""], why, "", checker) for item, why in gone
+            _removal(item, linked[item.time_entry_id or ""], why, "", source, checker) for item, why in gone
         ]
         return proposals
 
@@ -366,6 +379,7 @@ class _Decisions:
             reason=reason,
             # A dismissed change keeps the entry it made: a later move still updates it.
             time_entry_id=entry_id or (before.time_entry_id if before else None),
+            source=proposal.source,
         )
         if before is None:
             self.added.append(self.carnet.agenda_items.add(item))
@@ -489,47 +503,82 @@ def _series_moves(
     return moves
 
 
+def _sources(agenda: Agenda, known: dict[tuple[str, str], AgendaItem]) -> list[str]:
+    """Return which of the ambassador's agendas ``agenda`` is (``AgendaItem.source``), the one
+    its new decisions are recorded under first.
+
+    The calendar the file names (``Agenda.source``), whatever the file's name; and every agenda
+    imported before whose decisions the file holds for the most part, by UID: a file that names
+    no calendar (Thunderbird's) exported again under another name, a calendar renamed, the same
+    agenda imported apart on two laptops then merged. One meeting in two agendas is not enough.
+    A file that names no calendar and holds no agenda's decisions is a new agenda.
+    """
+    held: dict[str, list[bool]] = defaultdict(list)
+    for item in known.values():
+        if item.source:
+            held[item.source].append(item.uid in agenda.uids)
+    mostly = sorted(
+        (n for n, found in held.items() if 2 * sum(found) > len(found)), key=lambda n: -sum(held[n])
+    )
+    first = agenda.source or (mostly[0] if mostly else f"agenda-{uuid4().hex}")
+    return list(dict.fromkeys([first, *mostly]))
+
+
 def _gone(
     agenda: Agenda,
+    sources: list[str],
     known: dict[tuple[str, str], AgendaItem],
     moves: dict[tuple[str, str], AgendaItem],
     linked: dict[str, TimeEntry],
 ) -> list[tuple[AgendaItem, str]]:
     """Return the accepted decisions of the period whose entry is still in the carnet but whose
-    occurrence is no longer in the agenda, each with why. An event whose UID is not in the file
-    at all counts only when the file is an agenda imported before (it shares UIDs with the
-    decisions): another agenda of the same person says nothing of this one's events."""
+    occurrence is no longer in the agenda, each with why: an occurrence of a series still in the
+    file, or an event of this agenda (``sources``) between the file's first and last occurrences
+    of the period (a file exported for fewer days says nothing of the others). Another agenda of
+    the same person says nothing of this one's events. A decision taken before the carnet kept
+    its agenda counts as then: when the file is an agenda imported before (it shares UIDs with
+    those decisions)."""
     found = {(e.uid, e.recurrence_id) for e in agenda.events} | agenda.written
     followed = {item.id for item in moves.values()}
-    same_agenda = any(item.uid in agenda.uids for item in known.values())
+    imported_before = any(item.uid in agenda.uids for item in known.values() if not item.source)
+    starts = [e.start.isoformat(timespec="minutes") for e in agenda.events] or [""]
     gone = []
     for item in known.values():
         if (
-            item.decision == "accepted"
-            and item.time_entry_id in linked
-            and item.key not in found
-            and item.id not in followed
-            and (same_agenda or item.uid in agenda.uids)
-            and agenda.first.isoformat() <= item.starts_at[:10] <= agenda.last.isoformat()
+            item.decision != "accepted"
+            or item.time_entry_id not in linked
+            or item.key in found
+            or item.id in followed
+            or not agenda.first.isoformat() <= item.starts_at[:10] <= agenda.last.isoformat()
         ):
-            gone.append((item, ABSENT if item.uid in agenda.uids else ABSENT_FROM_FILE))
+            continue
+        if item.uid in agenda.uids:
+            gone.append((item, ABSENT))
+        elif item.source in sources and starts[0] <= item.starts_at <= starts[-1]:
+            gone.append((item, DELETED))
+        elif not item.source and imported_before:
+            gone.append((item, ABSENT_FROM_FILE))
     return sorted(gone, key=lambda g: g[0].starts_at)
 
 
-def _removal(item: AgendaItem, entry: TimeEntry, why: str, fingerprint: str, rules: _Rules) -> Proposal:
+def _removal(
+    item: AgendaItem, entry: TimeEntry, why: str, fingerprint: str, source: str, rules: _Rules
+) -> Proposal:
     """Propose to delete the entry an event made, the event being cancelled or removed; one
-    that may come from another agenda is proposed dismissed (kept)."""
+    absent from the file (deleted, or out of the file's dates or agenda) is proposed dismissed
+    (kept)."""
     return Proposal(
         uid=item.uid,
         recurrence_id=item.recurrence_id,
         fingerprint=fingerprint,
         entry=entry,
         state="removed",
-        dismissed="à vérifier avant de retirer l'entrée" if why == ABSENT_FROM_FILE else "",
+        dismissed="à vérifier avant de retirer l'entrée" if why in (DELETED, ABSENT_FROM_FILE) else "",
         problems=tuple(rules.closed_months(entry)),
         change=why,
         summary=item.summary,
         item_id=item.id,
+        source=source,
     )
 
 

@@ -2,7 +2,8 @@
 
 An occurrence is known by its ambassador, ``uid`` and ``recurrence_id``; its ``fingerprint``
 (start, duration, title, place as imported) tells an event moved since. Accepted ones point at
-the entry they created.
+the entry they created. ``source`` says which of the ambassador's agendas it came from
+(``AgendaService.propose``); ``""`` for the decisions taken before it was kept.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 Decision = Literal["accepted", "dismissed"]
 _COLUMNS = (
     "id, ambassador_id, uid, recurrence_id, fingerprint, starts_at, minutes, summary, decision, reason, "
-    "time_entry_id"
+    "time_entry_id, source"
 )
 
 
@@ -42,6 +43,7 @@ class AgendaItem:
     reason: str = ""
     time_entry_id: str | None = None
     id: str = ""
+    source: str = ""  # the agenda it came from; "" when unknown (decided before it was kept)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -92,6 +94,7 @@ def _values(item: AgendaItem) -> dict[str, Any]:
         "decision": item.decision,
         "reason": item.reason,
         "time_entry_id": item.time_entry_id,
+        "source": item.source,
     }
 
 

@@ -810,3 +810,16 @@ def m018_sync_log_rows_as_in_table(db: Database) -> None:
     from ambassadeur_app.sync.capture import compact_log
 
     compact_log(db)
+
+
+@migrations()
+def m019_agenda_items_source(db: Database) -> None:
+    """Which of the ambassador's agendas each agenda decision came from (``AgendaItem.source``):
+    importing one agenda no longer proposes to remove the events of another. ``''`` for the
+    decisions taken before: they are judged as then. A shared carnet's capture gets the column.
+    Run again, it changes nothing."""
+    from ambassadeur_app.sync.capture import columns_of, install_capture
+
+    if "source" not in columns_of(db, "agenda_items"):
+        db.execute("ALTER TABLE agenda_items ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    install_capture(db)

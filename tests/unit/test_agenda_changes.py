@@ -17,7 +17,7 @@ from ambassadeur_app.domain.register import Professional
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.importers.agenda import parse_agenda
 from ambassadeur_app.services import CarnetService
-from ambassadeur_app.services.agenda import ABSENT, ABSENT_FROM_FILE, CANCELLED
+from ambassadeur_app.services.agenda import ABSENT, CANCELLED, DELETED
 from ambassadeur_app.services.erasure import erase_person
 from tests.conftest import ambassador_id, log_entry
 from tests.unit.test_agenda import rows
@@ -116,7 +116,7 @@ def test_cancelled_excluded_and_removed_events_offer_to_remove_their_entry(
     proposals = service.agenda.read(path, marie, *OCTOBER)
     assert [(p.state, p.entry.day, p.change, p.outcome) for p in proposals] == [
         ("removed", date(2024, 10, 14), CANCELLED, "à retirer"),
-        ("removed", date(2024, 10, 9), ABSENT_FROM_FILE, "écarté"),
+        ("removed", date(2024, 10, 9), DELETED, "écarté"),
         ("removed", date(2024, 10, 21), ABSENT, "à retirer"),
     ]
     assert all(p.entry.id and p.state_label == "annulé" for p in proposals)
@@ -127,7 +127,7 @@ def test_cancelled_excluded_and_removed_events_offer_to_remove_their_entry(
     assert len(saved.removed_entries) == 2
     assert [r[0] for r in rows(service, LIVE_ENTRIES)] == ["2024-10-07", "2024-10-09", "2024-10-28"]
     again = service.agenda.read(path, marie, *OCTOBER)
-    assert [(p.entry.day, p.change) for p in again] == [(date(2024, 10, 9), ABSENT_FROM_FILE)]
+    assert [(p.entry.day, p.change) for p in again] == [(date(2024, 10, 9), DELETED)]
     service.agenda.undo(saved)
     assert len(rows(service, LIVE_ENTRIES)) == 5
     # The cancellation taken back in the agenda: the occurrence is proposed again.
