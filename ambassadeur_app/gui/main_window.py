@@ -373,13 +373,24 @@ class MainWindow(QMainWindow):
             carnet.check_integrity()
 
         self._check = tasks.Task(work)
-        self._check.signals.failed.connect(lambda exc: self._damaged(service, exc))
+        self._check.signals.failed.connect(lambda exc: self._check_failed(service, exc))
         tasks.start(self._check, self.pool)
 
-    def _damaged(self, service: CarnetService, exc: Exception) -> None:
+    def _check_failed(self, service: CarnetService, exc: Exception) -> None:
+        """A carnet the background check found damaged gets the restore offer (``_damaged``).
+        One it could not read to the end (busy, full disk, read error), or a check that failed
+        otherwise, says nothing against the carnet: the error is shown and the carnet stays
+        open, unchecked (not sealed at closing: the next opening checks it)."""
+        if isinstance(exc, CarnetDamaged):
+            self._damaged(service, exc)
+        elif service is self._service:  # else another carnet is shown, or the window closed
+            show_error(self, exc)
+
+    def _damaged(self, service: CarnetService, exc: CarnetError) -> None:
         """Offer the last sound backup of a carnet found damaged (by the background check, or
         while it was shown) and show it restored. Without a backup to offer (none, or read-only
-        media), declined, or for any other problem reading it, the app closes with status 1.
+        media), declined, or for any other problem reading it while it was shown, the app
+        closes with status 1.
 
         While a dialog is open, the offer waits for it to close: what the user confirms there
         runs on the carnet it was opened for, never on the restored one.
@@ -388,9 +399,6 @@ class MainWindow(QMainWindow):
 
         if service is not self._service:
             return  # another carnet is shown, or the window closed: checked at its next opening
-        if not isinstance(exc, CarnetError):
-            show_error(self, exc)  # the check itself failed: the carnet stays
-            return
         if QApplication.activeModalWidget() is not None:
             QTimer.singleShot(MODAL_WAIT_MS, lambda: self._damaged(service, exc))
             return

@@ -91,7 +91,7 @@ def write_pdf(sheet: SignInSheet, path: Path) -> Path:
     style = pdfkit.styles()
     body = style["cell"]
     event = sheet.event
-    story: list[Any] = [Paragraph(pdfkit.para_text(sheet.title), style["title"])]
+    story: list[Any] = [Paragraph(pdfkit.para_text(sheet.title, pdfkit.FONT_BOLD), style["title"])]
     dates = "\n".join(session.label for session in event.sessions)
     info = [
         ("CPTS", sheet.cpts),

@@ -749,8 +749,8 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     ]
     if bilan.draft:
         banner = Paragraph(
-            f"<b>{pdfkit.para_text(bilan.draft_mark)}</b> — document provisoire, à ne pas signer ni "
-            "transmettre",
+            f"<b>{pdfkit.para_text(bilan.draft_mark, pdfkit.FONT_BOLD)}</b> — document provisoire, "
+            "à ne pas signer ni transmettre",
             style["title"],
         )
         story.append(
@@ -769,7 +769,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
     def section(title: str, table: Any, note: str = "", whole: bool = False) -> None:
         """Add a section; ``whole``: a short table (one row a month) kept on one page, never
         a lone row at the foot of a page."""
-        heading: list[Any] = [Paragraph(pdfkit.para_text(title), style["h2"])]
+        heading: list[Any] = [Paragraph(pdfkit.para_text(title, pdfkit.FONT_BOLD), style["h2"])]
         if note:
             heading.append(Paragraph(pdfkit.para_text(note), style["small"]))
         flowables = pdfkit.titled([*heading, Spacer(1, 1 * mm)], table, available)

@@ -223,7 +223,7 @@ def write_pdf(budget: Budget, out: Path) -> Path:
         Paragraph("DÉPENSES", style["h2"]),
         table,
         Spacer(1, 2 * mm),
-        Paragraph(f"<b>{pdfkit.para_text(budget.balance_note)}</b>", style["base"]),
+        Paragraph(f"<b>{pdfkit.para_text(budget.balance_note, pdfkit.FONT_BOLD)}</b>", style["base"]),
         Spacer(1, 4 * mm),
         basis_table,
     ]

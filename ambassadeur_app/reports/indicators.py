@@ -184,12 +184,16 @@ def write_pdf(report: IndicatorsReport, out: Path) -> Path:
         pair = Table(
             [[picture, values]], colWidths=[165 * mm, 100 * mm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")]
         )
-        story.append(KeepTogether([Paragraph(pdfkit.para_text(indicator.title), style["h2"]), pair]))
+        story.append(
+            KeepTogether([Paragraph(pdfkit.para_text(indicator.title, pdfkit.FONT_BOLD), style["h2"]), pair])
+        )
     details = [i for i in report.indicators if i.detail_lines]
     if details:
         story.append(Paragraph("Détail des indicateurs", style["h2"]))
         for indicator in details:
-            story.append(Paragraph(f"<b>{pdfkit.para_text(indicator.title)}</b>", style["base"]))
+            story.append(
+                Paragraph(f"<b>{pdfkit.para_text(indicator.title, pdfkit.FONT_BOLD)}</b>", style["base"])
+            )
             story += [
                 Paragraph(f"• {pdfkit.para_text(line)}", style["small"]) for line in indicator.detail_lines
             ]

@@ -10,7 +10,7 @@ emoji, Chinese) is drawn as ``LOST``, a visible box, never dropped nor turned in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -70,15 +70,10 @@ def pdf_text(text: str) -> str:
 def para_text(text: str, font: str = FONT) -> str:
     """Return ``text`` ready for a reportlab ``Paragraph`` whose style's font is ``font``
     (escaped, line breaks kept, what the base fonts cannot draw in ``font``'s fallback)."""
-    clean = pdf_text(text)
-    if base_draws(clean):
-        markup = escape(clean, quote=False)
-    else:
-        face = fallback_font(font)
-        markup = "".join(
-            escape(run, quote=False) if base else f'<font face="{face}">{escape(run, quote=False)}</font>'
-            for base, run in _runs(clean)
-        )
+    markup = "".join(
+        escape(run, quote=False) if face == font else f'<font face="{face}">{escape(run, quote=False)}</font>'
+        for run, face in font_runs(pdf_text(text), font)
+    )
     return markup.replace("\n", "<br/>")
 
 
@@ -120,20 +115,23 @@ def _fallback_chars() -> frozenset[int]:
     return frozenset(code for code in regular.keys() & bold.keys() if code <= 0xFFFF)
 
 
-def _runs(text: str) -> Iterator[tuple[bool, str]]:
-    """Split ``text`` into runs the base fonts draw (``True``) and runs they cannot."""
-    for base, chars in groupby(text, _BASE_CHARS.__contains__):
-        yield base, "".join(chars)
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """Split ``text`` (as ``pdf_text`` leaves it) into runs, each with the font that draws it:
+    ``font``, or its fallback for what the base fonts cannot draw (French: one run in ``font``)."""
+    if base_draws(text):
+        return [(text, font)]
+    fallback = fallback_font(font)
+    return [
+        ("".join(chars), font if base else fallback)
+        for base, chars in groupby(text, _BASE_CHARS.__contains__)
+    ]
 
 
 def text_width(text: str, font: str, size: float) -> float:
     """Return how wide ``text`` (as ``pdf_text`` leaves it) is drawn in ``font`` and its fallback."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if base_draws(text):
-        return float(stringWidth(text, font, size))
-    fallback = fallback_font(font)
-    return sum(float(stringWidth(run, font if base else fallback, size)) for base, run in _runs(text))
+    return sum(float(stringWidth(run, face, size)) for run, face in font_runs(text, font))
 
 
 def measurer(font: str, size: float, plain: bool) -> Callable[[str], float]:
@@ -150,8 +148,8 @@ def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float
     """Draw ``text`` (as ``pdf_text`` leaves it) from ``x`` on ``canvas``, each run in its font,
     as one piece of text (copied or searched whole)."""
     line = canvas.beginText(x, y)
-    for base, run in _runs(text):
-        line.setFont(font if base else fallback_font(font), size)
+    for run, face in font_runs(text, font):
+        line.setFont(face, size)
         line.textOut(run)
     canvas.drawText(line)
 

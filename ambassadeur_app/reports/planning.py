@@ -166,13 +166,11 @@ def _span(programme: Programme) -> tuple[date, date]:
 
 def _two_lines(text: str, room: float, font: str, size: float) -> list[str]:
     """Return ``text`` on one or two lines of ``room`` points, the second cut with « … »."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     words = pdfkit.words(pdfkit.pdf_text(text))
     first = ""
     for index, word in enumerate(words):
         joined = f"{first} {word}" if first else word
-        if stringWidth(joined, font, size) > room:
+        if pdfkit.text_width(joined, font, size) > room:
             if not first:  # one word wider than the line: cut it
                 return [pdfkit.clipped(joined, room, font, size)]
             return [first, pdfkit.clipped(" ".join(words[index:]), room, font, size)]
@@ -219,12 +217,18 @@ def _text(
     size: float = 7.0,
     anchor: Literal["start", "middle"] = "start",
 ) -> None:
+    """Draw ``value`` from ``x`` (or centred on it), one String per run of one font: what the
+    base font cannot draw (« Łukasz ») in its fallback."""
     from reportlab.graphics.shapes import String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    font = pdfkit.FONT_BOLD if bold else pdfkit.FONT
-    shape = String(x, y, pdfkit.pdf_text(value), fontName=font, fontSize=size)
-    shape.textAnchor = anchor
-    drawing.add(shape)
+    runs = pdfkit.font_runs(pdfkit.pdf_text(value), pdfkit.FONT_BOLD if bold else pdfkit.FONT)
+    widths = [stringWidth(run, face, size) for run, face in runs]
+    if anchor == "middle":
+        x -= sum(widths) / 2
+    for (run, face), width in zip(runs, widths, strict=True):
+        drawing.add(String(x, y, run, fontName=face, fontSize=size))
+        x += width
 
 
 def _hatched(drawing: Drawing, x0: float, y0: float, x1: float, y1: float, step: float = 3.0) -> None:

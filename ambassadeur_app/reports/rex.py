@@ -125,7 +125,7 @@ def write_pdf(rex: Rex, path: Path) -> Path:
     story.append(Table(data, colWidths=[120 * mm, 60 * mm], style=pdfkit.table_style(size=9), hAlign="LEFT"))
     story.append(Paragraph(JOURNAL_HEADING, h1))
     for section in rex.sections:
-        story.append(Paragraph(pdfkit.para_text(section.heading), style["h2"]))
+        story.append(Paragraph(pdfkit.para_text(section.heading, pdfkit.FONT_BOLD), style["h2"]))
         if not section.notes:
             story.append(Paragraph(NO_NOTE, body))
         for note in section.notes:

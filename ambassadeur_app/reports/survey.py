@@ -73,7 +73,7 @@ def write_pdf(sheet: Questionnaire, path: Path) -> Path:
     base = style["base"]
     story: list[Any] = [
         Table(
-            [[Paragraph(pdfkit.para_text(sheet.title), style["title"]), "N° ________"]],
+            [[Paragraph(pdfkit.para_text(sheet.title, pdfkit.FONT_BOLD), style["title"]), "N° ________"]],
             colWidths=[150 * mm, 30 * mm],
             style=[
                 ("FONT", (1, 0), (1, 0), pdfkit.FONT, 10),
@@ -133,7 +133,9 @@ def _scale_table(items: list[tuple[int, Question]], kind: QuestionKind, style: d
     text_width = (PAGE_WIDTH_MM - LEVEL_MM * len(levels)) * mm
     head = ParagraphStyle("level", parent=style["small"], fontName=pdfkit.FONT_BOLD, alignment=1)
     question = ParagraphStyle("question", parent=style["base"], fontSize=9.5, leading=11.5)
-    data: list[list[Any]] = [["", *(Paragraph(pdfkit.para_text(label), head) for label in levels)]]
+    data: list[list[Any]] = [
+        ["", *(Paragraph(pdfkit.para_text(label, head.fontName), head) for label in levels)]
+    ]
     data += [
         [Paragraph(pdfkit.para_text(f"{number}. {q.text}"), question), *(_box() for _ in levels)]
         for number, q in items
@@ -153,7 +155,7 @@ def _open_question(number: int, question: Question, style: dict[str, Any]) -> li
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Table
 
-    title = Paragraph(pdfkit.para_text(f"{number}. {question.text}"), style["bold"])
+    title = Paragraph(pdfkit.para_text(f"{number}. {question.text}", pdfkit.FONT_BOLD), style["bold"])
     if question.kind is QuestionKind.COMMENT:
         box = Table(
             [[""]],

@@ -199,14 +199,17 @@ def write_pdf(document: TableDocument, path: Path) -> Path:
 
     style = pdfkit.styles()
     small = style["small"]
-    story: list[Any] = [Paragraph(pdfkit.para_text(document.title), style["title"])]
+    story: list[Any] = [Paragraph(pdfkit.para_text(document.title, pdfkit.FONT_BOLD), style["title"])]
     for label, value in document.header:
         story.append(
-            Paragraph(f"<b>{pdfkit.para_text(label)}</b> : {pdfkit.para_text(value)}", style["base"])
+            Paragraph(
+                f"<b>{pdfkit.para_text(label, pdfkit.FONT_BOLD)}</b> : {pdfkit.para_text(value)}",
+                style["base"],
+            )
         )
     available = 267 * mm
     for section in document.sections:
-        heading = [Paragraph(pdfkit.para_text(section.title), style["h2"])]
+        heading = [Paragraph(pdfkit.para_text(section.title, pdfkit.FONT_BOLD), style["h2"])]
         if section.note:
             heading.append(Paragraph(pdfkit.para_text(section.note), small))
         shown = [[_shown(value, column.kind) for column, value in zip(section.columns, row, strict=True)]

@@ -403,7 +403,7 @@ def write_pdf(sheet: Timesheet, path: Path) -> Path:
     style = pdfkit.styles()
     text = pdfkit.pdf_text
     programme = sheet.programme
-    story: list[Any] = [Paragraph(pdfkit.para_text(sheet.title), style["title"])]
+    story: list[Any] = [Paragraph(pdfkit.para_text(sheet.title, pdfkit.FONT_BOLD), style["title"])]
     info = [
         ("CPTS", f"{programme.cpts_name} — {sheet.departement}"),
         ("Programme", f"Ambassadeurs {programme.programme_name}, expérimentation {sheet.period}"),
@@ -590,7 +590,8 @@ def _pdf_signatures(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
     blocks = [
         [
             Paragraph(
-                f"<b>{pdfkit.para_text(who)}</b><br/>{pdfkit.para_text(name)}<br/><br/>Date et signature :",
+                f"<b>{pdfkit.para_text(who, pdfkit.FONT_BOLD)}</b><br/>{pdfkit.para_text(name)}"
+                "<br/><br/>Date et signature :",
                 style["base"],
             ),
             Spacer(1, SIGNING_ROOM * mm),

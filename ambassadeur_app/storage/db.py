@@ -38,10 +38,12 @@ from ambassadeur_app.storage.backup import (
     check_file,
     copy_database,
     has_live_log,
+    is_damage,
     quick_check,
     read_only_connection,
     sqlite_reason,
     sqlite_uri,
+    unchecked,
 )
 from ambassadeur_app.storage.connection import Db
 from ambassadeur_app.storage.entries import TimeEntryRepo
@@ -115,10 +117,7 @@ def diagnose(exc: sqlite3.Error, path: Path, backups: BackupManager, *, opening:
     Only a damaged file gets the restore offer (and the next opening runs the full integrity
     check); a full disk, a locked or protected file says so.
     """
-    name = getattr(exc, "sqlite_errorname", "")
-    if isinstance(exc, sqlite3.DatabaseError) and (
-        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(exc)
-    ):
+    if is_damage(exc):
         with suppress(OSError):
             (backups.folder / SEAL_NAME).unlink(missing_ok=True)
         return _damaged(path, str(exc), backups)
@@ -428,13 +427,17 @@ class Carnet:
         Raises:
             CarnetDamaged: the file is damaged; it stays unchecked, so it is not sealed at
                 closing and the next opening checks it again.
+            CarnetError: the file could not be read to be checked (busy, full disk, read
+                error): nothing is known against it; it stays unchecked the same way.
         """
         with self._check_lock:
             if self._check_stopped.is_set():
                 return
             try:
                 conn = read_only_connection(self.path)
-            except sqlite3.DatabaseError as exc:
+            except sqlite3.Error as exc:
+                if not is_damage(exc):
+                    raise unchecked(self.path, exc) from exc
                 problem = str(exc)
             else:
                 self._check_conn = conn

@@ -31,6 +31,10 @@ class Prompts:
         self.file: Path | None = None
         self.choice: int | None = 0
 
+    def files(self) -> list[Path]:
+        """The files chosen where several may be (``file`` alone, or none)."""
+        return [] if self.file is None else [self.file]
+
     def ask(self, parent: QWidget | None, text: str, informative: str = "", yes: str = "") -> bool:
         self.asked.append(text)
         return self.answer
@@ -47,6 +51,7 @@ def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
     monkeypatch.setattr("ambassadeur_app.gui.prompts.choose", recorder.choose)
     monkeypatch.setattr("ambassadeur_app.gui.prompts.open_path", recorder.opened.append)
     monkeypatch.setattr("ambassadeur_app.gui.prompts.open_file", lambda *a, **k: recorder.file)
+    monkeypatch.setattr("ambassadeur_app.gui.prompts.open_files", lambda *a, **k: recorder.files())
     monkeypatch.setattr("ambassadeur_app.gui.prompts.save_file", lambda *a, **k: recorder.file)
     return recorder
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,9 +16,9 @@ import ambassadeur_app.storage.backup as backup
 import ambassadeur_app.storage.db as db
 from ambassadeur_app.errors import CarnetDamaged, CarnetError
 from ambassadeur_app.storage.backup import check_file, quick_check, sqlite_uri
+from tests.failing_storage import fill_up, small_disk, sqlite_error
 from tests.unit.test_file_diagnosis import damage_a_page_keeping_size_and_time
 from tests.unit.test_storage import fill, open_
-from tests.unit.test_storage_attacks import sqlite_error
 
 
 def make(path: Path, tmp_path: Path, count: int = 3) -> str:
@@ -154,24 +152,29 @@ def test_a_read_failure_during_the_check_is_said_as_such_on_every_path(
     def failing(where: Path) -> Failing:
         return Failing(sqlite3.connect(sqlite_uri(where, "mode=ro"), uri=True), sqlite_error(name, text))
 
+    def refused(where: Path) -> sqlite3.Connection:
+        raise sqlite_error(name, text)
+
     # The CLI's « check », a restore, an erasure of backups: check_file.
     monkeypatch.setattr(backup, "read_only_connection", failing)
     with pytest.raises(CarnetError) as raised:
         check_file(path)
     assert not isinstance(raised.value, CarnetDamaged)
     assert_not_called_damage(raised.value.message, path, reason, advice)
-    # The window's check in the background, left out at opening.
-    monkeypatch.setattr(db, "read_only_connection", failing)
-    carnet = open_(path, tmp_path, integrity_check=False)
-    try:
-        assert carnet.unchecked
-        with pytest.raises(CarnetError) as raised:
-            carnet.check_integrity()
-        assert not isinstance(raised.value, CarnetDamaged)
-        assert_not_called_damage(raised.value.message, path, reason, advice)
-        assert carnet.unchecked  # not known sound: checked again at the next opening
-    finally:
-        carnet.close()
+    # The window's check in the background, left out at opening: failing as it reads, or
+    # refused its reading connection.
+    for broken in (failing, refused):
+        monkeypatch.setattr(db, "read_only_connection", broken)
+        carnet = open_(path, tmp_path, integrity_check=False)
+        try:
+            assert carnet.unchecked
+            with pytest.raises(CarnetError) as raised:
+                carnet.check_integrity()
+            assert not isinstance(raised.value, CarnetDamaged)
+            assert_not_called_damage(raised.value.message, path, reason, advice)
+            assert carnet.unchecked  # not known sound: checked again at the next opening
+        finally:
+            carnet.close()
     # The check at opening (the CLI): the opening is refused, nothing is written.
     assert not list(seal.rglob(db.SEAL_NAME))
 
@@ -189,27 +192,28 @@ def test_a_read_failure_during_the_check_is_said_as_such_on_every_path(
         assert reopened.entries.count() == 2
 
 
-@contextmanager
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """Mount a 2 MB disk (as root), or skip the test."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("no small disk can be mounted here")
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("SQLITE_NOTADB", "file is not a database"), ("SQLITE_CORRUPT", "database disk image is malformed")],
+)
+def test_a_check_refused_its_connection_for_damage_calls_it_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str
+) -> None:
+    path = tmp_path / "c.ambassadeur"
+    make(path, tmp_path, count=2)
+
+    def refused(where: Path) -> sqlite3.Connection:
+        raise sqlite3.DatabaseError(text) if name == "SQLITE_CORRUPT" else sqlite_error(name, text)
+
+    monkeypatch.setattr(db, "read_only_connection", refused)
+    carnet = open_(path, tmp_path, integrity_check=False)
     try:
-        yield disk
+        carnet.unchecked = True
+        with pytest.raises(CarnetDamaged, match=f"est endommagé \\({text}\\)"):
+            carnet.check_integrity()
+        assert carnet.unchecked
     finally:
-        subprocess.run(["umount", disk], check=False)
-
-
-def fill_up(disk: Path) -> Path:
-    """Fill ``disk`` to its last byte; return the file that does."""
-    filler = disk / "remplissage"
-    with suppress(OSError), open(filler, "wb") as handle:
-        while handle.write(bytes(1 << 16)):
-            handle.flush()
-    return filler
+        carnet.close()
 
 
 def test_a_really_full_disk_during_the_check_is_not_called_damage(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,8 @@ import pytest
 import ambassadeur_app.storage.db as db
 from ambassadeur_app.errors import CarnetDamaged, CarnetError
 from ambassadeur_app.storage.migrations import KEY, migrations
+from tests.failing_storage import fill_up, small_disk, sqlite_error
 from tests.unit.test_storage import fill, open_
-
-
-def sqlite_error(name: str, text: str) -> sqlite3.OperationalError:
-    exc = sqlite3.OperationalError(text)
-    exc.sqlite_errorname = name  # type: ignore[attr-defined]
-    return exc
 
 
 @pytest.mark.parametrize(
@@ -77,33 +71,20 @@ def test_a_damaged_file_met_at_opening_is_still_called_damaged(
 def test_a_really_full_disk_at_opening_is_not_called_damage(tmp_path: Path) -> None:
     """The carnet on a small disk filled to the last byte: SQLite cannot even make its shared
     memory file beside it (``disk I/O error``)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("no small disk can be mounted here")
-    try:
+    with small_disk(tmp_path) as disk:
         path = disk / "c.ambassadeur"
         with open_(path, tmp_path, create=True) as carnet:
             fill(carnet, 5)
         for side in ("-wal", "-shm"):
             Path(f"{path}{side}").unlink(missing_ok=True)
-        with open(disk / "fill", "wb") as filler:
-            try:
-                while True:
-                    filler.write(b"\0" * 65536)
-                    filler.flush()
-            except OSError:
-                pass
+        filler = fill_up(disk)
         with pytest.raises(CarnetError) as raised:
             open_(path, tmp_path)
         assert not isinstance(raised.value, CarnetDamaged)
         assert "n'a pas pu être ouvert : le disque est plein" in raised.value.message
-        (disk / "fill").unlink()
+        filler.unlink()
         with open_(path, tmp_path) as carnet:
             assert carnet.entries.count() == 5
-    finally:
-        subprocess.run(["umount", disk], check=False)
 
 
 def test_a_foreign_file_put_in_place_of_a_sealed_carnet_keeping_its_size_and_time_is_refused(

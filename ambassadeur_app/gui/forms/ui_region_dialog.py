@@ -172,7 +172,7 @@ class Ui_RegionDialog(object):
         RegionDialog.setWindowTitle(QCoreApplication.translate("RegionDialog", u"Vue r\u00e9gionale", None))
         self.info_label.setText("")
         self.inputs_label.setText(QCoreApplication.translate("RegionDialog", u"Fichiers \u00e0 &consolider (glissez-les ici ; Suppr : retirer) :", None))
-        self.add_file_button.setText(QCoreApplication.translate("RegionDialog", u"Ajouter un fichier (.&zip, carnet)\u2026", None))
+        self.add_file_button.setText(QCoreApplication.translate("RegionDialog", u"Ajouter des fichiers (.&zip, carnets)\u2026", None))
         self.add_folder_button.setText(QCoreApplication.translate("RegionDialog", u"Ajouter un &dossier\u2026", None))
 #if QT_CONFIG(tooltip)
         self.add_folder_button.setToolTip(QCoreApplication.translate("RegionDialog", u"Un dossier de justification, ou un dossier qui en contient plusieurs (dossiers, .zip, carnets)", None))
