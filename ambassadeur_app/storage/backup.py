@@ -33,6 +33,8 @@ import os
 import re
 import sqlite3
 import stat
+import threading
+import time
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -54,6 +56,12 @@ KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 6, 10
 BACKUP_SUFFIX = ".ambassadeur"
 # An attached file's name in a store or a copy: its SHA-256 and the extension found in its content.
 PIECE_NAME = re.compile(r"[0-9a-f]{64}\.[a-z]{3,4}")
+# The day's backup written beside the window goes in steps of this many pages (1 MB of 4 KB
+# pages, ~1 ms of copy), pausing after each: copied at once, the 80 MB of a large carnet took
+# ~90 ms of a core, and the day's first save waited for it to be repainted (5–15 ms more).
+PACED_STEP_PAGES = 256
+PACED_PAUSE = 0.004  # seconds
+PACED_START = 0.05  # seconds: the save that starts the backup is repainted before it begins
 
 
 class BackupKind(StrEnum):
@@ -89,8 +97,9 @@ def backup_folder(root: Path, carnet_path: Path) -> Path:
     return root / f"{carnet_path.stem}-{digest}"
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of an open database to ``target`` (via ``target.part``).
+def copy_database(source: sqlite3.Connection, target: Path, paced: bool = False) -> None:
+    """Write a consistent copy of an open database to ``target`` (via ``target.part``);
+    ``paced``: in steps, pausing after each (``_paced_backup``).
 
     Raises:
         CarnetError: when the copy cannot be written (full disk, no permission...), or
@@ -103,12 +112,27 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
         with written_in_place_of(target) as part:
             dest = sqlite3.connect(str(part))
             try:
-                source.backup(dest)
+                if paced:
+                    _paced_backup(source, dest)
+                else:
+                    source.backup(dest)
                 dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
     except (OSError, sqlite3.Error) as exc:
         raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
+
+
+def _paced_backup(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
+    """Copy ``source`` into ``dest`` in steps, pausing after each. One read transaction holds
+    the state copied from the first step to the last: without it, a save made meanwhile on
+    another connection would start the copy again at its next step."""
+    source.execute("BEGIN")
+    try:
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the state copied
+        source.backup(dest, pages=PACED_STEP_PAGES, progress=lambda *_: time.sleep(PACED_PAUSE))
+    finally:
+        source.rollback()
 
 
 def _regular(path: Path) -> bool:
@@ -413,8 +437,15 @@ class BackupManager:
         backups.sort(key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
         return backups
 
-    def create(self, conn: sqlite3.Connection, kind: BackupKind, now: datetime | None = None) -> Backup:
-        """Copy the open carnet into the backup folder, then thin old backups."""
+    def create(
+        self,
+        conn: sqlite3.Connection,
+        kind: BackupKind,
+        now: datetime | None = None,
+        paced: bool = False,
+    ) -> Backup:
+        """Copy the open carnet into the backup folder (``paced``: see ``copy_database``), then
+        thin old backups."""
         moment = (now or datetime.now()).replace(microsecond=0)
         stamp = moment.strftime("%Y-%m-%d_%H-%M-%S")
         target = self.folder / f"{stamp}_{kind.value}{BACKUP_SUFFIX}"
@@ -423,7 +454,7 @@ class BackupManager:
             while target.exists():
                 counter += 1
                 target = self.folder / f"{stamp}_{kind.value}-{counter}{BACKUP_SUFFIX}"
-            copy_database(conn, target)
+            copy_database(conn, target, paced)
             size = target.stat().st_size
         except OSError as exc:
             raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
@@ -446,9 +477,18 @@ class BackupManager:
         return True
 
     def take_daily(self, conn: sqlite3.Connection, moment: datetime) -> Backup | None:
-        """Take the day's backup now; a failure is noted (and retried at the next change)."""
+        """Take the day's backup now; a failure is noted (and retried at the next change).
+
+        Written by a thread beside the window (``Carnet.daily_backup``), the copy begins after a
+        pause and is paced, so that the window's thread keeps the cores (the day's first save
+        is repainted as fast as the others); in the main thread (the command line) it is
+        written at once.
+        """
+        paced = threading.current_thread() is not threading.main_thread()
+        if paced:
+            time.sleep(PACED_START)
         try:
-            return self.create(conn, BackupKind.DAILY, moment)
+            return self.create(conn, BackupKind.DAILY, moment, paced)
         except CarnetError as exc:
             self.daily_failed(moment, exc.message)
             return None

@@ -46,6 +46,7 @@ from ambassadeur_app.gui.widgets.feedback import (
     WARN_COLOR,
     colored,
 )
+from ambassadeur_app.gui.widgets.fence import LayoutFence
 from ambassadeur_app.gui.widgets.programme_form import to_qdate
 
 if TYPE_CHECKING:
@@ -89,8 +90,11 @@ def _grid_label(grid: QGridLayout, row: int, column: int) -> QLabel:
     return label
 
 
-class CarnetPage(QWidget):
-    """Signals:
+class CarnetPage(LayoutFence):
+    """The form is set up in the fence's content: a save relays out the page (a count, a
+    message), never the window around it.
+
+    Signals:
     message(str): a line for the status bar.
     month_changed(object): the displayed ``Month``.
     """
@@ -101,7 +105,7 @@ class CarnetPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_CarnetPage()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self.content)
         self.service: CarnetService | None = None
         self.model: EntryTableModel | None = None
         self.undo_stack = QUndoStack(self)
@@ -552,8 +556,9 @@ class CarnetPage(QWidget):
         saved = service.entry(command.entry_id)
         self._last_activity[saved.mission] = saved.activity
         self._remember_place(saved.place)
-        self.fields.refresh_activities(service)
-        ui.activity_combo.setEditText(saved.activity)
+        self.fields.refresh_activities(service, keep_text=True)  # a new activity joins the list
+        if ui.activity_combo.currentText() != saved.activity:  # set only when it changes: a repaint
+            ui.activity_combo.setEditText(saved.activity)
         self.focus_next_entry()
         return True
 

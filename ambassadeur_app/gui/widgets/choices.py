@@ -28,14 +28,19 @@ def fill_ambassadors(combo: QComboBox, ambassadors: list[Ambassador]) -> None:
 
 
 def fill_activities(combo: QComboBox, labels: list[str], keep_text: bool = False) -> None:
-    """Offer ``labels`` (typing filters them, ignoring case); show the first unless ``keep_text``."""
+    """Offer ``labels`` (typing filters them, ignoring case); show the first unless ``keep_text``.
+
+    The same list is left as it is: filling it again would relay out and repaint its bar at each
+    save.
+    """
     text = combo.currentText() if keep_text else ""
-    combo.clear()
-    combo.addItems(labels)
-    completer = QCompleter(labels, combo)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.setCompleter(completer)
+    if [combo.itemText(index) for index in range(combo.count())] != labels:
+        combo.clear()
+        combo.addItems(labels)
+        completer = QCompleter(labels, combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.setCompleter(completer)
     combo.setEditText(text if text else (labels[0] if labels else ""))
 
 

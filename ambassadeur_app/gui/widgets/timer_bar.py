@@ -166,7 +166,8 @@ class TimerBar(QObject):
         self.status_label.setVisible(running is not None)
         if running is None:
             self.tick.stop()
-            self.clock_label.clear()
+            if self.clock_label.text():  # clear() relays out the toolbar, and the whole window
+                self.clock_label.clear()
             return
         select_data(self.ambassador_combo, running.ambassador_id)
         select_data(self.mission_combo, running.mission.value)
