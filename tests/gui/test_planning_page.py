@@ -261,3 +261,24 @@ def test_the_planning_keys_are_in_the_f1_list(window: MainWindow) -> None:
     groups = dict(window_shortcuts(window, lambda s: "", []))
     assert ("Ctrl+N", "Nouvelle action") in groups["Onglet « Rétroplanning »"]
     assert ("Suppr", "Supprimer l'action (Ctrl+Z l'annule)") in groups["Onglet « Rétroplanning »"]
+
+
+def test_letters_beyond_french_are_drawn_on_screen_in_the_pdfs_fallback_font(
+    window: MainWindow, service: CarnetService
+) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from ambassadeur_app.domain.planning import PlannedAction
+    from ambassadeur_app.gui.widgets.timeline import _svg
+
+    start = service.programme().start_date
+    title = "Rencontre avec Łukasz Ørsted à Łódź"
+    service.planning.save_action(PlannedAction(title, Mission.PROMOTION, start, start + timedelta(days=20)))
+    timeline = planning_page(window).ui.timeline
+    assert timeline.planning is not None
+    svg = _svg(timeline.planning, timeline.rows, 700).decode()
+    # The runs the chart placed by DejaVu's metrics are drawn in DejaVu, which Qt now has.
+    assert "font-family: DejaVu Sans; font-weight: bold" in svg
+    assert "DejaVuSans" not in svg
+    assert "DejaVu Sans" in QFontDatabase.families()
+    assert ">Ł<" in svg  # a run of its own, in DejaVu

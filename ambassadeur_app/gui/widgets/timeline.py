@@ -9,11 +9,24 @@ again for the width of the view, at a legible scale; a click on a row selects it
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QByteArray, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontInfo, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontInfo,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from ambassadeur_app import paths
+from ambassadeur_app.reports.pdf import FALLBACK
 from ambassadeur_app.reports.planning import HEADER, ROW, Planning, PlanningRow, gantt_drawing
 
 SCALE = 1.35  # screen pixels per point of the drawing: its 7 pt texts read at about 9.5 px
@@ -33,7 +46,19 @@ def _svg(planning: Planning, rows: list[PlanningRow], width: float) -> bytes:
     # Qt's SVG reader knows no font named for its weight.
     bold = "; font-weight: bold" if QFontInfo(QFont("Helvetica")).family() in SAME_METRICS else ""
     svg = svg.replace("font-family: Helvetica-Bold", f"font-family: Helvetica{bold}")
+    if "font-family: DejaVuSans" in svg:  # letters beyond French, in the PDF's fallback font
+        _load_fallback_fonts()
+        svg = svg.replace("font-family: DejaVuSans-Bold", "font-family: DejaVu Sans; font-weight: bold")
+        svg = svg.replace("font-family: DejaVuSans", "font-family: DejaVu Sans")
     return svg.encode("utf-8")
+
+
+@functools.cache
+def _load_fallback_fonts() -> None:
+    """Give Qt the PDF's fallback fonts (shipped with the app, absent from most computers): the
+    runs the chart places by their metrics are then drawn in them, without gaps or overlaps."""
+    for name in FALLBACK.values():
+        QFontDatabase.addApplicationFont(str(paths.resource_dir() / "fonts" / f"{name}.ttf"))
 
 
 class _Canvas(QWidget):
