@@ -154,14 +154,22 @@ def _calendar_identity(calendar: Any) -> str:
     calendars named « Calendrier » by two programs stay apart. Hashed: a fixed size whatever the
     file holds, and no calendar name (an e-mail address, for Google) kept in the carnet.
     """
-    if relcalid := _clean(calendar.get("X-WR-RELCALID", "")):
-        named = f"X-WR-RELCALID:{relcalid}"
-    elif name := _clean(calendar.get("X-WR-CALNAME", "")):
-        product = " ".join(re.sub(r"\d+(?:\.\d+)*", " ", _clean(calendar.get("PRODID", ""))).split())
+    if relcalid := _property_text(calendar, "X-WR-RELCALID"):
+        named = f"X-WR-RELCALID:{relcalid.upper()}"  # a GUID, whatever the case of its letters
+    elif name := _property_text(calendar, "X-WR-CALNAME"):
+        product = " ".join(re.sub(r"\d+(?:\.\d+)*", " ", _property_text(calendar, "PRODID")).split())
         named = f"X-WR-CALNAME:{name}\x1f{product}"
     else:
         return ""
     return "agenda-" + hashlib.sha256(named.encode("utf-8")).hexdigest()[:32]
+
+
+def _property_text(calendar: Any, name: str) -> str:
+    """Return a property of the calendar as text; written more than once, its values sorted (the
+    same whatever the order of the lines)."""
+    value = calendar.get(name, "")
+    values = {_clean(v) for v in (value if isinstance(value, list) else [value])} - {""}
+    return "\x1f".join(sorted(values))
 
 
 def _text(path: Path) -> str:

@@ -22,7 +22,7 @@ Public API (the review dialog of the GUI and the CLI's ``import agenda`` build o
 
 An ambassador may import several agendas into one carnet (a work calendar and another one):
 each decision remembers the agenda it came from (``AgendaItem.source``: the calendar the file
-names, else recognised by its events, ``_sources``), so that importing one agenda proposes to
+names, else recognised by its events, ``_source``), so that importing one agenda proposes to
 remove only the entries of its own events deleted since, never those of the other.
 """
 
@@ -159,8 +159,7 @@ class AgendaService:
         """
         ambassador = self._ambassador(ambassador_id)
         known = self.carnet.agenda_items.of_ambassador(ambassador_id)
-        sources = _sources(agenda, known)
-        source = sources[0]  # the agenda its new decisions are recorded under
+        source = _source(agenda, known)  # the agenda its new decisions are recorded under
         moves = _series_moves(agenda, known)
         pending = []  # (event, the decision it follows up)
         for event in agenda.events:
@@ -174,7 +173,7 @@ class AgendaService:
         linked = self.carnet.entries.get_many(
             (item.time_entry_id for item in known.values() if item.time_entry_id is not None), live_only=True
         )
-        gone = _gone(agenda, sources, known, moves, linked)
+        gone = _gone(agenda, source, known, moves, linked)
         if not pending and not gone:
             return []
         guesser = self.guesser()
@@ -503,37 +502,42 @@ def _series_moves(
     return moves
 
 
-def _sources(agenda: Agenda, known: dict[tuple[str, str], AgendaItem]) -> list[str]:
-    """Return which of the ambassador's agendas ``agenda`` is (``AgendaItem.source``), the one
-    its new decisions are recorded under first.
+# The agendas recognised by their events (files that name no calendar), told apart from the
+# calendars their files name (``Agenda.source``: ``agenda-`` and a hash).
+_NAMELESS = "nameless-"
 
-    The calendar the file names (``Agenda.source``), whatever the file's name; and every agenda
-    imported before whose decisions the file holds for the most part, by UID: a file that names
-    no calendar (Thunderbird's) exported again under another name, a calendar renamed, the same
-    agenda imported apart on two laptops then merged. One meeting in two agendas is not enough.
-    A file that names no calendar and holds no agenda's decisions is a new agenda.
+
+def _source(agenda: Agenda, known: dict[tuple[str, str], AgendaItem]) -> str:
+    """Return which of the ambassador's agendas ``agenda`` is (``AgendaItem.source``).
+
+    The calendar the file names (``Agenda.source``), whatever the file's name; never another one,
+    not even one whose decisions are mostly meetings the file holds too (sent to both agendas),
+    nor itself under its former name (a false proposal to remove is worse than a missed one). A
+    file that names no calendar (Thunderbird's) is the agenda of such files that holds decisions
+    for more than half of the file's events, two at least: the same agenda exported again under
+    another file name or for fewer days. Else it is a new agenda.
     """
-    held: dict[str, list[bool]] = defaultdict(list)
+    if agenda.source:
+        return agenda.source
+    uids = {event.uid for event in agenda.events}
+    held: dict[str, set[str]] = defaultdict(set)
     for item in known.values():
-        if item.source:
-            held[item.source].append(item.uid in agenda.uids)
-    mostly = sorted(
-        (n for n, found in held.items() if 2 * sum(found) > len(found)), key=lambda n: -sum(held[n])
-    )
-    first = agenda.source or (mostly[0] if mostly else f"agenda-{uuid4().hex}")
-    return list(dict.fromkeys([first, *mostly]))
+        if item.source.startswith(_NAMELESS) and item.uid in uids:
+            held[item.source].add(item.uid)
+    found = next((n for n, some in held.items() if len(some) >= 2 and 2 * len(some) > len(uids)), "")
+    return found or f"{_NAMELESS}{uuid4().hex}"
 
 
 def _gone(
     agenda: Agenda,
-    sources: list[str],
+    source: str,
     known: dict[tuple[str, str], AgendaItem],
     moves: dict[tuple[str, str], AgendaItem],
     linked: dict[str, TimeEntry],
 ) -> list[tuple[AgendaItem, str]]:
     """Return the accepted decisions of the period whose entry is still in the carnet but whose
     occurrence is no longer in the agenda, each with why: an occurrence of a series still in the
-    file, or an event of this agenda (``sources``) between the file's first and last occurrences
+    file, or an event of this agenda (``source``) between the file's first and last occurrences
     of the period (a file exported for fewer days says nothing of the others). Another agenda of
     the same person says nothing of this one's events. A decision taken before the carnet kept
     its agenda counts as then: when the file is an agenda imported before (it shares UIDs with
@@ -554,7 +558,7 @@ def _gone(
             continue
         if item.uid in agenda.uids:
             gone.append((item, ABSENT))
-        elif item.source in sources and starts[0] <= item.starts_at <= starts[-1]:
+        elif item.source == source and starts[0] <= item.starts_at <= starts[-1]:
             gone.append((item, DELETED))
         elif not item.source and imported_before:
             gone.append((item, ABSENT_FROM_FILE))

@@ -99,9 +99,11 @@ def test_cancelled_excluded_and_removed_events_offer_to_remove_their_entry(
     marie = ambassador_id(service, "Marie Durand")
     series = event("weekly@t", "20241007T090000", "20241007T100000", "Point équipe CPTS", WEEKLY)
     visit = event("visit@t", "20241009T140000", "20241009T150000", "Visite MSP de Toul")
-    path = agenda(tmp_path / "a.ics", series, visit)
+    # A file that names no calendar is its agenda by two events at least: the series and this one.
+    staff = event("staff@t", "20241016T140000", "20241016T150000", "Réunion de secteur")
+    path = agenda(tmp_path / "a.ics", series, visit, staff)
     service.agenda.accept(service.agenda.read(path, marie, *OCTOBER))
-    assert len(rows(service, LIVE_ENTRIES)) == 5
+    assert len(rows(service, LIVE_ENTRIES)) == 6
     # The 14/10 occurrence is cancelled, the 21/10 one excluded, the visit deleted from the agenda.
     cancelled = event(
         "weekly@t",
@@ -112,7 +114,7 @@ def test_cancelled_excluded_and_removed_events_offer_to_remove_their_entry(
         "STATUS:CANCELLED",
     )
     excluded = series.replace(WEEKLY, f"{WEEKLY}\r\nEXDATE;TZID=Europe/Paris:20241021T090000")
-    agenda(path, excluded, cancelled)
+    agenda(path, excluded, cancelled, staff)
     proposals = service.agenda.read(path, marie, *OCTOBER)
     assert [(p.state, p.entry.day, p.change, p.outcome) for p in proposals] == [
         ("removed", date(2024, 10, 14), CANCELLED, "à retirer"),
@@ -125,11 +127,16 @@ def test_cancelled_excluded_and_removed_events_offer_to_remove_their_entry(
         [p for p in proposals if p.outcome == "à retirer"], [p for p in proposals if p.dismissed]
     )
     assert len(saved.removed_entries) == 2
-    assert [r[0] for r in rows(service, LIVE_ENTRIES)] == ["2024-10-07", "2024-10-09", "2024-10-28"]
+    assert [r[0] for r in rows(service, LIVE_ENTRIES)] == [
+        "2024-10-07",
+        "2024-10-09",
+        "2024-10-16",
+        "2024-10-28",
+    ]
     again = service.agenda.read(path, marie, *OCTOBER)
     assert [(p.entry.day, p.change) for p in again] == [(date(2024, 10, 9), DELETED)]
     service.agenda.undo(saved)
-    assert len(rows(service, LIVE_ENTRIES)) == 5
+    assert len(rows(service, LIVE_ENTRIES)) == 6
     # The cancellation taken back in the agenda: the occurrence is proposed again.
     service.agenda.accept([p for p in proposals if p.outcome == "à retirer"])
     agenda(path, series)
