@@ -11,9 +11,11 @@ def fold(text: str) -> str:
     """Return ``text`` lower-cased, unaccented, single-spaced (``Activité`` -> ``activite``).
 
     The ligatures œ and æ, which no decomposition splits, become ``oe`` and ``ae``: a French
-    keyboard has no key for them, so ``vandoeuvre`` must find « Vandœuvre ».
+    keyboard has no key for them, so ``vandoeuvre`` must find « Vandœuvre ». The characters no
+    document can hold are left out, as they are when a text is saved (``clean_line``): a name
+    typed with a zero-width joiner (« 👩🏽‍⚕️ ») finds the one saved without it.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", clean_line(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded = stripped.casefold().replace("œ", "oe").replace("æ", "ae")
     return " ".join(folded.replace("’", "'").split())
@@ -112,6 +114,12 @@ def unprintable_problem(text: str) -> str | None:
 def printable(text: str) -> str:
     """Return ``text`` without the characters no document can hold (see ``unprintable_problem``)."""
     return _UNPRINTABLE.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """Return a one-line text (a name) as it is saved and looked up: ``printable``, single-spaced
+    (a character removed between two spaces leaves one)."""
+    return " ".join(printable(text).split())
 
 
 def blank(text: str) -> bool:

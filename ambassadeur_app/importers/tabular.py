@@ -6,10 +6,13 @@ on its own (files mix UTF-8 and Windows-1252 lines), and a CSV row with more val
 header is reported rather than shifted into the wrong columns.
 
 A CSV cut short (a copy or a download interrupted) is told from a whole one as far as its bytes
-allow, here only: a file whose last line has no line break and fewer values than the header is
-refused; one that ends inside an unquoted value (``Table.open_end``) has the problem found in
-that value say that the file seems cut there (``note_cut``). A value cut short that still passes
-its own check (« Très bie », a 10 read as 1) cannot be told from a whole one.
+allow, here only: a file whose last line has no line break and fewer values than the header (or
+than the separators the header and the line before it have, right of the named columns too) is
+refused, as is a UTF-8 file that stops inside a letter (``_cut_letter``); one that ends inside an
+unquoted value (``Table.open_end``) has the problem found in that value say that the file seems
+cut there (``note_cut``). A value cut short that still passes its own check (« Très bie », a 10
+read as 1, an optional last value cut just after its separator: empty) cannot be told from a
+whole one. One DOS end-of-file byte (0x1A) after the text is ignored.
 """
 
 from __future__ import annotations
@@ -96,13 +99,15 @@ def read_table(path: Path) -> Table:
     headers: list[str] | None = None
     rows: list[tuple[int, list[Any]]] = []
     problems: dict[int, str] = {}
-    number = 0
+    number = header_width = previous = width = 0  # the header's values, the line before the last's
     with closing(lines):
         for number, values in lines:
+            previous, width = width, len(values)
             if _blank_row(values):
                 continue
             if headers is None:
                 headers = ["" if v is None else str(v).strip() for v in values[: _width(values)]]
+                header_width = width
                 if len(headers) > MAX_COLUMNS:
                     raise ImportFileError(
                         f"Le fichier « {path.name} » a plus de {MAX_COLUMNS} colonnes : "
@@ -139,19 +144,24 @@ def read_table(path: Path) -> Table:
         raise ImportFileError(f"Le fichier « {path.name} » est vide.")
     open_end = None
     if tail.strip():  # the file ends inside its last line; ``values`` are that line's
-        if len(values) < len(headers):
-            # A spreadsheet writes every separator of every line (even an empty one's): the
-            # file stops inside it.
-            raise ImportFileError(
-                f"Le fichier « {path.name} » semble coupé : sa dernière ligne ({number}) s'arrête "
-                f"après {plural(len(values), 'valeur')} sur {len(headers)}, sans fin de ligne (copie "
-                "ou téléchargement interrompu ?). Rien n'a été importé : reprenez le fichier "
-                "d'origine, ou enregistrez-le de nouveau depuis votre tableur."
-            )
+        # A spreadsheet writes every separator of every line (even an empty one's, even right
+        # of the named columns): the file stops inside it. A file written by hand may end its
+        # header with a separator its lines lack: the line before the last one tells.
+        expected = max(len(headers), min(header_width, previous))
+        if len(values) < expected:
+            raise _cut_file(path, number, f"après {plural(len(values), 'valeur')} sur {expected}")
         # A closing quote ends a whole value; one right of the last column is no column's.
         if not tail.endswith('"') and len(values) == len(headers) and rows and rows[-1][0] == number:
             open_end = (number, headers[-1])
     return Table(path, headers, rows, problems, open_end)
+
+
+def _cut_file(path: Path, number: int, where: str) -> ImportFileError:
+    return ImportFileError(
+        f"Le fichier « {path.name} » semble coupé : sa dernière ligne ({number}) s'arrête {where}, "
+        "sans fin de ligne (copie ou téléchargement interrompu ?). Rien n'a été importé : reprenez "
+        "le fichier d'origine, ou enregistrez-le de nouveau depuis votre tableur."
+    )
 
 
 CUT_NOTE = (
@@ -392,6 +402,24 @@ def _decode_line(line: bytes) -> str:
     return line.decode("latin-1").translate(_WINDOWS_1252)
 
 
+def _cut_letter(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """Tell whether ``raw``, not UTF-8 because of ``error``, is UTF-8 cut inside its last letter.
+
+    Its bytes are then UTF-8 up to the start of a letter whose end is missing (a copy stopped
+    there). When they are ASCII up to there, the same bytes may be a Windows-1252 file ending
+    with an accented letter (« Café », « ANDRÉ »): read so when the letter fits — lower case
+    after a letter, upper case after an upper-case one (« Zo » then « Ã » does not), or « à ».
+    """
+    if error.reason != "unexpected end of data" or error.end != len(raw):
+        return False
+    if not raw[: error.start].isascii() or len(raw) - error.start > 1:
+        return True  # UTF-8 letters before, or a letter then a sign (« Ã© ») to end a file
+    ending = f" {raw[-2:].decode('cp1252')}"
+    before, last = ending[-2], ending[-1]
+    lower_fits = last.islower() and (before.isalpha() or last == "à")
+    return not (lower_fits or (last.isupper() and before.isupper()))
+
+
 def refuse_utf16(first_line: bytes, path: Path) -> None:
     """Refuse a national extract saved as UTF-16 (it is read line by line, as bytes).
 
@@ -411,7 +439,7 @@ def _csv_lines(path: Path) -> tuple[str, Rows, str]:
 
     A missing final line break alone is no sign of a cut: Google Sheets writes its CSV with CRLF
     line breaks and none after the last line. A file cut inside a quoted value is refused while
-    its rows are read (the quote is left open).
+    its rows are read (the quote is left open); one cut inside a letter, at once.
     """
     raw = path.read_bytes()
     if raw.startswith(UTF16_BOMS):  # Excel's "Texte Unicode"
@@ -423,7 +451,13 @@ def _csv_lines(path: Path) -> tuple[str, Rows, str]:
                 "(fichier tronqué ou abîmé)."
             ) from exc
     else:
-        text = decode_text(raw)
+        raw = raw.removesuffix(b"\x1a")  # a DOS end of file
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if _cut_letter(raw, exc):
+                raise _cut_file(path, raw.count(b"\n") + 1, "au milieu d'une lettre") from exc
+            text = decode_text(raw)
     text = text.lstrip("\ufeff")
     if "\x00" in text:
         raise ImportFileError(

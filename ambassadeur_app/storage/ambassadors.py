@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ambassadeur_app.domain.model import Ambassador, Role
+from ambassadeur_app.domain.text import clean_line
 from ambassadeur_app.storage.records import Repo
 
 _COLUMNS = "id, name, role, profession, email, active"
@@ -42,7 +43,7 @@ class AmbassadorRepo(Repo):
     def add(self, ambassador: Ambassador, import_id: str | None = None) -> str:
         return self._insert(
             {
-                "name": ambassador.name.strip(),
+                "name": clean_line(ambassador.name),
                 "role": ambassador.role.value,
                 "profession": ambassador.profession.strip(),
                 "email": ambassador.email.strip(),
@@ -56,7 +57,7 @@ class AmbassadorRepo(Repo):
         self._update(
             ambassador.id,
             {
-                "name": ambassador.name.strip(),
+                "name": clean_line(ambassador.name),
                 "role": ambassador.role.value,
                 "profession": ambassador.profession.strip(),
                 "email": ambassador.email.strip(),

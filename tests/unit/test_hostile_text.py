@@ -19,8 +19,9 @@ from pypdf import PdfReader
 
 from ambassadeur_app.demo import build_demo
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.model import EntryFilter
-from ambassadeur_app.domain.text import printable, unprintable_problem
+from ambassadeur_app.domain.model import Ambassador, EntryFilter, Role
+from ambassadeur_app.domain.text import clean_line, printable, unprintable_problem
+from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.services import CarnetService, open_service
 from tests.conftest import make_entry
 from tests.unit.test_cli import run, saisir
@@ -210,3 +211,30 @@ def test_any_text_in_a_description_can_be_exported(service: CarnetService, text:
     finally:
         service.delete_entries([entry_id])
     assert service.entry_ids(EntryFilter(month=Month(2024, 10))) == []
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Nguyễn Thị Hương 👩🏽\u200d⚕️",  # a zero-width joiner inside an emoji
+        "Mehrnaz Ra\u200chimi",  # a zero-width non-joiner, as Persian writes
+        "Jean \ufffd Dupont",  # what a decoder leaves for a byte it could not read
+    ],
+)
+def test_an_ambassador_saved_with_an_invisible_character_is_found_as_typed(
+    service: CarnetService, typed: str
+) -> None:
+    """The same cleaning on save and on lookup: what is removed from a saved name is removed
+    from a looked-up one."""
+    ambassador_id = service.save_ambassador(Ambassador(id="", name=typed, role=Role.ADMINISTRATIF))
+    assert service.find_ambassador(typed).id == ambassador_id
+    assert clean_line(typed) == printable(typed).replace("  ", " ")
+    with pytest.raises(InvalidInput, match="s'appelle déjà"):
+        service.save_ambassador(Ambassador(id="", name=clean_line(typed), role=Role.MEDICAL))
+
+
+def test_a_name_saved_with_an_invisible_character_keeps_one_space(service: CarnetService) -> None:
+    ambassador_id = service.save_ambassador(Ambassador(id="", name="Zoë \ufffd Martin", role=Role.MEDICAL))
+    saved = service.carnet.ambassadors.get(ambassador_id)
+    assert saved is not None
+    assert saved.name == "Zoë Martin"

@@ -3,7 +3,8 @@ reads a table (journal lines, contacts, readings, survey answers).
 
 What each cut must give is worked out from two readings: the cut file, and the same bytes with a
 line break added (a whole file by construction, whose lines the importer judges on their own).
-The last line lacking values is refused, naming the file and the line; otherwise both readings
+The last line lacking values, or stopping inside a letter, is refused, naming the file and the
+line; otherwise both readings
 are equal but for the problems found in the last value, which say the file seems cut. A value
 cut short that still passes its own check cannot be told: those cuts are counted, not hidden.
 """
@@ -102,9 +103,9 @@ CASES = {
         "Horodateur;Recommanderiez-vous l'outil ?;Êtes-vous satisfait de la séance ?\r\n"
         "12/09/2024 10:02;9;Très satisfait\r\n"
         "12/09/2024 10:05;10;Plutôt satisfait",
-        # Every byte of « Plutôt satisfait » but the last is no answer (inside « ô », a broken
-        # character); "" is no answer to that question, the line keeps its score.
-        said_cut=len("Plutôt satisfait".encode()) - 1,
+        # Every cut of « Plutôt satisfait » but the whole and the one inside « ô » (refused: a
+        # letter cut) is no answer; "" is no answer to that question, the line keeps its score.
+        said_cut=len("Plutôt satisfait") - 1,
         undetected=1,
     ),
 }
@@ -142,6 +143,15 @@ def test_a_csv_cut_at_every_byte_of_its_last_line(tmp_path: Path, name: str) -> 
         ended_file.write_bytes(whole[:cut] + b"\r\n")
         expected = case.read(ended_file)
         tail = whole[start:cut]
+        if whole[:cut].decode("utf-8", "ignore").encode() != whole[:cut]:  # inside a letter
+            with pytest.raises(ImportFileError) as raised:
+                case.read(cut_file)
+            assert raised.value.message.startswith(
+                f"Le fichier « {cut_file.name} » semble coupé : sa dernière ligne ({number}) s'arrête "
+                "au milieu d'une lettre, sans fin de ligne"
+            ), cut
+            refused += 1
+            continue
         if tail.count(b";") < len(headers) - 1:
             if not tail:  # cut just after a line break: a whole file, one line shorter
                 assert case.read(cut_file) == expected, cut
@@ -166,7 +176,9 @@ def test_a_csv_cut_at_every_byte_of_its_last_line(tmp_path: Path, name: str) -> 
         else:
             assert last_problems == []  # the whole file, without a final line break: read whole
             assert found == expected
-    assert refused == whole[start:].rfind(b";")  # every cut inside the line, before its last separator
+    # Every cut inside the line before its last separator, and inside a letter of its last value.
+    last_value = whole[start + whole[start:].rfind(b";") :]
+    assert refused == whole[start:].rfind(b";") + len(last_value) - len(last_value.decode())
     assert (said_cut, undetected) == (case.said_cut, case.undetected)
 
 
@@ -200,3 +212,98 @@ def test_a_value_right_of_the_last_column_is_no_column_s(tmp_path: Path) -> None
     (line,) = parse_carnet_file(path)
     assert [p.column for p in line.problems] == ["Durée"]
     assert CUT_NOTE not in line.problems[0].reason
+
+
+JOURNAL_HEADER = "Date;Mission;Activite;Duree;Description;Ambassadeur\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # ASCII up to a letter's first byte: « Zo » then « Ã » (0xC3) is no Windows-1252 word.
+        JOURNAL_HEADER.encode() + b"04/11/2026;Formation;Session;2;Atelier;Zo\xc3",
+        # UTF-8 letters before: a lone « Å » (0xC5) is the start of « Ł ».
+        "Date;Ambassadeur;Mission;Activité;Durée;Description\n"
+        "04/11/2026;Julien Marchal;Formation;Session;2;Atelier ".encode()
+        + b"\xc5",
+        # A letter's first two bytes of three (« ’ »), after ASCII only.
+        JOURNAL_HEADER.encode() + b"04/11/2026;Formation;Session;2;Atelier;L\xe2\x80",
+        # After a DOS end-of-file byte too.
+        JOURNAL_HEADER.encode() + b"04/11/2026;Formation;Session;2;Atelier;Zo\xc3\x1a",
+    ],
+)
+def test_a_utf8_file_cut_inside_its_last_letter_is_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "coupé.csv"
+    path.write_bytes(data)
+    with pytest.raises(ImportFileError) as raised:
+        parse_carnet_file(path)
+    assert "semble coupé : sa dernière ligne (2) s'arrête au milieu d'une lettre" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("last", "name"),
+    [
+        (b"Caf\xe9", "Café"),
+        (b"ANDR\xc9", "ANDRÉ"),
+        (b"Strau\xdf", "Strauß"),
+        (b"Nicolas \xe0", "Nicolas à"),
+        # Windows-1252 letters before: the whole file is Windows-1252.
+        (b"Ren\xe9e D\xc3", "Renée DÃ"),
+    ],
+)
+def test_a_windows_1252_file_ending_with_an_accented_letter_is_whole(
+    tmp_path: Path, last: bytes, name: str
+) -> None:
+    path = tmp_path / "ancien.csv"
+    path.write_bytes(JOURNAL_HEADER.encode() + b"04/11/2026;Formation;Session;2;Atelier;" + last)
+    (line,) = parse_carnet_file(path)
+    assert (line.ambassador, line.problems) == (name, [])
+
+
+def test_one_dos_end_of_file_byte_is_ignored(tmp_path: Path) -> None:
+    whole = "Date;Ambassadeur;Mission;Activité;Durée;Description\n03/11/2026;Julien;Promotion;Appel;1,5;Été\n"
+    for text in (whole, whole.rstrip("\n")):
+        plain, dos = tmp_path / "plain.csv", tmp_path / "dos.csv"
+        plain.write_bytes(text.encode())
+        dos.write_bytes(text.encode() + b"\x1a")
+        assert carnet(dos) == carnet(plain) != []
+    dos.write_bytes(whole.encode() + b"04/11/2026;Julien;Promotion\x1a")
+    with pytest.raises(ImportFileError, match="s'arrête après 3 valeurs sur 6"):
+        parse_carnet_file(dos)
+
+
+def test_a_last_line_cut_just_after_a_separator(tmp_path: Path) -> None:
+    """An empty last value is what a spreadsheet writes for an empty cell: a cut is told only when
+    that column must have a value."""
+    path = tmp_path / "journal.csv"
+    path.write_bytes(
+        b"Date;Ambassadeur;Mission;Activite;Duree;Description\n04/11/2026;Paul;Formation;Session;2;"
+    )
+    (line,) = parse_carnet_file(path)
+    assert (line.problems, line.description) == ([], "")  # cannot be told from a whole line
+    path.write_bytes(
+        b"Date;Ambassadeur;Mission;Activite;Description;Duree\n04/11/2026;Paul;Formation;Session;x;"
+    )
+    (line,) = parse_carnet_file(path)
+    assert [(p.column, CUT_NOTE in p.reason) for p in line.problems] == [("Duree", True)]
+
+
+def test_a_header_s_unnamed_columns_count_for_a_cut(tmp_path: Path) -> None:
+    path = tmp_path / "journal.csv"
+    header = "Date;Ambassadeur;Mission;Activite;Duree;Description;;\n"
+    path.write_bytes(
+        f"{header}03/11/2026;Paul;Promotion;Appel;1;Un;;\n04/11/2026;Paul;Formation;Session;2;".encode()
+    )
+    with pytest.raises(ImportFileError, match="s'arrête après 6 valeurs sur 8"):
+        parse_carnet_file(path)
+    # Written so, the line is whole.
+    path.write_bytes(
+        f"{header}03/11/2026;Paul;Promotion;Appel;1;Un;;\n04/11/2026;Paul;Formation;Session;2;;;".encode()
+    )
+    assert len(parse_carnet_file(path)) == 2
+    # A header ending with a separator its lines lack (a file written by hand): the line
+    # before the last one tells.
+    path.write_bytes(
+        f"{header}03/11/2026;Paul;Promotion;Appel;1;Un\n04/11/2026;Paul;Formation;Session;2;".encode()
+    )
+    assert [line.problems for line in parse_carnet_file(path)] == [[], []]
