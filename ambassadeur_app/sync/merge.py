@@ -44,7 +44,9 @@ _CONTACT_WITH = (
 # The records matched, in order, by their natural keys (SQL expressions over the table's row),
 # tried one after the other (a key with an empty part is not used); ``()`` matches the one live
 # row of a settings table. A table comes after those its keys refer to: their records already
-# hold the shared ids when its keys are read.
+# hold the shared ids when its keys are read. Who made a record is part of its key (two contacts
+# the same day by each ambassador are two contacts); who handled it, when the record may not say
+# yet, is in ``_APART``.
 MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("programme", ((),), ""),
     ("indicator_targets", ((),), ""),
@@ -69,7 +71,7 @@ MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("event_attendances", (("event_id", "professional_id"),), ""),
     ("attachments", (("owner_id", "role", "sha256"),), ""),
     # What the indicators and the bilan count: contacts, requests, accounts, questionnaires.
-    ("contacts", (("day", "channel", "mission", _CONTACT_WITH),), ""),
+    ("contacts", (("day", "ambassador_id", "channel", "mission", _CONTACT_WITH),), ""),
     ("contact_professionals", (("contact_id", "professional_id"),), ""),
     (
         "solicitations",
@@ -82,7 +84,7 @@ MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("user_readings", (("CASE WHEN baseline THEN 'reference' ELSE day END",),), ""),
     ("planned_actions", (("planned_start", "mission", "title"),), ""),
     ("planned_action_links", (("owner_id", "coalesce(event_id, time_entry_id)"),), ""),
-    ("journal_notes", (("day", "text"),), ""),
+    ("journal_notes", (("day", "tag", "text"),), ""),
     (
         "journal_note_links",
         (("owner_id", "coalesce(event_id, time_entry_id, professional_id, structure_id)"),),
@@ -90,6 +92,13 @@ MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ),
     ("agenda_items", (("ambassador_id", "uid || ' ' || recurrence_id"),), ""),
 )
+# Who handled a record, when it may be left blank: two records that name different ambassadors
+# are never matched, one that names none matches one that names someone.
+_APART = {
+    "solicitations": "answered_by",
+    "account_events": "ambassador_id",
+    "planned_actions": "ambassador_id",
+}
 # Ids kept in a column that is no foreign key: (table, column, the table whose ids it holds).
 _LOOSE = (
     ("import_changes", "record_id", "professionals"),
@@ -98,11 +107,14 @@ _LOOSE = (
     ("attachments", "owner_id", "events"),
 )
 # Names of people, compared without the titles typed before them (« Dr Claire Fontaine » is
-# « Claire Fontaine »); a professional's folded name is « last name first name ».
+# « Claire Fontaine »); a professional's folded name is « last name first name ». A title that
+# gives a gender keeps apart two names that give different ones (« M. Martin », « Mme Martin »).
 _PERSON_NAMES = {("ambassadors", "name"), ("professionals", "name_key")}
-_TITLES = frozenset(
-    ("dr", "docteur", "pr", "professeur", "mme", "madame", "mlle", "mademoiselle", "mr", "monsieur")
-)
+_TITLES = {
+    **dict.fromkeys(("dr", "docteur", "pr", "professeur"), ""),
+    **dict.fromkeys(("m", "mr", "monsieur"), "m"),
+    **dict.fromkeys(("mme", "madame", "mlle", "mademoiselle"), "f"),
+}
 _SEPARATORS = re.compile(r"[\s\-'’‐-―]+")
 # The first clock there is: the shared carnet's values win over the merged carnet's.
 FIRST_HLC = 1
@@ -161,24 +173,40 @@ def _pairs(
     pairs: dict[str, str] = {}
     taken: set[str] = set()
     for key in keys:
-        theirs: dict[tuple[str, ...], list[str]] = {}
-        for row_id, *values in _rows(shared, table, key, condition):
+        theirs: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
+        for row_id, apart, *values in _rows(shared, table, key, condition):
             if row_id not in taken:
-                theirs.setdefault(_key(table, key, values), []).append(row_id)
-        for row_id, *values in _rows(db, table, key, condition):
-            compared = _key(table, key, values)
-            waiting = theirs.get(compared) if all(compared) or not key else None
-            if row_id not in pairs and waiting:
-                pairs[row_id] = waiting.pop(0)
-                taken.add(pairs[row_id])
+                compared, distinct = _key(table, key, apart, values)
+                theirs.setdefault(compared, []).append((row_id, distinct))
+        for row_id, apart, *values in _rows(db, table, key, condition):
+            compared, distinct = _key(table, key, apart, values)
+            waiting = theirs.get(compared, []) if (all(compared) or not key) and row_id not in pairs else []
+            found = next((w for w in waiting if _together(w[1], distinct)), None)
+            if found:
+                waiting.remove(found)
+                pairs[row_id] = found[0]
+                taken.add(found[0])
     return {mine: theirs for mine, theirs in pairs.items() if mine != theirs}
 
 
-def _key(table: str, key: tuple[str, ...], values: list[Any]) -> tuple[str, ...]:
-    return tuple(
-        person_name(value) if (table, column) in _PERSON_NAMES else _folded(value)
-        for column, value in zip(key, values, strict=True)
-    )
+def _key(
+    table: str, key: tuple[str, ...], apart: Any, values: list[Any]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The key compared, and what keeps apart two records of the same key when both say it and
+    it differs: who handled it, the gender a title gives a name."""
+    compared, distinct = [], [apart or ""]
+    for column, value in zip(key, values, strict=True):
+        if (table, column) in _PERSON_NAMES:
+            name, gender = _person(value)
+            compared.append(name)
+            distinct.append(gender)
+        else:
+            compared.append(_folded(value))
+    return tuple(compared), tuple(distinct)
+
+
+def _together(theirs: tuple[str, ...], mine: tuple[str, ...]) -> bool:
+    return all(a == b or not a or not b for a, b in zip(theirs, mine, strict=True))
 
 
 def values_key(values: list[Any]) -> tuple[str, ...]:
@@ -194,15 +222,23 @@ def _folded(value: Any) -> str:
 def person_name(value: Any) -> str:
     """A person's name as compared: folded, without the titles typed with it (« Dr », « Docteur »,
     « Pr », « Mme », « M. », « Mr »…; a lone « M » only first: elsewhere it may be an initial)."""
-    words = _folded(value).split()
-    if words[:1] == ["m"]:
-        words = words[1:]
-    return " ".join(word for word in words if word != "m." and word.rstrip(".") not in _TITLES)
+    return _person(value)[0]
+
+
+def _person(value: Any) -> tuple[str, str]:
+    name, genders = [], set()
+    for index, word in enumerate(_folded(value).split()):
+        title = word.rstrip(".")
+        if title not in _TITLES or (word == "m" and index):
+            name.append(word)
+        else:
+            genders.add(_TITLES[title])
+    return " ".join(name), "".join(sorted(genders - {""}))
 
 
 def _rows(db: Any, table: str, key: tuple[str, ...], condition: str) -> list[tuple[Any, ...]]:
     where = " AND ".join(["deleted_at IS NULL", *([condition] if condition else [])])
-    columns = ", ".join(["id", *key])
+    columns = ", ".join(["id", _APART.get(table, "''"), *key])
     return [tuple(row) for row in db.execute(f"SELECT {columns} FROM {table} WHERE {where} ORDER BY rowid")]
 
 
