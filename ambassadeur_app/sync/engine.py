@@ -133,6 +133,16 @@ def _differs(signed: dict[str, Any] | None, values: dict[str, Any], month: str) 
     )
 
 
+def _aside(wanted: dict[str, Any], against: dict[str, Any], month: str) -> dict[str, Any]:
+    """The fields of an entry set aside in ``month``: those of ``wanted`` (what its users wrote)
+    that differ from ``against`` ({} when neither counts in the month)."""
+    if not _counts_in(wanted, month) and not _counts_in(against, month):
+        return {}
+    if (wanted["deleted_at"] is None) != (against["deleted_at"] is None):
+        return {"deleted_at": wanted["deleted_at"]}
+    return {column: wanted[column] for column in _COUNTED if wanted[column] != against[column]}
+
+
 def _valid(payload: dict[str, Any] | None, shared_id: str, replica: str, number: int) -> bool:
     """Whether a decoded payload is the change file ``number`` of copy ``replica`` of this carnet."""
     return (
@@ -146,9 +156,14 @@ def _valid(payload: dict[str, Any] | None, shared_id: str, replica: str, number:
     )
 
 
+def _decided(log: list[Logged]) -> set[tuple[int, str]]:
+    """The keys of a row's changes the merge decided itself (``DECIDED``)."""
+    return {entry.key for entry in log if entry.col == "device_id" and entry.value == DECIDED}
+
+
 def _written(log: list[Logged]) -> list[Logged]:
     """A row's changes without those the merge decided itself (``DECIDED``)."""
-    decided = {entry.key for entry in log if entry.col == "device_id" and entry.value == DECIDED}
+    decided = _decided(log)
     return [entry for entry in log if entry.key not in decided]
 
 
@@ -728,6 +743,7 @@ class Engine:
         winner = _winner(log, column)
         if winner is None:
             return
+        decided = _decided(log)
         latest: dict[str, Logged] = {}
         for entry in log:
             known = latest.get(entry.replica)
@@ -740,6 +756,7 @@ class Engine:
         for loser in latest.values():
             if (
                 loser.value_of(column) != winner.value_of(column)
+                and not {loser.key, winner.key} <= decided  # two decisions of the merge
                 and not self.seen(loser, winner)
                 and not self.seen(winner, loser)
             ):
@@ -815,13 +832,15 @@ class Engine:
                 self._erasure_is_final(row_id, log)
             if "deleted_at" in self.columns(table):
                 self._deletion_against_edit(table, row_id, log)
-        locks = self._active_locks()
+        locks = self._month_locks()
         entries = [(row_id, created) for table, row_id, _, created in touched if table == "time_entries"]
         for row_id, _ in entries:
             self._closed_month(row_id, locks)
         for table, row_id, _, _ in touched:
-            if table == "month_locks" and row_id in {lock_id for lock_id, _ in locks.values()}:
-                month = next(month for month, (lock_id, _) in locks.items() if lock_id == row_id)
+            # A closing or a reopening arrived: the month's entries are checked again.
+            lock = self.db.execute("SELECT month FROM month_locks WHERE id = ?", [row_id]).fetchone()
+            if table == "month_locks" and lock is not None:
+                month = str(lock[0])
                 for (entry_id,) in self.db.execute(
                     "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
                     "SELECT row_id FROM _sync_log WHERE tbl = 'time_entries' AND col = 'day'",
@@ -955,11 +974,15 @@ class Engine:
                 )
             if table in SYNCED_TABLES:
                 # The row as created keeps the fields the merge rules read (what counted in a
-                # month, whether it was deleted): another copy may still receive the creation.
+                # month, whether it was deleted), its stamps, and its empty values (no one's
+                # words): another copy may still receive the creation, and an edit dropped
+                # later against an erasure gives back the value as created (not its own).
+                created = "json_extract(_sync_log.value, '$.{}')"
                 row = ", ".join(
-                    f"'{column}', json_extract(_sync_log.value, '$.{column}')"
-                    if column in _RULED
-                    else f"'{column}', {column}"
+                    f"'{column}', {created.format(column)}"
+                    if column in _RULED | META_COLUMNS
+                    else f"'{column}', CASE WHEN coalesce({created.format(column)}, '') = '' "
+                    f"THEN {created.format(column)} ELSE {column} END"
                     for column in self.columns(table)
                 )
                 self.db.execute(
@@ -1057,21 +1080,25 @@ class Engine:
             )
         ]
 
-    def _active_locks(self) -> dict[str, tuple[str, Logged | None]]:
-        locks: dict[str, tuple[str, Logged | None]] = {}
-        for lock_id, month in self.db.execute(
-            "SELECT id, month FROM month_locks WHERE deleted_at IS NULL AND reopened_at IS NULL "
-            "ORDER BY closed_at"
+    def _month_locks(self) -> dict[str, list[tuple[str, Logged | None, bool]]]:
+        """Each month's closings (id, creation, whether still active), oldest first."""
+        locks: dict[str, list[tuple[str, Logged | None, bool]]] = {}
+        for lock_id, month, reopened in self.db.execute(
+            "SELECT id, month, reopened_at FROM month_locks WHERE deleted_at IS NULL ORDER BY closed_at"
         ).fetchall():
             created = next((e for e in self._row_log("month_locks", lock_id) if e.col == INSERTED), None)
-            locks[month] = (lock_id, created)
+            locks.setdefault(month, []).append((lock_id, created, reopened is None))
         return locks
 
-    def _closed_month(self, entry_id: str, locks: dict[str, tuple[str, Logged | None]]) -> None:
+    def _closed_month(self, entry_id: str, locks: dict[str, list[tuple[str, Logged | None, bool]]]) -> None:
         """Keep a closed month as it was signed: a change of what counts in it (an entry
         created, moved in or out, deleted, restored, its duration, mission, activity, person or
         start changed) made without knowing of the closing is undone here, as a change of this
-        copy, and set aside (``mois_clos``); taking it reopens the month."""
+        copy, and set aside (``mois_clos``); taking it reopens the month. Once no closing of the
+        entry's months is active any more (reopened), what the merge undid is undone in turn:
+        the users' values come back, on every copy, whichever it learnt first of the change and
+        of the reopening (and a copy that learnt of the reopening first lists the conflict too,
+        settled)."""
         if not locks:
             return
         row = self.db.execute(
@@ -1082,52 +1109,85 @@ class Engine:
         now = dict(zip(_COUNTED, row, strict=True))
         log = self._row_log("time_entries", entry_id)
         months = {str(entry.value_of("day"))[:7] for entry in log if entry.touches("day")}
+        closed = False
         for month in sorted(months & locks.keys()):
-            lock_id, closing = locks[month]
-            if closing is None:
+            active = [lock for lock in locks[month] if lock[2]]
+            closed |= bool(active)
+            # The latest active closing decides; without one, each reopened one still lists.
+            for lock_id, closing, is_active in active[-1:] or locks[month]:
+                if closing is None:
+                    continue
+                concurrent = [
+                    entry
+                    for entry in log
+                    if any(entry.touches(column) for column in _COUNTED)
+                    and not self.seen(entry, closing)
+                    and not self.seen(closing, entry)
+                ]
+                if not concurrent:
+                    continue
+                known = [entry for entry in log if entry not in concurrent and self.seen(entry, closing)]
+                signed: dict[str, Any] | None = None
+                if any(entry.col == INSERTED for entry in known):
+                    signed = {}
+                    for column in _COUNTED:
+                        winner = _winner(known, column)
+                        signed[column] = winner.value_of(column) if winner else None
+                wanted = self._wanted(log, now)
+                if is_active and _differs(signed, now, month):
+                    if signed is None:
+                        back = {"deleted_at": utc_now_iso()}
+                    elif signed["deleted_at"] is not None:
+                        back = {"deleted_at": signed["deleted_at"]}
+                    elif not _counts_in(signed, month):
+                        back = {"day": signed["day"]}
+                    else:
+                        back = {
+                            column: signed[column] for column in _COUNTED if now[column] != signed[column]
+                        }
+                    self._local_update("time_entries", entry_id, back)
+                    now.update(back)
+                elif not _differs(signed, wanted, month):
+                    # Nothing to undo and nothing set aside. (Nothing to undo but something set
+                    # aside: another rule already undid it here, e.g. a deletion undone against an
+                    # edit; listed as on a copy that undid it itself.)
+                    continue
+                self._conflict(
+                    "mois_clos",
+                    "time_entries",
+                    entry_id,
+                    other_id=lock_id,
+                    kept=month,
+                    # what the users wrote against what was signed (``None``: the entry did not
+                    # exist for the closing, as if deleted)
+                    set_aside=_aside(wanted, signed or {**wanted, "deleted_at": DECIDED}, month),
+                    key=month,  # one conflict per entry and month, whichever laptop's closing it met
+                    arose=min(entry.hlc for entry in log),  # the entry's creation
+                )
+        if not closed:
+            self._reopened(entry_id, log, now)
+
+    def _reopened(self, entry_id: str, log: list[Logged], now: dict[str, Any]) -> None:
+        """Give back to an entry whose months are no longer closed the values the merge's own
+        decisions (``DECIDED``) replaced: each field whose latest change is such a decision takes
+        the value of the users' latest change (a deletion undone against an edit left out), as
+        a change of this copy marked as the merge's decision (a later closing reads it)."""
+        decided = _decided(log)
+        if not decided:
+            return
+        undone = {deletion.id for deletion in self._against_edits(log)}
+        written = [entry for entry in _written(log) if entry.id not in undone]
+        back = {}
+        for column in _COUNTED:
+            latest = _winner(log, column)
+            if latest is None or latest.key not in decided:
                 continue
-            concurrent = [
-                entry
-                for entry in log
-                if any(entry.touches(column) for column in _COUNTED)
-                and not self.seen(entry, closing)
-                and not self.seen(closing, entry)
-            ]
-            if not concurrent:
-                continue
-            known = [entry for entry in log if entry not in concurrent and self.seen(entry, closing)]
-            signed: dict[str, Any] | None = None
-            if any(entry.col == INSERTED for entry in known):
-                signed = {}
-                for column in _COUNTED:
-                    winner = _winner(known, column)
-                    signed[column] = winner.value_of(column) if winner else None
-            if _differs(signed, now, month):
-                if signed is None:
-                    back = {"deleted_at": utc_now_iso()}
-                elif signed["deleted_at"] is not None:
-                    back = {"deleted_at": signed["deleted_at"]}
-                elif not _counts_in(signed, month):
-                    back = {"day": signed["day"]}
-                else:
-                    back = {column: signed[column] for column in _COUNTED if now[column] != signed[column]}
-                self._local_update("time_entries", entry_id, back)
-                now.update(back)
-            elif not _differs(signed, self._wanted(log, now), month):
-                # Nothing to undo and nothing set aside. (Nothing to undo but something set
-                # aside: another rule already undid it here, e.g. a deletion undone against an
-                # edit; listed as on a copy that undid it itself.)
-                continue
-            self._conflict(
-                "mois_clos",
-                "time_entries",
-                entry_id,
-                other_id=lock_id,
-                kept=month,
-                set_aside=self.set_aside(entry_id, month),
-                key=month,  # one conflict per entry and month, whichever laptop's closing it met
-                arose=min(entry.hlc for entry in log),  # the entry's creation
-            )
+            winner = _winner(written, column)
+            value = winner.value_of(column) if winner else None
+            if value != now[column]:
+                back[column] = value
+        if back:
+            self._local_update("time_entries", entry_id, back)
 
     def _duplicates(self, entry_id: str, log: list[Logged]) -> None:
         # Entries the users keep: live, or set aside by the merge itself (a closed month), which
@@ -1236,12 +1296,7 @@ class Engine:
         if row is None or not _written(log):
             return {}
         now = dict(zip(_COUNTED, row, strict=True))
-        wanted = self._wanted(log, now)
-        if not _counts_in(wanted, month) and not _counts_in(now, month):
-            return {}
-        if (wanted["deleted_at"] is None) != (now["deleted_at"] is None):
-            return {"deleted_at": wanted["deleted_at"]}
-        return {column: wanted[column] for column in _COUNTED if wanted[column] != now[column]}
+        return _aside(self._wanted(log, now), now, month)
 
     @staticmethod
     def _wanted(log: list[Logged], now: dict[str, Any]) -> dict[str, Any]:
