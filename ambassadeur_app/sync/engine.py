@@ -837,9 +837,11 @@ class Engine:
         for row_id, _ in entries:
             self._closed_month(row_id, locks)
         for table, row_id, _, _ in touched:
+            if table != "month_locks":
+                continue
             # A closing or a reopening arrived: the month's entries are checked again.
             lock = self.db.execute("SELECT month FROM month_locks WHERE id = ?", [row_id]).fetchone()
-            if table == "month_locks" and lock is not None:
+            if lock is not None:
                 month = str(lock[0])
                 for (entry_id,) in self.db.execute(
                     "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
