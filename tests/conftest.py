@@ -40,6 +40,18 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo carnet on its reference day, built once for the module (tests open it read-only
+    or work on a copy)."""
+    from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.ambassadeur"
+    with open_service(path, create=True, today=lambda: REFERENCE_DAY) as service:
+        build_demo(service)
+    return path
+
+
 @pytest.fixture
 def carnet_path(tmp_path: Path) -> Path:
     return tmp_path / "carnet.ambassadeur"

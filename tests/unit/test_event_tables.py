@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from ambassadeur_app.cli import main
-from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+from ambassadeur_app.demo import REFERENCE_DAY
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus, Session, TrainingModule
 from ambassadeur_app.domain.expenses import Expense, ExpenseStatus
 from ambassadeur_app.domain.formatting import format_euros
@@ -30,18 +30,6 @@ from ambassadeur_app.services import CarnetService, open_service
 from tests.conftest import plain
 
 KINDS_BUT_ONE = [kind for kind in KINDS if kind != "evenement"]
-
-
-def build_demo_carnet(path: Path) -> Path:
-    service = open_service(path, create=True, today=lambda: REFERENCE_DAY)
-    build_demo(service)
-    service.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo_carnet(tmp_path_factory.mktemp("demo") / "demo.ambassadeur")
 
 
 @contextmanager

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from ambassadeur_app.cli import main
-from ambassadeur_app.demo import REFERENCE_DAY, build_demo
+from ambassadeur_app.demo import REFERENCE_DAY
 from ambassadeur_app.domain.bilan import GrantPayment
 from ambassadeur_app.domain.expenses import ExpenseStatus
 from ambassadeur_app.domain.formatting import format_euros
@@ -35,15 +35,6 @@ KEYS = [
     "forfait_evenement",
     "subvention",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.ambassadeur"
-    service = open_service(path, create=True, today=lambda: REFERENCE_DAY)
-    build_demo(service)
-    service.close()
-    return path
 
 
 @pytest.fixture

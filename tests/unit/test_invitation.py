@@ -29,14 +29,9 @@ from ambassadeur_app.reports.invitation import (
 )
 from ambassadeur_app.services import CarnetService
 from tests.conftest import PROGRAMME
-from tests.unit.test_event_tables import build_demo_carnet, opened
+from tests.unit.test_event_tables import opened
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo_carnet(tmp_path_factory.mktemp("demo") / "demo.ambassadeur")
 
 
 def event_titled(service: CarnetService, start: str) -> Event:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ambassadeur_app.demo import PROGRAMME, REFERENCE_DAY, build_demo
+from ambassadeur_app.demo import PROGRAMME, REFERENCE_DAY
 from ambassadeur_app.domain.indicators import (
     COUNTED_TYPES,
     Targets,
@@ -82,15 +82,6 @@ for indicator in service.indicators.all():
 print("imported:", *sorted(m for m in sys.modules if m.startswith({not_imported!r})))
 service.close()
 """
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.ambassadeur"
-    service = open_service(path, create=True, today=lambda: REFERENCE_DAY)
-    build_demo(service)
-    service.close()
-    return path
 
 
 @pytest.mark.parametrize(
