@@ -1412,7 +1412,7 @@ def _export_steering_document(args: argparse.Namespace) -> None:
 
 def _cmd_planning(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import format_date, plural
-    from ambassadeur_app.reports.planning import LATE_WORD, build_planning
+    from ambassadeur_app.reports.planning import LATE_WORD, actual_text, build_planning, planned_text
     from ambassadeur_app.services.core import SHORT_ID
 
     with _service(args, readonly=True) as service:
@@ -1424,9 +1424,10 @@ def _cmd_planning(args: argparse.Namespace) -> None:
         action = row.action
         who = f" ({row.responsible})" if row.responsible else ""
         print(
-            f"{action.id[:SHORT_ID]}  du {format_date(action.planned_start)} au "
-            f"{format_date(action.planned_end)}  {action.status.label:<10} {action.title}{who}"
+            f"{action.id[:SHORT_ID]}  {planned_text(action)}  {action.status.label:<10} {action.title}{who}"
         )
+        if actual := actual_text(action):
+            print(f"          {actual}")
         if row.late_days:
             print(f"          {LATE_WORD} : {row.late}")
         for view in row.links:
@@ -1604,7 +1605,7 @@ def _cmd_consolider(args: argparse.Namespace) -> None:
     out = write(consolidation, args.sortie)
     for result in consolidation.inputs:
         print(f"{result.path} : {result.status}")
-    print(f"Vue régionale écrite : {out} ({consolidation.counted_text()})")
+    print(f"Vue régionale écrite : {out} ; {consolidation.counted_text()}.")
     refused = [result for result in consolidation.inputs if result.refused]
     if refused:
         names = ", ".join(f"« {result.path.name} »" for result in refused)

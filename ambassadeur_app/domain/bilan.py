@@ -40,7 +40,7 @@ OPEN_MONTHS_MARK = "BROUILLON — mois non clôturés"
 
 class Forfait(Labelled):
     HOURLY = "horaire", "Forfait horaire"
-    EVENT = "evenement", "Forfait évènement"
+    EVENT = "evenement", "Forfait événement"
 
 
 class Poste(Labelled):
@@ -50,7 +50,7 @@ class Poste(Labelled):
     FORMATION = "formation", "Mission de formation des professionnels"
     ACCOMPAGNEMENT = "accompagnement", "Mission d'accompagnement des professionnels à l'usage"
     WORKING_GROUPS = "groupes_travail", "Mise en place de groupes de travail"
-    PROMOTIONAL_EVENTS = "evenements", "Mise en place d'évènements promotionnels"
+    PROMOTIONAL_EVENTS = "evenements", "Mise en place d'événements promotionnels"
 
     @property
     def forfait(self) -> Forfait:

@@ -18,8 +18,8 @@ from ambassadeur_app import APP_NAME
 from ambassadeur_app.domain.events import FUNDER, Event
 from ambassadeur_app.domain.model import Programme
 from ambassadeur_app.domain.register import Profession, Professional, Structure
-from ambassadeur_app.domain.text import fold
 from ambassadeur_app.reports import pdf as pdfkit
+from ambassadeur_app.reports.tables import person_key
 
 COLUMNS = ("Nom", "Prénom", "Profession", "Structure", "Commune")
 ROW_PADDING = 6  # points above and below a row's text: rows 7.6 mm high for a signature, 22 a page
@@ -59,7 +59,7 @@ def build_sign_in_sheet(
 ) -> SignInSheet:
     """Return the sheet of ``event``: one row per invitee, sorted by name, then ``blank_rows``."""
     rows = []
-    for person in sorted(invitees, key=lambda p: (fold(p.sort_name), p.id)):
+    for person in sorted(invitees, key=person_key):
         profession = professions.get(person.profession_code)
         names = ", ".join(structures[s].name for s in person.structure_ids if s in structures)
         if person.anonymized:

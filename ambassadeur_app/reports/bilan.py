@@ -76,8 +76,12 @@ NOT_COUNTED_NOTE = (
 # as 40 h 52.
 HOURS_NOTE = (
     "Dans ce classeur, les heures sont en heures décimales, comme dans les relevés d'heures "
-    "(40,50 = 40 h 30 min ; 40,52 = 40 h 31 min) : montant = heures financées × taux horaire."
+    "(40,50 = 40 h 30 min ; 40,52 = 40 h 31 min). Montant financé = heures comptées (financées et "
+    "au-delà du plafond) × taux horaire, au plus le plafond du mois et ce que les mois précédents "
+    "laissent du plafond de la période ; chaque montant est une formule."
 )
+RATE_LABEL = "Taux horaire du forfait"
+PERIOD_CAP_LABEL = "Plafond du forfait horaire sur la période"
 NO_NOTE = "Aucune note de ce type dans le journal."
 # The lines of the balance, in both formats.
 RECETTES = (
@@ -331,7 +335,8 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     received = payments_last + 1
     # spent, retained, not spent, refund, due, uncovered, the control, then what is beyond
     control = received + 8
-    months_first = control + 5  # blank, title, note, titles
+    rate = control + 4  # blank, title, note, then the rate and the period's cap
+    months_first = rate + 3  # titles
     months_last = months_first + len(bilan.months)  # an empty row closes the sums
     months_total = months_last + 1
     missions_first = months_total + 5
@@ -381,7 +386,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
             )
     out.append(
         [
-            out.cell("Total forfait évènement", bold=True),
+            out.cell("Total forfait événement", bold=True),
             None,
             out.formula(
                 cents(f"SUM(C{rows_of[Poste.WORKING_GROUPS]}:C{rows_of[Poste.PROMOTIONAL_EVENTS]})"),
@@ -410,9 +415,37 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     out.append([])
     out.append([out.cell("Forfait horaire, mois par mois", bold=True)])
     out.append([" ".join(filter(None, (NOT_COUNTED_NOTE, _period_cut_note(bilan), HOURS_NOTE)))])
+    out.append([RATE_LABEL, out.cell(programme.hourly_rate_cents / 100, number_format=euros)], border=True)
+    out.append(
+        [PERIOD_CAP_LABEL, out.cell(programme.hourly_total_cap_cents / 100, number_format=euros)], border=True
+    )
     out.append([out.cell(title, header=True) for title in MONTH_TITLES])
-    kinds = ["text", "hours", "hours", "hours", "hours", "euros", "euros", "euros", "euros", "euros"]
-    _xlsx_rows(out, month_rows(bilan), kinds)
+    kinds = ["text", "hours", "hours", "hours", "hours", "euros"]
+    for index, (values, m) in enumerate(zip(month_rows(bilan), bilan.months, strict=True)):
+        row, funded_row = months_first + index, missions_first + index
+        claimed = _claimed_formula(row, months_first, f"$B${rate}", f"$B${rate + 1}")
+        out.append(
+            [
+                *(
+                    out.cell(v, number_format=_XLSX_FORMATS.get(k))
+                    for v, k in zip(values, kinds, strict=False)
+                ),
+                out.formula(claimed, euros, value=m.claimed_cents / 100),
+                *(
+                    out.formula(
+                        _share_formula(f"G{row}", [f"{c}{funded_row}" for c in "BCD"], f"E{row}", index_),
+                        euros,
+                        value=m.cents_by_mission[mission] / 100,
+                    )
+                    if any(m.funded_by_mission.values()) or not m.claimed_cents
+                    else out.cell(m.cents_by_mission[mission] / 100, number_format=euros)
+                    for index_, mission in enumerate(MISSION_POSTES)
+                ),
+            ],
+            border=True,
+        )
+    out.append([None] * len(MONTH_TITLES), border=True)
+    kinds += ["euros"] * (len(MONTH_TITLES) - len(kinds))
     assert out.row == months_last
     _xlsx_totals(out, kinds, months_first, months_last, "Total")
     out.append([])
@@ -437,7 +470,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     assert out.row == missions_last
     _xlsx_totals(out, ["text", "hours", "hours", "hours", "hours"], missions_first, missions_last, "Total")
     out.append([])
-    out.append([out.cell("Forfait évènement : dépenses et justificatifs", bold=True)])
+    out.append([out.cell("Forfait événement : dépenses et justificatifs", bold=True)])
     out.append([_expense_note(bilan)])
     out.append([out.cell(title, header=True) for title in EXPENSE_TITLES])
     kinds = [
@@ -540,6 +573,34 @@ def _xlsx_rows(out: xlsxkit.SheetWriter, rows: list[list[Any]], kinds: list[str]
             border=True,
         )
     out.append([None] * len(kinds), border=True)
+
+
+def _claimed_formula(row: int, first: int, rate: str, period_cap: str) -> str:
+    """Return the formula of a month's « Montant financé » (``month_claim``, ``month_bilans``): the
+    hours counted (funded and beyond the cap, in whole minutes) at the hourly rate, rounded to
+    the cent, at most the month's cap and what the months above left of the period's cap."""
+    minutes = f"ROUND((D{row}+E{row})*60,0)"
+    amount = f"ROUND({minutes}*ROUND({rate}*100,0)/60,0)/100"
+    left = period_cap if row == first else f"ROUND({period_cap}-SUM(G{first}:G{row - 1}),2)"
+    return cents(f"MIN({amount},F{row},{left})")
+
+
+def _share_formula(amount: str, hours: list[str], all_hours: str, index: int) -> str:
+    """Return the formula of the share ``index`` of ``amount`` split by the funded ``hours`` of
+    each mission (cells in decimal hours, adding up to ``all_hours``) as ``split_cents`` does: by
+    largest remainder, to the cent, equal remainders to the first."""
+    total = f"ROUND({amount}*100,0)"
+    weights = [f"ROUND({cell}*60,0)" for cell in hours]
+    whole = f"ROUND({all_hours}*60,0)"
+    base = [f"INT({total}*{w}/{whole})" for w in weights]
+    rest = [f"MOD({total}*{w},{whole})" for w in weights]
+    left = f"({total}-{'-'.join(base)})"
+    ahead = "+".join(
+        f"({rest[other]}{'>=' if other < index else '>'}{rest[index]})"
+        for other in range(len(weights))
+        if other != index
+    )
+    return cents(f"IF({whole}=0,0,({base[index]}+(({ahead})<{left}))/100)")
 
 
 def cents(expression: str) -> str:
@@ -823,7 +884,7 @@ def write_pdf(report: BilanReport, out: Path) -> Path:
         "",
     ]
     section(
-        "Forfait évènement : dépenses et justificatifs",
+        "Forfait événement : dépenses et justificatifs",
         grid(shown, EXPENSE_TITLES, available, {7, 8, 9, 10}, totals if expenses else None),
         _expense_note(bilan),
     )

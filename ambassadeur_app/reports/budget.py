@@ -69,7 +69,7 @@ class Budget:
             ("Heures financées au plus par mois", format_duration(cap_minutes)),
             ("Durée de l'expérimentation", f"{p.months} mois"),
             ("Forfait horaire sur la période", p.hourly_total_cap_cents),
-            ("Forfait évènement sur la période", p.event_forfait_cents),
+            ("Forfait événement sur la période", p.event_forfait_cents),
         ]
 
     def forfait_cents(self, forfait: Forfait) -> int:

@@ -46,7 +46,14 @@ from ambassadeur_app.domain.register import Profession, Professional, Structure
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.reports.attendance import funder_text
-from ambassadeur_app.reports.tables import Column, Section, TableDocument, write_pdf, write_xlsx
+from ambassadeur_app.reports.tables import (
+    Column,
+    Section,
+    TableDocument,
+    person_key,
+    write_pdf,
+    write_xlsx,
+)
 
 if TYPE_CHECKING:
     from ambassadeur_app.domain.expenses import Expense, ForfaitUse
@@ -545,7 +552,7 @@ def trainings(data: EventsData) -> TableDocument:
         + _listing_note(data, True),
         empty="Aucune session de formation dans ce carnet.",
     )
-    trained = sorted((data.people[p] for p in seen if p in data.people), key=_person_key)
+    trained = sorted((data.people[p] for p in seen if p in data.people), key=person_key)
     listed = Section(
         "Professionnels formés",
         [
@@ -575,7 +582,7 @@ def trainings(data: EventsData) -> TableDocument:
     professions = Section(
         "Formés par profession",
         [Column("Profession", width=32), Column("Professionnels formés", "int", 20, True)],
-        [[label, count] for label, count in sorted(groups.items(), key=lambda item: (-item[1], item[0]))],
+        [[label, groups[label]] for label in sorted(groups, key=lambda label: (-groups[label], fold(label)))],
         empty="Aucun professionnel formé.",
     )
     present, invited = _distinct(data, sessions)
@@ -716,7 +723,7 @@ def _invitations(data: EventsData, event: Event) -> Section:
     """Return the invitations sent, by name (a person since taken out of the register stays:
     the invitation was sent)."""
     invitations = [i for i in data.figures[event.id].invitations if i.professional_id in data.people]
-    invitations.sort(key=lambda i: _person_key(data.people[i.professional_id]))
+    invitations.sort(key=lambda i: person_key(data.people[i.professional_id]))
     return Section(
         "Invitations",
         [
@@ -742,16 +749,12 @@ def _invitations(data: EventsData, event: Event) -> Section:
     )
 
 
-def _person_key(person: Professional) -> tuple[bool, str, str]:
-    return person.anonymized, fold(person.sort_name), person.id
-
-
 def _participants(data: EventsData, event: Event) -> Section:
     """Return the participants, with their presence at each half-day."""
     figures = data.figures[event.id]
     counted = set(figures.participant_ids)
     present = {a.professional_id: a for a in figures.attendances if a.professional_id in counted}
-    people = sorted((data.people[p] for p in present if p in data.people), key=_person_key)
+    people = sorted((data.people[p] for p in present if p in data.people), key=person_key)
     many = len(event.sessions) > 1
     return Section(
         "Participants",

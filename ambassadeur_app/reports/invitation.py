@@ -24,9 +24,10 @@ from ambassadeur_app.domain.events import Event, EventStatus
 from ambassadeur_app.domain.formatting import format_date_long, plural
 from ambassadeur_app.domain.model import Ambassador, Programme
 from ambassadeur_app.domain.register import Professional
-from ambassadeur_app.domain.text import fold, printable
+from ambassadeur_app.domain.text import printable
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.reports.output import atomic_output, slug
+from ambassadeur_app.reports.tables import person_key
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -78,7 +79,7 @@ def build_invitation(
     listed apart, by name)."""
     recipients: list[Recipient] = []
     without: list[str] = []
-    for person in sorted(invitees, key=lambda p: (fold(p.sort_name), p.id)):
+    for person in sorted(invitees, key=person_key):
         name = _one_line(f"{person.first_name} {person.last_name}")
         if _address(name, person.email):
             recipients.append(Recipient(name, person.email.strip()))

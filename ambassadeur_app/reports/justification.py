@@ -25,7 +25,8 @@ from ambassadeur_app.domain.register import (
     Structure,
     StructureType,
 )
-from ambassadeur_app.reports.tables import Column, Section, TableDocument
+from ambassadeur_app.domain.text import fold
+from ambassadeur_app.reports.tables import Column, Section, TableDocument, person_key
 
 KINDS = {
     "professionnels": "Professionnels du registre",
@@ -100,9 +101,20 @@ _UNITS = {
 }
 
 
+def _structure_key(structure: Structure) -> tuple[str, str]:
+    """Return where a structure comes in a list: by folded name, as in the Structures tab."""
+    return fold(structure.name), structure.id
+
+
+def _person_key(data: RegisterData, professional_id: str) -> tuple[bool, str, str]:
+    """Return where the professional ``professional_id`` comes (``person_key``; unknown: last)."""
+    person = data.professionals.get(professional_id)
+    return person_key(person) if person else (True, "", professional_id)
+
+
 def _professionals(data: RegisterData) -> list[Section]:
     people = [p for p in data.professionals.values() if not p.anonymized]
-    people.sort(key=lambda p: (p.last_name.casefold(), p.first_name.casefold()))
+    people.sort(key=person_key)
     listing = Section(
         "Professionnels",
         [
@@ -148,8 +160,8 @@ def _professionals(data: RegisterData) -> list[Section]:
             Column("Comptes créés ou actifs", "int", 20, True),
         ],
         [
-            [group, len(people_), sum(1 for p in people_ if p.parceo_status.value in ("cree", "actif"))]
-            for group, people_ in sorted(by_group.items())
+            [group, len(people_), sum(p.parceo_status.value in ("cree", "actif") for p in people_)]
+            for group, people_ in sorted(by_group.items(), key=lambda item: fold(item[0]))
         ],
         note="Les personnes effacées à leur demande (RGPD) restent comptées, sans leur identité.",
     )
@@ -157,7 +169,7 @@ def _professionals(data: RegisterData) -> list[Section]:
 
 
 def _structures(data: RegisterData) -> list[Section]:
-    structures = sorted(data.structures.values(), key=lambda s: s.name.casefold())
+    structures = sorted(data.structures.values(), key=_structure_key)
     people = Counter(s for p in data.professionals.values() for s in p.structure_ids)
     listing = Section(
         "Structures",
@@ -214,7 +226,7 @@ def _structures(data: RegisterData) -> list[Section]:
 
 
 def _contacts(data: RegisterData) -> list[Section]:
-    contacts = sorted(data.contacts, key=lambda c: (c.day, c.subject))
+    contacts = sorted(data.contacts, key=lambda c: (c.day, fold(c.subject), c.id))
     per_person: dict[str, list[date]] = defaultdict(list)
     per_structure: dict[str, list[date]] = defaultdict(list)
     for contact in contacts:
@@ -224,7 +236,7 @@ def _contacts(data: RegisterData) -> list[Section]:
             per_structure[contact.structure_id].append(contact.day)
     people = sorted(
         (data.professionals[p] for p in per_person if p in data.professionals),
-        key=lambda p: (p.anonymized, p.last_name.casefold(), p.first_name.casefold()),
+        key=person_key,
     )
     sections = [
         Section(
@@ -276,7 +288,7 @@ def _contacts(data: RegisterData) -> list[Section]:
                 ]
                 for s in sorted(
                     (data.structures[i] for i in per_structure if i in data.structures),
-                    key=lambda s: s.name.casefold(),
+                    key=_structure_key,
                 )
             ],
         ),
@@ -297,7 +309,7 @@ def _contacts(data: RegisterData) -> list[Section]:
                 Column("Professionnels contactés", "int", 20, True),
                 Column("Contacts", "int", 12, True),
             ],
-            [[group, len(groups[group]), group_contacts[group]] for group in sorted(groups)],
+            [[group, len(groups[group]), group_contacts[group]] for group in sorted(groups, key=fold)],
             note="Un contact avec plusieurs professionnels compte pour chacun d'eux.",
         )
     )
@@ -487,7 +499,7 @@ def _solicitations(data: RegisterData) -> list[Section]:
 
 
 def _accounts(data: RegisterData) -> list[Section]:
-    events = sorted(data.account_events, key=lambda e: e.day)
+    events = sorted(data.account_events, key=lambda e: (e.day, _person_key(data, e.professional_id), e.id))
     actions = list(AccountAction)
     columns = [Column(action.label, "int", 14, True) for action in actions]
     by_month: dict[Month, Counter[AccountAction]] = defaultdict(Counter)
@@ -505,7 +517,7 @@ def _accounts(data: RegisterData) -> list[Section]:
         Section(
             "Par profession",
             [Column("Profession", width=32), *columns],
-            [[group, *(counts[a] for a in actions)] for group, counts in sorted(by_group.items())],
+            [[group, *(by_group[group][a] for a in actions)] for group in sorted(by_group, key=fold)],
         ),
         Section(
             "Liste des actions",

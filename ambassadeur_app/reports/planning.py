@@ -36,11 +36,11 @@ FORMATS = ("xlsx", "pdf")
 LATE_WORD = "EN RETARD"
 
 # The chart's geometry, in points.
-ROW = 29.0
+ROW = 36.0
 HEADER = 16.0
 NUMBER_WIDTH = 18.0
-ACTION_WIDTH = 215.0
-STATUS_WIDTH = 78.0
+ACTION_WIDTH = 201.0
+STATUS_WIDTH = 92.0  # the status, the planned and the actual dates, the late mark: one line each
 TIMELINE_X = NUMBER_WIDTH + ACTION_WIDTH + STATUS_WIDTH
 INK, GREY, LIGHT = "#000000", "#7F7F7F", "#EEEEEE"
 ACTUAL_FILL = "#404040"
@@ -75,6 +75,28 @@ class Planning:
     @property
     def late_count(self) -> int:
         return sum(1 for row in self.rows if row.late_days)
+
+
+def span_text(first: date, last: date) -> str:
+    """Return ``01/06 – 10/06/2026`` (the year once when both days share it)."""
+    if first.year == last.year:
+        return f"{first:%d/%m} – {format_date(last)}"
+    return f"{format_date(first)} – {format_date(last)}"
+
+
+def planned_text(action: PlannedAction) -> str:
+    """Return ``Prévu 01/06 – 10/06/2026``."""
+    return f"Prévu {span_text(action.planned_start, action.planned_end)}"
+
+
+def actual_text(action: PlannedAction) -> str:
+    """Return the actual dates, ``Réel 02/06 – 12/06/2026`` or ``Réel depuis le 02/06/2026``,
+    or ``""`` for an action not started."""
+    if action.actual_start is None:
+        return ""
+    if action.actual_end is None:
+        return f"Réel depuis le {format_date(action.actual_start)}"
+    return f"Réel {span_text(action.actual_start, action.actual_end)}"
 
 
 def build_planning(service: CarnetService, today: date | None = None) -> Planning:
@@ -295,7 +317,7 @@ def gantt_drawing(planning: Planning, rows: list[PlanningRow], width: float) -> 
     titles = (
         (2, "N°"),
         (NUMBER_WIDTH + 2, "Action — mission, responsable"),
-        (NUMBER_WIDTH + ACTION_WIDTH + 2, "Statut"),
+        (NUMBER_WIDTH + ACTION_WIDTH + 2, "Statut et dates"),
     )
     for x, title in titles:
         _text(drawing, x, body + 5, title, bold=True)
@@ -320,9 +342,11 @@ def gantt_drawing(planning: Planning, rows: list[PlanningRow], width: float) -> 
         )
         status_x = NUMBER_WIDTH + ACTION_WIDTH + 2
         _text(drawing, status_x, top - 10, action.status.label)
+        for index, dates in enumerate(filter(None, (planned_text(action), actual_text(action)))):
+            _text(drawing, status_x, top - 18 - 7.5 * index, dates, size=6)
         if row.late_days:
-            _warning(drawing, status_x, bottom + 4)
-            _text(drawing, status_x + 11, bottom + 5, f"{LATE_WORD} ({row.late_days} j)", bold=True, size=6.5)
+            _warning(drawing, status_x, bottom + 2)
+            _text(drawing, status_x + 11, bottom + 3, f"{LATE_WORD} ({row.late_days} j)", bold=True, size=6.5)
         left, right = x_of(action.planned_start), x_of(action.planned_end + timedelta(days=1))
         _hatched(drawing, left, top - 13, right, top - 6)
         if action.status is ActionStatus.ABANDONED:  # a dashed frame around a plan given up

@@ -37,10 +37,12 @@ NOTE = (
     "intermédiaire, leurs chiffres peuvent encore changer). Un dossier dont un fichier ne "
     "correspond pas à son manifeste, dont le manifeste ne liste pas le bilan ou les relevés "
     "d'heures de la période, ou dont le fichier chiffres.json ne concorde pas avec le bilan, est "
-    "listé « non vérifié » et n'est pas compté. Heures en heures décimales (40,50 = 40 h 30 min). "
-    "Événements tenus : vide quand le dossier ne le dit pas (dossier écrit avant son fichier "
-    "chiffres.json)."
+    "listé « non vérifié » et n'est pas compté. Événements tenus : vide quand le dossier ne le dit "
+    "pas (dossier écrit avant son fichier chiffres.json). Versements reçus : 0,00 € quand la CPTS "
+    "n'en a saisi aucun."
 )
+# The workbook keeps hours as numbers (decimal hours); the PDF writes them « 230 h 30 ».
+XLSX_HOURS_NOTE = "Heures en heures décimales (40,50 = 40 h 30 min)."
 FILE_TITLES = ["Fichier", "Type", "SHA-256 (d'un dossier : de son manifeste)", "Vérification"]
 
 
@@ -77,7 +79,6 @@ def number_rows(consolidation: Consolidation) -> list[list[Any]]:
     for result in shown(consolidation):
         figures = result.figures
         assert figures is not None
-        received = None if figures.received_cents is None else figures.received_cents / 100
         rows.append(
             [
                 figures.worked_minutes / 60,
@@ -86,7 +87,7 @@ def number_rows(consolidation: Consolidation) -> list[list[Any]]:
                 figures.event_cents / 100,
                 figures.total_cents / 100,
                 figures.grant_cents / 100,
-                received,
+                (figures.received_cents or 0) / 100,  # None: no payment recorded
                 figures.balance_cents / 100,
                 figures.events_held,
             ]
@@ -116,7 +117,7 @@ def number_texts(values: list[Any]) -> list[str]:
     """Return ``number_rows``' values (or their sums) as the French texts a reader sees."""
     hours = [format_hours(round(v * 60)) for v in values[: len(HOURS_TITLES)]]
     money = [
-        "" if v is None else format_euros(round(v * 100))
+        format_euros(round(v * 100))
         for v in values[len(HOURS_TITLES) : len(HOURS_TITLES) + len(MONEY_TITLES)]
     ]
     events = values[len(HOURS_TITLES) + len(MONEY_TITLES)]
@@ -147,8 +148,8 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
         sheet = xlsxkit.SheetWriter(workbook, "Vue régionale", landscape=True)
         sheet.widths([30, 24, 34, 12, 12, *[16] * len(MONEY_TITLES), 12, *[40] * len(indicators), 30, 40])
         sheet.append([sheet.cell(TITLE, title=True)])
-        sheet.append([sheet.cell("Édité le", bold=True), format_date(generated_at.date())])
-        sheet.append([NOTE])
+        sheet.append([sheet.cell("Édité le", bold=True), sheet.cell(generated_at.date())])
+        sheet.append([f"{NOTE} {XLSX_HOURS_NOTE}"])
         sheet.append([])
         header = sheet.append([sheet.cell(t, header=True) for t in titles])
         first = header + 1

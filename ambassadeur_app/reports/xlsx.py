@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -34,6 +36,10 @@ def cell_text(text: str) -> str:
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
+# The writers of each open workbook: ``workbook_to`` gives their formulas their values.
+_WRITERS: weakref.WeakKeyDictionary[Any, list[SheetWriter]] = weakref.WeakKeyDictionary()
+
+
 class SheetWriter:
     """Append typed rows to a write-only sheet and remember where each row landed."""
 
@@ -45,6 +51,9 @@ class SheetWriter:
         # The stubs lack most attributes of write-only sheets (page setup, widths...).
         self.sheet: Any = workbook.create_sheet(title)
         self.row = 0
+        self.values: dict[str, float] = {}  # by coordinate, the value of a formula given one
+        self._pending: dict[int, float] = {}  # by id of its cell, not yet appended
+        _WRITERS.setdefault(workbook, []).append(self)
         # Print on A4, fit to the page width. A write-only sheet writes these properties
         # before its rows, so they are set now.
         self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -149,9 +158,25 @@ class SheetWriter:
         self._styled(cell, font=self._font, alignment=self._top, border=self._boxes[edges])
         return cell
 
-    def formula(self, expression: str, number_format: str, bold: bool = False, border: bool = False) -> Cell:
-        """Return a cell holding a formula the app wrote (never user text)."""
+    def formula(
+        self,
+        expression: str,
+        number_format: str,
+        bold: bool = False,
+        border: bool = False,
+        value: float | None = None,
+    ) -> Cell:
+        """Return a cell holding a formula the app wrote (never user text).
+
+        Args:
+            value: what the formula gives, as the app computes it: saved as the formula's last
+                result, which a reader that does not compute formulas reads (openpyxl's
+                ``data_only``, a regional consolidation, a preview); Excel and LibreOffice
+                recompute it on opening.
+        """
         cell = self._new_cell(self.sheet, value=f"={expression}")
+        if value is not None:
+            self._pending[id(cell)] = value
         font = self._bold if bold else self._font
         self._styled(cell, font=font, number_format=number_format, border=self._border if border else None)
         return cell
@@ -165,6 +190,12 @@ class SheetWriter:
         """
         if height:
             self.sheet.row_dimensions[self.row + 1].height = height
+        if self._pending:
+            from openpyxl.utils import get_column_letter
+
+            for column, value in enumerate(values, start=1):
+                if (result := self._pending.pop(id(value), None)) is not None:
+                    self.values[f"{get_column_letter(column)}{self.row + 1}"] = result
         if border:
             cells = []
             for value in values:
@@ -222,8 +253,35 @@ def workbook_to(path: Path) -> Iterator[Workbook]:
         yield workbook
         with atomic_output(path) as part:
             workbook.save(part)
+            results = {w.sheet.path.lstrip("/"): w.values for w in _WRITERS.get(workbook, []) if w.values}
+            if results:
+                _save_results(part, results)
     except BaseException:
         for sheet in workbook.worksheets:
             with suppress(Exception):  # a sheet already written raises; nothing to undo
                 sheet.close()
         raise
+
+
+# A formula cell as openpyxl writes it: its formula, then an empty value.
+_FORMULA_CELL = re.compile(rb'(<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]*</f>)<v\s*(?:/>|></v>)')
+
+
+def _save_results(path: Path, results: dict[str, dict[str, float]]) -> None:
+    """Write into the saved workbook ``path`` each formula's result: ``results`` gives, by
+    sheet part (``xl/worksheets/sheet1.xml``), the value of each cell (openpyxl writes formulas
+    without their results)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if values := results.get(info.filename):
+
+                def filled(found: re.Match[bytes], values: dict[str, float] = values) -> bytes:
+                    value = values.get(found.group(2).decode())
+                    return found.group(0) if value is None else found.group(1) + b"<v>%r</v>" % float(value)
+
+                data = _FORMULA_CELL.sub(filled, data)
+            target.writestr(info, data)

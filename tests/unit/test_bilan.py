@@ -302,12 +302,12 @@ def test_the_workbook_s_formulas_give_the_app_s_figures(busy: CarnetService, tmp
     out = export(busy, "xlsx", tmp_path / "bilan.xlsx")
     values = evaluated(out)
     hourly = "Forfait horaire : 50,00 €/heure, 2 000,00 €/mois maximum"
-    events = "Forfait évènement : 1 600,00 €/6 mois maximum"
+    events = "Forfait événement : 1 600,00 €/6 mois maximum"
     for poste in Poste:
         forfait = hourly if poste.forfait.value == "horaire" else events
         assert values[f"{forfait}|{poste.label}"] == pytest.approx(bilan.poste_cents(poste) / 100)
     assert values["Total forfait horaire"] == pytest.approx(2_500)
-    assert values["Total forfait évènement"] == pytest.approx(799.01)
+    assert values["Total forfait événement"] == pytest.approx(799.01)
     assert values["TOTAL Dépenses"] == pytest.approx(3_299.01)
     assert values["Part de la subvention non employée"] == pytest.approx(10_300.99)
     # Nothing received yet: the ARS owes the expenses retained, nothing is to return.
@@ -354,15 +354,18 @@ def test_the_pdf_shows_the_annex_the_balance_and_the_draft_mark(busy: CarnetServ
 
 def test_the_control_line_checks_the_detailed_tables(busy: CarnetService, tmp_path: Path) -> None:
     """« Dépenses = Recettes » compares the recettes with the totals of the month and expense
-    tables, not with the annex drawn from them: a month's amount changed by hand shows."""
+    tables, not with the annex drawn from them: a mission's share of a month changed by hand
+    shows (the annex adds the shares, the control the months' amounts)."""
     out = export(busy, "xlsx", tmp_path / "bilan.xlsx")
     book = load_workbook(out)
     sheet = book[SHEET]
     september = next(row for row in sheet.iter_rows() if row[0].value == "Septembre 2024")
-    assert september[6].value == 2_000  # « Montant financé »
-    september[6].value = 2_001
+    cached = load_workbook(out, data_only=True)[SHEET]
+    assert cached[september[6].coordinate].value == 2_000  # « Montant financé », a formula
+    assert str(september[7].value).startswith("=")  # « dont promotion », a formula
+    september[7].value = cached[september[7].coordinate].value + 1
     book.save(tmp_path / "changed.xlsx")
-    assert evaluated(tmp_path / "changed.xlsx")["N.B : Dépenses = Recettes"] == pytest.approx(-1)
+    assert evaluated(tmp_path / "changed.xlsx")["N.B : Dépenses = Recettes"] == pytest.approx(1)
     text = pdf_text(export(busy, "pdf", tmp_path / "bilan.pdf"))
     assert "N.B : Dépenses = Recettes — Contrôle" in text
     assert "doit valoir 0 0,00 €" in text
