@@ -42,14 +42,14 @@ _ARGPARSE_FR = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
     "unrecognized arguments: %s": "arguments inconnus : %s",
     "invalid choice: %(value)r (choose from %(choices)s)": (
-        "choix invalide : %(value)r (possibles : %(choices)s)"
+        "choix invalide : « %(value)s » (possibles : %(choices)s)"
     ),
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
     "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
     "expected one argument": "une valeur est attendue",
     "not allowed with argument %s": "incompatible avec l'argument %s",
     "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
-    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "invalid %(type)s value: %(value)r": "valeur invalide : « %(value)s »",
     "ambiguous option: %(option)s could match %(matches)s": (
         "option ambiguë : %(option)s peut désigner %(matches)s"
     ),
@@ -121,6 +121,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"erreur : {message}\n")
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse quotes the choices with repr ('xlsx'): French puts them between « ».
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(f"« {choice} »" for choice in action.choices)
+            message = _french("invalid choice: %(value)r (choose from %(choices)s)")
+            raise argparse.ArgumentError(action, message % {"value": value, "choices": choices})
 
 
 class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
@@ -216,8 +223,10 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         "--carnet",
         type=Path,
         metavar="CHEMIN",
-        help=f"fichier du carnet (par défaut : {paths.CARNET_FILENAME} dans le dossier de "
-        "données de l'utilisateur)",
+        help="fichier du carnet (par défaut : celui qu'ouvre l'application, soit le dernier ouvert "
+        f"dans la fenêtre, sinon {paths.CARNET_FILENAME} du dossier de données de l'utilisateur, sinon "
+        f"la démonstration {paths.DEMO_FILENAME} ; init et rejoindre créent {paths.CARNET_FILENAME}, "
+        f"demo remplit {paths.DEMO_FILENAME})",
     )
     parser.add_argument("--fermer-apres", type=int, metavar="MS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
@@ -243,7 +252,11 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
     init.add_argument("--mois", type=int, default=6, help="durée en mois (par défaut 6)")
     init.add_argument("--programme", default="Parceo", help="nom du programme (par défaut Parceo)")
 
-    commands.add_parser("demo", help="remplit un carnet neuf avec une démonstration réaliste de 6 mois")
+    commands.add_parser(
+        "demo",
+        help="remplit un carnet neuf avec une démonstration réaliste de 6 mois (sans --carnet : le "
+        "carnet de démonstration qu'ouvre l'application)",
+    )
 
     imp = commands.add_parser("import", help="importe des données")
     imp_kinds = imp.add_subparsers(dest="kind", metavar="TYPE", required=True, parser_class=_Parser)
@@ -329,7 +342,17 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         metavar="MISSION",
         help="promotion, formation, accompagnement ou autre (majuscules et accents indifférents)",
     )
-    entry.add_argument("--activite", required=True, metavar="ACTIVITÉ", help="ex. « Rencontre / visite »")
+    entry.add_argument(
+        "--activite",
+        required=True,
+        metavar="ACTIVITÉ",
+        help="une activité de la liste de la mission, ex. « Rencontre / visite »",
+    )
+    entry.add_argument(
+        "--nouvelle-activite",
+        action="store_true",
+        help="ajoute l'activité à la liste de la mission si elle n'y est pas (sinon, elle est refusée)",
+    )
     entry.add_argument("--duree", required=True, metavar="DURÉE", help="ex. 1h30, 1,5, 90 min")
     entry.add_argument("--debut", default="", metavar="HH:MM", help="heure de début")
     entry.add_argument("--lieu", default="", metavar="LIEU", help="la commune")
@@ -750,7 +773,18 @@ def _unexpected(exc: Exception, carnet: Path) -> str:
 
 
 def _carnet_path(args: argparse.Namespace) -> Path:
-    return Path(args.carnet) if args.carnet else paths.default_carnet_path()
+    """Return the carnet of the command: ``--carnet``, else the one the window opens
+    (``paths.opened_carnet``). ``init`` and ``rejoindre`` make a new carnet: the default one, as
+    the window's « Créer un carnet »; ``demo`` fills the demonstration carnet; ``restore`` puts
+    a copy back into the carnet in use, or into the default one when there is none yet."""
+    if args.carnet:
+        return Path(args.carnet)
+    if args.command in ("init", "rejoindre"):
+        return paths.default_carnet_path()
+    if args.command == "demo":
+        return paths.demo_carnet_path()
+    path, demo = paths.opened_carnet(paths.last_carnet())
+    return paths.default_carnet_path() if demo and args.command == "restore" else path
 
 
 @contextmanager
@@ -758,9 +792,17 @@ def _service(
     args: argparse.Namespace, *, create: bool = False, readonly: bool = False
 ) -> Iterator[CarnetService]:
     """Open the carnet for one command; a failing automatic backup is said on stderr."""
+    from ambassadeur_app.errors import CarnetError
     from ambassadeur_app.services import open_service
 
-    with open_service(_carnet_path(args), create=create, readonly=readonly) as service:
+    path = _carnet_path(args)
+    if not (args.carnet or create or path.exists()):
+        raise CarnetError(
+            f"Aucun carnet sur cet ordinateur : ni « {paths.default_carnet_path()} » ni la démonstration "
+            f"« {path} » (que l'application crée à sa première ouverture). Créez un carnet (« ambassadeur "
+            "init … » ou, pour essayer, « ambassadeur demo »), ou indiquez-en un avec --carnet CHEMIN."
+        )
+    with open_service(path, create=create, readonly=readonly) as service:
         try:
             yield service
         finally:
@@ -797,8 +839,18 @@ def _cmd_demo(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import plural
 
     with _service(args, create=True) as service:
+        if not args.carnet and service.is_set_up:  # the window built it at its first opening
+            count = service.carnet.entries.count()
+            print(f"La démonstration est déjà installée : {service.path} ({plural(count, 'entrée')}).")
+            return
         count = build_demo(service)
     print(f"Carnet de démonstration créé : {service.path} ({plural(count, 'entrée')}).")
+    in_use = paths.opened_carnet(paths.last_carnet())[0]
+    if not args.carnet and in_use.resolve() != service.path.resolve():
+        print(
+            f"Les commandes sans --carnet travaillent sur « {in_use} » : pour la démonstration, "
+            f"ajoutez --carnet « {service.path} »."
+        )
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
@@ -820,6 +872,12 @@ def _cmd_import(args: argparse.Namespace) -> None:
         preview = service.preview_import(args.fichier)
         for problem in preview.problems:
             print(f"ligne invalide — {problem}", file=sys.stderr)
+        # A file imported again (every valid line already in the carnet) is no error: nothing to do.
+        if preview.duplicates and not preview.valid and (args.ignorer_invalides or not preview.invalid):
+            count = len(preview.duplicates)
+            lines = f"les {count} lignes sont" if count > 1 else "la ligne est"
+            print(f"Rien de nouveau : {lines} déjà dans le carnet.")
+            return
         for warning in preview.warnings:
             print(f"attention : {warning}")
         outcome = service.apply_import(preview, skip_invalid=args.ignorer_invalides)
@@ -856,9 +914,10 @@ def _import_agenda(args: argparse.Namespace) -> None:
         removals = [p for p in proposals if p.outcome == "à retirer"]
         dismissed = [p for p in proposals if p.dismissed]
         blocked = len(proposals) - len(ready) - len(removals) - len(dismissed)
+        left_out = f"{plural(len(dismissed), 'écarté')}, {plural(blocked, 'bloqué')}"
         counts = (
             f"{format_number(len(ready), 0)} à enregistrer, {format_number(len(removals), 0)} à retirer, "
-            f"{plural(len(dismissed), 'écarté')}, {plural(blocked, 'bloqué')}"
+            f"{left_out}"
         )
         if not args.accepter_tout:
             total = plural(len(proposals), "rendez-vous", "rendez-vous")
@@ -874,7 +933,7 @@ def _import_agenda(args: argparse.Namespace) -> None:
     updates = plural(len(saved.updated_entries), "mise à jour", "mises à jour")
     contacts = plural(len(saved.contacts), "contact noté", "contacts notés")
     taken = f", {plural(len(saved.removed_entries), 'entrée retirée', 'entrées retirées')}" if removed else ""
-    print(f"{entries} (dont {updates}){taken}, {contacts} ; {counts}.")
+    print(f"{entries} (dont {updates}){taken}, {contacts} ; {left_out}.")
     if removals and not removed:
         kept = (
             "1 entrée d'un rendez-vous annulé ou absent de l'agenda reste"
@@ -993,6 +1052,8 @@ def _cmd_saisir(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.model import Mission, TimeEntry
 
     with _service(args) as service:
+        if not args.nouvelle_activite:
+            _known_activity(service, Mission(args.mission), args.activite)
         saved = service.add_entry(
             TimeEntry(
                 day=args.date,
@@ -1011,9 +1072,42 @@ def _cmd_saisir(args: argparse.Namespace) -> None:
     print(f"Entrée enregistrée ({duration} le {format_date(args.date)}).")
 
 
+def _known_activity(service: CarnetService, mission: Mission, label: str) -> None:
+    """Refuse an activity that is not in ``mission``'s list, naming the closest ones.
+
+    Raises:
+        InvalidInput: ``label`` would be added to the list (a typo, most often).
+    """
+    from difflib import get_close_matches
+
+    from ambassadeur_app.domain.text import fold
+    from ambassadeur_app.errors import InvalidInput
+
+    if not service.is_new_activity(mission, label):
+        return
+    known = service.activities()
+    folded = {fold(activity): activity for activity in known[mission]}
+    close = [folded[f] for f in get_close_matches(fold(label), folded, n=3, cutoff=0.6)]
+    elsewhere = [
+        m.label for m, names in known.items() if m is not mission and fold(label) in map(fold, names)
+    ]
+    hint = (
+        f"Activités proches : {', '.join(f'« {name} »' for name in close)}."
+        if close
+        else f"Activités de cette mission : {', '.join(f'« {name} »' for name in known[mission])}."
+    )
+    if elsewhere:
+        missions = "des missions" if len(elsewhere) > 1 else "de la mission"
+        hint += f" « {label} » est une activité {missions} {' et '.join(elsewhere)}."
+    raise InvalidInput(
+        f"« {label} » n'est pas dans la liste des activités de la mission {mission.label}. {hint} "
+        "Rien n'a été enregistré ; pour ajouter cette activité à la liste, relancez avec --nouvelle-activite."
+    )
+
+
 def _cmd_resume(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.durations import format_duration
-    from ambassadeur_app.domain.formatting import format_euros
+    from ambassadeur_app.domain.formatting import format_date, format_euros
     from ambassadeur_app.domain.model import Mission
 
     with _service(args, readonly=True) as service:
@@ -1022,7 +1116,10 @@ def _cmd_resume(args: argparse.Namespace) -> None:
         progress = service.progress()
         people = service.ambassadors()
         lock = service.month_lock(month)
+        programme = service.programme()
     claim = summary.claim
+    period = f"du {format_date(programme.start_date)} au {format_date(programme.end_date)}"
+    inside = month in programme.period_months
     print(f"{month.title()} — {'clôturé' if lock else 'ouvert'}")
     for mission in Mission:
         print(f"  {mission.label:<22} {format_duration(summary.by_mission[mission]):>10}")
@@ -1032,24 +1129,31 @@ def _cmd_resume(args: argparse.Namespace) -> None:
         minutes = summary.by_ambassador.get(person.id, 0)
         if minutes or person.active:
             print(f"  {person.name:<22} {format_duration(minutes):>10}")
-    print(
-        f"  Total : {format_duration(summary.total_minutes)} ; montant demandé : "
-        f"{format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}"
+    claimed = (
+        f"montant demandé : {format_euros(claim.claimed_cents)} sur {format_euros(claim.cap_cents)}"
+        if inside
+        else f"mois hors période de l'expérimentation ({period}) : rien n'y est financé"
     )
+    print(f"  Total : {format_duration(summary.total_minutes)} ; {claimed}")
     if claim.over_cap_minutes:
         print(f"  Au-delà du plafond (non financé) : {format_duration(claim.over_cap_minutes)}")
+    where = f"mois {progress.months_elapsed} sur {progress.months_total}" if inside else period
     print(
-        f"Expérimentation : mois {progress.months_elapsed} sur {progress.months_total}, "
+        f"Expérimentation : {where}, "
         f"{format_euros(progress.claimed_cents)} sur {format_euros(progress.hourly_cap_cents)}"
     )
 
 
 def _cmd_cloturer(args: argparse.Namespace) -> None:
-    folder = args.dossier or paths.documents_dir()
+    from ambassadeur_app.domain.formatting import format_date
+    from ambassadeur_app.reports.timesheet import timesheet_stem
+
+    folder = args.dossier or paths.documents_path()
     created = _make_folder(folder)
     try:
         with _service(args) as service:
             written = service.close_month(args.mois, folder)
+            today = service.today()
     except BaseException:
         for made in created:  # a refused close leaves no empty folder behind
             with suppress(OSError):
@@ -1058,6 +1162,18 @@ def _cmd_cloturer(args: argparse.Namespace) -> None:
     print(f"Mois {args.mois.of_label()} clôturé. Relevé écrit :")
     for path in written:
         print(f"  {path}")
+    if written and written[0].stem != timesheet_stem(args.mois):
+        print(
+            f"Le relevé d'une clôture précédente de ce mois est gardé tel quel dans « {folder} » : le "
+            f"nouveau s'appelle « {written[0].stem} »."
+        )
+    if today <= args.mois.last_day:
+        print(
+            f"attention : le mois {args.mois.of_label()} n'est pas terminé (jusqu'au "
+            f"{format_date(args.mois.last_day)}) : une heure à saisir d'ici là demandera de le rouvrir, "
+            "et son motif sera imprimé sur le relevé.",
+            file=sys.stderr,
+        )
 
 
 def _make_folder(folder: Path) -> list[Path]:
@@ -1227,6 +1343,9 @@ def _cmd_rejoindre(args: argparse.Namespace) -> None:
 def _cmd_sync(args: argparse.Namespace) -> None:
     from ambassadeur_app.services.sync import report_lines
 
+    with _service(args, readonly=True) as service:
+        if not service.sync.shared:  # said before a passphrase is asked for nothing
+            service.sync.sync("")  # raises « Ce carnet n'est pas partagé… »
     passphrase = _passphrase(new=False)
     with _service(args) as service:
         report = service.sync.sync(passphrase)
@@ -1356,8 +1475,16 @@ def _cmd_indicateurs(args: argparse.Namespace) -> None:
 
 def _cmd_lecture(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import format_date, format_number
+    from ambassadeur_app.errors import InvalidInput
 
     with _service(args) as service:
+        start = service.programme().start_date
+        if args.date < start and not args.reference:
+            raise InvalidInput(
+                f"Le {format_date(args.date)} est avant le début de l'expérimentation "
+                f"({format_date(start)}) : seule la valeur de référence (--reference) peut être relevée "
+                "avant. Rien n'a été enregistré."
+            )
         service.indicators.save_reading(args.date, args.utilisateurs, baseline=args.reference)
     what = "Valeur de référence enregistrée" if args.reference else "Relevé enregistré"
     users = format_number(args.utilisateurs, 0)
@@ -1670,8 +1797,9 @@ def _attach_expense_file(args: argparse.Namespace) -> None:
         role = AttachmentRole(args.type) if args.type else None
         attached = service.expenses.attach(expense.id, args.fichier, role)
         folder = service.expenses.store.folder
+    joined = "joint" if attached.role is AttachmentRole.QUOTE else "jointe"  # « une facture »
     print(
-        f"{attached.role.label} joint à la dépense {expense.label} : « {attached.filename} » "
+        f"{attached.role.label} {joined} à la dépense {expense.label} : « {attached.filename} » "
         f"({format_size(attached.size)}), conservé dans « {folder} »."
     )
 

@@ -7,6 +7,7 @@ Setting the environment variable ``AMBASSADEUR_HOME`` moves every per-user folde
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import suppress
 from pathlib import Path
@@ -17,6 +18,7 @@ from ambassadeur_app.ids import canonical_id, new_id
 HOME_ENV = "AMBASSADEUR_HOME"
 CARNET_SUFFIX = ".ambassadeur"
 CARNET_FILENAME = f"carnet{CARNET_SUFFIX}"
+DEMO_FILENAME = f"demonstration{CARNET_SUFFIX}"
 
 
 def resource_dir() -> Path:
@@ -64,8 +66,73 @@ def log_file() -> Path:
 
 
 def default_carnet_path() -> Path:
-    """Return the carnet opened when no ``--carnet`` is given."""
+    """Return the carnet a new user creates (the window's « Créer un carnet », ``init``)."""
     return user_data_dir() / CARNET_FILENAME
+
+
+def demo_carnet_path() -> Path:
+    """Return the demonstration carnet, built on first use when there is no carnet yet."""
+    return user_data_dir() / DEMO_FILENAME
+
+
+def settings_file() -> Path:
+    """Return the window's settings (``QSettings`` in its ini format)."""
+    return user_config_dir() / "interface.ini"
+
+
+def opened_carnet(last: Path | None) -> tuple[Path, bool]:
+    """Return the carnet opened when none is named, and whether it is the demonstration.
+
+    The window and the command line choose alike: the carnet the window showed ``last`` (see
+    ``last_carnet``) if it still exists; else the default carnet if it exists; else the
+    demonstration carnet (the window builds it on first use).
+    """
+    for candidate in (last, default_carnet_path()):
+        if candidate is not None and candidate.exists():
+            return candidate, False
+    return demo_carnet_path(), True
+
+
+def last_carnet() -> Path | None:
+    """Return the carnet the window showed last (``carnet/last`` of ``settings_file``), read
+    without Qt; ``None`` when it showed the demonstration, or none yet."""
+    try:
+        lines = settings_file().read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    section = ""
+    for line in map(str.strip, lines):
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif section == "carnet" and line.startswith("last="):
+            value = _ini_value(line.removeprefix("last="))
+            return Path(value) if value else None
+    return None
+
+
+# One piece of a value as QSettings writes it in an ini file: an escape, a quote, a comment, a character.
+_INI_PIECE = re.compile(r'\\x([0-9a-fA-F]+)|\\(.)|(")|(;)|(.)', re.DOTALL)
+_INI_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"}
+
+
+def _ini_value(raw: str) -> str:
+    r"""Read a string as ``QSettings`` writes it in an ini file: quoted when it holds ``,``, ``;``
+    or ``=``; escapes ``\\``, ``\"``, ``\n``, ``\xHH``…; outside quotes, ``;`` starts a comment."""
+    out: list[str] = []
+    quoted = False
+    for piece in _INI_PIECE.finditer(raw):
+        code, escaped, quote, comment, char = piece.groups()
+        if quote:
+            quoted = not quoted
+        elif comment and not quoted:
+            break
+        elif code:
+            out.append(chr(int(code, 16)))
+        elif escaped is not None:
+            out.append(_INI_ESCAPES.get(escaped, escaped))
+        else:
+            out.append(comment or char)
+    return "".join(out).strip()
 
 
 def backup_root() -> Path:
@@ -73,17 +140,21 @@ def backup_root() -> Path:
     return user_data_dir() / "sauvegardes"
 
 
-def documents_dir() -> Path:
+def documents_path() -> Path:
     """Return where exported documents go by default: « Carnet de bord ambassadeur » in the
-    user's documents folder (created on first use)."""
+    user's documents folder, without creating it (a command that fails writes nothing)."""
     if os.environ.get(HOME_ENV):
-        path = Path(os.environ[HOME_ENV]) / "documents"
-    else:
-        import platformdirs
+        return Path(os.environ[HOME_ENV]) / "documents"
+    import platformdirs
 
-        from ambassadeur_app import APP_NAME
+    from ambassadeur_app import APP_NAME
 
-        path = Path(platformdirs.user_documents_dir()) / APP_NAME
+    return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+
+def documents_dir() -> Path:
+    """Return ``documents_path()``, created on first use (the window's file dialogs open there)."""
+    path = documents_path()
     with suppress(OSError):  # an unwritable documents folder is said when a file is written
         path.mkdir(parents=True, exist_ok=True)
     return path

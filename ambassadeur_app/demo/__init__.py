@@ -49,7 +49,8 @@ def demo_months(today: date) -> list[Month]:
 
 
 def build_demo(service: CarnetService) -> int:
-    """Fill an empty carnet with the demonstration; return the number of entries written.
+    """Fill an empty carnet with the demonstration; return the number of entries it holds (the
+    event's time included).
 
     The dates follow ``service.today()``: pass a fixed ``today`` to ``open_service`` (for example
     ``REFERENCE_DAY``) to get a fixed carnet.
@@ -92,4 +93,25 @@ def build_demo(service: CarnetService) -> int:
         "(doublon supprimé).",
     )
     service.close_month(second)
-    return len(saved)
+    _date_closings(service, [first, second])
+    return service.carnet.entries.count()
+
+
+def _date_closings(service: CarnetService, months: list[Month]) -> None:
+    """Date the closings of ``months`` (made just now) as a binôme makes them: each closing on
+    the first working day after its month, at 8:00 UTC; a reopening on the fifth working day, at
+    14:00, its new closing the day after."""
+    with service.carnet.write():
+        for month in months:
+            days = workdays(month.add(1))
+            for index, lock in enumerate(service.carnet.months.history(month)):
+                reopened = _stamp(days[5 * index + 4], 14) if lock.reopened_at else None
+                service.carnet.db.execute(
+                    "UPDATE month_locks SET closed_at = ?, reopened_at = ? WHERE id = ?",
+                    [_stamp(days[5 * index], 8), reopened, lock.id],
+                )
+
+
+def _stamp(day: date, hour: int) -> str:
+    """An ISO UTC stamp as the closings store them (``2026-07-01T08:00:00.000Z``)."""
+    return f"{day.isoformat()}T{hour:02d}:00:00.000Z"

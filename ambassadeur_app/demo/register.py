@@ -33,6 +33,27 @@ from ambassadeur_app.domain.register import (
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.services import CarnetService
 
+# How an access was given back: three, as many as the category draw this one replaced, so that the
+# draws that follow, and the rest of the demo, stay the same.
+RESOLUTIONS = (
+    "Accès rétabli, procédure envoyée par e-mail",
+    "Mot de passe réinitialisé par téléphone avec le professionnel",
+    "Compte débloqué, carte CPS associée de nouveau",
+)
+OPENING, CLOSING = time(8, 0), time(18, 0)
+
+
+def office_hours(moment: datetime) -> datetime:
+    """Move ``moment`` back into working hours (8:00 to 18:00, Monday to Friday): what would have
+    come at 5:00 or 19:00 comes the working day before (or that day) at 17 h, the same minute."""
+    if not OPENING <= moment.time() < CLOSING:
+        day = moment.date() - timedelta(days=1) if moment.time() < OPENING else moment.date()
+        moment = datetime.combine(day, time(CLOSING.hour - 1, moment.minute))
+    while moment.weekday() >= 5:
+        moment -= timedelta(days=1)
+    return moment
+
+
 # Structures of the département the binôme has not (yet) reached: the 30 % indicator's denominator.
 OTHER_STRUCTURES = (
     ("MSP de Baccarat", StructureType.MSP, "Baccarat"),
@@ -250,22 +271,22 @@ def build_register(
         team = members[structure] or rng.sample(people, 2)
         reached = tuple(rng.sample(team, min(len(team), rng.choice((1, 1, 2, 3)))))
         if entry.activity == "Réponse à une sollicitation":
-            received = datetime.combine(entry.day, entry.start_time or time(9, 0)) - timedelta(
-                hours=rng.choice((1, 2, 4, 20, 26))
+            received = office_hours(
+                datetime.combine(entry.day, entry.start_time or time(9, 0))
+                - timedelta(hours=rng.choice((1, 2, 4, 20, 26)))
             )
+            channel = rng.choice((Channel.PHONE, Channel.EMAIL))
             register.save_solicitation(
                 Solicitation(
                     received_at=received,
-                    channel=rng.choice((Channel.PHONE, Channel.EMAIL)),
-                    category=rng.choice(
-                        (RequestCategory.ACCESS, RequestCategory.ACCESS, RequestCategory.FEATURE)
-                    ),
+                    channel=channel,
+                    category=RequestCategory.ACCESS,  # every such entry is an access to reset
                     description=entry.description,
                     professional_id=reached[0],
                     structure_id=structure_ids[structure],
                     answered_at=datetime.combine(entry.day, entry.start_time or time(9, 0)),
                     answered_by=entry.ambassador_id,
-                    resolution="Accès rétabli, procédure envoyée par e-mail",
+                    resolution=rng.choice(RESOLUTIONS),
                 )
             )
             continue

@@ -120,6 +120,17 @@ class ImportOutcome:
     skipped_duplicates: int
 
 
+def unused_names(names: list[Path]) -> list[Path]:
+    """Return ``names``, or their first ``-cloture-N`` version (N = 2, 3…) none of which exists:
+    a relevé written by an earlier closing of the month (maybe signed) is never replaced."""
+    found = names
+    number = 1
+    while any(path.exists() for path in found):
+        number += 1
+        found = [path.with_stem(f"{path.stem}-cloture-{number}") for path in names]
+    return found
+
+
 def open_service(
     path: Path | None = None,
     *,
@@ -255,7 +266,7 @@ class CarnetService(CarnetCore):
         # The documents say "Mois clôturé le …": they get their names only once the close is
         # committed, so a crash never leaves one for a month that is still open.
         sheet = self._timesheet(month, None, MonthLock("", month, utc_now_iso()))
-        finals = [folder / f"{sheet.file_stem()}.{fmt}" for fmt in TIMESHEET_FORMATS]
+        finals = unused_names([folder / f"{sheet.file_stem()}.{fmt}" for fmt in TIMESHEET_FORMATS])
         staged = [part_for(final) for final in finals]
         with ExitStack() as notes:
             for part in staged:

@@ -359,8 +359,7 @@ def test_the_command_names_contacts_lists_removals_and_deletes_only_when_told(
     assert listing.stdout.count("↳ contact avec : Émilie Bernard") == 4
     saved = run("--carnet", carnet, "import", "agenda", path, *october, "--accepter-tout", home=private_home)
     assert saved.stdout.splitlines()[-1] == (
-        "4 entrées enregistrées (dont 0 mise à jour), 4 contacts notés ; 4 à enregistrer, 0 à retirer, "
-        "0 écarté, 0 bloqué."
+        "4 entrées enregistrées (dont 0 mise à jour), 4 contacts notés ; 0 écarté, 0 bloqué."
     )
     cancelled = event(
         "weekly@t",

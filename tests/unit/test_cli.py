@@ -34,7 +34,7 @@ def saisir(
     day: str = "02/09/2024",
     who: str = "Paul Martin",
     mission: str = "formation",
-    activity: str = "Session",
+    activity: str = "Session de formation",
     duration: str = "1h",
     description: str = "",
 ) -> subprocess.CompletedProcess[str]:

@@ -281,7 +281,7 @@ def test_the_command_lists_the_expenses_and_fails_on_a_changed_attachment(
     service.close()
     assert main(["--carnet", carnet, "depenses", "joindre", paid[:8], str(pdf(tmp_path))]) == 0
     out = plain(capsys.readouterr().out)
-    assert "Facture joint à la dépense Traiteur Dupont n° F-2024-12 du 08/10/2024 : « facture.pdf »" in out
+    assert "Facture jointe à la dépense Traiteur Dupont n° F-2024-12 du 08/10/2024 : « facture.pdf »" in out
     assert main(["--carnet", carnet, "depenses"]) == 0
     lines = plain(capsys.readouterr().out).splitlines()
     assert lines == [

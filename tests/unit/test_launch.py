@@ -93,4 +93,4 @@ def test_a_mistyped_window_option_gets_the_parser_s_french_error(tmp_path: Path)
     command = [sys.executable, "-m", "ambassadeur_app", "--fermer-apres", "bientôt"]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 2
-    assert "erreur : argument --fermer-apres : valeur invalide : 'bientôt'" in done.stderr
+    assert "erreur : argument --fermer-apres : valeur invalide : « bientôt »" in done.stderr
