@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -63,39 +63,48 @@ class WrongPassphrase(CarnetError):
 
 REOPEN_REASON = "entrée arrivée de l'autre ordinateur après la clôture (synchronisation)"
 
-_TABLE_NAMES = {
-    "time_entries": "entrée",
-    "professionals": "professionnel",
-    "structures": "structure",
-    "contacts": "contact",
-    "events": "événement",
-    "ambassadors": "ambassadeur",
-    "programme": "paramètres du programme",
-    "planned_actions": "action du rétroplanning",
-    "journal_notes": "note du journal",
-    "expenses": "dépense",
-    "solicitations": "sollicitation",
-    "activities": "activité",
-    "month_locks": "clôture de mois",
-    "training_modules": "module de formation",
-    "event_invitations": "invitation",
-    "event_attendances": "présence",
-    "surveys": "enquête",
-    "survey_templates": "modèle d'enquête",
-    "attachments": "pièce jointe",
-    "indicator_targets": "objectif",
-    "rex_texts": "retour d'expérience",
-    "agenda_items": "agenda",
-    "grant_payments": "versement de la subvention",
-    "account_events": "opération sur un compte Parceo",
-    "survey_responses": "réponse à un questionnaire",
-    "user_readings": "relevé d'utilisateurs actifs",
-    "professional_structures": "lien professionnel – structure",
-    "contact_professionals": "personne d'un contact",
-    "professional_activities": "lieu d'exercice",
+# What the user calls the records of each table the sync carries, (one, several), in the
+# window's own words (« questionnaire », « présences », « sollicitation »…): conflicts and the
+# merge summary use them; every synced table has its names (tests/sync/test_merge_wording.py).
+TABLE_NAMES: dict[str, tuple[str, str]] = {
+    "programme": ("paramètres du programme", "paramètres du programme"),
+    "imports": ("import", "imports"),
+    "ambassadors": ("ambassadeur", "ambassadeurs"),
+    "activities": ("activité", "activités"),
+    "month_locks": ("clôture de mois", "clôtures de mois"),
+    "professionals": ("professionnel", "professionnels"),
+    "structures": ("structure", "structures"),
+    "training_modules": ("module de formation", "modules de formation"),
+    "events": ("événement", "événements"),
+    "time_entries": ("entrée", "entrées"),
+    "professional_structures": ("lien professionnel – structure", "liens professionnel – structure"),
+    "contacts": ("contact", "contacts"),
+    "contact_professionals": ("personne d'un contact", "personnes des contacts"),
+    "solicitations": ("sollicitation", "sollicitations"),
+    "account_events": ("opération sur un compte Parceo", "opérations sur les comptes Parceo"),
+    "professional_activities": ("lieu d'exercice", "lieux d'exercice"),
+    "import_changes": ("fiche complétée par un import", "fiches complétées par un import"),
+    "event_invitations": ("invitation", "invitations"),
+    "event_attendances": ("présence à un événement", "présences aux événements"),
+    "survey_templates": ("modèle de questionnaire", "modèles de questionnaire"),
+    "surveys": ("questionnaire diffusé", "questionnaires diffusés"),
+    "survey_responses": ("réponse à un questionnaire", "réponses aux questionnaires"),
+    "expenses": ("dépense", "dépenses"),
+    "attachments": ("pièce jointe", "pièces jointes"),
+    "user_readings": ("relevé d'utilisateurs actifs", "relevés d'utilisateurs actifs"),
+    "indicator_targets": ("objectifs de l'expérimentation", "objectifs de l'expérimentation"),
+    "planned_actions": ("action du rétroplanning", "actions du rétroplanning"),
+    "planned_action_links": ("lien d'une action du rétroplanning", "liens des actions du rétroplanning"),
+    "journal_notes": ("note du journal", "notes du journal"),
+    "journal_note_links": ("lien d'une note du journal", "liens des notes du journal"),
+    "rex_texts": ("texte du retour d'expérience", "textes du retour d'expérience"),
+    "agenda_items": ("rendez-vous d'agenda importé", "rendez-vous d'agenda importés"),
+    "grant_payments": ("versement de la subvention", "versements de la subvention"),
 }
 
-# The fields as the user knows them (a field missing here is shown as « autre donnée »).
+# The fields as the user knows them, by column (« table.column » where a table means another
+# thing by it). Every column of a synced table has one, except the technical ones below
+# (tests/sync/test_merge_wording.py).
 _COLUMN_NAMES = {
     "day": "date",
     "minutes": "durée",
@@ -110,15 +119,18 @@ _COLUMN_NAMES = {
     "first_name": "prénom",
     "civility": "civilité",
     "phone": "téléphone",
-    "email": "courriel",
+    "email": "e-mail",
     "profession": "profession",
+    "profession_code": "profession",
     "specialty": "spécialité",
+    "practice_mode": "exercice",
     "commune": "commune",
     "postal_code": "code postal",
-    "rpps": "RPPS",
-    "adeli": "ADELI",
-    "finess": "FINESS",
-    "siret": "SIRET",
+    "departement_code": "département",
+    "rpps": "N° RPPS",
+    "adeli": "N° ADELI",
+    "finess": "N° FINESS",
+    "siret": "N° SIRET",
     "name": "nom",
     "label": "libellé",
     "subject": "objet",
@@ -127,12 +139,21 @@ _COLUMN_NAMES = {
     "next_step_due": "échéance de la suite",
     "next_step_done": "suite faite",
     "channel": "moyen de contact",
-    "contacted_on": "date du contact",
+    "contacted_on": "contactée le",
+    "met_on": "rencontrée le",
+    "engaged_on": "engagée le",
+    "onboarded_on": "embarquée le",
+    "onboarding": "parcours Parceo",
+    "services_engaged": "services engagés",
+    "it_commitment_on": "engagement de la DSI le",
     "title": "titre",
     "status": "statut",
     "notes": "notes",
     "text": "texte",
     "content": "contenu",
+    "objectives": "objectifs",
+    "audience": "public",
+    "services": "services nationaux",
     "summary": "résumé",
     "category": "catégorie",
     "supplier": "fournisseur",
@@ -146,24 +167,37 @@ _COLUMN_NAMES = {
     "actual_start": "début réel",
     "actual_end": "fin réelle",
     "starts_at": "début",
-    "start_date": "date de début",
+    "start_date": "début de l'expérimentation",
     "first_day": "premier jour",
+    "sessions": "demi-journées",
+    "link": "lien de connexion",
+    "agenda": "ordre du jour",
+    "speakers": "intervenants",
+    "pulsy_trainer": "formateur Pulsy présent",
+    "organiser_ids": "organisé par",
+    "open_to_departement": "ouvert à tout le département",
+    "module_id": "module",
     "present": "présence",
+    "walk_in": "venu sans invitation",
+    "invited_on": "invité le",
     "online": "en ligne",
     "active": "actif",
     "role": "rôle",
-    "position": "fonction",
+    "position": "ordre",
     "kind": "type",
     "type": "type",
     "reason": "motif",
+    "decision": "décision",
     "month": "mois",
     "closed_at": "clôture",
     "reopened_at": "réouverture",
     "reopen_reason": "motif de réouverture",
     "event_id": "événement lié",
     "time_entry_id": "entrée liée",
-    "professional_id": "professionnel lié",
-    "structure_id": "structure liée",
+    "professional_id": "professionnel",
+    "structure_id": "structure",
+    "contact_id": "contact",
+    "survey_id": "questionnaire",
     "received_at": "date de réception",
     "requester": "demandeur",
     "answered_at": "date de réponse",
@@ -171,20 +205,150 @@ _COLUMN_NAMES = {
     "resolution": "réponse apportée",
     "action": "opération",
     "users": "utilisateurs actifs",
-    "number": "numéro du formulaire",
+    "baseline": "relevé de référence",
+    "number": "numéro",
     "answers": "réponses",
+    "questions": "questions",
     "tag": "type de note",
     "diffused_on": "date de diffusion",
     "recipients": "nombre de destinataires",
-    "parceo_status": "statut Parceo",
-    "parceo_since": "date du statut Parceo",
-    "hourly_rate_cents": "taux horaire",
+    "recipients_text": "destinataires",
+    "parceo_status": "compte Parceo",
+    "parceo_since": "compte Parceo depuis le",
+    "anonymized_at": "effacement de la personne",
+    "filename": "nom du fichier",
+    "row_count": "nombre de lignes",
+    "undone_at": "annulation",
+    "cpts_name": "nom de la CPTS",
+    "departement_name": "nom du département",
+    "programme_name": "programme",
+    "months": "durée (mois)",
+    "hourly_rate_cents": "forfait horaire",
     "monthly_cap_cents": "plafond mensuel",
-    "total_grant_cents": "subvention totale",
-    "event_forfait_cents": "forfait par événement",
+    "total_grant_cents": "montant total de la subvention",
+    "event_forfait_cents": "forfait événement",
     "weekly_base_minutes": "base hebdomadaire",
+    "representative_name": "représentant(e) de la CPTS",
+    "representative_title": "fonction du représentant",
+    "users_increase_percent": "augmentation des utilisateurs actifs (%)",
+    "min_events": "événements ouverts au département",
+    "coordinated_percent": "part des MSP, ESP et CDS embarquées (%)",
+    "hospitals": "centres hospitaliers engagés",
+    "nursing_homes": "EHPAD engagés",
+    "hospital_it_commitment": "engagement de la DSI du CH",
+    "tool_surveys": "diffusions du questionnaire sur l'outil",
+    "key": "section",
+    "mode": "mode d'exercice",
+    "sector": "secteur d'activité",
+    "site_name": "lieu",
+    "finess_site": "N° FINESS du lieu",
+    "commune_code": "code de la commune",
+    "contacts.channel": "moyen de contact",
+    "solicitations.channel": "moyen de la demande",
+    "surveys.channel": "moyen de diffusion",
+    "event_invitations.channel": "moyen d'invitation",
+    "expenses.number": "numéro de la facture",
+    "survey_responses.number": "numéro du formulaire",
+    "ambassadors.role": "rôle dans le binôme",
+    "professional_activities.role": "fonction",
+    "attachments.role": "type de pièce",
+    "events.status": "statut",
+    "surveys.key": "modèle",
+    "survey_templates.key": "modèle",
+    "agenda_items.reason": "motif du rendez-vous écarté",
+    "agenda_items.summary": "intitulé du rendez-vous",
 }
-_YES_NO = frozenset({"present", "online", "active", "next_step_done", "walk_in", "open_to_departement"})
+# Fields that hold no one's words and that no one types (the import that made a record, the
+# search keys drawn from its names, a file's fingerprint, an agenda event's identifiers…), by
+# column or « table.column »: the same professional imported on both laptops holds two imports'
+# ids, two values of one thing that no one chose. A difference there is never listed (the
+# carnet's value stands; the fields a user reads are compared on their own).
+TECHNICAL_COLUMNS = frozenset(
+    {
+        "import_id",
+        "search",
+        "name_key",
+        "import_changes.record_table",
+        "import_changes.record_id",
+        "import_changes.before",
+        "imports.kind",
+        "attachments.owner_id",
+        "attachments.sha256",
+        "attachments.suffix",
+        "attachments.size",
+        "agenda_items.uid",
+        "agenda_items.recurrence_id",
+        "agenda_items.fingerprint",
+        "agenda_items.source",
+        "planned_action_links.owner_id",
+        "journal_note_links.owner_id",
+    }
+)
+# The columns that name a record in a conflict, in order (a reference reads as the name of the
+# record it refers to, a date as a date); a table missing here is named by what it is alone.
+_NAMED_BY: dict[str, tuple[str, ...]] = {
+    "programme": ("cpts_name",),
+    "imports": ("filename",),
+    "ambassadors": ("name",),
+    "activities": ("label",),
+    "month_locks": ("month",),
+    "professionals": ("trim(first_name || ' ' || last_name)",),
+    "structures": ("name",),
+    "training_modules": ("title",),
+    "events": ("title",),
+    "professional_structures": ("professional_id", "structure_id"),
+    "contacts": ("day", "subject"),
+    "contact_professionals": ("professional_id",),
+    "solicitations": ("received_at", "requester"),
+    "account_events": ("day", "professional_id"),
+    "professional_activities": ("professional_id", "site_name", "commune"),
+    "event_invitations": ("professional_id", "event_id"),
+    "event_attendances": ("professional_id", "event_id"),
+    "survey_templates": ("key",),
+    "surveys": ("title",),
+    "survey_responses": ("survey_id", "number"),
+    "expenses": ("supplier", "number"),
+    "attachments": ("filename",),
+    "user_readings": ("day",),
+    "planned_actions": ("title",),
+    "planned_action_links": ("owner_id",),
+    "journal_notes": ("day", "text"),
+    "journal_note_links": ("owner_id",),
+    "rex_texts": ("key",),
+    "agenda_items": ("starts_at", "summary"),
+    "grant_payments": ("day", "amount_cents"),
+}
+# The tables an id column refers to when it is no foreign key.
+_REFERS = {
+    "planned_action_links.owner_id": "planned_actions",
+    "journal_note_links.owner_id": "journal_notes",
+    "answered_by": "ambassadors",
+}
+# The tables whose rows hold search keys drawn from their other fields (their repositories
+# write them).
+_DERIVED = ("professionals", "structures", "events")
+_YES_NO = frozenset(
+    {
+        "online",
+        "active",
+        "next_step_done",
+        "walk_in",
+        "open_to_departement",
+        "pulsy_trainer",
+        "baseline",
+        "hospital_it_commitment",
+    }
+)
+
+
+def _per_table(mapping: Mapping[str, Any], table: str, column: str) -> Any:
+    """What ``mapping`` says of a table's column (« table.column » first, then « column »)."""
+    return mapping.get(f"{table}.{column}", mapping.get(column))
+
+
+def technical(table: str, column: str) -> bool:
+    """Whether a field holds no one's words (never listed as a conflict)."""
+    return f"{table}.{column}" in TECHNICAL_COLUMNS or column in TECHNICAL_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -213,6 +377,7 @@ class SyncService:
         self.engine = Engine(core.carnet)
         self.engine.on_erasure = functools.partial(erased_elsewhere, core.carnet)
         self._known: Keys | None = None
+        self._references: dict[str, dict[str, str]] = {}
 
     @property
     def shared(self) -> bool:
@@ -388,6 +553,8 @@ class SyncService:
                 continue
             if kind == "doublon" and not self.engine.same_entry(row_id, row[9]):
                 continue
+            if kind == "champ" and technical(table, column):
+                continue  # two values no one typed (two imports' ids): nothing to choose
             if kind == "champ" and column == "time_entry_id" and self._linked_twice(row[5], row[6]):
                 continue
             aside = {}
@@ -503,13 +670,13 @@ class SyncService:
         what = self._what(table, row_id)
         if kind == "champ":
             group = field_group(table, column)
-            labels = ", ".join(_label(name) for name in group)
+            labels = ", ".join(_label(table, name) for name in group)
             if len(group) == 1:
                 kept, aside = {column: kept}, {column: aside}
             return (
                 f"{what} : {'le champ' if len(group) == 1 else 'les champs'} « {labels} » "
                 f"{'a été modifié' if len(group) == 1 else 'ont été modifiés'} sur les deux ordinateurs. "
-                f"Retenu : {self._values(kept)} ; écarté : {self._values(aside)}."
+                f"Retenu : {self._values(table, kept)} ; écarté : {self._values(table, aside)}."
             )
         if kind == "suppression":
             return (
@@ -529,55 +696,120 @@ class SyncService:
                     f"{what} a été supprimée sans connaître la clôture du mois ({month}) : elle est "
                     "gardée, le relevé signé n'a pas changé."
                 )
-            changes = self._values(change, named=True)
+            changes = self._values(table, change, named=True)
             return (
                 f"{what} a été modifiée ({changes}) sans connaître la clôture du mois ({month}) : "
                 "la modification est mise de côté, le relevé signé n'a pas changé."
             )
         if kind == "24h":
-            names = dict(self.carnet.db.execute("SELECT id, name FROM ambassadors").fetchall())
             day = format_date(date.fromisoformat(other_id))
             total = format_duration(_day_minutes(self.carnet.db, row_id, other_id))
             return (
-                f"Le {day}, {names.get(row_id, '?')} a {total} d'activité depuis la synchronisation (des "
-                "entrées saisies sur les deux ordinateurs) : plus de 24 h dans une journée. Corrigez ou "
-                "supprimez les entrées de ce jour."
+                f"Le {day}, {self._name('ambassadors', row_id) or '?'} a {total} d'activité depuis la "
+                "synchronisation (des entrées saisies sur les deux ordinateurs) : plus de 24 h dans une "
+                "journée. Corrigez ou supprimez les entrées de ce jour."
             )
         other = self._what(table, other_id)
+        if other == what:
+            return (
+                f"{what} figure deux fois : elle semble avoir été saisie sur les deux ordinateurs. Les "
+                "deux sont gardées tant que vous n'avez pas choisi."
+            )
         return (
             f"{what} et {other[:1].lower()}{other[1:]} semblent être la même entrée, saisie sur les "
             "deux ordinateurs : les deux sont gardées tant que vous n'avez pas choisi."
         )
 
-    def _values(self, values: dict[str, Any], named: bool = False) -> str:
-        names = dict(self.carnet.db.execute("SELECT id, name FROM ambassadors").fetchall())
+    def _values(self, table: str, values: dict[str, Any], named: bool = False) -> str:
         if len(values) == 1 and not named:
             ((column, value),) = values.items()
-            return _value(column, value, names)
+            return self._value(table, column, value)
         return ", ".join(
-            f"{_label(column)} : {_value(column, value, names)}" for column, value in values.items()
+            f"{_label(table, column)} : {self._value(table, column, value)}"
+            for column, value in values.items()
         )
 
     def _what(self, table: str, row_id: str) -> str:
+        """The record a conflict is about, as the user finds it in the window."""
+        name = self._name(table, row_id)
+        if table == "time_entries" and name:
+            return f"L'{name}"
+        kind = TABLE_NAMES[table][0]
+        return f"La fiche « {name} » ({kind})" if name else f"La fiche ({kind})"
+
+    def _name(self, table: str, row_id: str) -> str:
+        """What names a record (« Anne Roux », « Anne Roux, Atelier Parceo », « entrée du
+        04/11/2024 (Marie Durand, 1 h, Appel) »); '' for a record without a name, or gone."""
         if table == "time_entries":
             entry = entry_rows(self.carnet.db, [row_id]).get(row_id)
-            if entry:
-                day = format_date(date.fromisoformat(entry["day"]))
-                return (
-                    f"L'entrée du {day} ({entry['name'] or '?'}, {format_duration(entry['minutes'])}, "
-                    f"{entry['activity']})"
-                )
-        kind = _TABLE_NAMES.get(table, "du carnet")
-        columns = self.engine.columns(table)
-        named = next(
-            (c for c in ("title", "name", "supplier", "subject", "label", "last_name") if c in columns), ""
-        )
-        found = (
-            self.carnet.db.execute(f"SELECT {named} FROM {table} WHERE id = ?", [row_id]).fetchone()
-            if named
+            if not entry:
+                return ""
+            day = format_date(date.fromisoformat(entry["day"]))
+            return (
+                f"entrée du {day} ({entry['name'] or '?'}, {format_duration(entry['minutes'])}, "
+                f"{entry['activity']})"
+            )
+        columns = _NAMED_BY.get(table, ())
+        row = (
+            self.carnet.db.execute(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [row_id]
+            ).fetchone()
+            if columns
             else None
         )
-        return f"La fiche {kind} « {found[0]} »" if found and found[0] else f"La fiche {kind} {row_id[:8]}"
+        if row is None:
+            return ""
+        parts = (
+            self._reading(table, column, value) or _shortened(str(value))
+            for column, value in zip(columns, row, strict=True)
+            if value is not None and value != ""
+        )
+        return ", ".join(part for part in parts if part)
+
+    def _value(self, table: str, column: str, value: Any) -> str:
+        """A field's value as the user reads it: euros, durations, dates, a list's wording, the
+        name of the record referred to, « texts »."""
+        if column == "deleted_at":
+            return "supprimée" if value else "présente"
+        if value is None or value == "":
+            return "(vide)"
+        reading = self._reading(table, column, value)
+        if reading == "" and column.endswith("_id"):
+            return "(une fiche qui n'existe plus)"
+        return reading or f"« {value} »"
+
+    def _reading(self, table: str, column: str, value: Any) -> str | None:
+        """A value that is no free text, in words ('' for a record referred to that is gone);
+        ``None`` for a text, which is shown as it was typed."""
+        if column.endswith("_cents") and isinstance(value, int):
+            return format_euros(value)
+        if column.endswith("minutes") and isinstance(value, int):
+            return format_duration(value)
+        if column in _YES_NO:
+            return "oui" if value else "non"
+        if (listed := _per_table(_lists(), table, column)) is not None:
+            with suppress(CarnetError, ValueError, KeyError, TypeError, AttributeError):
+                return str(listed(value))
+            return None
+        if column == "organiser_ids" and isinstance(value, str):
+            with suppress(ValueError, TypeError):
+                names = [self._name("ambassadors", str(one)) for one in json.loads(value)]
+                return ", ".join(name for name in names if name) or "(personne)"
+        if (parent := self._refers(table, column)) is not None:
+            return self._name(parent, str(value))
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+            return format_date(date.fromisoformat(value))
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value[:10]) and "T" in value:
+            return format_timestamp(value)
+        return None
+
+    def _refers(self, table: str, column: str) -> str | None:
+        """The table whose ids a column holds (``None`` when it holds none)."""
+        if table not in self._references:
+            self._references[table] = {
+                row[3]: row[2] for row in self.carnet.db.execute(f"PRAGMA foreign_key_list({table})")
+            }
+        return self._references[table].get(column) or _per_table(_REFERS, table, column)
 
     def keep(self, conflict_id: str, choice: str) -> Conflict:
         """Settle a conflict: ``actuelle`` keeps what the carnet shows, ``ecartee`` takes what the
@@ -616,6 +848,7 @@ class SyncService:
             values = aside if isinstance(aside, dict) else {conflict.column: aside}
             try:
                 _set(self.carnet, conflict.table, conflict.row_id, values)
+                self._derive(conflict.table, conflict.row_id)
             except sqlite3.IntegrityError:
                 raise InvalidInput(
                     "La valeur écartée ne peut plus être reprise telle quelle (elle ne s'accorde pas avec "
@@ -633,6 +866,13 @@ class SyncService:
             later = conflict.other_id
             if _live(db, conflict.table, later):
                 _set(self.carnet, conflict.table, later, {"deleted_at": utc_now_iso()})
+
+    def _derive(self, table: str, row_id: str) -> None:
+        """Write again what a record's fields give (the search keys drawn from its names) once
+        one of them was taken back from the conflicts: search finds the record by its new name."""
+        repository: Any = getattr(self.carnet, table) if table in _DERIVED else None
+        if repository is not None and (record := repository.get(row_id)) is not None:
+            repository.update(record)
 
     def _find(self, conflict_id: str, include_resolved: bool = False) -> Conflict:
         wanted = conflict_id.strip().lower()
@@ -893,37 +1133,95 @@ def _set(carnet: Any, table: str, row_id: str, values: dict[str, Any]) -> None:
     carnet.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id])
 
 
-def _label(column: str) -> str:
-    return _COLUMN_NAMES.get(column, "autre donnée")
+def _label(table: str, column: str) -> str:
+    label = _per_table(_COLUMN_NAMES, table, column)
+    return str(label) if label else "autre donnée"
 
 
-def _value(column: str, value: Any, names: dict[str, str] | None = None) -> str:
-    """A field's value as the user reads it: euros, durations, dates, names, « texts »."""
-    if column == "deleted_at":
-        return "supprimée" if value else "présente"
-    if value is None or value == "":
-        return "(vide)"
-    if column.endswith("_cents") and isinstance(value, int):
-        return format_euros(value)
-    if column.endswith("minutes") and isinstance(value, int):
-        return format_duration(value)
-    if column in _YES_NO:
-        return "oui" if value else "non"
-    if column == "mission" and value in set(Mission):
-        return Mission(value).label
-    if column.endswith("_id") or column == "id":
-        return (names or {}).get(str(value), "(une autre fiche)")
-    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        return format_date(date.fromisoformat(value))
-    if isinstance(value, str) and _ISO_DAY.fullmatch(value[:10]) and "T" in value:
-        return format_timestamp(value)
-    return f"« {value} »"
+def _shortened(text: str, length: int = 60) -> str:
+    """A text naming a record, on one line and not too long."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+@functools.cache
+def _lists() -> dict[str, Callable[[Any], str]]:
+    """How the fields holding a choice from a list read (« table.column » or « column »),
+    loaded on first use (the status bar's sync needs none of them)."""
+    from ambassadeur_app.domain.events import EventKind, EventStatus, InvitationChannel, NationalService
+    from ambassadeur_app.domain.expenses import AttachmentRole, ExpenseStatus
+    from ambassadeur_app.domain.journal import NoteTag
+    from ambassadeur_app.domain.model import Role
+    from ambassadeur_app.domain.planning import ActionStatus
+    from ambassadeur_app.domain.register import (
+        AccountAction,
+        Channel,
+        Civility,
+        Onboarding,
+        ParceoStatus,
+        PracticeMode,
+        RequestCategory,
+        RequestStatus,
+        Specialty,
+        StructureType,
+    )
+    from ambassadeur_app.domain.survey_forms import DiffusionChannel
+    from ambassadeur_app.domain.surveys import template_title
+    from ambassadeur_app.nomenclatures import professions
+
+    kinds: dict[str, Any] = {
+        "mission": Mission,
+        "civility": Civility,
+        "practice_mode": PracticeMode,
+        "specialty": Specialty,
+        "parceo_status": ParceoStatus,
+        "contacts.channel": Channel,
+        "solicitations.channel": Channel,
+        "category": RequestCategory,
+        "solicitations.status": RequestStatus,
+        "action": AccountAction,
+        "surveys.channel": DiffusionChannel,
+        "expenses.status": ExpenseStatus,
+        "attachments.role": AttachmentRole,
+        "structures.type": StructureType,
+        "onboarding": Onboarding,
+        "events.kind": EventKind,
+        "events.status": EventStatus,
+        "event_invitations.channel": InvitationChannel,
+        "planned_actions.status": ActionStatus,
+        "tag": NoteTag,
+        "ambassadors.role": Role,
+    }
+    readers = {key: _labels_of(kind) for key, kind in kinds.items()}
+    readers["profession_code"] = lambda code: professions()[code].label
+    readers["survey_templates.key"] = readers["surveys.key"] = template_title
+    readers["agenda_items.decision"] = {"accepted": "accepté", "dismissed": "écarté"}.__getitem__
+    readers["month"] = lambda month: Month.parse(month).label()
+    readers["present"] = lambda flags: (
+        f"présent à {plural(flags.count('1'), 'demi-journée')} sur {len(flags)}" if "1" in flags else "absent"
+    )
+    # Lists kept as JSON: an event's half-days, speakers, a module's services, questions, answers.
+    readers["sessions"] = lambda text: ", ".join(
+        f"{format_date(date.fromisoformat(day))} {start}–{end}" for day, start, end in json.loads(text)
+    )
+    readers["speakers"] = lambda text: ", ".join(json.loads(text)) or "(aucun)"
+    readers["services"] = lambda text: (
+        ", ".join(NationalService(s).label for s in json.loads(text)) or "(aucun)"
+    )
+    readers["questions"] = lambda text: " / ".join(question for question, _ in json.loads(text))
+    readers["answers"] = lambda text: " / ".join("—" if a is None else str(a) for a in json.loads(text))
+    return readers
+
+
+def _labels_of(kind: Any) -> Callable[[Any], str]:
+    """The label of a value of the list ``kind`` (an enum whose members have a ``label``)."""
+    return lambda value: str(kind(value).label)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def report_lines(report: SyncReport, now: datetime | None = None) -> list[str]:
+def report_lines(report: SyncReport) -> list[str]:
     """What a sync did, in French, one line each (the CLI prints them; the window will show them)."""
     lines = []
     if report.written:
@@ -939,8 +1237,8 @@ def report_lines(report: SyncReport, now: datetime | None = None) -> list[str]:
     else:
         lines.append("Rien de nouveau à recevoir.")
     for copy, moment in sorted(report.last_change.items()):
-        local = moment.astimezone()
-        lines.append(f"Dernier changement de l'ordinateur {copy[:8]} : le {local:%d/%m/%Y à %H:%M}.")
+        who = "l'autre ordinateur" if len(report.last_change) == 1 else f"l'ordinateur {copy[:8]}"
+        lines.append(f"Dernier changement de {who} : le {moment.astimezone():%d/%m/%Y à %H:%M}.")
     if report.pieces:
         lines.append(f"{plural(report.pieces, 'pièce jointe reçue', 'pièces jointes reçues')}.")
     if report.former_copy:
@@ -969,13 +1267,15 @@ def report_lines(report: SyncReport, now: datetime | None = None) -> list[str]:
 
 def merge_lines(merged: Merged) -> list[str]:
     """What « rejoindre --fusionner » merged, in French."""
+    several = merged.records > 1
     lines = [
-        f"Fusion : {plural(merged.records, 'fiche', 'fiches')} du carnet tenu à part "
-        "(entrées, registre, paramètres…) sont dans le carnet partagé et partent vers l'autre ordinateur."
+        f"Fusion : {plural(merged.records, 'fiche', 'fiches')} du carnet tenu à part (entrées, registre, "
+        f"paramètres…) {'sont' if several else 'est'} dans le carnet partagé et "
+        f"{'partent' if several else 'part'} vers l'autre ordinateur."
     ]
     if merged.matched:
         found = ", ".join(
-            f"{_MATCHED_NAMES[table][count > 1]} : {count}" for table, count in merged.matched.items()
+            f"{TABLE_NAMES[table][count > 1]} : {count}" for table, count in merged.matched.items()
         )
         lines.append(
             f"Fiches reconnues dans les deux carnets, gardées en un seul exemplaire ({found}) ; "
@@ -994,40 +1294,6 @@ def merge_lines(merged: Merged) -> list[str]:
     return lines
 
 
-# What the merge summary calls the records matched: (one, several).
-_MATCHED_NAMES: dict[str, tuple[str, str]] = {
-    "programme": ("paramètres du programme", "paramètres du programme"),
-    "indicator_targets": ("objectifs des indicateurs", "objectifs des indicateurs"),
-    "ambassadors": ("ambassadeur", "ambassadeurs"),
-    "activities": ("activité", "activités"),
-    "survey_templates": ("modèle de questionnaire", "modèles de questionnaire"),
-    "training_modules": ("module de formation", "modules de formation"),
-    "rex_texts": ("texte du retour d'expérience", "textes du retour d'expérience"),
-    "professionals": ("professionnel", "professionnels"),
-    "structures": ("structure", "structures"),
-    "professional_structures": ("lien professionnel – structure", "liens professionnel – structure"),
-    "professional_activities": ("lieu d'exercice", "lieux d'exercice"),
-    "events": ("événement", "événements"),
-    "expenses": ("dépense", "dépenses"),
-    "grant_payments": ("versement de la subvention", "versements de la subvention"),
-    "event_invitations": ("invitation", "invitations"),
-    "event_attendances": ("présence à un événement", "présences aux événements"),
-    "attachments": ("pièce jointe", "pièces jointes"),
-    "contacts": ("contact", "contacts"),
-    "contact_professionals": ("personne d'un contact", "personnes des contacts"),
-    "solicitations": ("sollicitation", "sollicitations"),
-    "account_events": ("opération sur un compte Parceo", "opérations sur les comptes Parceo"),
-    "surveys": ("questionnaire diffusé", "questionnaires diffusés"),
-    "survey_responses": ("réponse à un questionnaire", "réponses aux questionnaires"),
-    "user_readings": ("relevé d'utilisateurs actifs", "relevés d'utilisateurs actifs"),
-    "planned_actions": ("action du rétroplanning", "actions du rétroplanning"),
-    "planned_action_links": ("lien d'une action du rétroplanning", "liens des actions du rétroplanning"),
-    "journal_notes": ("note du journal", "notes du journal"),
-    "journal_note_links": ("lien d'une note du journal", "liens des notes du journal"),
-    "agenda_items": ("rendez-vous d'agenda importé", "rendez-vous d'agenda importés"),
-}
-
-
 def conflict_lines(conflicts: list[Conflict]) -> list[str]:
     """The conflicts as the CLI lists them (French)."""
     if not conflicts:
@@ -1037,6 +1303,11 @@ def conflict_lines(conflicts: list[Conflict]) -> list[str]:
         state = f" [{conflict.resolved}]" if conflict.resolved else ""
         lines.append(f"{conflict.id[:8]}  {KIND_NAMES[conflict.kind]}{state}")
         lines.append(f"    {conflict.description}")
+    settled = sum(bool(conflict.resolved) for conflict in conflicts)
+    count = plural(len(conflicts) - settled, "conflit à vérifier", "conflits à vérifier")
+    if settled:
+        count += f" ; {plural(settled, 'conflit réglé', 'conflits réglés')}"
+    lines.append(f"{count}.")
     lines.append(
         "Pour choisir : conflits --garder ID actuelle (garder ce que montre le carnet) ou "
         "conflits --garder ID ecartee (reprendre ce qui a été mis de côté)."

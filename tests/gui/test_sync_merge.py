@@ -319,3 +319,10 @@ def test_a_restore_shows_missing_attachments_and_the_shared_carnet_apart(
     assert to_know.startswith("À savoir :\nCe carnet est partagé avec l'autre ordinateur par le dossier")
     window.resize(1366, 768)
     shot(notice, "restore_notes")
+
+
+def test_the_status_bar_counts_new_conflicts_in_french() -> None:
+    from ambassadeur_app.gui.actions.sync import _new_conflicts
+
+    assert _new_conflicts(1).startswith("1 nouveau conflit après la synchronisation")
+    assert _new_conflicts(12).startswith("12 nouveaux conflits après la synchronisation")

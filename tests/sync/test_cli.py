@@ -174,4 +174,4 @@ def test_joining_with_a_carnet_of_its_own_asks_for_fusionner_then_merges(
             assert [x.name for x in service.ambassadors()] == ["Marie Durand"]
     code, out, _ = run(capsys, "--carnet", str(a), "conflits")
     assert "doublon" in out  # the same entry, typed on both
-    assert "(Marie Durand, 1\xa0h\xa030, Appel) et l'entrée" in out
+    assert "(Marie Durand, 1\xa0h\xa030, Appel) figure deux fois" in out

@@ -245,9 +245,7 @@ class Sync(QObject):
         self.update_actions()
         self.update_label()
         if report.conflicts:
-            self.window.ui.statusbar.showMessage(
-                "Nouveaux conflits après la synchronisation : Carnet > Conflits à vérifier.", 15000
-            )
+            self.window.ui.statusbar.showMessage(_new_conflicts(report.conflicts), 15000)
 
     def _failed(self, exc: Exception, explicit: bool = False) -> None:
         import traceback
@@ -517,6 +515,14 @@ def _merge_summary(report: SyncReport) -> list[str]:
         lines.append(f"{count} : Carnet > Conflits à vérifier.")
     lines += [f"Fichier refusé : {problem}" for problem in report.refused]
     return lines
+
+
+def _new_conflicts(count: int) -> str:
+    """What the status bar says of the conflicts a sync found."""
+    from ambassadeur_app.domain.formatting import plural
+
+    found = plural(count, "nouveau conflit", "nouveaux conflits")
+    return f"{found} après la synchronisation : Carnet > Conflits à vérifier."
 
 
 def _short(message: str) -> str:
