@@ -1344,8 +1344,7 @@ def _cmd_sync(args: argparse.Namespace) -> None:
     from ambassadeur_app.services.sync import report_lines
 
     with _service(args, readonly=True) as service:
-        if not service.sync.shared:  # said before a passphrase is asked for nothing
-            service.sync.sync("")  # raises « Ce carnet n'est pas partagé… »
+        service.sync.require_shared()  # said before a passphrase is asked for nothing
     passphrase = _passphrase(new=False)
     with _service(args) as service:
         report = service.sync.sync(passphrase)
@@ -1475,16 +1474,8 @@ def _cmd_indicateurs(args: argparse.Namespace) -> None:
 
 def _cmd_lecture(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import format_date, format_number
-    from ambassadeur_app.errors import InvalidInput
 
     with _service(args) as service:
-        start = service.programme().start_date
-        if args.date < start and not args.reference:
-            raise InvalidInput(
-                f"Le {format_date(args.date)} est avant le début de l'expérimentation "
-                f"({format_date(start)}) : seule la valeur de référence (--reference) peut être relevée "
-                "avant. Rien n'a été enregistré."
-            )
         service.indicators.save_reading(args.date, args.utilisateurs, baseline=args.reference)
     what = "Valeur de référence enregistrée" if args.reference else "Relevé enregistré"
     users = format_number(args.utilisateurs, 0)

@@ -256,7 +256,8 @@ def sheet_file_findings(file_problems: Mapping[str, list[str]], event_ids: Colle
 
 
 def unanswered_requests(requests: Iterable[Solicitation]) -> list[Finding]:
-    """The requests never answered: the table « reçues / répondues » shows them open."""
+    """The requests never answered, the oldest first: the table « reçues / répondues » shows
+    them open."""
     return [
         Finding(
             Severity.TO_CHECK,
@@ -267,7 +268,7 @@ def unanswered_requests(requests: Iterable[Solicitation]) -> list[Finding]:
             request.id,
             RecordKind.REQUEST,
         )
-        for request in requests
+        for request in sorted(requests, key=lambda request: request.received_at)
         if not request.status.answered
     ]
 

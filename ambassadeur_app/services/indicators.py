@@ -134,9 +134,15 @@ class IndicatorsService:
         the previous one); return its id.
 
         Raises:
-            InvalidInput: a wrong count or date.
+            InvalidInput: a wrong count or date (only the baseline may precede the programme).
         """
         reading = validate_reading(Reading(day, users, baseline))
+        start = self.core.programme().start_date
+        if day < start and not baseline:
+            raise InvalidInput(
+                f"Le {format_date(day)} est avant le début de l'expérimentation ({format_date(start)}) : "
+                "seule la valeur de référence peut être relevée avant. Rien n'a été enregistré."
+            )
         with self.carnet.write():
             return self.carnet.readings.save(reading)
 
@@ -337,7 +343,9 @@ def users_indicator(figures: UsersFigures, targets: Targets, programme: Programm
         sign = "+" if monthly >= 0 else "−"
         projected = round(figures.projection)
         reach = ""
-        if target is not None:
+        if figures.met:  # the latest reading meets the target, whatever the line says
+            reach = " : objectif déjà atteint"
+        elif target is not None:
             reach = (
                 " : objectif atteint à ce rythme"
                 if projected >= target
@@ -632,7 +640,7 @@ def money_indicators(figures: MoneyFigures, programme: Programme, received_cents
     else:
         projected = figures.projected_cents
         how = (
-            f"devis en attente compris ({format_euros(figures.projected_quotes_cents)})"
+            f"y compris {format_euros(figures.projected_quotes_cents)} de devis en attente"
             if figures.projected_quotes_cents
             else "mois à venir au rythme des mois écoulés"
         )

@@ -466,18 +466,26 @@ class SyncService:
         self._pieces(folder, keys, report)
         return report
 
+    def require_shared(self) -> None:
+        """Check that this carnet is shared (before asking for the passphrase).
+
+        Raises:
+            CarnetError: not shared.
+        """
+        if not self.engine.state()["shared_id"]:
+            raise CarnetError(
+                "Ce carnet n'est pas partagé : utilisez d'abord « partager » (ou « rejoindre » sur "
+                "l'autre ordinateur)."
+            )
+
     def sync(self, passphrase: str, folder: Path | None = None) -> SyncReport:
         """Write this copy's changes into the shared folder, then apply the other copies'.
 
         Raises:
             CarnetError: not shared, wrong passphrase, folder missing or of another carnet.
         """
+        self.require_shared()
         state = self.engine.state()
-        if not state["shared_id"]:
-            raise CarnetError(
-                "Ce carnet n'est pas partagé : utilisez d'abord « partager » (ou « rejoindre » sur "
-                "l'autre ordinateur)."
-            )
         keys = self._keys(passphrase)
         folder = _usable_folder(folder or Path(state["folder"]), create=False)
         identity = read_identity(folder)
@@ -703,11 +711,18 @@ class SyncService:
             )
         if kind == "24h":
             day = format_date(date.fromisoformat(other_id))
-            total = format_duration(_day_minutes(self.carnet.db, row_id, other_id))
+            name = self._name("ambassadors", row_id) or "?"
+            minutes = _day_minutes(self.carnet.db, row_id, other_id)
+            total = format_duration(minutes)
+            if minutes <= MAX_ENTRY_MINUTES:  # the day has been corrected since
+                return (
+                    f"Le {day}, {name} avait plus de 24 h d'activité après la synchronisation ; la "
+                    f"journée compte maintenant {total}."
+                )
             return (
-                f"Le {day}, {self._name('ambassadors', row_id) or '?'} a {total} d'activité depuis la "
-                "synchronisation (des entrées saisies sur les deux ordinateurs) : plus de 24 h dans une "
-                "journée. Corrigez ou supprimez les entrées de ce jour."
+                f"Le {day}, {name} a {total} d'activité depuis la synchronisation (des entrées saisies "
+                "sur les deux ordinateurs) : plus de 24 h dans une journée. Corrigez ou supprimez les "
+                "entrées de ce jour."
             )
         other = self._what(table, other_id)
         if other == what:
@@ -1168,6 +1183,8 @@ def _lists() -> dict[str, Callable[[Any], str]]:
     from ambassadeur_app.domain.survey_forms import DiffusionChannel
     from ambassadeur_app.domain.surveys import template_title
     from ambassadeur_app.nomenclatures import professions
+    from ambassadeur_app.reports.rex import PERTINENCE_HEADING
+    from ambassadeur_app.services.planning import PERTINENCE
 
     kinds: dict[str, Any] = {
         "mission": Mission,
@@ -1196,6 +1213,7 @@ def _lists() -> dict[str, Callable[[Any], str]]:
     readers["profession_code"] = lambda code: professions()[code].label
     readers["survey_templates.key"] = readers["surveys.key"] = template_title
     readers["agenda_items.decision"] = {"accepted": "accepté", "dismissed": "écarté"}.__getitem__
+    readers["rex_texts.key"] = {PERTINENCE: PERTINENCE_HEADING}.__getitem__  # as the REX prints it
     readers["month"] = lambda month: Month.parse(month).label()
     readers["present"] = lambda flags: (
         f"présent à {plural(flags.count('1'), 'demi-journée')} sur {len(flags)}" if "1" in flags else "absent"

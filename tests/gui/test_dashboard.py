@@ -173,6 +173,7 @@ def test_a_reading_typed_in_the_dialog_changes_the_users_card(
         ("", REFERENCE_DAY, "n'est pas un nombre entier d'utilisateurs"),
         ("99999999", REFERENCE_DAY, "invraisemblable"),
         ("420", date(1999, 5, 1), "Date hors limites"),
+        ("420", date(2025, 6, 2), "avant le début de l'expérimentation"),  # not the baseline
     ],
 )
 def test_a_wrong_reading_shows_the_service_message_and_writes_nothing(

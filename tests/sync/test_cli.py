@@ -16,6 +16,7 @@ import pytest
 
 from ambassadeur_app.cli import main
 from ambassadeur_app.domain.model import Ambassador, Role
+from ambassadeur_app.errors import CarnetError
 from ambassadeur_app.services import open_service
 from ambassadeur_app.storage.backup import sqlite_uri
 from tests.conftest import PROGRAMME, TODAY, log_entry
@@ -85,6 +86,13 @@ def test_sync_of_a_carnet_not_shared_says_so(
     code, _, err = run(capsys, "--carnet", str(tmp_path / "a.ambassadeur"), "sync")
     assert code == 1
     assert "n'est pas partagé" in err
+    # The service says it before any passphrase: the CLI and the window ask it the same way.
+    service = open_service(tmp_path / "a.ambassadeur", readonly=True)
+    with pytest.raises(CarnetError) as not_shared:
+        service.sync.require_shared()
+    service.close()
+    assert f"erreur : {not_shared.value.message}" in err
+    assert not_shared.value.message.startswith("Ce carnet n'est pas partagé : utilisez d'abord « partager »")
 
 
 def applied_and_entries(path: Path, copy: str) -> tuple[int, int]:

@@ -311,6 +311,12 @@ def test_a_day_that_a_merge_takes_over_24_hours_is_listed_alike_on_both_laptops(
     b.service.delete_entries([extra])
     everyone_syncs([a, b])
     assert a.sync_service.conflicts() == b.sync_service.conflicts() == []
+    # Listed again once settled, it says what the day held and holds now, no contradiction.
+    (settled,) = b.sync_service.conflicts(include_resolved=True)
+    assert settled.description == (
+        "Le 12/11/2024, Marie Durand avait plus de 24 h d'activité après la synchronisation ; "
+        "la journée compte maintenant 20\xa0h."
+    )
 
 
 def test_both_laptops_list_the_same_conflicts_whatever_values_they_met_in_between(binome: Binome) -> None:

@@ -25,6 +25,7 @@ from ambassadeur_app.domain.register import (
     StructureType,
 )
 from ambassadeur_app.domain.surveys import DiffusionChannel
+from ambassadeur_app.reports.rex import PERTINENCE_HEADING
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.services.sync import join, merge_lines, report_lines
 from ambassadeur_app.sync.merge import person_name
@@ -191,6 +192,10 @@ def test_records_typed_on_both_laptops_are_kept_once(binome: Binome) -> None:
     # What differed on a record both held is listed, nothing lost.
     conflicts = {(c.kind, c.table, c.column): c for c in b.sync_service.conflicts()}
     assert conflicts["champ", "rex_texts", "text"].set_aside == "À généraliser"
+    # Named by its heading in the REX document, not by its key in the carnet.
+    assert conflicts["champ", "rex_texts", "text"].description.startswith(
+        f"La fiche « {PERTINENCE_HEADING} » (texte du retour d'expérience) : le champ"
+    )
     assert conflicts["champ", "solicitations", "received_at"].set_aside == "2024-11-05T10:05"
     once.close()
 

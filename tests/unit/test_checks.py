@@ -180,6 +180,25 @@ def test_requests_never_answered(service: CarnetService) -> None:
     assert "Mot de passe" in found[0].detail
 
 
+def test_requests_never_answered_come_oldest_first(service: CarnetService) -> None:
+    """Typed in any order (26/11, 29/11, 28/11), they are listed by the day received."""
+    ids = {
+        day: service.register.save_solicitation(
+            Solicitation(
+                datetime(2024, 11, day, 9),
+                Channel.PHONE,
+                RequestCategory.ACCESS,
+                f"Demande {day}",
+                requester="X",
+            )
+        )
+        for day in (26, 29, 28)
+    }
+    found = [f for f in service.pack.check() if f.record_kind is RecordKind.REQUEST]
+    assert [f.record_id for f in found] == [ids[26], ids[28], ids[29]]
+    assert [f.detail[:19] for f in found] == [f"Reçue le {day}/11/2024" for day in (26, 28, 29)]
+
+
 def test_entries_outside_the_period(service: CarnetService) -> None:
     before = log_entry(service, date(2024, 8, 30), 60)
     log_entry(service, date(2024, 9, 1), 60)
@@ -261,6 +280,13 @@ def test_verifier_prints_the_findings_and_fails_when_one_blocks(
     out, err = capsys.readouterr()
     assert "[bloquant] Mois de novembre 2025 non clôturé" in out
     assert "points bloquants" in plain(out.splitlines()[-1])
+    received = [
+        datetime.strptime(line.split("Reçue le ")[1][:10], "%d/%m/%Y")
+        for line in out.splitlines()
+        if "Sollicitation sans réponse" in line
+    ]
+    assert len(received) == 3
+    assert received == sorted(received)  # the oldest first
     assert err.startswith("erreur : des points bloquants")
 
 

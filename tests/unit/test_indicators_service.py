@@ -75,6 +75,41 @@ def test_a_reading_of_the_same_day_and_a_new_baseline_replace_the_previous(servi
         indicators.save_reading(date(2024, 10, 1), -5)
 
 
+def test_a_reading_before_the_start_is_refused_by_the_service_unless_it_is_the_baseline(
+    service: CarnetService,
+) -> None:
+    before = PROGRAMME.start_date - timedelta(days=31)
+    with pytest.raises(InvalidInput, match="avant le début de l'expérimentation") as refused:
+        service.indicators.save_reading(before, 400)
+    assert refused.value.message == (
+        f"Le {before:%d/%m/%Y} est avant le début de l'expérimentation ({PROGRAMME.start_date:%d/%m/%Y}) : "
+        "seule la valeur de référence peut être relevée avant. Rien n'a été enregistré."
+    )
+    assert service.indicators.readings() == []
+    service.indicators.save_reading(before, 400, baseline=True)
+    service.indicators.save_reading(PROGRAMME.start_date, 410)
+    assert [(r.day, r.baseline) for r in service.indicators.readings()] == [
+        (before, True),
+        (PROGRAMME.start_date, False),
+    ]
+
+
+def test_a_target_already_met_is_said_so_whatever_the_projection(service: CarnetService) -> None:
+    """The latest reading meets the target (480) while the least-squares line, pulled by the
+    earlier readings, projects 479 on the last day: the trend says « déjà atteint », not « non
+    atteint » next to « Atteint »."""
+    start = PROGRAMME.start_date
+    service.indicators.save_reading(start, 400, baseline=True)
+    service.indicators.save_reading(start + timedelta(days=10), 700)
+    service.indicators.save_reading(start + timedelta(days=150), 480)
+    users = service.indicators.all()[0]
+    assert "projection au 28/02/2025 : 479" in plain(users.trend)
+    assert users.met
+    assert users.status_text == "Atteint"
+    assert plain(users.trend).endswith(" : objectif déjà atteint")
+    assert "non atteint" not in users.trend
+
+
 def test_every_indicator_on_an_empty_carnet(service: CarnetService) -> None:
     indicators = service.indicators.all()
     assert [i.key for i in indicators] == KEYS
@@ -306,10 +341,12 @@ def test_the_grant_projection_skips_late_quotes_and_is_the_bilan_s_surplus_once_
     late = replace(quote, number="D-2", issued_on=end + timedelta(days=3), amount_ht_cents=25_000)
     service.expenses.save_expense(replace(late, amount_ttc_cents=25_000))
     grant = {i.key: i for i in service.indicators.all()}["subvention"]
-    assert "devis en attente compris (70,00 €)" in plain(grant.trend)  # not the 250 € dated after the end
-    assert grant.status.startswith(
-        "Part non employée projetée à la fin de la période (devis en attente compris"
+    # Not the 250 € dated after the end; one level of parentheses in the status.
+    assert "employés, y compris 70,00 € de devis en attente" in plain(grant.trend)
+    assert plain(grant.status).startswith(
+        "Part non employée projetée à la fin de la période (y compris 70,00 € de devis en attente) : "
     )
+    assert grant.status.count("(") == grant.status.count(")") == 1
     service.bilan.add_payment(GrantPayment(date(2024, 9, 20), 680_000))
     service.close()
     ended = open_service(carnet_path, today=lambda: end + timedelta(days=1))
