@@ -10,9 +10,18 @@ checks that its runs painted the carnet page's table and its month's total (``Pa
 day's first save is timed painted too (until 2026-11-30 without its paint). Each line gives the
 fastest and the median run of the app and of its floor (``common.report_runs``).
 
+Switching month goes back and forth between two months (the table keeps the rows of the last
+months shown while no entry changes: since 2026-11-30, 19:00, going back queries nothing), and
+in turns through more months than it keeps, each shown as on its first visit.
+
+Closing the window right after the day's first save waits for the day's backup written beside
+it (``Carnet.settle_backup``, what closing calls): « first save, then close » times the save, its
+paint and that wait (the rest of the closing, the same on any day, is not timed).
+
 Floors, run in turns with the app: one bare INSERT committed with the same pragmas (WAL,
-synchronous=FULL), and one bare SELECT of a month's rows, on a copy of the carnet (a write to the
-same file would empty the page cache of the other connection at each turn).
+synchronous=FULL), one bare SELECT of a month's rows, on a copy of the carnet (a write to the
+same file would empty the page cache of the other connection at each turn), and a bare copy of
+that copy with SQLite's backup API at full speed (what the day's backup writes).
 Run: python benchmarks/entry.py
 """
 
@@ -37,6 +46,9 @@ from ambassadeur_app.services import open_service
 
 MONTH = DEMO_MONTH  # in the experiment of both carnets
 OTHERS = [Month(2025, 10), Month(2025, 12)]
+# In turns, more months than the table keeps the rows of (``entry_table.LISTS_KEPT``), the two
+# of OTHERS last: each is shown as on its first visit.
+VISITS = [Month(2025, 9), Month(2026, 1), Month(2026, 2), *OTHERS]
 REPEAT = 15
 
 
@@ -73,6 +85,20 @@ def bare_floors(conn: sqlite3.Connection) -> tuple[Callable[[], None], Callable[
         ).fetchall()
 
     return insert, select
+
+
+def bare_copy(conn: sqlite3.Connection, target: Path) -> Callable[[], None]:
+    """Return a bare full-speed copy of ``conn``'s database to ``target`` (SQLite's backup API)."""
+
+    def copy() -> None:
+        dest = sqlite3.connect(str(target))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        target.unlink()
+
+    return copy
 
 
 class Painted(QObject):
@@ -124,6 +150,11 @@ def measure(name: str, path: Path, today: date) -> None:
         page.show_month(month)
         QApplication.processEvents()
 
+    def save_then_close() -> None:
+        """The day's first save, painted, then what closing waits for: the day's backup."""
+        save_and_paint()
+        service.carnet.settle_backup()
+
     def next_day() -> None:
         """Make the next save the day's first, which starts the daily backup (in a thread beside
         the window): the previous day's is written first (not counted)."""
@@ -140,9 +171,16 @@ def measure(name: str, path: Path, today: date) -> None:
         painted_widgets.check(REPEAT, "save + paint")
         first = alternated_runs(save_and_paint, insert, REPEAT, before=next_day)
         service.carnet.settle_backup()
+        closing = alternated_runs(
+            save_then_close, bare_copy(conn, path.with_name("copie-nue.sqlite")), 5, before=next_day
+        )
+        painted_widgets.check(5, "first save, then close")
         months = itertools.cycle(OTHERS)
         switching = alternated_runs(lambda: show(next(months)), select, REPEAT)
         painted_widgets.check(REPEAT, "switch month")
+        visits = itertools.cycle(VISITS)
+        visiting = alternated_runs(lambda: show(next(visits)), select, REPEAT)
+        painted_widgets.check(REPEAT, "switch to a month not kept")
     finally:
         while page.undo_stack.canUndo():  # leave the carnet as it was for the next run
             page.undo_stack.undo()
@@ -153,6 +191,8 @@ def measure(name: str, path: Path, today: date) -> None:
     report_runs(f"{name}: save + refresh + paint", *painted, "bare INSERT + commit")
     report_runs(f"{name}: first save of the day + paint", *first, "bare INSERT + commit")
     report_runs(f"{name}: switch month (painted)", *switching, "bare SELECT of the month")
+    report_runs(f"{name}: switch, month not kept (painted)", *visiting, "bare SELECT of the month")
+    report_runs(f"{name}: first save, then close", *closing, "bare backup API copy")
 
 
 def main() -> None:

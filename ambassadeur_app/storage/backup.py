@@ -34,7 +34,6 @@ import re
 import sqlite3
 import stat
 import threading
-import time
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -97,9 +96,9 @@ def backup_folder(root: Path, carnet_path: Path) -> Path:
     return root / f"{carnet_path.stem}-{digest}"
 
 
-def copy_database(source: sqlite3.Connection, target: Path, paced: bool = False) -> None:
-    """Write a consistent copy of an open database to ``target`` (via ``target.part``);
-    ``paced``: in steps, pausing after each (``_paced_backup``).
+def copy_database(source: sqlite3.Connection, target: Path, hurry: threading.Event | None = None) -> None:
+    """Write a consistent copy of an open database to ``target`` (via ``target.part``); with
+    ``hurry``, in steps, pausing after each until ``hurry`` is set (``_paced_backup``).
 
     Raises:
         CarnetError: when the copy cannot be written (full disk, no permission...), or
@@ -112,8 +111,8 @@ def copy_database(source: sqlite3.Connection, target: Path, paced: bool = False)
         with written_in_place_of(target) as part:
             dest = sqlite3.connect(str(part))
             try:
-                if paced:
-                    _paced_backup(source, dest)
+                if hurry is not None:
+                    _paced_backup(source, dest, hurry)
                 else:
                     source.backup(dest)
                 dest.execute("PRAGMA journal_mode=DELETE")
@@ -123,16 +122,22 @@ def copy_database(source: sqlite3.Connection, target: Path, paced: bool = False)
         raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
 
 
-def _paced_backup(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
-    """Copy ``source`` into ``dest`` in steps, pausing after each. One read transaction holds
-    the state copied from the first step to the last: without it, a save made meanwhile on
-    another connection would start the copy again at its next step."""
+def _paced_backup(source: sqlite3.Connection, dest: sqlite3.Connection, hurry: threading.Event) -> None:
+    """Copy ``source`` into ``dest`` in steps, pausing after each until ``hurry`` is set (then
+    the rest goes at full speed). One read transaction holds the state copied from the first
+    step to the last: without it, a save made meanwhile on another connection would start the
+    copy again at its next step."""
     source.execute("BEGIN")
     try:
         source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the state copied
-        source.backup(dest, pages=PACED_STEP_PAGES, progress=lambda *_: time.sleep(PACED_PAUSE))
+        source.backup(dest, pages=PACED_STEP_PAGES, progress=lambda *_: _pause(PACED_PAUSE, hurry))
     finally:
         source.rollback()
+
+
+def _pause(seconds: float, hurry: threading.Event) -> None:
+    """Wait ``seconds``, or until ``hurry`` is set (at once if it is)."""
+    hurry.wait(seconds)
 
 
 def _regular(path: Path) -> bool:
@@ -397,6 +402,10 @@ class BackupManager:
         self._scanned = False
         self._problem: str | None = None
         self._problem_read = False
+        # Set when someone waits for the paced daily backup being written (the carnet closing,
+        # another copy): its pauses end and the rest is copied at full speed. The carnet clears
+        # it before starting the next one (``Carnet.daily_backup``).
+        self.hurry = threading.Event()
 
     @property
     def problem(self) -> str | None:
@@ -444,8 +453,8 @@ class BackupManager:
         now: datetime | None = None,
         paced: bool = False,
     ) -> Backup:
-        """Copy the open carnet into the backup folder (``paced``: see ``copy_database``), then
-        thin old backups."""
+        """Copy the open carnet into the backup folder (``paced``: in steps with pauses, until
+        ``hurry`` is set; see ``copy_database``), then thin old backups."""
         moment = (now or datetime.now()).replace(microsecond=0)
         stamp = moment.strftime("%Y-%m-%d_%H-%M-%S")
         target = self.folder / f"{stamp}_{kind.value}{BACKUP_SUFFIX}"
@@ -454,7 +463,7 @@ class BackupManager:
             while target.exists():
                 counter += 1
                 target = self.folder / f"{stamp}_{kind.value}-{counter}{BACKUP_SUFFIX}"
-            copy_database(conn, target, paced)
+            copy_database(conn, target, self.hurry if paced else None)
             size = target.stat().st_size
         except OSError as exc:
             raise CarnetError(f"Impossible d'écrire la sauvegarde « {target} » : {_reason(exc)}.") from exc
@@ -476,17 +485,16 @@ class BackupManager:
         self._last_daily = moment.date()
         return True
 
-    def take_daily(self, conn: sqlite3.Connection, moment: datetime) -> Backup | None:
+    def take_daily(self, conn: sqlite3.Connection, moment: datetime, paced: bool = False) -> Backup | None:
         """Take the day's backup now; a failure is noted (and retried at the next change).
 
-        Written by a thread beside the window (``Carnet.daily_backup``), the copy begins after a
-        pause and is paced, so that the window's thread keeps the cores (the day's first save
-        is repainted as fast as the others); in the main thread (the command line) it is
-        written at once.
+        ``paced`` (written by a thread beside the window, ``Carnet.daily_backup``): the copy
+        begins after a pause and goes in steps with pauses, so that the window's thread keeps
+        the cores (the day's first save is repainted as fast as the others), until ``hurry`` is
+        set; otherwise (the command line) it is written at once.
         """
-        paced = threading.current_thread() is not threading.main_thread()
         if paced:
-            time.sleep(PACED_START)
+            _pause(PACED_START, self.hurry)
         try:
             return self.create(conn, BackupKind.DAILY, moment, paced)
         except CarnetError as exc:

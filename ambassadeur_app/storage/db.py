@@ -392,6 +392,7 @@ class Carnet:
             self.backups.take_daily(self.db.conn, moment)
             return
         self.settle_backup()
+        self.backups.hurry.clear()  # paced, until someone waits for it
         self._backup_thread = threading.Thread(
             target=self._daily_in_background, args=(moment,), name="sauvegarde quotidienne"
         )
@@ -404,7 +405,7 @@ class Carnet:
             self.backups.daily_failed(moment, f"le carnet n'a pas pu être relu ({sqlite_reason(exc)}).")
             return
         try:
-            self.backups.take_daily(conn, moment)
+            self.backups.take_daily(conn, moment, paced=True)
         finally:
             conn.close()
             if self.on_backup_done is not None:
@@ -412,8 +413,9 @@ class Carnet:
 
     def settle_backup(self) -> None:
         """Wait for a daily backup being written in the background (before reading the backups
-        to change them, and before closing)."""
+        to change them, and before closing): what is left of it is copied at full speed."""
         if self._backup_thread is not None:
+            self.backups.hurry.set()
             self._backup_thread.join()
             self._backup_thread = None
 

@@ -86,7 +86,7 @@ def test_the_table_follows_each_change_as_a_reload_would(
                 kept = {
                     i: QPersistentModelIndex(model.index(row, 0)) for row, i in enumerate(model.entry_ids())
                 }
-                reloaded = model.update(where, summary.cap_reached_on, split)
+                reloaded = model.update(where, summary.cap_reached_on, split.copy)
                 reloads += reloaded
                 ids = service.entry_ids(where, model.order, model.descending)
                 assert model.entry_ids() == ids, (step, model.order, model.descending)
@@ -101,7 +101,7 @@ def test_the_table_follows_each_change_as_a_reload_would(
                 if index < 2:  # what each row shows (kept from one paint to the next) as a reload
                     fresh = EntryTableModel(service)
                     fresh.order, fresh.descending = model.order, model.descending
-                    fresh.update(where, summary.cap_reached_on, split)
+                    fresh.update(where, summary.cap_reached_on, split.copy)
                     assert shown(model) == shown(fresh), step
         # Only another month or an import reads the rows again.
         switches = sum(1 for step, other in sequence if other or step[0] == "import")
@@ -113,12 +113,12 @@ def test_an_edited_entry_moves_to_its_row_and_the_selection_follows(qtmodelteste
     model = EntryTableModel(service)
     qtmodeltester.check(model)
     sept = EntryFilter(Month(2024, 9))
-    model.update(sept, None, {})
+    model.update(sept, None, dict)
     assert model.entry_ids() == ids
     selected = QPersistentModelIndex(model.index(0, 0))
     for day, row in ((5, 2), (1, 0), (4, 1)):  # down, up, to the middle (created before the 4th's)
         service.update_entry(replace(service.entry(ids[0]), day=date(2024, 9, day)))
-        assert not model.update(sept, None, {})  # no reload
+        assert not model.update(sept, None, dict)  # no reload
         assert model.entry_ids() == service.entry_ids(sept)
         assert model.entry_ids()[row] == ids[0]
         assert selected.row() == row
@@ -135,7 +135,7 @@ def test_an_entry_saved_before_the_cap_day_marks_the_later_rows_beyond_the_cap(t
 
         def updated(model: EntryTableModel) -> EntryTableModel:
             summary = service.month_summary(month)
-            model.update(EntryFilter(month), summary.cap_reached_on, service.cap_day_split(summary))
+            model.update(EntryFilter(month), summary.cap_reached_on, lambda: service.cap_day_split(summary))
             return model
 
         model = updated(EntryTableModel(service))

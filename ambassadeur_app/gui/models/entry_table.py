@@ -25,7 +25,12 @@ from ambassadeur_app.storage.entries import EntryOrder, matches
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-PREFETCH = 200
+# The entries read at once around a row not read yet: the rows on screen with it (a paint asks for
+# them from the top down; a maximised window shows 17 rows at 1366 × 768, 35 at 1920 × 1080).
+BEHIND, AHEAD = 16, 48
+# The rows (ids) of the last filters shown, kept while no entry changes: going back to a month just
+# shown queries nothing (the ids of a 16 000-entry month take ~5 ms).
+LISTS_KEPT = 3
 
 COLUMNS: list[tuple[str, EntryOrder]] = [
     ("Date", EntryOrder.DATE),
@@ -64,6 +69,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 EditHandler = Callable[[TimeEntry, TimeEntry], bool]
+Split = Callable[[], dict[str, int]]  # the minutes beyond the cap of the cap day's entries, by id
 
 
 class _Row(NamedTuple):
@@ -89,25 +95,39 @@ class EntryTableModel(QAbstractTableModel):
         self.on_error: Callable[[AppError], None] = lambda exc: None
         self._ids: list[str] = []
         self._cache: dict[str, TimeEntry] = {}
-        self._rows: dict[str, _Row] = {}  # emptied whenever what a row shows may change
+        self._rows: dict[str, _Row] = {}  # by entry id (not row): dropped when what it shows changes
         self._today: date | None = None
         self._names: dict[str, str] = {}
         self._programme: Programme | None = None
         self._revision = -1
-        self._over_cap: dict[str, int] = {}
+        self._lists: dict[tuple[EntryFilter, EntryOrder, bool], list[str]] = {}  # the latest last
+        self._lists_of: tuple[int, dict[str, str]] | None = None  # the revision and names they hold
+        # Read on first use: only a row of the cap day needs it (a long month opens on its first days).
+        self._split: Split = dict
+        self._over_cap: dict[str, int] | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
 
     # --- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Query the ids again (after a new filter or a new order)."""
+        """Read the rows again (after a new filter or a new order): the ids are queried, unless
+        those of the same filter and order were shown since the last change (``LISTS_KEPT``)."""
         self.beginResetModel()
         self._revision = self.service.revision
-        self._ids = self.service.entry_ids(self.where, self.order, self.descending)
+        self._names = self.service.ambassador_names()
+        if self._lists_of != (self._revision, self._names):
+            self._lists, self._lists_of = {}, (self._revision, self._names)
+        key = (self.where, self.order, self.descending)
+        ids = self._lists.pop(key, None)
+        if ids is None:
+            ids = self.service.entry_ids(self.where, self.order, self.descending)
+        self._lists[key] = ids  # the table's own: a change moving its rows leaves the lists out of date
+        while len(self._lists) > LISTS_KEPT:
+            del self._lists[next(iter(self._lists))]
+        self._ids = ids
         self._cache = {}
         self._rows = {}
-        self._names = self.service.ambassador_names()
         self._programme = self.service.programme()
         self.endResetModel()
 
@@ -115,13 +135,14 @@ class EntryTableModel(QAbstractTableModel):
         self.where = where
         self.reload()
 
-    def update(self, where: EntryFilter, cap_reached_on: date | None, over_cap: dict[str, int]) -> bool:
+    def update(self, where: EntryFilter, cap_reached_on: date | None, split: Split) -> bool:
         """Show ``where`` with the entries changed since the last update moved, added or taken
         out row by row (everything is read again for another filter, programme or binôme).
 
         Args:
-            cap_reached_on, over_cap: the day the month's cap is reached and the split of its
-                entries (``CarnetService.cap_day_split``).
+            cap_reached_on, split: the day the month's cap is reached and what gives the split
+                of its entries (``CarnetService.cap_day_split``), asked when a row of that day
+                is first shown.
 
         Returns:
             whether the rows were read again (the selection is then lost).
@@ -132,16 +153,20 @@ class EntryTableModel(QAbstractTableModel):
             self._programme,
             self._names,
         )
+        self._split = split
         if changes is None or not same:
-            self.where, self.cap_reached_on, self._over_cap = where, cap_reached_on, over_cap
+            self.where, self.cap_reached_on, self._over_cap = where, cap_reached_on, None
             self.reload()
             return True
         self._revision = self.service.revision
         for old, new in changes:
             self._apply(old, new)
-        if (cap_reached_on, over_cap) != (self.cap_reached_on, self._over_cap):
-            self.cap_reached_on, self._over_cap = cap_reached_on, over_cap
-            self._rows = {}
+        # No row of the cap day shown yet (the split unread): no row depends on the split.
+        read = self._over_cap
+        if cap_reached_on != self.cap_reached_on or (read is not None and read != split()):
+            # What is beyond the cap moved: the rows whose part beyond it changed are worked out again.
+            self.cap_reached_on, self._over_cap = cap_reached_on, None
+            self._rows = {i: row for i, row in self._rows.items() if row.over == self._over(self._cache[i])}
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
         return False
@@ -174,10 +199,21 @@ class EntryTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(target, 0), self.index(target, len(COLUMNS) - 1))
 
     def _position(self, entry: TimeEntry, ids: list[str]) -> int:
-        """Return the row of ``entry`` among ``ids`` in the table's order (a binary search that
-        reads only the entries it compares with)."""
+        """Return the row of ``entry`` among ``ids`` in the table's order: a binary search that
+        reads one entry per step while they are far apart, then the last ones together with the
+        rows around them, which the view paints once it shows the entry."""
         rank = cmp_to_key(self._compare)
-        return bisect_left(ids, rank(self._key(entry)), key=lambda i: rank(self._key(self._probe(i))))
+        wanted = rank(self._key(entry))
+
+        def key(entry_id: str) -> Any:
+            return rank(self._key(self._probe(entry_id)))
+
+        low, high = 0, len(ids)
+        while high - low > AHEAD:
+            middle = (low + high) // 2
+            low, high = (middle + 1, high) if key(ids[middle]) < wanted else (low, middle)
+        self._read(ids[max(0, low - BEHIND) : high + BEHIND])
+        return bisect_left(ids, wanted, low, high, key=key)
 
     def _key(self, entry: TimeEntry) -> tuple[Any, tuple[Any, ...]]:
         return self.order.key(entry, self._names.get(entry.ambassador_id, "?"))
@@ -189,31 +225,40 @@ class EntryTableModel(QAbstractTableModel):
 
     def _probe(self, entry_id: str) -> TimeEntry:
         if entry_id not in self._cache:
-            self._cache.update(self.service.entries([entry_id]))
+            self._read([entry_id])
         return self._cache[entry_id]
+
+    def _read(self, entry_ids: list[str]) -> None:
+        """Read the entries of ``entry_ids`` not read yet."""
+        missing = [i for i in entry_ids if i not in self._cache]
+        if missing:
+            self._cache.update(self.service.entries(missing))
 
     def _over(self, entry: TimeEntry) -> int:
         """Return the minutes of ``entry`` beyond the month's cap (shown, and in the tooltip)."""
         cap_day, programme = self.cap_reached_on, self._programme
-        if cap_day is not None and programme is not None and entry.day > cap_day:
+        if cap_day is None or entry.day < cap_day:
+            return 0
+        if programme is not None and entry.day > cap_day:
             fundable = is_fundable(entry.day, entry.mission, programme, self.service.today())
             return entry.minutes if fundable else 0
+        if self._over_cap is None:
+            self._over_cap = self._split()
         return self._over_cap.get(entry.id, 0)
 
     def entry_at(self, row: int) -> TimeEntry:
         entry_id = self._ids[row]
         if entry_id not in self._cache:
-            window = self._ids[max(0, row - PREFETCH // 4) : row + PREFETCH]
-            self._cache.update(self.service.entries(i for i in window if i not in self._cache))
+            self._read(self._ids[max(0, row - BEHIND) : row + AHEAD])
         return self._cache[entry_id]
 
     def _row(self, row: int) -> _Row:
-        entry = self.entry_at(row)
         today = self.service.today()
         if today != self._today:  # the window stayed open past midnight: "date future" may go
             self._today, self._rows = today, {}
-        shown = self._rows.get(entry.id)
+        shown = self._rows.get(self._ids[row])
         if shown is None:
+            entry = self.entry_at(row)
             over = self._over(entry)
             texts = tuple(self._display(entry, column, over) for column in range(len(COLUMNS)))
             shown = self._rows[entry.id] = _Row(texts, self._not_funded(entry), over)
@@ -250,13 +295,17 @@ class EntryTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked for each visible cell and role at every paint: the roles with nothing to show
-        # (a decoration, a check box...) are answered before the entry is looked at.
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # (a decoration, a check box...) are answered before the entry is looked at, and the
+        # others from what the row shows, worked out once (an invalid index's row is -1).
+        if role not in _ROLES:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
         column = index.column()
         if role == _ALIGNMENT:
             return _RIGHT if column in (DURATION, START) else None
-        shown = self._row(index.row())
+        shown = self._row(row)
         if role == _DISPLAY:
             return shown.texts[column]
         if role == _FOREGROUND:
@@ -267,25 +316,23 @@ class EntryTableModel(QAbstractTableModel):
             return OVER_CAP if shown.over else None
         if role == OVER_CAP_ROLE:
             return shown.over
-        entry = self.entry_at(index.row())
+        entry = self._cache[self._ids[row]]
         if role == _EDIT:
             return self._edit_value(entry, column)
         if role == _USER:
             return entry.id
-        if role == _TOOLTIP:
-            tip = format_date_long(entry.day)
-            if shown.reason:
-                tip += f"\nNon comptée dans les heures financées : {shown.reason}."
-            elif over := shown.over:
-                tip += (
-                    "\nAu-delà du plafond mensuel : non financée."
-                    if over == entry.minutes
-                    else f"\nDont {format_duration(over)} au-delà du plafond mensuel : non financées."
-                )
-            if column == DESCRIPTION and entry.description:
-                tip += f"\n\n{entry.description}"
-            return tip
-        return None
+        tip = format_date_long(entry.day)  # _TOOLTIP
+        if shown.reason:
+            tip += f"\nNon comptée dans les heures financées : {shown.reason}."
+        elif over := shown.over:
+            tip += (
+                "\nAu-delà du plafond mensuel : non financée."
+                if over == entry.minutes
+                else f"\nDont {format_duration(over)} au-delà du plafond mensuel : non financées."
+            )
+        if column == DESCRIPTION and entry.description:
+            tip += f"\n\n{entry.description}"
+        return tip
 
     def _display(self, entry: TimeEntry, column: int, over: int) -> str:
         if column == DATE:

@@ -331,7 +331,7 @@ class CarnetPage(LayoutFence):
         lock = service.month_lock(self.month)
         summary = service.month_summary(self.month)
         self.model.read_only = lock is not None
-        if self.model.update(self._filter(), summary.cap_reached_on, service.cap_day_split(summary)):
+        if self.model.update(self._filter(), summary.cap_reached_on, lambda: service.cap_day_split(summary)):
             self._select(selected)
         if lock is None:
             self.ui.month_status_label.setText("Mois ouvert")
@@ -593,7 +593,8 @@ class CarnetPage(LayoutFence):
         if self.model is None or self.ui.table_view.selectionModel() is None:
             return []
         rows = sorted({index.row() for index in self.ui.table_view.selectionModel().selectedRows()})
-        return [self.model.entry_ids()[row] for row in rows if row < self.model.rowCount()]
+        ids = self.model.entry_ids()
+        return [ids[row] for row in rows if row < len(ids)]
 
     def _select(self, entry_ids: list[str]) -> None:
         if self.model is None:
