@@ -1,6 +1,6 @@
 """Sync figures (docs/synchronisation.md): what change capture costs a save and an RPPS-sized import,
-the size of the change files, and the time to apply six months of the other laptop's work, from
-scratch (« rejoindre ») and week by week (« sync »).
+the size of the change files, the time to apply six months of the other laptop's work, from
+scratch (« rejoindre ») and week by week (« sync »), and to share and join the 100 000-entry carnet.
 
 Run with the venv without dev extras:
 ``cd benchmarks && PYTHONPATH=/work/main /work/bvenv/bin/python bench_sync.py``
@@ -20,6 +20,7 @@ from pathlib import Path
 from common import (
     AMBASSADORS,
     PROGRAMME,
+    REGISTER_TODAY,
     TEMPLATES,
     WORK,
     alternated,
@@ -29,6 +30,7 @@ from common import (
     report,
 )
 
+from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import Mission, TimeEntry
 from ambassadeur_app.domain.register import Channel, Contact, Professional
 from ambassadeur_app.services import CarnetService, open_service
@@ -96,8 +98,8 @@ def week_of_work(service: CarnetService, week: int, rng: random.Random) -> None:
                     professional_ids=(professionals[n],),
                 )
             )
-    for entry_id in rng.sample(added, 5):
-        service.update_entry(replace(service.entry(entry_id), place="Toul"))
+        for entry_id in rng.sample(added, 5):  # as typed (a month closed since does not refuse it)
+            carnet.entries.update(replace(service.entry(entry_id), place="Toul"))
 
 
 def six_months() -> None:
@@ -265,19 +267,16 @@ def merge_apart() -> None:
     print(f"the merged carnet's first change file: {max(sizes) / 1024:.0f} KiB; conflicts: {last.conflicts}")
 
 
-def log_size(source: Path, joined_too: bool) -> None:
+def log_size(source: Path) -> None:
     """What sharing adds to a carnet's file (the log), after VACUUM: on the copy that shared it,
-    and on one that joined (not for the 100 000-entry carnet: applying its snapshot takes more
-    than a quarter of an hour)."""
+    and on one that joined."""
     base = fresh("taille")
     plain, shared = base / "plain.ambassadeur", base / "shared.ambassadeur"
     shutil.copy(source, plain)
     shutil.copy(plain, shared)
     with open_service(shared) as service:
         SyncService(service).share(base / "partage", PHRASE)
-    paths = [plain, shared]
-    if joined_too:
-        paths.append(join(base / "partage", base / "joined.ambassadeur", PHRASE)[0])
+    paths = [plain, shared, join(base / "partage", base / "joined.ambassadeur", PHRASE)[0]]
     sizes = []
     for path in paths:
         conn = sqlite3.connect(path)
@@ -288,17 +287,67 @@ def log_size(source: Path, joined_too: bool) -> None:
         f"{source.name} after VACUUM: unshared {sizes[0] / 1e6:.2f} MB, "
         + ", ".join(
             f"{name} {size / 1e6:.2f} MB ({size / sizes[0]:.2f}×)"
-            for name, size in zip(("shared", "joined"), sizes[1:], strict=False)
+            for name, size in zip(("shared", "joined"), sizes[1:], strict=True)
         )
     )
 
 
+def large_join() -> None:
+    """« partager » the 100 000-entry carnet (its first five months closed), « rejoindre » it
+    from scratch on another laptop, then a « sync » there bringing six months of the first
+    laptop's work (≈ 2 000 entries, 5 000 register rows, in one file): every entry a file
+    brings is checked against the closed months, the 24 h rule and the duplicates."""
+    base = fresh("grand")
+    folder = base / "partage"
+    shutil.copy(big_carnet(), base / "a.ambassadeur")
+    a = open_service(base / "a.ambassadeur", today=lambda: REGISTER_TODAY)
+    month = Month.of(PROGRAMME.start_date)
+    for _ in range(5):
+        a.close_month(month)
+        month = month.next()
+    sync_a = SyncService(a)
+    start = time.perf_counter()
+    sync_a.share(folder, PHRASE)
+    print(f"partager the 100 000-entry carnet (five months closed): {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    b_path, report_b = join(folder, base / "b.ambassadeur", PHRASE)
+    print(
+        f"rejoindre it from scratch: {time.perf_counter() - start:.1f} s "
+        f"({report_b.changes} changes, {report_b.conflicts} conflicts)"
+    )
+    b = open_service(b_path, today=lambda: REGISTER_TODAY)
+    sync_b = SyncService(b)
+    sync_b.sync(PHRASE)  # the keys derived once, as in a running app
+    rng = random.Random(11)
+    for week in range(WEEKS):
+        week_of_work(a, week, rng)
+    sync_a.sync(PHRASE)
+    start = time.perf_counter()
+    report = sync_b.sync(PHRASE)
+    print(
+        f"sync of six months of the other laptop into it ({report.changes} changes in one file): "
+        f"{time.perf_counter() - start:.2f} s"
+    )
+    assert contents_count(a) == contents_count(b)
+    a.close()
+    b.close()
+
+
+def contents_count(service: CarnetService) -> tuple[int, int]:
+    db = service.carnet.db
+    return (
+        db.execute("SELECT count(*) FROM time_entries").fetchone()[0],
+        db.execute("SELECT count(*) FROM contacts").fetchone()[0],
+    )
+
+
 def main() -> None:
+    large_join()
     merge_apart()
     six_months()
     capture_cost()
-    log_size(big_carnet(), joined_too=False)
-    log_size(demo_carnet(), joined_too=True)
+    log_size(big_carnet())
+    log_size(demo_carnet())
 
 
 if __name__ == "__main__":

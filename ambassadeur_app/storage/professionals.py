@@ -31,6 +31,23 @@ _COLUMNS = (
     "postal_code, email, phone, parceo_status, parceo_since, notes, anonymized_at, adeli"
 )
 
+# What an erasure empties (``anonymize``): the person's identity and the words about them. The
+# other fields (profession, specialty, practice mode, Parceo status and date...) stay for the
+# anonymous counts; the sync keeps them as they were written (sync/engine.py, ``_forget``).
+ERASED_COLUMNS = (
+    "civility",
+    "last_name",
+    "first_name",
+    "rpps",
+    "adeli",
+    "commune",
+    "postal_code",
+    "email",
+    "phone",
+    "notes",
+    "search",
+    "name_key",
+)
 
 # The free text written about a person, reached through their links, soft-deleted ones too (a
 # deleted row is still in the file): repository, text columns, which rows (``?`` is the person).
@@ -266,24 +283,7 @@ class ProfessionalRepo(Repo):
 
     def anonymize(self, professional_id: str) -> None:
         """Erase a person's identity, keeping what anonymous counts need (profession, status)."""
-        self._update(
-            professional_id,
-            {
-                "civility": "",
-                "last_name": "",
-                "first_name": "",
-                "rpps": "",
-                "adeli": "",
-                "commune": "",
-                "postal_code": "",
-                "email": "",
-                "phone": "",
-                "notes": "",
-                "search": "",
-                "name_key": "",
-                "anonymized_at": utc_now_iso(),
-            },
-        )
+        self._update(professional_id, {**dict.fromkeys(ERASED_COLUMNS, ""), "anonymized_at": utc_now_iso()})
 
     def by_import(self, import_id: str) -> list[str]:
         return [

@@ -26,12 +26,12 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES
@@ -62,6 +62,7 @@ from ambassadeur_app.sync.files import (
 from ambassadeur_app.sync.merge import Merged
 
 FORMAT = 1
+_T = TypeVar("_T")
 _NAMESPACE = uuid.UUID("6f1d3c2a-5b1e-4d8e-9a57-3c2f1b0e7d21")
 # A change whose value an erasure made this copy forget (a field's value that a later change
 # replaced): it no longer counts for any field, but still tells who knew what.
@@ -80,6 +81,19 @@ DECIDED = "synchronisation"
 # one's words), the rules' fields.
 _KEPT = frozenset({INSERTED, PURGED, FORGOTTEN}) | META_COLUMNS | _RULED
 CONFLICT_KINDS = ("champ", "suppression", "mois_clos", "doublon", "24h")
+_BATCH = 500  # ids per ``IN (…)`` list
+
+
+def _chunks(items: list[_T]) -> Iterator[list[_T]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start : start + _BATCH]
+
+
+def _with(name: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> tuple[str, list[Any]]:
+    """A ``WITH`` clause naming ``rows`` as a table ``name`` of ``columns``, and its parameters."""
+    marks = f"({', '.join('?' for _ in columns)})"
+    values = ", ".join(marks for _ in rows)
+    return f"WITH {name} ({', '.join(columns)}) AS (VALUES {values}) ", [v for row in rows for v in row]
 
 
 def hlc_time(hlc: int) -> datetime:
@@ -290,10 +304,10 @@ class Engine:
             # the pair when it applies this file, this one here (the same conflict, both sides).
             # No other copy is known yet when a share writes its snapshot.
             entries = "SELECT DISTINCT row_id FROM _sync_log WHERE replica = ? AND file = ? AND tbl = ?"
-            for (entry_id,) in (
-                self.db.execute(entries, [replica, number, "time_entries"]).fetchall() if deps else []
-            ):
-                self._duplicates(entry_id, self._row_log("time_entries", entry_id))
+            if deps:
+                self._duplicates(
+                    entry_id for (entry_id,) in self.db.execute(entries, [replica, number, "time_entries"])
+                )
         return int(last[1]), file_name(number)
 
     def _write_own(self, folder: Path, keys: Keys, number: int, deps: dict[str, int]) -> None:
@@ -601,10 +615,11 @@ class Engine:
         ]
         self.db.execute("UPDATE _sync_state SET capture = 0")
         touched: list[tuple[str, str, list[Logged], bool]] = []
+        logged = self._logged_rows(by_row)
         for (table, row_id), row_changes in by_row.items():
             if not self.columns(table):
                 continue  # a table of a newer version of the app: applied once this one is updated
-            log = self._row_log(table, row_id)
+            log = self._row_log(table, row_id) if (table, row_id) in logged else []
             updates: dict[str, Any] = {}
             created = False
             fields: set[str] = set()
@@ -634,6 +649,25 @@ class Engine:
             "last_hlc = max(last_hlc, excluded.last_hlc)",
             [replica, number, top],
         )
+
+    def _logged_rows(self, rows: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these rows (table, id) have changes in the log: the history of the others is
+        empty, not read (a file bringing new rows reads nothing row by row)."""
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in rows:
+            by_table.setdefault(table, []).append(row_id)
+        found: set[tuple[str, str]] = set()
+        for table, ids in by_table.items():
+            for chunk in _chunks(ids):
+                found.update(
+                    (table, row_id)
+                    for (row_id,) in self.db.execute(
+                        f"SELECT DISTINCT row_id FROM _sync_log WHERE tbl = ? AND row_id IN "
+                        f"({', '.join('?' for _ in chunk)})",
+                        [table, *chunk],
+                    ).fetchall()
+                )
+        return found
 
     def _row_log(self, table: str, row_id: str) -> list[Logged]:
         return [
@@ -833,9 +867,8 @@ class Engine:
             if "deleted_at" in self.columns(table):
                 self._deletion_against_edit(table, row_id, log)
         locks = self._month_locks()
-        entries = [(row_id, created) for table, row_id, _, created in touched if table == "time_entries"]
-        for row_id, _ in entries:
-            self._closed_month(row_id, locks)
+        entries = [row_id for table, row_id, _, _ in touched if table == "time_entries"]
+        checked = dict.fromkeys(entries)  # each entry once, in this order
         for table, row_id, _, _ in touched:
             if table != "month_locks":
                 continue
@@ -843,27 +876,58 @@ class Engine:
             lock = self.db.execute("SELECT month FROM month_locks WHERE id = ?", [row_id]).fetchone()
             if lock is not None:
                 month = str(lock[0])
-                for (entry_id,) in self.db.execute(
-                    "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
-                    "SELECT row_id FROM _sync_log WHERE tbl = 'time_entries' AND col = 'day'",
-                    [f"{month}-01", f"{month}-32"],
-                ).fetchall():
-                    self._closed_month(entry_id, locks)
-        for row_id, _ in entries:
-            self._duplicates(row_id, self._row_log("time_entries", row_id))
-        self._over_a_day([row_id for row_id, _ in entries])
+                checked.update(
+                    dict.fromkeys(
+                        entry_id
+                        for (entry_id,) in self.db.execute(
+                            "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
+                            "SELECT row_id FROM _sync_log WHERE tbl = 'time_entries' AND col = 'day'",
+                            [f"{month}-01", f"{month}-32"],
+                        ).fetchall()
+                    )
+                )
+        alone = self._alone(list(checked), locks)
+        for entry_id in checked:
+            if entry_id not in alone:
+                self._closed_month(entry_id, locks)
+        self._duplicates(entries)
+        self._over_a_day(entries)
+
+    def _alone(
+        self, entry_ids: list[str], locks: dict[str, list[tuple[str, Logged | None, bool]]]
+    ) -> set[str]:
+        """The entries whose every change one copy wrote, the copy that wrote every closing, and
+        none of them a decision of the merge: nothing of theirs is concurrent with a closing
+        (a copy knows its own earlier changes), so ``_closed_month`` has nothing to do for them
+        (all the entries of a snapshot, read without their histories)."""
+        writers = {closing.replica for month in locks.values() for _, closing, _ in month if closing}
+        if len(writers) != 1:
+            return set()
+        (writer,) = writers
+        found = set(entry_ids)
+        for chunk in _chunks(entry_ids):
+            found.difference_update(
+                row_id
+                for (row_id,) in self.db.execute(
+                    "SELECT DISTINCT row_id FROM _sync_log WHERE tbl = 'time_entries' AND row_id IN "
+                    f"({', '.join('?' for _ in chunk)}) "
+                    "AND (replica != ? OR (col = 'device_id' AND value = ?))",
+                    [*chunk, writer, DECIDED],
+                ).fetchall()
+            )
+        return found
 
     def _over_a_day(self, entry_ids: list[str]) -> None:
         """List the days a merge took over 24 h for one person (``24h``): the entries stay, the
         day shows its warning, and both laptops list it alike (the same day, the same id)."""
-        for start in range(0, len(entry_ids), 500):
-            chunk = entry_ids[start : start + 500]
+        days = self._entry_values(("ambassador_id", "day"), entry_ids)
+        for batch in _chunks(sorted(days)):
+            cte, params = _with("t", ("ambassador_id", "day"), batch)
             for ambassador_id, day, _ in self.db.execute(
-                "SELECT e.ambassador_id, e.day, sum(e.minutes) FROM time_entries AS e JOIN (SELECT DISTINCT "
-                f"ambassador_id, day FROM time_entries WHERE id IN ({', '.join('?' for _ in chunk)})) AS t "
-                "ON t.ambassador_id = e.ambassador_id AND t.day = e.day WHERE e.deleted_at IS NULL "
+                f"{cte}SELECT e.ambassador_id, e.day, sum(e.minutes) FROM t JOIN time_entries AS e "
+                "ON e.ambassador_id = t.ambassador_id AND e.day = t.day WHERE e.deleted_at IS NULL "
                 "GROUP BY e.ambassador_id, e.day HAVING sum(e.minutes) > ?",
-                [*chunk, MAX_ENTRY_MINUTES],
+                [*params, MAX_ENTRY_MINUTES],
             ).fetchall():
                 self._conflict(
                     "24h",
@@ -961,8 +1025,9 @@ class Engine:
         }
         for table, row_id in rows:
             log = self._row_log(table, row_id)
+            never = self._never_forgotten(table)
             for entry in log:
-                if entry.col in _KEPT or entry.version in kept_versions:
+                if entry.col in never or entry.version in kept_versions:
                     continue
                 winner = _winner(log, entry.col)
                 if winner is None or winner is entry:
@@ -975,17 +1040,8 @@ class Engine:
                     "UPDATE _sync_log SET col = ?, value = NULL WHERE id = ?", [FORGOTTEN, entry.id]
                 )
             if table in SYNCED_TABLES:
-                # The row as created keeps the fields the merge rules read (what counted in a
-                # month, whether it was deleted), its stamps, and its empty values (no one's
-                # words): another copy may still receive the creation, and an edit dropped
-                # later against an erasure gives back the value as created (not its own).
-                created = "json_extract(_sync_log.value, '$.{}')"
                 row = ", ".join(
-                    f"'{column}', {created.format(column)}"
-                    if column in _RULED | META_COLUMNS
-                    else f"'{column}', CASE WHEN coalesce({created.format(column)}, '') = '' "
-                    f"THEN {created.format(column)} ELSE {column} END"
-                    for column in self.columns(table)
+                    f"'{column}', {self._as_created(table, column)}" for column in self.columns(table)
                 )
                 self.db.execute(
                     f"UPDATE _sync_log SET value = (SELECT json_object({row}) FROM {table} WHERE id = ?) "
@@ -993,6 +1049,39 @@ class Engine:
                     f"AND EXISTS (SELECT 1 FROM {table} WHERE id = ?)",
                     [row_id, table, row_id, INSERTED, row_id],
                 )
+
+    def _never_forgotten(self, table: str) -> frozenset[str]:
+        """The fields of a table whose superseded values an erasure never makes this copy forget:
+        the merge rules' fields, the stamps, and of a professional every field an erasure keeps
+        (profession, specialty, practice mode, Parceo status...: no one's words). An edit of an
+        erased person made without knowing of the erasure is dropped and the field falls back to
+        its latest value left in the log (``_erasure_is_final``): a copy that had forgotten it
+        (replaced by that edit before the erasure came) would fall back further than the others."""
+        if table == "professionals":
+            # Imported here: the window opens a carnet without reading its register.
+            from ambassadeur_app.storage.professionals import ERASED_COLUMNS
+
+            return _KEPT | (frozenset(self.columns(table)) - frozenset(ERASED_COLUMNS))
+        return _KEPT
+
+    def _as_created(self, table: str, column: str) -> str:
+        """The SQL expression of a field of a row's creation (``_sync_log.value``) that an erasure
+        rewrites: another copy may still receive the creation, and the field falls back to it
+        when the edits of an erased person made without knowing of the erasure are dropped.
+
+        What is never forgotten stays as created. What an erasure empties in a professional is
+        emptied once a later change replaced it (an empty value names no one, and that is what
+        every copy holds once the person is erased). Other fields take the value the row holds
+        now when they held a value (a text scrubbed since), since nothing drops their edits."""
+        created = f"json_extract(_sync_log.value, '$.{column}')"
+        if column in self._never_forgotten(table):
+            return created
+        if table == "professionals":
+            return (
+                "CASE WHEN EXISTS (SELECT 1 FROM _sync_log AS later WHERE later.tbl = _sync_log.tbl "
+                f"AND later.row_id = _sync_log.row_id AND later.col = '{column}') THEN '' ELSE {created} END"
+            )
+        return f"CASE WHEN coalesce({created}, '') = '' THEN {created} ELSE {column} END"
 
     def scrub_log(self, rewrite: Callable[[str], str]) -> None:
         """Pass the texts the log keeps, sent or not, and the conflicts' values through
@@ -1191,33 +1280,86 @@ class Engine:
         if back:
             self._local_update("time_entries", entry_id, back)
 
-    def _duplicates(self, entry_id: str, log: list[Logged]) -> None:
-        # Entries the users keep: live, or set aside by the merge itself (a closed month), which
-        # one laptop may have decided before the other entry came and another one after.
-        kept = f"(deleted_at IS NULL OR device_id = '{DECIDED}')"
-        row = self.db.execute(
-            f"SELECT {', '.join(_ENTRY_KEY)} FROM time_entries WHERE id = ? AND {kept}", [entry_id]
-        ).fetchone()
-        created = next((entry for entry in log if entry.col == INSERTED), None)
-        if row is None or created is None:
-            return
-        conditions = " AND ".join(f"{column} IS ?" for column in _ENTRY_KEY)
-        for (other_id,) in self.db.execute(
-            f"SELECT id FROM time_entries WHERE {kept} AND id != ? AND {conditions}",
-            [entry_id, *row],
-        ).fetchall():
-            other = next((e for e in self._row_log("time_entries", other_id) if e.col == INSERTED), None)
-            if other is None or self.seen(other, created) or self.seen(created, other):
-                continue
-            first, second = sorted([(created.key, entry_id), (other.key, other_id)])
-            self._conflict(
-                "doublon",
-                "time_entries",
-                first[1],
-                other_id=second[1],
-                key=f"{first[1]}:{second[1]}",
-                arose=second[0][0],  # the second one's creation
+    def _entry_values(
+        self, columns: tuple[str, ...], entry_ids: Iterable[str], condition: str = "1"
+    ) -> set[tuple[Any, ...]]:
+        """The distinct values of these columns among these time entries (those meeting ``condition``)."""
+        found: set[tuple[Any, ...]] = set()
+        for chunk in _chunks(sorted(entry_ids)):
+            found.update(
+                self.db.execute(
+                    f"SELECT DISTINCT {', '.join(columns)} FROM time_entries "
+                    f"WHERE id IN ({', '.join('?' for _ in chunk)}) AND {condition}",
+                    chunk,
+                ).fetchall()
             )
+        return found
+
+    def _duplicates(self, entry_ids: Iterable[str]) -> None:
+        """List the pairs of entries typed on two laptops (``doublon``): kept (live, or set
+        aside by the merge itself for a closed month, which one laptop may have decided before
+        the other entry came and another one after), with the same day, person, mission,
+        duration and start, created without either writer knowing of the other, one of them
+        among ``entry_ids``.
+
+        Read in batches, in proportion to the entries given and those sharing their key: each
+        key's entries are read once with their creation's writer (the live ones through the
+        index of the day's totals, those set aside in one pass), and a key whose entries one
+        copy created all is passed over (a copy knows its own earlier changes)."""
+        ids = set(entry_ids)
+        keys = self._entry_values(_ENTRY_KEY, ids, f"(deleted_at IS NULL OR device_id = '{DECIDED}')")
+        if not keys:
+            return
+        columns = ", ".join(f"e.{column}" for column in _ENTRY_KEY)
+        creation = (
+            "JOIN _sync_log AS c ON c.id = (SELECT min(id) FROM _sync_log WHERE tbl = 'time_entries' "
+            f"AND row_id = e.id AND col = '{INSERTED}')"
+        )
+        rows = self.db.execute(
+            f"SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM time_entries AS e {creation} "
+            "WHERE e.deleted_at IS NOT NULL AND e.device_id = ?",
+            [DECIDED],
+        ).fetchall()
+        same = " AND ".join(
+            f"e.{column} {'IS' if column == 'start_time' else '='} k.{column}" for column in _ENTRY_KEY
+        )
+        for batch in _chunks(sorted(keys, key=repr)):
+            cte, params = _with("k", _ENTRY_KEY, batch)
+            rows += self.db.execute(
+                f"{cte}SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM k JOIN time_entries AS e "
+                f"ON {same} {creation} WHERE e.deleted_at IS NULL",
+                params,
+            ).fetchall()
+        width = len(_ENTRY_KEY)
+        groups: dict[tuple[Any, ...], list[tuple[str, Logged]]] = {}
+        for row in rows:
+            if (key := tuple(row[:width])) in keys:
+                log_id, replica, hlc, file = row[width + 1 :]
+                groups.setdefault(key, []).append(
+                    (row[width], Logged(log_id, replica, hlc, file, INSERTED, None))
+                )
+        for members in groups.values():
+            if len({created.replica for _, created in members}) < 2:
+                continue
+            for entry_id, created in members:
+                if entry_id not in ids:
+                    continue
+                for other_id, other in members:
+                    if (
+                        other.replica == created.replica
+                        or self.seen(other, created)
+                        or self.seen(created, other)
+                    ):
+                        continue
+                    first, second = sorted([(created.key, entry_id), (other.key, other_id)])
+                    self._conflict(
+                        "doublon",
+                        "time_entries",
+                        first[1],
+                        other_id=second[1],
+                        key=f"{first[1]}:{second[1]}",
+                        arose=second[0][0],  # the second one's creation
+                    )
 
     def _local_update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
         """Change a row as a change made here (recorded, sent to the other copies), marked as

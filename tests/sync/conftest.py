@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -97,6 +97,22 @@ def everyone_syncs(laptops: list[Laptop], rounds: int = 2) -> None:
     for _ in range(rounds):
         for laptop in laptops:
             laptop.sync()
+
+
+def in_turns(laptops: dict[str, Laptop], order: Iterable[str], rounds: int = 3) -> None:
+    """Sync the laptops named in ``order``, that order, ``rounds`` times."""
+    for _ in range(rounds):
+        for name in order:
+            laptops[name].sync()
+
+
+def listing(laptop: Laptop) -> list[tuple[object, ...]]:
+    """The conflicts a laptop lists, settled ones included, as every laptop must list them (in
+    the same order too)."""
+    return [
+        (c.id, c.kind, c.row_id, c.column, repr(c.kept), repr(c.set_aside), bool(c.resolved))
+        for c in laptop.sync_service.conflicts(include_resolved=True)
+    ]
 
 
 def field(laptop: Laptop, table: str, row_id: str, column: str) -> Any:

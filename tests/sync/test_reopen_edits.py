@@ -9,7 +9,7 @@ import pytest
 
 from ambassadeur_app.domain.dates import Month
 from tests.conftest import log_entry
-from tests.sync.conftest import Binome, Laptop, contents, edit, field
+from tests.sync.conftest import Binome, Laptop, contents, edit, field, in_turns
 
 OCTOBER = Month(2024, 10)
 
@@ -32,9 +32,7 @@ def test_an_edit_set_aside_by_a_closing_comes_back_when_a_third_laptop_reopens(
     edit(b, entry, minutes=30)  # B does not know of the closing
     c.sync()
     c.service.reopen_month(OCTOBER, "C rouvre")  # C knew of the closing, not of B's edit
-    for _ in range(3):
-        for name in order:
-            laptops[name].sync()
+    in_turns(laptops, order)
     for laptop in (a, b, c):
         assert field(laptop, "time_entries", entry, "minutes") == 30
         assert laptop.service.carnet.months.active(OCTOBER) is None

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ambassadeur_app.domain.dates import Month
-from ambassadeur_app.domain.register import Professional
+from ambassadeur_app.domain.register import ParceoStatus, PracticeMode, Professional
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.sync.files import change_files
 from tests.conftest import log_entry
-from tests.sync.conftest import Binome, Laptop, contents, everyone_syncs
+from tests.sync.conftest import Binome, Laptop, contents, everyone_syncs, listing
 
 OPERATIONS = (
     "entry",
@@ -29,6 +29,7 @@ OPERATIONS = (
     "delete",
     "person",
     "phone",
+    "kept",
     "close",
     "erase",
     "sync",
@@ -109,6 +110,21 @@ def act(world: World, operation: str, index: int) -> None:
                     value = f"06 {rng.randrange(10**8):08d}"
                     service.register.save_professional(replace(current, phone=value))
                     world.write(index, "professionals", person_id, "phone", value)
+        elif operation == "kept":  # a field an erasure keeps (the anonymous counts need it)
+            mine = [p for p in world.people if service.carnet.professionals.is_live(p)]
+            if mine:
+                person_id = rng.choice(mine)
+                current = service.register.professional(person_id)
+                column, value = rng.choice(
+                    [
+                        ("practice_mode", rng.choice(list(PracticeMode))),
+                        ("parceo_status", rng.choice(list(ParceoStatus))),
+                        ("profession_code", rng.choice(["G15-10", "G15-21", "G15-40"])),
+                    ]
+                )
+                service.register.save_professional(replace(current, **{column: value}))
+                if getattr(current, column) != value:  # a change is logged
+                    world.write(index, "professionals", person_id, column, getattr(value, "value", value))
         elif operation == "close":
             service.close_month(rng.choice([Month(2024, 9), Month(2024, 10)]))
         elif operation == "erase":
@@ -386,15 +402,6 @@ def check(world: World) -> None:
             or replaced_knowingly
             or (write.row_id, write.column, write.value) in set_aside
         ), write
-
-
-def listing(laptop: Laptop) -> list[tuple[object, ...]]:
-    """The conflicts a laptop lists, settled ones included, as every laptop must list them (in
-    the same order too)."""
-    return [
-        (c.id, c.kind, c.row_id, c.column, repr(c.kept), repr(c.set_aside), bool(c.resolved))
-        for c in laptop.sync_service.conflicts(include_resolved=True)
-    ]
 
 
 def later_knew(world: World, later: Write, earlier: Write) -> bool:
