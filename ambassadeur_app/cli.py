@@ -698,7 +698,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("erreur : interrompu.", file=sys.stderr)
         return 1
     except Exception as exc:  # no Python traceback ever reaches the user
-        print(f"erreur : {_unexpected(exc, _carnet_path(args))}", file=sys.stderr)
+        print(f"erreur : {_unexpected(exc, args)}", file=sys.stderr)
         return 1
     return 0
 
@@ -716,7 +716,9 @@ def opened_file_as_carnet(argv: list[str]) -> list[str]:
     """
     if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _HANDLERS:
         candidate = Path(argv[0])
-        if candidate.suffix.lower() == paths.CARNET_SUFFIX or candidate.is_file():
+        if candidate.suffix.lower() == paths.CARNET_SUFFIX or (
+            paths.exists(candidate) and candidate.is_file()
+        ):
             return ["--carnet", argv[0]]
     return argv
 
@@ -754,21 +756,27 @@ class _Output:
         return getattr(self._stream, name)
 
 
-def _unexpected(exc: Exception, carnet: Path) -> str:
-    """Say in French what went wrong outside the expected errors; log the traceback."""
+def _unexpected(exc: Exception, args: argparse.Namespace) -> str:
+    """Say in French what went wrong outside the expected errors; log the traceback. Never
+    raises: a diagnosis that fails in turn gives way to the general message."""
     import sqlite3
 
     from ambassadeur_app.errors import describe_os_error, logged
     from ambassadeur_app.storage.db import backup_manager, diagnose
 
-    if isinstance(exc, sqlite3.Error):
-        return diagnose(exc, carnet, backup_manager(paths.backup_root(), carnet.absolute())).message
-    if isinstance(exc, OSError):
-        return describe_os_error(exc)
+    with suppress(Exception):
+        if isinstance(exc, sqlite3.Error):
+            carnet = _carnet_path(args)
+            return diagnose(exc, carnet, backup_manager(paths.backup_root(), carnet.absolute())).message
+        if isinstance(exc, OSError):
+            return describe_os_error(exc)
     logged().error("Erreur inattendue", exc_info=exc)
+    where = "le journal de l'application"
+    with suppress(OSError):  # a user folder that cannot be made
+        where = f"le journal : {paths.log_file()}"
     return (
         f"la commande s'est arrêtée sur une erreur inattendue ({type(exc).__name__}) ; le carnet "
-        f"garde sa dernière modification réussie. Le détail est dans le journal : {paths.log_file()}"
+        f"garde sa dernière modification réussie. Le détail est dans {where}"
     )
 
 
@@ -783,8 +791,51 @@ def _carnet_path(args: argparse.Namespace) -> Path:
         return paths.default_carnet_path()
     if args.command == "demo":
         return paths.demo_carnet_path()
-    path, demo = paths.opened_carnet(paths.last_carnet())
+    last = paths.last_carnet()
+    path, demo = paths.opened_carnet(last)
+    if last is not None and path != last:
+        # Another carnet than the one the user last worked on: never write there unasked.
+        from ambassadeur_app.errors import CarnetError
+
+        raise CarnetError(f"{_last_lost(last)} : indiquez le carnet avec --carnet CHEMIN.")
     return paths.default_carnet_path() if demo and args.command == "restore" else path
+
+
+def _last_lost(last: Path) -> str:
+    """Say that the carnet the window showed last, ``last``, cannot be found (or looked at)."""
+    import errno
+
+    from ambassadeur_app.errors import os_reason
+
+    reason = "est introuvable (clé USB retirée ?)"
+    try:
+        last.stat()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            reason = f"ne peut pas être lu — {os_reason(exc)}"
+    except ValueError:
+        pass
+    return f"Le dernier carnet ouvert dans l'application, « {last} », {reason}"
+
+
+def _say_carnet_in_use(made: Path) -> None:
+    """After ``made`` was created without --carnet (init, rejoindre, demo): say when the next
+    commands without --carnet work on another carnet, with the option to paste to use ``made``."""
+    import shlex
+
+    last = paths.last_carnet()
+    in_use = paths.opened_carnet(last)[0]
+    option = f"--carnet {shlex.quote(str(made))}"
+    if last is not None and in_use != last:
+        print(
+            f"{_last_lost(last)} : les commandes sans --carnet s'arrêtent. "
+            f"Pour ce carnet-ci, ajoutez {option}"
+        )
+    elif in_use.resolve() != made.resolve():
+        print(
+            f"Les commandes sans --carnet travaillent sur « {in_use} » (le dernier carnet ouvert dans "
+            f"l'application) : pour ce carnet-ci, ajoutez {option}"
+        )
 
 
 @contextmanager
@@ -796,7 +847,13 @@ def _service(
     from ambassadeur_app.services import open_service
 
     path = _carnet_path(args)
-    if not (args.carnet or create or path.exists()):
+    if not create and _empty_file(path):
+        raise CarnetError(
+            f"Le fichier « {path} » est vide (0 octet) : ce n'est pas un carnet. Indiquez le carnet avec "
+            "--carnet CHEMIN, ou restaurez-y une sauvegarde (« ambassadeur sauvegardes », puis « ambassadeur "
+            "restore FICHIER »)."
+        )
+    if not (args.carnet or create or paths.exists(path)):
         raise CarnetError(
             f"Aucun carnet sur cet ordinateur : ni « {paths.default_carnet_path()} » ni la démonstration "
             f"« {path} » (que l'application crée à sa première ouverture). Créez un carnet (« ambassadeur "
@@ -808,6 +865,13 @@ def _service(
         finally:
             if service.carnet.backup_problem:
                 print(f"attention : {service.carnet.backup_problem}", file=sys.stderr)
+
+
+def _empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False  # said when it is opened
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
@@ -832,6 +896,8 @@ def _cmd_init(args: argparse.Namespace) -> None:
     print(f"Carnet créé : {path}")
     start, end = format_date(programme.start_date), format_date(programme.end_date)
     print(f"Expérimentation du {start} au {end}.")
+    if not args.carnet:
+        _say_carnet_in_use(path)
 
 
 def _cmd_demo(args: argparse.Namespace) -> None:
@@ -839,18 +905,12 @@ def _cmd_demo(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import plural
 
     with _service(args, create=True) as service:
-        if not args.carnet and service.is_set_up:  # the window built it at its first opening
-            count = service.carnet.entries.count()
-            print(f"La démonstration est déjà installée : {service.path} ({plural(count, 'entrée')}).")
-            return
-        count = build_demo(service)
-    print(f"Carnet de démonstration créé : {service.path} ({plural(count, 'entrée')}).")
-    in_use = paths.opened_carnet(paths.last_carnet())[0]
-    if not args.carnet and in_use.resolve() != service.path.resolve():
-        print(
-            f"Les commandes sans --carnet travaillent sur « {in_use} » : pour la démonstration, "
-            f"ajoutez --carnet « {service.path} »."
-        )
+        installed = not args.carnet and service.is_set_up  # the window built it at its first opening
+        count = service.carnet.entries.count() if installed else build_demo(service)
+    done = "La démonstration est déjà installée" if installed else "Carnet de démonstration créé"
+    print(f"{done} : {service.path} ({plural(count, 'entrée')}).")
+    if not args.carnet:
+        _say_carnet_in_use(service.path)
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
@@ -874,9 +934,12 @@ def _cmd_import(args: argparse.Namespace) -> None:
             print(f"ligne invalide — {problem}", file=sys.stderr)
         # A file imported again (every valid line already in the carnet) is no error: nothing to do.
         if preview.duplicates and not preview.valid and (args.ignorer_invalides or not preview.invalid):
-            count = len(preview.duplicates)
-            lines = f"les {count} lignes sont" if count > 1 else "la ligne est"
-            print(f"Rien de nouveau : {lines} déjà dans le carnet.")
+            count, invalid = len(preview.duplicates), len(preview.invalid)
+            valid = (" valide", " valides") if invalid else ("", "")
+            lines = f"la ligne{valid[0]} est" if count == 1 else f"les {count} lignes{valid[1]} sont"
+            # The invalid lines left out are said as for a file with new lines.
+            ignored = plural(invalid, "ligne invalide ignorée", "lignes invalides ignorées")
+            print(f"Rien de nouveau : {lines} déjà dans le carnet{f' ; {ignored}' if invalid else ''}.")
             return
         for warning in preview.warnings:
             print(f"attention : {warning}")
@@ -1080,7 +1143,7 @@ def _known_activity(service: CarnetService, mission: Mission, label: str) -> Non
     """
     from difflib import get_close_matches
 
-    from ambassadeur_app.domain.text import fold
+    from ambassadeur_app.domain.text import clean_line, fold
     from ambassadeur_app.errors import InvalidInput
 
     if not service.is_new_activity(mission, label):
@@ -1088,9 +1151,14 @@ def _known_activity(service: CarnetService, mission: Mission, label: str) -> Non
     known = service.activities()
     folded = {fold(activity): activity for activity in known[mission]}
     close = [folded[f] for f in get_close_matches(fold(label), folded, n=3, cutoff=0.6)]
-    elsewhere = [
-        m.label for m, names in known.items() if m is not mission and fold(label) in map(fold, names)
-    ]
+    # Its spelling in the other missions' lists (« Préparation » for « preparation »).
+    elsewhere = {
+        m.label: name
+        for m, names in known.items()
+        if m is not mission
+        for name in names
+        if fold(name) == fold(label)
+    }
     hint = (
         f"Activités proches : {', '.join(f'« {name} »' for name in close)}."
         if close
@@ -1098,9 +1166,12 @@ def _known_activity(service: CarnetService, mission: Mission, label: str) -> Non
     )
     if elsewhere:
         missions = "des missions" if len(elsewhere) > 1 else "de la mission"
-        hint += f" « {label} » est une activité {missions} {' et '.join(elsewhere)}."
+        hint += f" « {next(iter(elsewhere.values()))} » est une activité {missions} {' et '.join(elsewhere)}."
+    # The typed text, as it would be saved: no control character reaches the terminal.
+    shown = clean_line(label)
+    shown = shown if len(shown) <= 80 else f"{shown[:79]}…"
     raise InvalidInput(
-        f"« {label} » n'est pas dans la liste des activités de la mission {mission.label}. {hint} "
+        f"« {shown} » n'est pas dans la liste des activités de la mission {mission.label}. {hint} "
         "Rien n'a été enregistré ; pour ajouter cette activité à la liste, relancez avec --nouvelle-activite."
     )
 
@@ -1304,14 +1375,36 @@ def _cmd_restore(args: argparse.Namespace) -> None:
 
     path = _carnet_path(args)
     warn = partial(print, "attention :", file=sys.stderr)  # an attached file of the copy refused
+    replaced_cpts = _cpts_name(path)
     if is_sealed(args.fichier):
         phrase = _passphrase(new=False)
         kept = restore_sealed_copy(path, args.fichier, phrase, backup_root=paths.backup_root(), warn=warn)
     else:
         kept = restore_plain_copy(path, args.fichier, backup_root=paths.backup_root(), warn=warn)
-    print(f"Carnet restauré depuis « {args.fichier} ».")
+    print(f"Carnet restauré depuis « {args.fichier} » dans « {path} ».")
     if kept:
         print(f"L'ancien carnet a été conservé : {kept}")
+    restored_cpts = _cpts_name(path)
+    if replaced_cpts and restored_cpts and replaced_cpts != restored_cpts:
+        warn(
+            f"la copie restaurée est le carnet de « {restored_cpts} », le carnet remplacé était celui de "
+            f"« {replaced_cpts} »" + (" (il est conservé ci-dessus)." if kept else ".")
+        )
+
+
+def _cpts_name(path: Path) -> str | None:
+    """Return the CPTS of the carnet ``path``; ``None`` when it cannot be read (missing, damaged,
+    not set up)."""
+    import sqlite3
+
+    from ambassadeur_app.errors import AppError
+    from ambassadeur_app.services import open_service
+
+    try:
+        with open_service(path, readonly=True) as service:
+            return service.programme().cpts_name if service.is_set_up else None
+    except (AppError, OSError, sqlite3.Error):
+        return None
 
 
 def _cmd_partager(args: argparse.Namespace) -> None:
@@ -1337,6 +1430,8 @@ def _cmd_rejoindre(args: argparse.Namespace) -> None:
         print(f"Carnet partagé reconstruit : {path}", *report_lines(report)[1:], sep="\n")
     else:
         print(f"Carnet fusionné avec le carnet partagé : {path}", *report_lines(report), sep="\n")
+    if not args.carnet:
+        _say_carnet_in_use(path)
     _sync_warnings(report)
 
 

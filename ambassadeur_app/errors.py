@@ -95,9 +95,22 @@ def os_reason(exc: OSError) -> str:
 
 
 def describe_os_error(exc: OSError) -> str:
-    """Say in French what the system refused, and on which file."""
-    where = f" « {exc.filename} »" if exc.filename else ""
-    return f"opération impossible sur{where} : {os_reason(exc)}."
+    """Say in French what the system refused, and on which file: for a document in the making
+    (``partfiles.part_for``), the document, and whether its temporary file was left."""
+    from ambassadeur_app.partfiles import final_name
+
+    if not exc.filename:
+        return f"opération impossible : {os_reason(exc)}."
+    part = Path(str(exc.filename))
+    document = final_name(part)
+    if document == part:
+        return f"opération impossible sur « {part} » : {os_reason(exc)}."
+    try:
+        left = part.exists()
+    except (OSError, ValueError):
+        left = False
+    after = f"Le fichier temporaire « {part} » est resté." if left else "Aucun fichier n'a été laissé."
+    return f"impossible d'écrire « {document} » : {os_reason(exc)}. {after}"
 
 
 # The application log: the details of unexpected errors, for support (GUI and CLI alike).

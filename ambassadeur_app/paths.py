@@ -85,17 +85,29 @@ def opened_carnet(last: Path | None) -> tuple[Path, bool]:
 
     The window and the command line choose alike: the carnet the window showed ``last`` (see
     ``last_carnet``) if it still exists; else the default carnet if it exists; else the
-    demonstration carnet (the window builds it on first use).
+    demonstration carnet (the window builds it on first use). A path the system cannot look at
+    (a name too long, a folder refused) counts as missing.
     """
     for candidate in (last, default_carnet_path()):
-        if candidate is not None and candidate.exists():
+        if candidate is not None and exists(candidate):
             return candidate, False
     return demo_carnet_path(), True
 
 
+def exists(path: Path) -> bool:
+    """Tell whether ``path`` exists; ``False`` when the system cannot tell (a name too long, a
+    folder refused: ``Path.exists`` raises)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def last_carnet() -> Path | None:
     """Return the carnet the window showed last (``carnet/last`` of ``settings_file``), read
-    without Qt; ``None`` when it showed the demonstration, or none yet."""
+    without Qt; ``None`` when it showed the demonstration, or none yet, or when the value is no
+    name the window writes (an escape beyond U+FFFF, a NUL, a half of a surrogate pair, U+FFFF:
+    the window finds no such file and goes on to the default carnet, and so does ``opened_carnet``)."""
     try:
         lines = settings_file().read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -105,19 +117,29 @@ def last_carnet() -> Path | None:
         if line.startswith("["):
             section = line.strip("[]")
         elif section == "carnet" and line.startswith("last="):
-            value = _ini_value(line.removeprefix("last="))
-            return Path(value) if value else None
+            try:
+                value = _ini_value(line.removeprefix("last="))
+            except ValueError:
+                return None
+            return None if not value or _NO_FILE_NAME.search(value) else Path(value)
     return None
 
 
 # One piece of a value as QSettings writes it in an ini file: an escape, a quote, a comment, a character.
 _INI_PIECE = re.compile(r'\\x([0-9a-fA-F]+)|\\(.)|(")|(;)|(.)', re.DOTALL)
+# What no carnet's name holds: NUL, a half of a surrogate pair, the non-characters U+FFFE, U+FFFF.
+_NO_FILE_NAME = re.compile("[\0\ud800-\udfff\ufffe\uffff]")
 _INI_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"}
 
 
 def _ini_value(raw: str) -> str:
     r"""Read a string as ``QSettings`` writes it in an ini file: quoted when it holds ``,``, ``;``
-    or ``=``; escapes ``\\``, ``\"``, ``\n``, ``\xHH``…; outside quotes, ``;`` starts a comment."""
+    or ``=``; escapes ``\\``, ``\"``, ``\n``, ``\xHH``…; outside quotes, ``;`` starts a comment.
+
+    Raises:
+        ValueError: an escape beyond U+FFFF, which QSettings never writes (it would keep its
+            last four digits).
+    """
     out: list[str] = []
     quoted = False
     for piece in _INI_PIECE.finditer(raw):
@@ -127,12 +149,15 @@ def _ini_value(raw: str) -> str:
         elif comment and not quoted:
             break
         elif code:
+            if len(code.lstrip("0")) > 4:  # no UTF-16 unit
+                raise ValueError("an escape beyond U+FFFF")
             out.append(chr(int(code, 16)))
         elif escaped is not None:
             out.append(_INI_ESCAPES.get(escaped, escaped))
         else:
             out.append(comment or char)
-    return "".join(out).strip()
+    # Qt's units make a UTF-16 string: two escaped halves of a surrogate pair are one character.
+    return "".join(out).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass").strip()
 
 
 def backup_root() -> Path:
