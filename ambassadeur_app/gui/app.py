@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ambassadeur_app.gui.main_window import MainWindow
     from ambassadeur_app.services import CarnetService
 
-DEMO_FILENAME = "demonstration.ambassadeur"
 # Set (to anything), the app prints when its window is painted, when it is usable (the carnet's
 # data shown on its first page, every action enabled) and when its quick entry is ready behind
 # Ctrl+1 (the carnet page built with its month: "entry"), as "painted <seconds since the epoch>":
@@ -178,7 +177,7 @@ def ui_settings() -> QSettings:
     """Return the per-user interface settings (window state, last carnet, export folder)."""
     from PySide6.QtCore import QSettings
 
-    return QSettings(str(paths.user_config_dir() / "interface.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
 
 
 def _icon() -> QIcon:
@@ -229,10 +228,6 @@ def create_application() -> QApplication:
     return app
 
 
-def demo_path() -> Path:
-    return paths.user_data_dir() / DEMO_FILENAME
-
-
 def open_for_window(path: Path, create: bool = False) -> CarnetService:
     """Open a carnet for the window; one on read-only media is opened to be read and exported.
 
@@ -251,16 +246,13 @@ def initial_carnet(carnet: Path | None, settings: QSettings) -> tuple[Path, bool
     """Return the carnet to show first and whether it is the demonstration, opening nothing
     (the window shows the demonstration's banner from its first frame).
 
-    Order: ``--carnet``; else the last carnet opened; else the default carnet; else the
-    demonstration carnet, created on first use.
+    Order: ``--carnet``; else as the command line chooses (``paths.opened_carnet``): the last
+    carnet opened; else the default carnet; else the demonstration carnet, created on first use.
     """
     if carnet is not None:
         return carnet, False
     last = str(settings.value("carnet/last") or "")
-    for candidate in (Path(last) if last else None, paths.default_carnet_path()):
-        if candidate is not None and candidate.exists():
-            return candidate, False
-    return demo_path(), True
+    return paths.opened_carnet(Path(last) if last else None)
 
 
 def first_page(path: Path, demo: bool, settings: QSettings) -> str:

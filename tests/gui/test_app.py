@@ -24,7 +24,7 @@ def test_first_launch_opens_the_demonstration(qtbot: Any) -> None:
     service, demo = app.open_initial(None, app.ui_settings())
     try:
         assert demo
-        assert service.path == app.demo_path()
+        assert service.path == paths.demo_carnet_path()
         months = service.programme().period_months  # the demo's six months end with this one
         assert (months[-1], service.closed_months()) == (Month.of(date.today()), set(months[:2]))
     finally:

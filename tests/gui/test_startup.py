@@ -390,9 +390,23 @@ def test_the_first_frame_shows_today_and_nothing_stale(qtbot: Any, tmp_path: Pat
     assert window.ui.statusbar.currentMessage() == ""
 
 
+def test_the_window_chooses_its_carnet_as_the_command_line(tmp_path: Path) -> None:
+    settings = app.ui_settings()
+    for last in ("/tmp/" + "é" * 200 + ".ambassadeur", str(tmp_path / "gone.ambassadeur")):
+        settings.setValue("carnet/last", last)  # a name the system refuses to look at; a file gone
+        assert app.initial_carnet(None, settings) == paths.opened_carnet(Path(last))
+        assert app.initial_carnet(None, settings) == (paths.demo_carnet_path(), True)
+    kept = tmp_path / "kept.ambassadeur"
+    kept.write_bytes(b"")
+    settings.setValue("carnet/last", str(kept))
+    settings.sync()
+    assert paths.last_carnet() == kept  # the command line reads what the window wrote
+    assert app.initial_carnet(None, settings) == (kept, False)
+
+
 def test_the_demonstration_banner_is_there_from_the_first_frame(qtbot: Any) -> None:
     settings = app.ui_settings()
-    assert app.initial_carnet(None, settings) == (app.demo_path(), True)  # first run: no carnet
+    assert app.initial_carnet(None, settings) == (paths.demo_carnet_path(), True)  # first run: no carnet
     window = MainWindow(None, settings, demo=True, pool=SyncPool())  # type: ignore[arg-type]
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.painted):
@@ -428,7 +442,7 @@ def test_the_command_opens_the_window_on_its_carnet(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert [line.split()[0] for line in done.stdout.splitlines()] == ["painted", "usable", "entry"]
     assert app.ui_settings().value("carnet/last") == str(path.resolve())  # that carnet was shown
-    assert not app.demo_path().exists()
+    assert not paths.demo_carnet_path().exists()
 
 
 def test_the_window_loads_its_carnet_without_the_records_its_first_pages_do_not_read(tmp_path: Path) -> None:
@@ -473,7 +487,7 @@ def test_the_page_painted_first_is_the_one_the_carnet_opened_on(tmp_path: Path) 
     make_carnet(path, entries=0)
     make_carnet(other)
     assert app.first_page(tmp_path / "neuf.ambassadeur", False, settings) == "carnet"
-    assert app.first_page(app.demo_path(), True, settings) == "dashboard"
+    assert app.first_page(paths.demo_carnet_path(), True, settings) == "dashboard"
     assert app.first_page(path, False, settings) == "dashboard"  # never opened: most have data
     settings.setValue("carnet/last", str(path.resolve()))
     settings.setValue("carnet/opens_on", "carnet")
