@@ -273,6 +273,23 @@ def unanswered_requests(requests: Iterable[Solicitation]) -> list[Finding]:
     ]
 
 
+def open_conflicts(count: int) -> list[Finding]:
+    """The sync's conflicts not settled yet: a figure of the pack may still change with them
+    (an entry typed on both laptops, one set aside in a closed month…)."""
+    if not count:
+        return []
+    open_ones = plural(count, "conflit n'est pas réglé", "conflits ne sont pas réglés")
+    return [
+        Finding(
+            Severity.TO_CHECK,
+            "Conflits de synchronisation à vérifier",
+            f"{open_ones} : les chiffres du dossier peuvent encore changer selon le choix fait. Voyez "
+            "« Carnet > Conflits à vérifier » (commande « conflits »).",
+            CARNET_PAGE,
+        )
+    ]
+
+
 def entries_outside(entries: Iterable[TimeEntry], programme: Programme) -> list[Finding]:
     """The time entries dated outside the period: in no timesheet of the pack, not funded."""
     return [

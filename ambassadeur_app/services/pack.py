@@ -195,6 +195,7 @@ class PackService:
                 *checks.unanswered_requests(requests.values()),
                 *checks.entries_outside(outside, programme),
                 *checks.late_actions(planning.actions(planning.action_ids()).values(), today),
+                *checks.open_conflicts(len(service.sync.conflicts()) if service.sync.shared else 0),
             ]
         )
 

@@ -100,6 +100,7 @@ TABLE_NAMES: dict[str, tuple[str, str]] = {
     "rex_texts": ("texte du retour d'expérience", "textes du retour d'expérience"),
     "agenda_items": ("rendez-vous d'agenda importé", "rendez-vous d'agenda importés"),
     "grant_payments": ("versement de la subvention", "versements de la subvention"),
+    "conflict_choices": ("choix d'un conflit", "choix des conflits"),
 }
 
 # The fields as the user knows them, by column (« table.column » where a table means another
@@ -265,6 +266,7 @@ _COLUMN_NAMES = {
 # carnet's value stands; the fields a user reads are compared on their own).
 TECHNICAL_COLUMNS = frozenset(
     {
+        "conflict_choices.choice",
         "import_id",
         "search",
         "name_key",
@@ -544,22 +546,34 @@ class SyncService:
 
     def conflicts(self, include_resolved: bool = False) -> list[Conflict]:
         """The conflicts to check (and, with ``include_resolved``, those settled), oldest first."""
+        # A choice made on either laptop (``conflict_choices``, synced); before, on this one only.
         rows = self.carnet.db.execute(
-            "SELECT id, kind, tbl, row_id, col, kept, set_aside, kept_version, lost_version, other_id, "
-            "detected_at, resolved_at, choice FROM _sync_conflicts ORDER BY detected_at, id"
+            "SELECT c.id, kind, tbl, row_id, col, kept, set_aside, kept_version, lost_version, other_id, "
+            "detected_at, coalesce(k.updated_at, c.resolved_at), coalesce(k.choice, c.choice) "
+            "FROM _sync_conflicts AS c LEFT JOIN conflict_choices AS k ON k.id = c.id "
+            "ORDER BY detected_at, c.id"
         ).fetchall()
         found = []
         for row in rows:
             kind, table, row_id, column, lost = row[1], row[2], row[3], row[4], row[8]
             # Listed alike on both laptops, whatever each one met in between: the conflict of
-            # a writer's latest value only, and two entries only while they still match.
+            # a writer's latest value only, and two entries until a choice only while both are
+            # kept and still match (or the copy stays out of the counts, the entry shown edited).
             if (
                 kind == "champ"
                 and lost
                 and self.engine.replaced_by_writer(table, row_id, lost, row[7], column)
             ):
                 continue
-            if kind == "doublon" and not self.engine.same_entry(row_id, row[9]):
+            if (
+                kind == "doublon"
+                and not row[11]
+                and not (
+                    self.engine.entry_kept(row_id)
+                    and self.engine.entry_kept(row[9])
+                    and (self.engine.same_entry(row_id, row[9]) or self.engine.twin_set_aside(row[9]))
+                )
+            ):
                 continue
             if kind == "champ" and technical(table, column):
                 continue  # two values no one typed (two imports' ids): nothing to choose
@@ -599,7 +613,7 @@ class SyncService:
         choice: str,
     ) -> Conflict:
         resolved = (
-            _CHOSEN.get(choice, "réglé")
+            _CHOSEN.get(f"{kind} {choice}", _CHOSEN.get(choice, "réglé"))
             if resolved_at
             else self._settled(kind, table, row_id, column, kept_version, lost_version, other_id)
         )
@@ -657,8 +671,10 @@ class SyncService:
                 return "réglé depuis (valeur modifiée ensuite)"
             return ""
         live = _live(db, table, row_id)
-        if kind == "doublon":
-            return "" if live and _live(db, table, other_id) else "réglé (une des deux entrées supprimée)"
+        if kind == "doublon":  # both entries kept (listed)
+            if not self.engine.twin_chosen(other_id, self.engine.twin_creations(row_id, other_id)):
+                return ""
+            return _BOTH_KEPT if _live(db, table, other_id) else _ONE_KEPT
         if kind == "mois_clos":
             # Open while the month is closed, by this closing or by one made on another laptop.
             month = db.execute("SELECT month FROM month_locks WHERE id = ?", [other_id]).fetchone()
@@ -725,14 +741,17 @@ class SyncService:
                 "entrées de ce jour."
             )
         other = self._what(table, other_id)
+        choices = (
+            "La seconde saisie n'est pas comptée tant que vous n'avez pas choisi : garder une seule "
+            "entrée supprime la copie, garder les deux entrées les compte toutes les deux."
+        )
         if other == what:
             return (
-                f"{what} figure deux fois : elle semble avoir été saisie sur les deux ordinateurs. Les "
-                "deux sont gardées tant que vous n'avez pas choisi."
+                f"{what} figure deux fois : elle semble avoir été saisie sur les deux ordinateurs. {choices}"
             )
         return (
             f"{what} et {other[:1].lower()}{other[1:]} semblent être la même entrée, saisie sur les "
-            "deux ordinateurs : les deux sont gardées tant que vous n'avez pas choisi."
+            f"deux ordinateurs. {choices}"
         )
 
     def _values(self, table: str, values: dict[str, Any], named: bool = False) -> str:
@@ -827,9 +846,11 @@ class SyncService:
         return self._references[table].get(column) or _per_table(_REFERS, table, column)
 
     def keep(self, conflict_id: str, choice: str) -> Conflict:
-        """Settle a conflict: ``actuelle`` keeps what the carnet shows, ``ecartee`` takes what the
-        merge set aside (the other value; the deletion; the entry, reopening its month; the
-        removal of the second entry typed). The choice travels to the other laptop.
+        """Settle a conflict: ``actuelle`` keeps what the carnet shows (of a ``doublon``: one
+        entry, the copy typed second removed), ``ecartee`` takes what the merge set aside (the
+        other value; the deletion; the entry, reopening its month; the copy, counted too). The
+        choice is a record that travels (``conflict_choices``): the conflict reads settled, alike,
+        on the other laptop.
 
         Raises:
             InvalidInput: unknown or ambiguous id, unknown choice, or a conflict already settled.
@@ -850,14 +871,17 @@ class SyncService:
                 self._take_set_aside(conflict)
             elif conflict.kind == "champ":
                 self.engine.touch(conflict.table, conflict.row_id, conflict.column)
+            elif conflict.kind == "doublon":  # one entry: the second one typed goes
+                _set(self.carnet, conflict.table, conflict.other_id, {"deleted_at": utc_now_iso()})
+            now = utc_now_iso()
             self.carnet.db.execute(
-                "UPDATE _sync_conflicts SET resolved_at = ?, choice = ? WHERE id = ?",
-                [utc_now_iso(), choice, conflict.id],
+                "INSERT INTO conflict_choices (id, choice, created_at, updated_at, device_id) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [conflict.id, choice, now, now, self.carnet.device_id],
             )
         return self._find(conflict.id, include_resolved=True)
 
     def _take_set_aside(self, conflict: Conflict) -> None:
-        db = self.carnet.db
         if conflict.kind == "champ":
             aside = conflict.set_aside
             values = aside if isinstance(aside, dict) else {conflict.column: aside}
@@ -877,10 +901,9 @@ class SyncService:
             while (lock := self.carnet.months.active(month)) is not None:  # closed on both laptops
                 self.carnet.months.reopen(lock, REOPEN_REASON)
             _set(self.carnet, conflict.table, conflict.row_id, _month_change(conflict.set_aside))
-        else:  # doublon: the second entry typed goes
-            later = conflict.other_id
-            if _live(db, conflict.table, later):
-                _set(self.carnet, conflict.table, later, {"deleted_at": utc_now_iso()})
+        else:  # doublon: the second entry typed, set aside, counts too
+            _set(self.carnet, conflict.table, conflict.other_id, {"deleted_at": None})
+            self.engine.touch(conflict.table, conflict.other_id, "deleted_at")
 
     def _derive(self, table: str, row_id: str) -> None:
         """Write again what a record's fields give (the search keys drawn from its names) once
@@ -902,7 +925,15 @@ class SyncService:
         return matches[0]
 
 
-_CHOSEN = {"actuelle": "réglé : valeur actuelle gardée", "ecartee": "réglé : valeur écartée reprise"}
+_ONE_KEPT = "réglé : une seule entrée gardée"
+_BOTH_KEPT = "réglé : les deux entrées gardées, comptées toutes deux"
+# How a choice settled a conflict, by « kind choice » or by choice.
+_CHOSEN = {
+    "actuelle": "réglé : valeur actuelle gardée",
+    "ecartee": "réglé : valeur écartée reprise",
+    "doublon actuelle": _ONE_KEPT,
+    "doublon ecartee": _BOTH_KEPT,
+}
 
 
 def join(
@@ -1330,6 +1361,11 @@ def conflict_lines(conflicts: list[Conflict]) -> list[str]:
         "Pour choisir : conflits --garder ID actuelle (garder ce que montre le carnet) ou "
         "conflits --garder ID ecartee (reprendre ce qui a été mis de côté)."
     )
+    if any(conflict.kind == "doublon" and not conflict.resolved for conflict in conflicts):
+        lines.append(
+            "Pour un doublon : « actuelle » garde une seule entrée (la copie est supprimée), « ecartee » "
+            "garde les deux entrées, comptées toutes les deux."
+        )
     return lines
 
 

@@ -823,3 +823,28 @@ def m019_agenda_items_source(db: Database) -> None:
     if "source" not in columns_of(db, "agenda_items"):
         db.execute("ALTER TABLE agenda_items ADD COLUMN source TEXT NOT NULL DEFAULT ''")
     install_capture(db)
+
+
+@migrations()
+def m020_conflict_choices(db: Database) -> None:
+    """The choices made in « Conflits à vérifier », one per conflict (its id, the same on every
+    laptop): a record that travels, so that a conflict settled on one laptop is settled, and
+    reads the same, on the other. A shared carnet's capture gets the table. Run again, it
+    changes nothing.
+
+    The choices made before, kept in the laptop's ``_sync_conflicts``, are still read; those of
+    a ``doublon`` take the new words: « ecartee » removed the copy (one entry: now
+    « actuelle »), « actuelle » kept both entries counted (now « ecartee »)."""
+    from ambassadeur_app.sync.capture import columns_of, install_capture
+
+    if not columns_of(db, "conflict_choices"):
+        db.execute(
+            "CREATE TABLE conflict_choices (id TEXT PRIMARY KEY, "
+            "choice TEXT NOT NULL CHECK (choice IN ('actuelle', 'ecartee')), created_at TEXT NOT NULL, "
+            "updated_at TEXT NOT NULL, device_id TEXT NOT NULL, deleted_at TEXT)"
+        )
+        db.execute(
+            "UPDATE _sync_conflicts SET choice = CASE choice WHEN 'ecartee' THEN 'actuelle' "
+            "ELSE 'ecartee' END WHERE kind = 'doublon' AND choice IN ('actuelle', 'ecartee')"
+        )
+    install_capture(db)

@@ -22,6 +22,7 @@ column to one must call ``install_capture`` again (tests/sync/test_tables.py fai
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 # In an order where every table comes after the tables it references (a snapshot is applied
@@ -60,6 +61,7 @@ SYNCED_TABLES = (
     "rex_texts",
     "agenda_items",
     "grant_payments",
+    "conflict_choices",
 )
 
 # Kept on each laptop: a running timer belongs to the laptop it runs on (the entry it makes is
@@ -104,11 +106,18 @@ def columns_of(db: Any, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
 
 
+def _present(db: Any) -> Iterator[tuple[str, list[str]]]:
+    """The synced tables the schema holds, with their columns: a migration run before the one
+    that creates a table (installing the capture, say) passes over it."""
+    for table in SYNCED_TABLES:
+        if columns := columns_of(db, table):
+            yield table, columns
+
+
 def capture_sql(db: Any) -> list[str]:
     """The statements creating the capture triggers of every synced table, for the schema as it is."""
     statements = []
-    for table in SYNCED_TABLES:
-        columns = columns_of(db, table)
+    for table, columns in _present(db):
         # (A VALUES list cannot name NEW and OLD inside a trigger: a UNION ALL of one-row selects.)
         fields = " UNION ALL ".join(
             f"SELECT '{column}' AS col, NEW.{column} AS value, {_changed(table, column)} AS changed"
@@ -176,10 +185,10 @@ def compact_log(db: Any) -> None:
     creation that the row still is (its JSON, as it is in its table): the log then holds each
     unchanged row once, in its table (the pages freed are reused as the carnet grows)."""
     install_capture(db)
-    for table in SYNCED_TABLES:
+    for table, columns in _present(db):
         db.execute(
             f"UPDATE _sync_log SET value = NULL WHERE tbl = ? AND col = ? AND value = "
-            f"(SELECT {row_json(columns_of(db, table), f'{table}.')} FROM {table} "
+            f"(SELECT {row_json(columns, f'{table}.')} FROM {table} "
             f"WHERE {table}.id = _sync_log.row_id)",
             [table, INSERTED],
         )

@@ -305,9 +305,11 @@ class Engine:
             # No other copy is known yet when a share writes its snapshot.
             entries = "SELECT DISTINCT row_id FROM _sync_log WHERE replica = ? AND file = ? AND tbl = ?"
             if deps:
+                self.db.execute("UPDATE _sync_state SET capture = 0")  # what it decides is not sent
                 self._duplicates(
                     entry_id for (entry_id,) in self.db.execute(entries, [replica, number, "time_entries"])
                 )
+                self.db.execute("UPDATE _sync_state SET capture = 1")
         return int(last[1]), file_name(number)
 
     def _write_own(self, folder: Path, keys: Keys, number: int, deps: dict[str, int]) -> None:
@@ -457,6 +459,7 @@ class Engine:
         found = {copy: files for copy, files in change_files(folder).items() if copy not in others}
         applied = self._applied()
         self._replaced(found, applied, keys, state["shared_id"], report)
+        self._twins_counted()
         stuck: set[str] = set()
         progress = True
         while progress:
@@ -1307,7 +1310,9 @@ class Engine:
         index of the day's totals, those set aside in one pass), and a key whose entries one
         copy created all is passed over (a copy knows its own earlier changes)."""
         ids = set(entry_ids)
-        keys = self._entry_values(_ENTRY_KEY, ids, f"(deleted_at IS NULL OR device_id = '{DECIDED}')")
+        keys = self._entry_values(
+            _ENTRY_KEY, ids, f"(deleted_at IS NULL OR device_id = '{DECIDED}' OR deleted_at = '{DECIDED}')"
+        )
         if not keys:
             return
         columns = ", ".join(f"e.{column}" for column in _ENTRY_KEY)
@@ -1317,8 +1322,8 @@ class Engine:
         )
         rows = self.db.execute(
             f"SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM time_entries AS e {creation} "
-            "WHERE e.deleted_at IS NOT NULL AND e.device_id = ?",
-            [DECIDED],
+            "WHERE e.deleted_at IS NOT NULL AND (e.device_id = ? OR e.deleted_at = ?)",
+            [DECIDED, DECIDED],
         ).fetchall()
         same = " AND ".join(
             f"e.{column} {'IS' if column == 'start_time' else '='} k.{column}" for column in _ENTRY_KEY
@@ -1360,6 +1365,98 @@ class Engine:
                         key=f"{first[1]}:{second[1]}",
                         arose=second[0][0],  # the second one's creation
                     )
+        self._copies(ids)
+
+    def _copies(self, entry_ids: set[str]) -> None:
+        """Set aside, or give back, the copies in the ``doublon`` pairs of ``entry_ids``: the entry
+        created second is kept out of every count (summary, cap, relevé: ``deleted_at =
+        DECIDED``) while one of its pairs has its first entry kept (not deleted by its users)
+        and no choice made knowing both; otherwise it has the state its users wrote. Copies are
+        decided in the order of their creation (a first entry that is itself a copy is decided
+        before), alike on every copy from the history, and never sent."""
+        firsts: dict[str, list[str]] = {}
+        for first_id, second_id in self.db.execute(
+            "SELECT row_id, other_id FROM _sync_conflicts WHERE kind = 'doublon'"
+        ).fetchall():
+            firsts.setdefault(second_id, []).append(first_id)
+        touched = {
+            second for second, its in firsts.items() if second in entry_ids or entry_ids.intersection(its)
+        }
+        while more := {
+            second for second, its in firsts.items() if second not in touched and touched.intersection(its)
+        }:
+            touched |= more
+        created = {
+            row_id: entry
+            for row_id in touched | {first for second in touched for first in firsts[second]}
+            if (entry := self._creation(row_id)) is not None
+        }
+        for second in sorted(touched & set(created), key=lambda row_id: created[row_id].key):
+            aside = any(
+                first in created
+                and self.entry_kept(first)
+                and not self.twin_chosen(second, [created[first], created[second]])
+                for first in firsts[second]
+            )
+            if aside:
+                self.db.execute(
+                    "UPDATE time_entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                    [DECIDED, second],
+                )
+            elif self.twin_set_aside(second):
+                winner = _winner(_written(self._row_log("time_entries", second)), "deleted_at")
+                self._update(
+                    "time_entries", second, {"deleted_at": winner.value_of("deleted_at") if winner else None}
+                )
+
+    def entry_kept(self, entry_id: str) -> bool:
+        """Whether an entry is kept: live, or set aside by the merge (a closed month, a copy)."""
+        row = self.db.execute(
+            "SELECT deleted_at IS NULL OR ? IN (deleted_at, device_id) FROM time_entries WHERE id = ?",
+            [DECIDED, entry_id],
+        ).fetchone()
+        return row is not None and bool(row[0])
+
+    def _twins_counted(self) -> None:
+        """Set aside the copy of every ``doublon`` listed, not chosen and still counted: a carnet
+        whose laptop listed it before the copies were set aside (step m020) counted both. What a
+        file bringing them would decide; nothing at all once every copy is set aside."""
+        copies = [
+            entry_id
+            for (entry_id,) in self.db.execute(
+                "SELECT c.other_id FROM _sync_conflicts AS c JOIN time_entries AS e ON e.id = c.other_id "
+                "WHERE c.kind = 'doublon' AND c.resolved_at IS NULL AND e.deleted_at IS NULL "
+                "AND c.id NOT IN (SELECT id FROM conflict_choices)"
+            )
+        ]
+        if copies:
+            with self.carnet.write():
+                self.db.execute("UPDATE _sync_state SET capture = 0")
+                self._duplicates(copies)
+                self.db.execute("UPDATE _sync_state SET capture = 1")
+
+    def twin_set_aside(self, entry_id: str) -> bool:
+        """Whether an entry is the copy of a ``doublon`` kept out of every count until a choice."""
+        row = self.db.execute("SELECT deleted_at FROM time_entries WHERE id = ?", [entry_id]).fetchone()
+        return row is not None and row[0] == DECIDED
+
+    def twin_chosen(self, second_id: str, creations: list[Logged]) -> bool:
+        """Whether someone chose for the entry of a ``doublon`` typed second (removed it, or
+        kept it as a real entry), knowing both entries."""
+        return any(
+            entry.col == "deleted_at" and all(self.seen(created, entry) for created in creations)
+            for entry in _written(self._row_log("time_entries", second_id))
+        )
+
+    def _creation(self, entry_id: str) -> Logged | None:
+        """An entry's creation, as logged."""
+        return next(
+            (entry for entry in self._row_log("time_entries", entry_id) if entry.col == INSERTED), None
+        )
+
+    def twin_creations(self, first_id: str, second_id: str) -> list[Logged]:
+        """The creations of the two entries of a ``doublon``."""
+        return [entry for row_id in (first_id, second_id) if (entry := self._creation(row_id)) is not None]
 
     def _local_update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
         """Change a row as a change made here (recorded, sent to the other copies), marked as

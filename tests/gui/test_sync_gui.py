@@ -195,9 +195,10 @@ def test_a_conflict_is_listed_and_settled_from_the_dialog(
         assert read_back.execute("SELECT place FROM time_entries WHERE id = ?", [entry]).fetchone() == (
             "Nancy",
         )
+        # The choice is a record that travels (one per conflict, under the conflict's id).
         assert read_back.execute(
-            "SELECT choice FROM _sync_conflicts WHERE resolved_at IS NOT NULL"
-        ).fetchall() == [("ecartee",)]
+            "SELECT c.kind, k.choice FROM conflict_choices AS k JOIN _sync_conflicts AS c ON c.id = k.id"
+        ).fetchall() == [("champ", "ecartee")]
     finally:
         read_back.close()
     assert sync.conflicts_action.text() == "Conflits à &vérifier…"
@@ -207,6 +208,41 @@ def test_a_conflict_is_listed_and_settled_from_the_dialog(
     qtbot.waitUntil(lambda: sync.task is None)
     other.sync.sync(PHRASE)
     assert other.entry(entry).place == "Nancy"
+    other.close()
+
+
+def test_an_entry_typed_on_both_laptops_is_settled_from_the_dialog(
+    qtbot: Any, window: MainWindow, service: CarnetService, tmp_path: Path
+) -> None:
+    _, other = shared_pair(window, tmp_path)
+    twins = [log_entry(laptop, DAY, 60, description="Appel MSP Toul") for laptop in (service, other)]
+    for laptop in (service, other, service):
+        laptop.sync.sync(PHRASE)
+    assert [service.carnet.entries.is_live(e) for e in twins].count(True) == 1  # counted once
+    dialog = ConflictsDialog(service.sync, lambda: None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.ui.conflicts_list.item(0).text()
+    assert text.startswith("Doublon\nL'entrée du 12/11/2024")
+    assert "garder une seule entrée supprime la copie" in text
+    ui = dialog.ui
+    assert (ui.keep_button.text(), ui.take_button.text()) == (
+        "Une seule entrée (supprimer la copie)",
+        "Les deux entrées (compter les deux)",
+    )
+    assert [b.shortcut().toString() for b in (ui.keep_button, ui.take_button)] == ["Alt+G", "Alt+R"]
+    window.resize(1366, 768)
+    dialog.resize(760, 440)
+    shot(dialog, "conflicts_dialog_doublon")
+    ui.take_button.click()  # both entries
+    assert ui.message_label.text() == "Conflit réglé : les deux entrées gardées, comptées toutes deux."
+    assert ui.keep_button.text() == "&Garder la valeur actuelle"  # nothing selected: the form's texts
+    assert all(service.carnet.entries.is_live(e) for e in twins)
+    service.sync.sync(PHRASE)
+    other.sync.sync(PHRASE)
+    assert all(other.carnet.entries.is_live(e) for e in twins)
+    (settled,) = other.sync.conflicts(include_resolved=True)
+    assert settled.resolved == "réglé : les deux entrées gardées, comptées toutes deux"
     other.close()
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from ambassadeur_app.domain.model import Ambassador, Role
 from ambassadeur_app.services import CarnetService, open_service
 from ambassadeur_app.services.sync import SyncService, join
 from ambassadeur_app.storage.sealed import KdfParams
-from ambassadeur_app.sync.capture import SYNCED_TABLES, columns_of
+from ambassadeur_app.sync.capture import SYNCED_TABLES, columns_of, install_capture
 from ambassadeur_app.sync.engine import SyncReport
 from ambassadeur_app.sync.files import change_files
 from tests.conftest import PROGRAMME, TODAY, log_entry
@@ -152,3 +153,23 @@ def sent_by_b(binome: Binome) -> tuple[Laptop, Laptop, Path]:
     log_entry(b.service, DAY, 30)
     b.sync()
     return a, b, newest(binome.folder, b.sync_service.engine.replica)
+
+
+def before_step(binome: Binome, number: int, step: str, undo: Callable[[sqlite3.Connection], None]) -> Laptop:
+    """Laptop ``number``'s carnet taken back to before the migration ``step`` (``undo`` changes it
+    back, its capture triggers removed; they are installed again for that schema), then opened:
+    the step runs."""
+    laptop = binome.laptops[number]
+    path = laptop.service.path
+    laptop.close()
+    with sqlite3.connect(path) as old:
+        for (name,) in old.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync%'"
+        ).fetchall():
+            old.execute(f"DROP TRIGGER {name}")
+        undo(old)
+        install_capture(old)
+        old.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [step])
+    old.close()
+    binome.laptops[number] = Laptop(open_service(path, today=lambda: TODAY))
+    return binome.laptops[number]

@@ -8,16 +8,14 @@ import sqlite3
 from pathlib import Path
 
 from ambassadeur_app.importers.agenda import parse_agenda
-from ambassadeur_app.services import open_service
 from ambassadeur_app.services.agenda import DELETED
-from ambassadeur_app.sync.capture import capture_sql, install_capture
-from tests.conftest import TODAY, ambassador_id
-from tests.sync.conftest import Binome, Laptop, everyone_syncs
+from ambassadeur_app.sync.capture import capture_sql
+from tests.conftest import ambassador_id
+from tests.sync.conftest import Binome, Laptop, before_step, everyone_syncs
 from tests.sync.test_tables import triggers
 from tests.unit.test_agenda_changes import OCTOBER
 from tests.unit.test_agenda_sources import A1, A2, B1, B2, GOOGLE, OUTLOOK, SHARED, calendar, summaries
 
-CAPTURE_TRIGGERS = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync%'"
 SOURCES = "SELECT uid, source FROM agenda_items WHERE deleted_at IS NULL ORDER BY uid"
 
 
@@ -52,23 +50,18 @@ def test_the_agenda_of_each_decision_reaches_the_other_laptop(binome: Binome, tm
         assert summaries(laptop.service, other, marie) == []
 
 
+def drop_source(old: sqlite3.Connection) -> None:
+    """Back to the schema of before m019."""
+    old.execute("ALTER TABLE agenda_items DROP COLUMN source")
+
+
 def test_a_carnet_shared_before_the_step_records_the_agenda_of_its_decisions(
     binome: Binome, tmp_path: Path
 ) -> None:
     binome.first()
     binome.join("b")
-    paths = [laptop.service.path for laptop in binome.laptops]
-    for number, path in enumerate(paths):
-        binome.laptops[number].close()
-        with sqlite3.connect(path) as old:  # back to the schema and the capture of before
-            for (name,) in old.execute(CAPTURE_TRIGGERS).fetchall():
-                old.execute(f"DROP TRIGGER {name}")
-            old.execute("ALTER TABLE agenda_items DROP COLUMN source")
-            install_capture(old)
-            assert "source" not in " ".join(triggers(old))
-            old.execute("DELETE FROM _sqlite_migrations WHERE name = 'm019_agenda_items_source'")
-        old.close()
-        binome.laptops[number] = Laptop(open_service(path, today=lambda: TODAY))
+    for number in range(2):
+        before_step(binome, number, "m019_agenda_items_source", drop_source)
     a, b = binome.laptops
     for laptop in (a, b):
         assert triggers(laptop.db) == set(capture_sql(laptop.db))

@@ -21,11 +21,13 @@ KEY = "day, ambassador_id, mission, minutes, start_time"
 
 
 def pairs_read_one_by_one(laptop: Laptop) -> set[tuple[str, str]]:
-    """The pairs of entries kept (live, or set aside by the merge) with the same key, whose
-    creations neither writer knew of, in the order a conflict names them."""
+    """The pairs of entries kept (live, or set aside by the merge: for a closed month, or as the
+    copy of a pair) with the same key, whose creations neither writer knew of, in the order a
+    conflict names them."""
     engine = laptop.sync_service.engine
     rows = laptop.db.execute(
-        f"SELECT id, {KEY} FROM time_entries WHERE deleted_at IS NULL OR device_id = ?", [DECIDED]
+        f"SELECT id, {KEY} FROM time_entries WHERE deleted_at IS NULL OR ? IN (device_id, deleted_at)",
+        [DECIDED],
     ).fetchall()
     created = {
         row[0]: next(e for e in engine._row_log("time_entries", row[0]) if e.col == INSERTED) for row in rows
@@ -80,5 +82,7 @@ def test_pairs_typed_on_several_laptops_are_listed_as_read_one_by_one(binome: Bi
     for laptop in (a, b, c):
         assert pairs_read_one_by_one(laptop) == expected
         assert listed_pairs(laptop) == expected
+        # No one chose: the entry of each pair typed second is counted nowhere.
+        assert not any(laptop.service.carnet.entries.is_live(second) for _, second in expected)
     assert contents(a) == contents(b) == contents(c)
     assert listing(a) == listing(b) == listing(c)

@@ -224,17 +224,19 @@ def test_the_same_entry_typed_on_both_laptops_is_offered_for_deduplication(binom
     second = log_entry(b.service, DAY, 90, description="réunion cpts")
     everyone_syncs([a, b])
     for laptop in (a, b):
-        assert laptop.service.carnet.entries.is_live(first)
-        assert laptop.service.carnet.entries.is_live(second)  # never removed silently
         (conflict,) = laptop.sync_service.conflicts()
         assert conflict.kind == "doublon"
         assert {conflict.row_id, conflict.other_id} == {first, second}
+        # Counted once while no one chose: the second typed is set aside, never removed silently.
+        assert laptop.service.carnet.entries.is_live(conflict.row_id)
+        assert not laptop.service.carnet.entries.is_live(conflict.other_id)
+    assert contents(a) == contents(b)
     (conflict,) = a.sync_service.conflicts()
-    a.sync_service.keep(conflict.id, "ecartee")
+    a.sync_service.keep(conflict.id, "actuelle")  # one entry: the copy goes
     everyone_syncs([a, b])
     live = {e for e in (first, second) if b.service.carnet.entries.is_live(e)}
-    assert len(live) == 1
-    assert b.sync_service.conflicts() == []
+    assert live == {conflict.row_id}
+    assert a.sync_service.conflicts() == b.sync_service.conflicts() == []
     assert contents(a) == contents(b)
 
 

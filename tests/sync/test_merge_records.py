@@ -178,7 +178,7 @@ def test_records_typed_on_both_laptops_are_kept_once(binome: Binome) -> None:
     listed = b.sync_service.conflicts()
     assert not [c for c in listed if c.column == "time_entry_id"]
     (twice,) = [c for c in listed if c.kind == "doublon"]
-    b.sync_service.keep(twice.id, "ecartee")
+    b.sync_service.keep(twice.id, "actuelle")  # one entry: the copy goes
     everyone_syncs([a, b], rounds=2)
     for table in COUNTED:
         assert live(a, table) == live(once, table), table

@@ -35,6 +35,8 @@ OPERATIONS = (
     "sync",
     "sync",
     "mischief",
+    "twin",
+    "choose",
 )
 
 
@@ -60,6 +62,7 @@ class World:
     knows: list[list[int]] = field(default_factory=list)
     exported: list[dict[int, int]] = field(default_factory=list)
     entries: list[str] = field(default_factory=list)
+    typed: dict[str, tuple[date, int]] = field(default_factory=dict)  # each entry's day and minutes
     people: list[str] = field(default_factory=list)
     erased: set[str] = field(default_factory=set)
     hidden: dict[Path, bytes] = field(default_factory=dict)
@@ -90,7 +93,17 @@ def act(world: World, operation: str, index: int) -> None:
     try:
         if operation == "entry":
             day = date(2024, 9, 2) + timedelta(days=rng.randrange(70))
-            world.entries.append(log_entry(service, day, rng.choice([30, 60, 90])))
+            minutes = rng.choice([30, 60, 90])
+            world.entries.append(log_entry(service, day, minutes))
+            world.typed[world.entries[-1]] = (day, minutes)
+        elif operation == "twin" and world.typed:  # typed again: a « doublon » if unknown here
+            day, minutes = world.typed[rng.choice(sorted(world.typed))]
+            world.entries.append(log_entry(service, day, minutes))
+            world.typed[world.entries[-1]] = (day, minutes)
+        elif operation == "choose":  # for a « doublon »: one entry, or both
+            doublons = [c for c in laptop.sync_service.conflicts() if c.kind == "doublon"]
+            if doublons:
+                laptop.sync_service.keep(rng.choice(doublons).id, rng.choice(["actuelle", "ecartee"]))
         elif operation == "edit" and live:
             entry = rng.choice(live)
             column, value = rng.choice(["place", "description"]), f"v{rng.randrange(10**6)}"
@@ -370,6 +383,14 @@ def check(world: World) -> None:
     for laptop in laptops[1:]:
         assert contents(laptop) == first
     listed = [listing(laptop) for laptop in laptops]
+    # Not done (docs/synchronisation.md): a « doublon » settled by removing the copy is listed,
+    # settled, only by the laptops that met both entries kept; one that received the copy already
+    # removed never paired them. Every other conflict is listed alike, settled or not.
+    everywhere = set.intersection(*({row[0] for row in found} for found in listed))
+    listed = [
+        [row for row in found if row[0] in everywhere or row[1:2] + row[-1:] != ("doublon", True)]
+        for found in listed
+    ]
     assert all(found == listed[0] for found in listed[1:]), listed
     for laptop in laptops:
         assert not laptop.sync_service.pending()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from ambassadeur_app.errors import AppError
@@ -17,6 +18,10 @@ from ambassadeur_app.gui.widgets.feedback import error_line
 from ambassadeur_app.services.sync import KIND_NAMES, Conflict, SyncService
 
 KEEP, TAKE = "actuelle", "ecartee"
+# The two buttons' texts for a kind of conflict (others: the form's); the shortcuts stay Alt+G, Alt+R.
+_CHOICES = {
+    "doublon": ("Une seule entrée (supprimer la copie)", "Les deux entrées (compter les deux)"),
+}
 
 
 class ConflictsDialog(QDialog):
@@ -30,11 +35,13 @@ class ConflictsDialog(QDialog):
         self.settled = settled
         self.conflicts: list[Conflict] = []
         ui = self.ui
+        self.value_choices = (ui.keep_button.text(), ui.take_button.text())
         ui.info_label.setText(
             "Quand les deux ordinateurs ont changé la même chose, le même choix a été fait sur les "
             "deux et l'autre valeur a été mise de côté. Pour chaque conflit, gardez ce que montre "
             "le carnet (Alt+G) ou reprenez ce qui a été écarté (Alt+R) : le choix part aussi vers "
-            "l'autre ordinateur."
+            "l'autre ordinateur. Une entrée saisie sur les deux ordinateurs n'est comptée qu'une fois "
+            "tant que vous n'avez pas choisi : gardez-en une seule (Alt+G) ou les deux (Alt+R)."
         )
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         ui.conflicts_list.setSpacing(4)
@@ -61,6 +68,13 @@ class ConflictsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         conflict = self.current()
+        keep, take = _CHOICES.get(conflict.kind if conflict else "", self.value_choices)
+        for button, text, shortcut in (
+            (self.ui.keep_button, keep, "Alt+G"),
+            (self.ui.take_button, take, "Alt+R"),
+        ):
+            button.setText(text)
+            button.setShortcut(QKeySequence(shortcut))  # after the text, whose mnemonic it replaces
         self.ui.keep_button.setEnabled(conflict is not None)
         # A day over 24 h has nothing set aside: it is corrected in the carnet, or kept.
         self.ui.take_button.setEnabled(conflict is not None and conflict.kind != "24h")
