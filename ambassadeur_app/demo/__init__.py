@@ -63,13 +63,15 @@ def build_demo(service: CarnetService) -> int:
             f"Le carnet « {service.path} » contient déjà des données : la démonstration "
             "ne s'installe que dans un carnet neuf."
         )
-    today = service.today()
-    months = demo_months(today)
-    rng = random.Random(SEED)
-    service.setup(replace(PROGRAMME, start_date=months[0].first_day), list(AMBASSADORS))
-    people = service.ambassadors()
-    saved = []
+    # One transaction: the day's backup of the new carnet is taken at its commit, the
+    # demonstration in it (before, it copied the carnet set up but still empty).
     with service.carnet.write():
+        today = service.today()
+        months = demo_months(today)
+        rng = random.Random(SEED)
+        service.setup(replace(PROGRAMME, start_date=months[0].first_day), list(AMBASSADORS))
+        people = service.ambassadors()
+        saved = []
         for month, (hours, weights) in zip(months, PLAN, strict=True):
             for entry, structure in month_entries(rng, month, hours * 60, weights, people, today):
                 saved.append((service.add_entry(entry).entry_id, entry, structure))
@@ -83,17 +85,17 @@ def build_demo(service: CarnetService) -> int:
         service.bilan.add_payment(
             GrantPayment(months[0].first_day, grant, "Versement à la signature de la convention")
         )
-    first, second = months[0], months[1]
-    service.close_month(first)
-    service.close_month(second)
-    twice = next(day for day in workdays(second) if day.day >= 14)
-    service.reopen_month(
-        second,
-        f"Correction d'une formation saisie deux fois le {twice.day} {MONTH_NAMES[twice.month - 1]} "
-        "(doublon supprimé).",
-    )
-    service.close_month(second)
-    _date_closings(service, [first, second])
+        first, second = months[0], months[1]
+        service.close_month(first)
+        service.close_month(second)
+        twice = next(day for day in workdays(second) if day.day >= 14)
+        service.reopen_month(
+            second,
+            f"Correction d'une formation saisie deux fois le {twice.day} {MONTH_NAMES[twice.month - 1]} "
+            "(doublon supprimé).",
+        )
+        service.close_month(second)
+        _date_closings(service, [first, second])
     return service.carnet.entries.count()
 
 

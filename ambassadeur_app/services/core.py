@@ -48,10 +48,14 @@ from ambassadeur_app.storage.entries import EntryOrder
 Today = Callable[[], date]
 EntryChange = tuple[TimeEntry | None, TimeEntry | None]
 """A live entry before and after a change (``None``: absent or deleted)."""
+SplitKey = tuple[date, int, int, Programme, date]
+"""What the split of a month's cap day is worked out from: the cap day, the month's funded
+minutes, the fundable minutes of its days before, the programme and today."""
 
 SHORT_ID = 8  # the characters of a record's id the lists show and the commands accept
 MIN_ID = 4  # fewer characters could pick a record by chance
 LOG_LIMIT = 1000  # changes kept for the screens; one that falls further behind reloads
+SPANS_KEPT = 3  # the weeks of the last months shown whose day totals are kept (going back and forth)
 
 
 @dataclass(frozen=True)
@@ -69,14 +73,14 @@ class CarnetCore:
         self.carnet = carnet
         self.today = today
         # What the screen asks after each save is kept and changed entry by entry: each month's
-        # fundable minutes (progress), the day totals of the weeks shown (month summary), the
-        # split of the day the cap is reached, and the log of the changes (the table's rows).
+        # fundable minutes (progress), the day totals of the weeks of the last months shown
+        # (month summary; by span of weeks, the last asked last), the split of the day each
+        # month's cap is reached (with what it was worked out from), and the log of the changes
+        # (the table's rows).
         self._fundable: dict[Month, int] = {}
         self._fundable_key: tuple[Programme, date] | None = None
-        self._totals: dict[tuple[date, str, Mission], int] = {}
-        self._totals_span: tuple[date, date] | None = None
-        self._split: dict[str, int] = {}
-        self._split_key: tuple[Month, date, int, int, Programme, date] | None = None
+        self._totals: dict[tuple[date, date], dict[tuple[date, str, Mission], int]] = {}
+        self._splits: dict[Month, tuple[SplitKey, dict[str, int]]] = {}
         self._log: list[EntryChange] = []
         self._log_start = 0
 
@@ -278,13 +282,13 @@ class CarnetCore:
         """Add ``minutes`` of ``entry`` (negative: take them off) to what is kept."""
         if entry.month in self._fundable and is_fundable(entry.day, entry.mission, programme, today):
             self._fundable[entry.month] += minutes
-        if self._totals_span is not None and self._totals_span[0] <= entry.day <= self._totals_span[1]:
-            key = (entry.day, entry.ambassador_id, entry.mission)
-            total = self._totals.pop(key, 0) + minutes
-            if total:
-                self._totals[key] = total
-        if self._split_key is not None and self._split_key[1] == entry.day:
-            self._split_key = None
+        key = (entry.day, entry.ambassador_id, entry.mission)
+        for (first, last), totals in self._totals.items():  # the spans of two months overlap
+            if first <= entry.day <= last:
+                total = totals.pop(key, 0) + minutes
+                if total:
+                    totals[key] = total
+        self._splits = {month: kept for month, kept in self._splits.items() if kept[0][0] != entry.day}
 
     @property
     def revision(self) -> int:
@@ -320,36 +324,51 @@ class CarnetCore:
         return month_summary(self._day_totals(month), self.programme(), month, self.today())
 
     def _day_totals(self, month: Month) -> list[DayTotal]:
-        """Return the day totals of the weeks of ``month``; those of the last month asked are
-        kept, and follow each change of entries."""
+        """Return the day totals of the weeks of ``month``."""
+        return [
+            DayTotal(day, who, mission, minutes)
+            for (day, who, mission), minutes in self._kept_totals(month).items()
+        ]
+
+    def _kept_totals(self, month: Month) -> dict[tuple[date, str, Mission], int]:
+        """Return the minutes of the weeks of ``month`` by day, ambassador and mission; those of
+        the last ``SPANS_KEPT`` months asked are kept, and follow each change of entries."""
         weeks = weeks_of_month(month)
         span = (weeks[0], weeks[-1] + timedelta(days=6))
-        if span != self._totals_span:
-            rows = self.carnet.entries.day_totals(*span)
-            self._totals = {(t.day, t.ambassador_id, t.mission): t.minutes for t in rows}
-            self._totals_span = span
-        return [DayTotal(day, who, mission, minutes) for (day, who, mission), minutes in self._totals.items()]
+        totals = self._totals.pop(span, None)
+        if totals is None:
+            totals = {
+                (t.day, t.ambassador_id, t.mission): t.minutes for t in self.carnet.entries.day_totals(*span)
+            }
+        self._totals[span] = totals  # the last asked last: the first is the one to forget
+        if len(self._totals) > SPANS_KEPT:
+            del self._totals[next(iter(self._totals))]
+        return totals
 
     def cap_day_split(self, summary: MonthSummary) -> dict[str, int]:
         """Return, by id, the minutes beyond the month's cap of the entries of the day the cap
         is reached (``over_cap_of_day``: the days before are under it, the fundable entries of
-        the later days wholly beyond). Kept until a figure it depends on changes."""
+        the later days wholly beyond). Kept for each month until a figure it depends on changes
+        or an entry of that day does."""
         cap_day, month = summary.cap_reached_on, summary.month
         if cap_day is None:
             return {}
         programme, today = self.programme(), self.today()
         before = sum(
-            t.minutes
-            for t in self._day_totals(month)
-            if month.first_day <= t.day < cap_day and is_fundable(t.day, t.mission, programme, today)
+            minutes
+            for (day, _, mission), minutes in self._kept_totals(month).items()
+            if month.first_day <= day < cap_day and is_fundable(day, mission, programme, today)
         )
-        key = (month, cap_day, summary.claim.funded_minutes, before, programme, today)
-        if key != self._split_key:
+        key = (cap_day, summary.claim.funded_minutes, before, programme, today)
+        kept = self._splits.get(month)
+        if kept is None or kept[0] != key:
             on_day = self.carnet.entries.in_range(cap_day, cap_day)
             split = over_cap_of_day(on_day, programme, month, today, summary.claim.funded_minutes, before)
-            self._split = {entry.id: over for entry, over in zip(on_day, split, strict=True) if over}
-            self._split_key = key
-        return self._split
+            kept = self._splits[month] = (
+                key,
+                {e.id: over for e, over in zip(on_day, split, strict=True) if over},
+            )
+        return kept[1]
 
     def progress(self) -> ProgrammeProgress:
         """Return where the experiment stands; each month's sum is kept until it changes."""
@@ -371,7 +390,8 @@ class CarnetCore:
         """Forget what is kept about the entries, after a change made around ``_record`` (an
         import): it is read again when next asked, and the screens reload their rows."""
         self._fundable.clear()
-        self._totals_span = self._split_key = None
+        self._totals.clear()
+        self._splits.clear()
         self._log_start, self._log = self.revision + 1, []
 
     def default_month(self) -> Month:

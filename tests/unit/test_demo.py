@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -263,3 +268,26 @@ def test_demo_planning_journal_and_expenses_agree_with_the_carnet(tmp_path: Path
         assert not surnames & set(expense.supplier.split())
         if expense.committed:
             assert roles[expense_id] == {AttachmentRole.QUOTE, AttachmentRole.INVOICE}
+
+
+def test_the_demo_day_backup_holds_the_demo(tmp_path: Path, private_home: Path) -> None:
+    """The day's backup of the demonstration is taken once it is filled (it was taken at the
+    first write, the carnet set up but empty: restoring it gave an empty carnet)."""
+    carnet = tmp_path / "demo.ambassadeur"
+    env = {**os.environ, "AMBASSADEUR_HOME": str(private_home)}
+
+    def ambassadeur(*args: str) -> str:
+        command = [sys.executable, "-m", "ambassadeur_app", "--carnet", str(carnet), *args]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True, timeout=120)
+        return done.stdout
+
+    made = ambassadeur("demo")
+    found = re.search(r"\((\d+) entrées\)", made)
+    assert found, made
+    count = int(found[1])
+    [daily] = [line.split()[-1] for line in ambassadeur("sauvegardes").splitlines() if "quotidienne" in line]
+    with closing(sqlite3.connect(daily)) as backup:
+        kept = backup.execute("SELECT COUNT(*) FROM time_entries WHERE deleted_at IS NULL").fetchone()[0]
+        closings = backup.execute("SELECT COUNT(*) FROM month_locks").fetchone()[0]
+    assert kept == count > 100
+    assert closings == 3  # the demo's last writes too (two closings and a reopening)
