@@ -150,12 +150,16 @@ class MonthBilan:
     month: Month
     summary: MonthSummary  # the binôme's month, as on its timesheet
     funded_by_mission: dict[Mission, int]  # minutes, the three funded missions
-    claimed_cents: int  # the month's claim within its cap, and within the period's total cap
     cents_by_mission: dict[Mission, int]
 
     @property
     def claim(self) -> MonthClaim:
         return self.summary.claim
+
+    @property
+    def claimed_cents(self) -> int:
+        """Return the month's claim, within its cap and what is left of the period's cap."""
+        return self.claim.claimed_cents
 
     @property
     def worked_minutes(self) -> int:
@@ -166,23 +170,15 @@ class MonthBilan:
         """Return the minutes outside the period, in the future, or of the « Autre » mission."""
         return self.summary.excluded_minutes + self.summary.other_minutes
 
-    @property
-    def period_cut_cents(self) -> int:
-        """Return what the period's total cap takes off the month's claim (0 but in rare cases)."""
-        return self.claim.claimed_cents - self.claimed_cents
 
-
-def month_bilans(
-    months: Iterable[tuple[MonthSummary, Sequence[MonthLine]]], period_cap_cents: int
-) -> list[MonthBilan]:
-    """Return each month's hourly bilan: its claim, within what is left of the period's cap
-    (months in order: a late month gives up what passes it), split by mission.
+def month_bilans(months: Iterable[tuple[MonthSummary, Sequence[MonthLine]]]) -> list[MonthBilan]:
+    """Return each month's hourly bilan: its claim (within its cap and what the months before
+    left of the period's cap: ``rules.period_claims``), split by mission.
 
     Raises:
         ValueError: the lines' funded minutes do not add up to the month's funded minutes (the
             lines and the summary come from different entries).
     """
-    left = period_cap_cents
     bilans = []
     for summary, lines in months:
         funded = {mission: 0 for mission in MISSION_POSTES}
@@ -193,12 +189,11 @@ def month_bilans(
                 fundable[line.mission] += line.minutes
         if sum(funded.values()) != summary.claim.funded_minutes:
             raise ValueError(f"{summary.month}: the lines do not add up to the month's funded minutes")
-        claimed = min(summary.claim.claimed_cents, left)
-        left -= claimed
+        claimed = summary.claim.claimed_cents
         # A cap below one minute funds no minute but some cents: split them by the hours counted.
         weights = list(funded.values()) if any(funded.values()) else list(fundable.values())
         cents = dict(zip(funded, split_cents(claimed, weights), strict=True))
-        bilans.append(MonthBilan(summary.month, summary, funded, claimed, cents))
+        bilans.append(MonthBilan(summary.month, summary, funded, cents))
     return bilans
 
 

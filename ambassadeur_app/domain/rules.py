@@ -6,7 +6,7 @@ Every figure shown on screen, printed on a timesheet or written by the CLI comes
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
@@ -135,16 +135,26 @@ class MonthClaim:
 
     fundable_minutes: int
     amount_cents: int
-    cap_cents: int
+    cap_cents: int  # the month's (prorated) cap, at most what the months before left of the period's
     cap_minutes: int
     claimed_cents: int
     funded_minutes: int
     over_cap_minutes: int
 
 
-def month_claim(fundable_minutes: int, programme: Programme, month: Month) -> MonthClaim:
-    """Apply the hourly rate and the (prorated) monthly cap to a month's fundable minutes."""
+def month_claim(
+    fundable_minutes: int, programme: Programme, month: Month, left_cents: int | None = None
+) -> MonthClaim:
+    """Apply the hourly rate and the (prorated) monthly cap to a month's fundable minutes.
+
+    Args:
+        left_cents: what the months before left of the period's cap (``period_left``): the
+            month's cap is at most that, so its funded minutes are those the amount pays and
+            the rest is beyond the cap; ``None`` for a month seen alone (no period cap).
+    """
     cap = programme.month_cap_cents(month)
+    if left_cents is not None:
+        cap = min(cap, max(left_cents, 0))
     amount = amount_cents(fundable_minutes, programme)
     cap_minutes = cap * 60 // programme.hourly_rate_cents
     funded = min(fundable_minutes, cap_minutes)
@@ -188,9 +198,14 @@ class MonthSummary:
 
 
 def month_summary(
-    day_totals: Iterable[DayTotal], programme: Programme, month: Month, today: date
+    day_totals: Iterable[DayTotal],
+    programme: Programme,
+    month: Month,
+    today: date,
+    left_cents: int | None = None,
 ) -> MonthSummary:
-    """Sum a month's entries; ``day_totals`` may include the days of its overlapping weeks."""
+    """Sum a month's entries; ``day_totals`` may include the days of its overlapping weeks;
+    ``left_cents`` as ``month_claim`` takes it."""
     by_mission: dict[Mission, int] = dict.fromkeys(Mission, 0)
     by_ambassador: dict[str, int] = defaultdict(int)
     by_pair: dict[tuple[str, Mission], int] = defaultdict(int)
@@ -211,7 +226,7 @@ def month_summary(
             excluded += row.minutes
         else:
             other += row.minutes
-    claim = month_claim(sum(fundable_by_day.values()), programme, month)
+    claim = month_claim(sum(fundable_by_day.values()), programme, month, left_cents)
     return MonthSummary(
         month=month,
         claim=claim,
@@ -245,7 +260,11 @@ def entry_order(entry: TimeEntry) -> tuple[date, bool, time, str, str]:
 
 
 def over_cap_split(
-    entries: Sequence[TimeEntry], programme: Programme, month: Month, today: date
+    entries: Sequence[TimeEntry],
+    programme: Programme,
+    month: Month,
+    today: date,
+    left_cents: int | None = None,
 ) -> list[int]:
     """Return, for each of ``entries``, its minutes beyond the month's cap (0 for most).
 
@@ -253,10 +272,10 @@ def over_cap_split(
     the entry that crosses it is split, every later one is wholly beyond. The parts add up
     exactly to ``month_claim(...).over_cap_minutes``, so every document can show them line by
     line and reconcile with its summary. Pass all the binôme's entries of the month, even to
-    show one ambassador's: the cap is shared.
+    show one ambassador's: the cap is shared; and the same ``left_cents`` as to ``month_summary``.
     """
     fundable = _fundable(entries, programme, month, today)
-    claim = month_claim(sum(entries[i].minutes for i in fundable), programme, month)
+    claim = month_claim(sum(entries[i].minutes for i in fundable), programme, month, left_cents)
     return _fill(entries, fundable, claim.funded_minutes, 0)
 
 
@@ -309,15 +328,31 @@ class ProgrammeProgress:
         return self.claimed_cents / self.hourly_cap_cents if self.hourly_cap_cents else 0.0
 
 
+def period_claims(fundable_by_month: Mapping[Month, int], programme: Programme) -> dict[Month, MonthClaim]:
+    """Return the claim of every month of the period, in order: each within its own cap and
+    what the months before left of the period's cap (the hourly forfait's total)."""
+    left = programme.hourly_total_cap_cents
+    claims = {}
+    for month in programme.period_months:
+        claims[month] = claim = month_claim(fundable_by_month.get(month, 0), programme, month, left)
+        left -= claim.claimed_cents
+    return claims
+
+
+def period_left(fundable_by_month: Mapping[Month, int], programme: Programme, month: Month) -> int:
+    """Return what the months of the period before ``month`` leave of the period's cap: the
+    ``left_cents`` of ``month``'s claim, summary and over-cap split."""
+    return programme.hourly_total_cap_cents - sum(
+        claim.claimed_cents for m, claim in period_claims(fundable_by_month, programme).items() if m < month
+    )
+
+
 def programme_progress(
     fundable_by_month: dict[Month, int], programme: Programme, today: date
 ) -> ProgrammeProgress:
-    """Sum the claims of every month of the experiment, capped by the hourly forfait total."""
-    by_month = {
-        month: month_claim(fundable_by_month.get(month, 0), programme, month)
-        for month in programme.period_months
-    }
-    claimed = min(sum(c.claimed_cents for c in by_month.values()), programme.hourly_total_cap_cents)
+    """Sum the claims of every month of the experiment, within the period's cap (``period_claims``)."""
+    by_month = period_claims(fundable_by_month, programme)
+    claimed = sum(c.claimed_cents for c in by_month.values())
     elapsed = sum(1 for k in range(programme.months) if add_months(programme.start_date, k) <= today)
     return ProgrammeProgress(
         months_total=programme.months,

@@ -159,7 +159,8 @@ class BilanReport:
             lines.append(f"Mois non clôturés (relevés provisoires) : {names}.")
         missing = [line for line in self.bilan.expenses if line.missing]
         if missing:
-            lines.append(f"{plural(len(missing), 'dépense')} sans sa pièce justificative.")
+            their = "sa" if len(missing) < 2 else "leur"
+            lines.append(f"{plural(len(missing), 'dépense')} sans {their} pièce justificative.")
         if not self.bilan.payments:
             lines.append(NO_PAYMENT_WARNING)
         if warning := over_grant_warning(self.bilan.received_cents, self.bilan.grant_cents):
@@ -236,13 +237,16 @@ def expense_rows(bilan: Bilan) -> list[list[Any]]:
 
 
 def _period_cut_note(bilan: Bilan) -> str:
-    cut = sum(m.period_cut_cents for m in bilan.months)
+    """Name the months whose cap the period's cap lowers (the months before used it up)."""
+    programme = bilan.programme
+    cut = [m for m in bilan.months if m.claim.cap_cents < programme.month_cap_cents(m.month)]
     if not cut:
         return ""
+    names = ", ".join(m.month.of_label() for m in cut)
     return (
-        f"Le total des mois dépasse le plafond du forfait horaire sur la période "
-        f"({format_euros(bilan.programme.hourly_total_cap_cents)}) : {format_euros(cut)} ne sont pas "
-        "financés (retirés des derniers mois)."
+        f"Plafond du forfait horaire sur la période ({format_euros(programme.hourly_total_cap_cents)}) "
+        f"atteint : le plafond {names} est réduit à ce qu'en laissent les mois précédents, et "
+        "les heures au-delà ne sont pas financées."
     )
 
 
@@ -352,7 +356,10 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
             mission = next(m for m, p in MISSION_POSTES.items() if p is poste)
             letter = mission_column[mission]
             amount = out.formula(
-                cents(f"SUM({letter}{months_first}:{letter}{months_last})"), euros, border=True
+                cents(f"SUM({letter}{months_first}:{letter}{months_last})"),
+                euros,
+                border=True,
+                value=bilan.poste_cents(poste) / 100,
             )
         else:
             amount = out.formula(
@@ -361,6 +368,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
                 ),
                 euros,
                 border=True,
+                value=bilan.poste_cents(poste) / 100,
             )
         row = out.append(
             [
@@ -378,7 +386,12 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
                 [
                     out.cell("Total forfait horaire", bold=True),
                     bilan.hours_text,
-                    out.formula(cents(f"SUM(C{rows_of[Poste.PROMOTION]}:C{row})"), euros, bold=True),
+                    out.formula(
+                        cents(f"SUM(C{rows_of[Poste.PROMOTION]}:C{row})"),
+                        euros,
+                        bold=True,
+                        value=bilan.hourly_cents / 100,
+                    ),
                     None,
                     None,
                 ],
@@ -392,6 +405,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
                 cents(f"SUM(C{rows_of[Poste.WORKING_GROUPS]}:C{rows_of[Poste.PROMOTIONAL_EVENTS]})"),
                 euros,
                 bold=True,
+                value=bilan.event_cents / 100,
             ),
             None,
             None,
@@ -403,7 +417,9 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         [
             out.cell("TOTAL Dépenses", bold=True),
             None,
-            out.formula(cents(f"C{hourly_total}+C{event_total}"), euros, bold=True),
+            out.formula(
+                cents(f"C{hourly_total}+C{event_total}"), euros, bold=True, value=bilan.total_cents / 100
+            ),
         ],
         border=True,
     )
@@ -447,7 +463,7 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
     out.append([None] * len(MONTH_TITLES), border=True)
     kinds += ["euros"] * (len(MONTH_TITLES) - len(kinds))
     assert out.row == months_last
-    _xlsx_totals(out, kinds, months_first, months_last, "Total")
+    _xlsx_totals(out, kinds, months_first, months_last, "Total", month_rows(bilan))
     out.append([])
     out.append([out.cell("Heures financées par mission", bold=True)])
     out.append([])
@@ -462,13 +478,19 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
                     out.cell(m.funded_by_mission[mission] / 60, number_format=xlsxkit.HOURS_FORMAT)
                     for mission in MISSION_POSTES
                 ),
-                out.formula(f"SUM(B{row}:D{row})", xlsxkit.HOURS_FORMAT),
+                out.formula(f"SUM(B{row}:D{row})", xlsxkit.HOURS_FORMAT, value=m.claim.funded_minutes / 60),
             ],
             border=True,
         )
     out.append([None] * len(titles), border=True)
     assert out.row == missions_last
-    _xlsx_totals(out, ["text", "hours", "hours", "hours", "hours"], missions_first, missions_last, "Total")
+    funded = [
+        ["", *(m.funded_by_mission[x] / 60 for x in MISSION_POSTES), m.claim.funded_minutes / 60]
+        for m in bilan.months
+    ]
+    _xlsx_totals(
+        out, ["text", "hours", "hours", "hours", "hours"], missions_first, missions_last, "Total", funded
+    )
     out.append([])
     out.append([out.cell("Forfait événement : dépenses et justificatifs", bold=True)])
     out.append([_expense_note(bilan)])
@@ -487,9 +509,10 @@ def _xlsx_money(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         "euros",
         "text",
     ]
-    _xlsx_rows(out, expense_rows(bilan), kinds)
+    expenses = expense_rows(bilan)
+    _xlsx_rows(out, expenses, kinds)
     assert out.row == expenses_last
-    _xlsx_totals(out, kinds, expenses_first, expenses_last, "Total")
+    _xlsx_totals(out, kinds, expenses_first, expenses_last, "Total", expenses)
     _xlsx_signature(report, out)
     out.print_setup(title_row=None, footer=f"{TITLE} — {programme.cpts_name}")
 
@@ -516,41 +539,49 @@ def _xlsx_recettes(out: xlsxkit.SheetWriter, bilan: Bilan, grant: int, total: in
     received = line(
         RECETTES[1],
         "Somme des versements ci-dessus",
-        out.formula(cents(f"SUM(C{first}:C{last})"), euros),
+        out.formula(cents(f"SUM(C{first}:C{last})"), euros, value=bilan.received_cents / 100),
         True,
     )
-    spent = line(RECETTES[2], "TOTAL Dépenses de l'annexe", out.formula(cents(f"C{total}"), euros))
+    spent = line(
+        RECETTES[2],
+        "TOTAL Dépenses de l'annexe",
+        out.formula(cents(f"C{total}"), euros, value=bilan.total_cents / 100),
+    )
     retained = line(
         RECETTES[3],
         "Dépenses retenues, dans la limite de la subvention accordée",
-        out.formula(cents(f"MIN(C{grant},C{spent})"), euros),
+        out.formula(cents(f"MIN(C{grant},C{spent})"), euros, value=bilan.retained_cents / 100),
     )
     line(
         RECETTES[4],
         "Subvention accordée − dépenses couvertes par la subvention",
-        out.formula(cents(f"C{grant}-C{retained}"), euros),
+        out.formula(cents(f"C{grant}-C{retained}"), euros, value=bilan.surplus_cents / 100),
     )
     refund = line(
         RECETTES[5],
         "Versements reçus − dépenses couvertes ; titre de recette après le bilan",
-        out.formula(cents(f"MAX(0,C{received}-C{retained})"), euros),
+        out.formula(cents(f"MAX(0,C{received}-C{retained})"), euros, value=bilan.refund_cents / 100),
         True,
     )
     due = line(
         RECETTES[6],
         "Dépenses couvertes − versements reçus",
-        out.formula(cents(f"MAX(0,C{retained}-C{received})"), euros),
+        out.formula(cents(f"MAX(0,C{retained}-C{received})"), euros, value=bilan.due_cents / 100),
         True,
     )
     uncovered = line(
         RECETTES[7],
         "Dépenses retenues − dépenses couvertes par la subvention, à la charge de la CPTS",
-        out.formula(cents(f"C{spent}-C{retained}"), euros),
+        out.formula(cents(f"C{spent}-C{retained}"), euros, value=bilan.uncovered_cents / 100),
     )
     line(
         CONTROL,
         CONTROL_TEXT,
-        out.formula(cents(f"C{received}-C{refund}+C{due}+C{uncovered}-({detail})"), euros),
+        out.formula(
+            cents(f"C{received}-C{refund}+C{due}+C{uncovered}-({detail})"),
+            euros,
+            value=control_cents(bilan) / 100,
+        ),
     )
     line(
         BEYOND,
@@ -608,17 +639,25 @@ def cents(expression: str) -> str:
     return f"ROUND({expression},2)"
 
 
-def _xlsx_totals(out: xlsxkit.SheetWriter, kinds: list[str], first: int, last: int, label: str) -> None:
+def _xlsx_totals(
+    out: xlsxkit.SheetWriter, kinds: list[str], first: int, last: int, label: str, rows: list[list[Any]]
+) -> None:
+    """Append the row of the sums of the hours and euros columns of ``rows`` (written from row
+    ``first`` to ``last``): formulas, with the sums the PDF prints as their values."""
     from openpyxl.utils import get_column_letter
 
     cells: list[Any] = [out.cell(label, bold=True)]
-    for index, kind in enumerate(kinds[1:], start=2):
-        letter = get_column_letter(index)
+    for index, kind in enumerate(kinds[1:], start=1):
+        if kind not in ("hours", "euros"):
+            cells.append(None)
+            continue
+        letter = get_column_letter(index + 1)
         total = f"SUM({letter}{first}:{letter}{last})"
+        value = sum(row[index] or 0 for row in rows)
         cells.append(
-            out.formula(cents(total) if kind == "euros" else total, _XLSX_FORMATS[kind], bold=True)
-            if kind in ("hours", "euros")
-            else None
+            out.formula(cents(total), _XLSX_FORMATS[kind], bold=True, value=round(value, 2))
+            if kind == "euros"
+            else out.formula(total, _XLSX_FORMATS[kind], bold=True, value=value)
         )
     out.append(cells, border=True)
 
@@ -654,7 +693,7 @@ def _xlsx_quality(report: BilanReport, out: xlsxkit.SheetWriter) -> None:
         first = out.row + 1
         _xlsx_rows(out, rows, kinds)
         if "hours" in kinds:
-            _xlsx_totals(out, kinds, first, out.row, "Total")
+            _xlsx_totals(out, kinds, first, out.row, "Total", rows)
         out.append([])
     out.append([out.cell("Pertinence de reconduire ou de généraliser l'expérimentation", bold=True)])
     out.append([out.cell(report.rex.pertinence or NO_PERTINENCE, wrap=True)])

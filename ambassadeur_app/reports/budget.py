@@ -135,7 +135,12 @@ def write_xlsx(budget: Budget, out: Path) -> Path:
                     [
                         sheet.cell(f"Total {forfait.label.lower()}", bold=True),
                         None,
-                        sheet.formula(f"SUM(C{first}:C{sheet.row})", euros, bold=True),
+                        sheet.formula(
+                            f"SUM(C{first}:C{sheet.row})",
+                            euros,
+                            bold=True,
+                            value=budget.forfait_cents(forfait) / 100,
+                        ),
                         None,
                     ],
                     border=True,
@@ -145,7 +150,9 @@ def write_xlsx(budget: Budget, out: Path) -> Path:
             [
                 sheet.cell("TOTAL Dépenses", bold=True),
                 None,
-                sheet.formula("+".join(f"C{row}" for row in subtotals), euros, bold=True),
+                sheet.formula(
+                    "+".join(f"C{row}" for row in subtotals), euros, bold=True, value=budget.total_cents / 100
+                ),
                 None,
             ],
             border=True,
@@ -165,7 +172,9 @@ def write_xlsx(budget: Budget, out: Path) -> Path:
             [
                 "N.B : Dépenses = Recettes",
                 "Écart dépenses − recettes (doit valoir 0)",
-                sheet.formula(f"C{total}-C{grant}", euros),
+                sheet.formula(
+                    f"C{total}-C{grant}", euros, value=(budget.total_cents - budget.grant_cents) / 100
+                ),
                 None,
             ],
             border=True,

@@ -175,7 +175,8 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
             )
         last = max(sheet.row, first)
         totals: list[object] = [sheet.cell(TOTAL_LABEL, bold=True), None, None]
-        for index, title in enumerate(NUMBER_TITLES, start=4):
+        sums = regional_sums(consolidation)
+        for index, (title, value) in enumerate(zip(NUMBER_TITLES, sums, strict=True), start=4):
             letter = get_column_letter(index)
             status = f"${status_letter}${first}:${status_letter}${last}"
             expression = "+".join(
@@ -183,11 +184,14 @@ def write_xlsx(consolidation: Consolidation, out: Path, generated_at: datetime |
                 for counted in (VERIFIED, VERIFIED_DRAFT)
             )
             if title in HOURS_TITLES:
-                totals.append(sheet.formula(expression, xlsxkit.HOURS_FORMAT, bold=True))
+                totals.append(sheet.formula(expression, xlsxkit.HOURS_FORMAT, bold=True, value=value))
             elif title in MONEY_TITLES:
-                totals.append(sheet.formula(f"ROUND({expression},2)", xlsxkit.EURO_FORMAT, bold=True))
+                money = round(value, 2)
+                totals.append(
+                    sheet.formula(f"ROUND({expression},2)", xlsxkit.EURO_FORMAT, bold=True, value=money)
+                )
             else:
-                totals.append(sheet.formula(expression, "0", bold=True))
+                totals.append(sheet.formula(expression, "0", bold=True, value=value))
         sheet.append(totals, border=True)
         sheet.print_setup(title_row=header, footer=TITLE)
 

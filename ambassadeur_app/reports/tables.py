@@ -128,7 +128,12 @@ def _write_sheet(document: TableDocument, section: Section, workbook: Any) -> No
         for index, column in enumerate(section.columns[1:], start=1):
             letter = _letter(index)
             totals.append(
-                out.formula(f"SUM({letter}{first}:{letter}{last})", _FORMATS.get(column.kind, "0"), bold=True)
+                out.formula(
+                    f"SUM({letter}{first}:{letter}{last})",
+                    _FORMATS.get(column.kind, "0"),
+                    bold=True,
+                    value=section.total(index),
+                )
                 if column.total
                 else None
             )
@@ -139,7 +144,7 @@ def _write_sheet(document: TableDocument, section: Section, workbook: Any) -> No
         out.append(
             [
                 out.cell(section.count_label, bold=True),
-                out.formula(f'COUNTIF(A{first}:A{last},"<>")', "0", bold=True),
+                out.formula(f'COUNTIF(A{first}:A{last},"<>")', "0", bold=True, value=len(section.rows)),
                 *[None] * (len(section.columns) - 2),
             ],
             border=True,

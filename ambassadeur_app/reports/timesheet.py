@@ -105,6 +105,12 @@ class Timesheet:
     def departement(self) -> str:
         return f"{self.programme.departement_code} — {self.programme.departement_name}"
 
+    def cap_label(self, whose: str = "") -> str:
+        """Return the label of the month's cap (``whose``: « du binôme »); lowered to what the
+        months before left of the period's cap, it says so."""
+        cut = self.binome.claim.cap_cents < self.programme.month_cap_cents(self.month)
+        return f"Plafond mensuel{whose}" + (" (reste du plafond de la période)" if cut else "")
+
     @property
     def counted_minutes(self) -> int:
         return sum(row.minutes for row in self.rows if row.counted)
@@ -135,11 +141,13 @@ def build_timesheet(
     today: date,
     only: Ambassador | None = None,
     now: datetime | None = None,
+    left_cents: int | None = None,
 ) -> Timesheet:
-    """Assemble a month's timesheet from its entries (all of the binôme's, even for one person)."""
+    """Assemble a month's timesheet from its entries (all of the binôme's, even for one person);
+    ``left_cents``: what the months before left of the period's cap (``rules.period_left``)."""
     names = {a.id: a.name for a in ambassadors}
-    binome = month_summary(entry_summary(entries), programme, month, today)
-    over_cap = over_cap_split(entries, programme, month, today)
+    binome = month_summary(entry_summary(entries), programme, month, today, left_cents)
+    over_cap = over_cap_split(entries, programme, month, today, left_cents)
     rows = [
         TimesheetRow(
             day=entry.day,
@@ -164,7 +172,7 @@ def build_timesheet(
         ambassadors=[only] if only else people,
         only=only,
         rows=rows,
-        summary=month_summary(entry_summary(shown), programme, month, today),
+        summary=month_summary(entry_summary(shown), programme, month, today, left_cents),
         binome=binome,
         lock=next((lock for lock in locks if lock.active), None),
         reopenings=[lock for lock in locks if not lock.active],
@@ -273,26 +281,29 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
     # more (an empty month included), and a row inserted at the end of the table joins them.
     last = out.append([None] * len(_HEADERS), border=True)
     hours = f"$G${first}:$G${last}"
+    worked = sum(row.minutes for row in sheet.rows)
     beyond = f"$H${first}:$H${last}"
     out.append(
         [
             out.cell("Total du mois", bold=True),
             *[None] * 5,
-            out.formula(f"SUM({hours})", xlsxkit.HOURS_FORMAT, bold=True),
-            out.formula(f"SUM({beyond})", xlsxkit.HOURS_FORMAT, bold=True),
+            out.formula(f"SUM({hours})", xlsxkit.HOURS_FORMAT, bold=True, value=worked / 60),
+            out.formula(f"SUM({beyond})", xlsxkit.HOURS_FORMAT, bold=True, value=sheet.over_cap_minutes / 60),
             None,
             None,
         ],
         border=True,
     )
 
-    def total(label: str, expression: str, fmt: str = xlsxkit.HOURS_FORMAT, bold: bool = False) -> int:
-        """Append a labelled formula in the duration column; return its row."""
+    def total(label: str, expression: str, value: int, euros: bool = False, bold: bool = False) -> int:
+        """Append a labelled formula in the duration column, whose result is ``value`` (minutes,
+        or cents if ``euros``); return its row."""
+        fmt, unit = (xlsxkit.EURO_FORMAT, 100) if euros else (xlsxkit.HOURS_FORMAT, 60)
         return out.append(
             [None] * 5
             + [
                 out.cell(label, bold=bold, border=True, wrap=True),
-                out.formula(expression, fmt, bold, border=True),
+                out.formula(expression, fmt, bold, border=True, value=value / unit),
             ]
         )
 
@@ -314,52 +325,62 @@ def _write_sheet(sheet: Timesheet, workbook: Workbook) -> None:
     top = out.row + 1
     for mission in Mission:
         row_number = out.row + 1
-        total(mission.label, f"SUMPRODUCT(($C${first}:$C${last}=F{row_number})*{hours})")
-    total("Total, toutes missions", f"SUM(G{top}:G{out.row})", bold=True)
+        of_mission = sum(row.minutes for row in sheet.rows if row.mission is mission)
+        total(mission.label, f"SUMPRODUCT(($C${first}:$C${last}=F{row_number})*{hours})", of_mission)
+    total("Total, toutes missions", f"SUM(G{top}:G{out.row})", worked, bold=True)
     out.append([])
     heading("Par ambassadeur")
     top = out.row + 1
     for ambassador in sheet.ambassadors:
         row_number = out.row + 1
-        total(ambassador.name, f"SUMPRODUCT(($B${first}:$B${last}=F{row_number})*{hours})")
+        of_person = sum(row.minutes for row in sheet.rows if row.ambassador == ambassador.name)
+        total(ambassador.name, f"SUMPRODUCT(($B${first}:$B${last}=F{row_number})*{hours})", of_person)
     if len(sheet.ambassadors) < 2:  # an empty row keeps the range two rows long (pycel)
         fixed("", None, xlsxkit.HOURS_FORMAT)
-    total("Total, tous ambassadeurs", f"SUM(G{top}:G{out.row})", bold=True)
+    people = sum(row.minutes for row in sheet.rows if row.ambassador in {a.name for a in sheet.ambassadors})
+    total("Total, tous ambassadeurs", f"SUM(G{top}:G{out.row})", people, bold=True)
     out.append([])
     heading("Récapitulatif")
-    total("Total des heures", f"SUM({hours})", bold=True)
+    total("Total des heures", f"SUM({hours})", worked, bold=True)
     counted = total(
         "Heures comptées (missions financées, dans la période)",
         f'SUMIF($I${first}:$I${last},"oui",{hours})',
+        sheet.counted_minutes,
     )
     total(
         "Heures non comptées (hors période, date future ou mission non financée)",
         f'SUMIF($I${first}:$I${last},"non",{hours})',
+        worked - sheet.counted_minutes,
     )
     rate = fixed("Forfait horaire", programme.hourly_rate_cents / 100, xlsxkit.EURO_FORMAT)
     if sheet.only is None:
+        claim = sheet.summary.claim
         amount = total(
             "Montant des heures comptées (heures × forfait)",
             f"ROUND(G{counted}*G{rate},2)",
-            xlsxkit.EURO_FORMAT,
+            claim.amount_cents,
+            euros=True,
         )
-        cap = fixed("Plafond mensuel", sheet.summary.claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
-        total("Montant demandé", f"MIN(G{amount},G{cap})", xlsxkit.EURO_FORMAT, bold=True)
-        fixed("Plafond en heures", sheet.summary.claim.cap_minutes / 60, xlsxkit.HOURS_FORMAT)
+        cap = fixed(sheet.cap_label(), claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
+        total("Montant demandé", f"MIN(G{amount},G{cap})", claim.claimed_cents, euros=True, bold=True)
+        fixed("Plafond en heures", claim.cap_minutes / 60, xlsxkit.HOURS_FORMAT)
         # The sum of the rows' column: the flagged parts add up to it, line by line.
-        total("Heures au-delà du plafond (non financées)", f"SUM({beyond})", bold=True)
+        total(
+            "Heures au-delà du plafond (non financées)", f"SUM({beyond})", sheet.over_cap_minutes, bold=True
+        )
     else:
         total(
             "Valorisation des heures comptées (heures × forfait)",
             f"ROUND(G{counted}*G{rate},2)",
-            xlsxkit.EURO_FORMAT,
+            amount_cents(sheet.counted_minutes, programme),
+            euros=True,
             bold=True,
         )
         name = sheet.only.name
-        total(f"Heures de {name} au-delà du plafond du binôme", f"SUM({beyond})")
+        total(f"Heures de {name} au-delà du plafond du binôme", f"SUM({beyond})", sheet.over_cap_minutes)
         claim = sheet.binome.claim
         fixed("Heures comptées du binôme", claim.fundable_minutes / 60, xlsxkit.HOURS_FORMAT)
-        fixed("Plafond mensuel du binôme", claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
+        fixed(sheet.cap_label(" du binôme"), claim.cap_cents / 100, xlsxkit.EURO_FORMAT)
         fixed("Montant demandé pour le binôme", claim.claimed_cents / 100, xlsxkit.EURO_FORMAT)
         fixed("Heures du binôme au-delà du plafond", claim.over_cap_minutes / 60, xlsxkit.HOURS_FORMAT)
     reopenings = _reopening_lines(sheet)
@@ -527,7 +548,7 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
                 "Montant des heures comptées",
                 format_amount_of_hours(claim.fundable_minutes, rate, claim.amount_cents),
             ],
-            ["Plafond mensuel", format_euros(claim.cap_cents)],
+            [sheet.cap_label(), format_euros(claim.cap_cents)],
             ["Montant demandé", format_euros(claim.claimed_cents)],
             ["Heures au-delà du plafond (non financées)", format_hours(sheet.over_cap_minutes)],
         ]
@@ -545,7 +566,7 @@ def _pdf_totals(sheet: Timesheet, style: dict[str, Any]) -> list[Any]:
                 f"Heures de {sheet.only.name} au-delà du plafond du binôme",
                 format_hours(sheet.over_cap_minutes),
             ],
-            ["Plafond mensuel du binôme", format_euros(binome.cap_cents)],
+            [sheet.cap_label(" du binôme"), format_euros(binome.cap_cents)],
             ["Montant demandé pour le binôme", format_euros(binome.claimed_cents)],
             ["Heures du binôme au-delà du plafond", format_hours(binome.over_cap_minutes)],
         ]

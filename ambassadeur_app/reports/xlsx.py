@@ -164,7 +164,8 @@ class SheetWriter:
         number_format: str,
         bold: bool = False,
         border: bool = False,
-        value: float | None = None,
+        *,
+        value: float,
     ) -> Cell:
         """Return a cell holding a formula the app wrote (never user text).
 
@@ -175,8 +176,7 @@ class SheetWriter:
                 recompute it on opening.
         """
         cell = self._new_cell(self.sheet, value=f"={expression}")
-        if value is not None:
-            self._pending[id(cell)] = value
+        self._pending[id(cell)] = value
         font = self._bold if bold else self._font
         self._styled(cell, font=font, number_format=number_format, border=self._border if border else None)
         return cell
@@ -194,7 +194,7 @@ class SheetWriter:
             from openpyxl.utils import get_column_letter
 
             for column, value in enumerate(values, start=1):
-                if (result := self._pending.pop(id(value), None)) is not None:
+                if (result := self._pending.pop(id(value), None)) is not None:  # a formula
                     self.values[f"{get_column_letter(column)}{self.row + 1}"] = result
         if border:
             cells = []
@@ -252,7 +252,7 @@ def workbook_to(path: Path) -> Iterator[Workbook]:
     try:
         yield workbook
         with atomic_output(path) as part:
-            workbook.save(part)
+            _save(workbook, part)
             results = {w.sheet.path.lstrip("/"): w.values for w in _WRITERS.get(workbook, []) if w.values}
             if results:
                 _save_results(part, results)
@@ -260,6 +260,23 @@ def workbook_to(path: Path) -> Iterator[Workbook]:
         for sheet in workbook.worksheets:
             with suppress(Exception):  # a sheet already written raises; nothing to undo
                 sheet.close()
+        raise
+
+
+def _save(workbook: Workbook, path: Path) -> None:
+    """Save ``workbook`` to ``path`` (``Workbook.save``), closing its archive even when writing
+    fails: an archive left open tries to finish itself when collected, on a full disk too, and
+    prints « Exception ignored in: ZipFile.__del__ » on stderr."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()  # closes the archive
+    except BaseException:
+        with suppress(Exception):  # the same failure again, as it writes its end: the file goes
+            archive.close()
         raise
 
 

@@ -166,9 +166,10 @@ class BilanService:
         programme, today = self.core.programme(), self.core.today()
         months: list[tuple[MonthSummary, list[MonthLine]]] = []
         activities: dict[tuple[Mission, str], list[int]] = defaultdict(lambda: [0, 0])
+        left = programme.hourly_total_cap_cents  # what the months so far left of the period's cap
         for month in programme.period_months:
             entries = self.carnet.entries.in_range(month.first_day, month.last_day)
-            summary = month_summary(entry_summary(entries), programme, month, today)
+            summary = month_summary(entry_summary(entries), programme, month, today, left)
             lines = [
                 MonthLine(
                     entry.mission,
@@ -176,7 +177,11 @@ class BilanService:
                     is_fundable(entry.day, entry.mission, programme, today),
                     over,
                 )
-                for entry, over in zip(entries, over_cap_split(entries, programme, month, today), strict=True)
+                for entry, over in zip(
+                    entries,
+                    over_cap_split(entries, programme, month, today, left),
+                    strict=True,
+                )
             ]
             for entry, line in zip(entries, lines, strict=True):
                 if programme.start_date <= entry.day <= programme.end_date:
@@ -184,11 +189,12 @@ class BilanService:
                     sums[0] += entry.minutes
                     sums[1] += line.funded_minutes
             months.append((summary, lines))
+            left -= summary.claim.claimed_cents
         closed = self.core.closed_months()
         bilan = Bilan(
             programme,
             today,
-            month_bilans(months, programme.hourly_total_cap_cents),
+            month_bilans(months),
             self._expense_lines(programme.event_forfait_cents, citations or self.citations()),
             self.expenses.forfait_use().quoted_cents,
             [m for m in programme.period_months if m not in closed],

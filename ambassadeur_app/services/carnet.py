@@ -328,6 +328,7 @@ class CarnetService(CarnetCore):
             locks,
             self.today(),
             only,
+            left_cents=self.period_left(month),
         )
 
     def timesheet(self, month: Month, ambassador_id: str | None = None) -> Timesheet:

@@ -36,6 +36,7 @@ from ambassadeur_app.domain.rules import (
     is_fundable,
     month_summary,
     over_cap_of_day,
+    period_left,
     programme_progress,
     validate_entry,
 )
@@ -320,8 +321,16 @@ class CarnetCore:
         return self.carnet.months.closed_months()
 
     def month_summary(self, month: Month) -> MonthSummary:
-        """Return the month at a glance (its weeks include days of the adjacent months)."""
-        return month_summary(self._day_totals(month), self.programme(), month, self.today())
+        """Return the month at a glance (its weeks include days of the adjacent months), within
+        what the months before left of the period's cap."""
+        return month_summary(
+            self._day_totals(month), self.programme(), month, self.today(), self.period_left(month)
+        )
+
+    def period_left(self, month: Month) -> int:
+        """Return what the months before ``month`` left of the period's cap (``rules.period_left``)."""
+        self.progress()  # brings the months' fundable minutes up to date
+        return period_left(self._fundable, self.programme(), month)
 
     def _day_totals(self, month: Month) -> list[DayTotal]:
         """Return the day totals of the weeks of ``month``."""

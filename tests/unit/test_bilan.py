@@ -36,7 +36,7 @@ from ambassadeur_app.domain.events import Event, EventKind, EventStatus, Session
 from ambassadeur_app.domain.expenses import ExpenseStatus
 from ambassadeur_app.domain.formatting import format_euros
 from ambassadeur_app.domain.model import DayTotal, Mission
-from ambassadeur_app.domain.rules import month_summary, programme_progress
+from ambassadeur_app.domain.rules import month_summary, period_left, programme_progress
 from ambassadeur_app.reports.bilan import export
 from ambassadeur_app.reports.manifest import invoice_paths, timesheet_path
 from ambassadeur_app.services import CarnetService, open_service
@@ -140,7 +140,7 @@ def test_the_mission_rows_add_up_to_the_month_every_time(
         over = min(minutes, max(0, minutes - funded)) if counted else 0
         funded -= minutes - over if counted else 0
         lines.append(MonthLine(mission, minutes, counted, over))
-    (bilan,) = month_bilans([(summary, lines)], programme.hourly_total_cap_cents)
+    (bilan,) = month_bilans([(summary, lines)])
     assert sum(bilan.cents_by_mission.values()) == bilan.claimed_cents == summary.claim.claimed_cents
     assert sum(bilan.funded_by_mission.values()) == summary.claim.funded_minutes
 
@@ -149,27 +149,33 @@ def test_lines_that_do_not_match_their_month_are_refused() -> None:
     month = PROGRAMME.period_months[0]
     summary = month_summary([DayTotal(month.first_day, "a", Mission.PROMOTION, 60)], PROGRAMME, month, TODAY)
     with pytest.raises(ValueError, match="do not add up"):
-        month_bilans([(summary, [MonthLine(Mission.PROMOTION, 30, True, 0)])], 10**9)
+        month_bilans([(summary, [MonthLine(Mission.PROMOTION, 30, True, 0)])])
 
 
 def test_the_period_cap_takes_off_what_the_last_months_pass() -> None:
     """Starting on 15 March, the prorated caps of March and September make more than six
-    months': the period's cap (6 × 2 000 €) takes the excess off the last month."""
+    months': the period's cap (6 × 2 000 €) lowers the last month's cap, and its funded hours
+    with it (the rest is beyond the cap)."""
     programme = replace(PROGRAMME, start_date=date(2024, 3, 15))
     today = date(2025, 1, 1)
     months = []
     fundable = {}
+    left = programme.hourly_total_cap_cents
     for month in programme.period_months:
         day = max(month.first_day, programme.start_date)
-        summary = month_summary([DayTotal(day, "a", Mission.FORMATION, 6000)], programme, month, today)
+        summary = month_summary([DayTotal(day, "a", Mission.FORMATION, 6000)], programme, month, today, left)
+        assert left == period_left(dict.fromkeys(programme.period_months, 6000), programme, month)
+        left -= summary.claim.claimed_cents
         months.append((summary, [MonthLine(Mission.FORMATION, 6000, True, summary.claim.over_cap_minutes)]))
         fundable[month] = 6000
-    bilans = month_bilans(months, programme.hourly_total_cap_cents)
-    assert sum(m.claim.claimed_cents for m in bilans) == 1_203_010
+    bilans = month_bilans(months)
     assert sum(m.claimed_cents for m in bilans) == 1_200_000
     assert programme_progress(fundable, programme, today).claimed_cents == 1_200_000
-    assert [m.period_cut_cents for m in bilans] == [0] * 6 + [3_010]
-    assert bilans[-1].cents_by_mission[Mission.FORMATION] == bilans[-1].claimed_cents
+    last = bilans[-1]
+    assert last.claim.cap_cents == programme.month_cap_cents(last.month) - 3_010
+    assert last.claim.funded_minutes == last.claim.cap_cents * 60 // programme.hourly_rate_cents
+    assert last.claim.over_cap_minutes == 6000 - last.claim.funded_minutes
+    assert last.cents_by_mission[Mission.FORMATION] == last.claimed_cents
 
 
 def test_event_kinds_go_to_the_annex_postes() -> None:
