@@ -305,6 +305,8 @@ class CarnetService(CarnetCore):
             while lock is not None:  # a month closed on both laptops of a merged carnet: each closure
                 self.carnet.months.reopen(lock, " ".join(reason.split()))
                 lock = self.carnet.months.active(month)
+            if self.sync.shared:
+                self.sync.engine.reopened_here(str(month))
 
     # --- documents ----------------------------------------------------------------------------
 

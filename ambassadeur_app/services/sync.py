@@ -612,12 +612,14 @@ class SyncService:
         resolved_at: str | None,
         choice: str,
     ) -> Conflict:
+        kept_value, aside_value = json.loads(kept), json.loads(set_aside)
         resolved = (
             _CHOSEN.get(f"{kind} {choice}", _CHOSEN.get(choice, "réglé"))
             if resolved_at
             else self._settled(kind, table, row_id, column, kept_version, lost_version, other_id)
         )
-        kept_value, aside_value = json.loads(kept), json.loads(set_aside)
+        if kind == "mois_clos" and resolved_at and choice == "ecartee":
+            resolved = resolved.format(month=Month.parse(str(kept_value)).of_label())
         if kind == "champ" and len(field_group(table, column)) > 1:
             kept_value = self._group_values(table, row_id, column, kept_version, kept_value)
             aside_value = self._group_values(table, row_id, column, lost_version, aside_value)
@@ -708,23 +710,21 @@ class SyncService:
                 "elle est conservée."
             )
         if kind == "mois_clos":
-            month = Month.parse(str(kept)).label()
+            month = Month.parse(str(kept))
             change = _month_change(aside)
             if change == {"deleted_at": None}:
-                return (
-                    f"{what} a été saisie ou rétablie sans connaître la clôture du mois ({month}) : "
-                    "elle est mise de côté, le relevé signé n'a pas changé."
-                )
-            if change.get("deleted_at"):
-                return (
-                    f"{what} a été supprimée sans connaître la clôture du mois ({month}) : elle est "
-                    "gardée, le relevé signé n'a pas changé."
-                )
-            changes = self._values(table, change, named=True)
-            return (
-                f"{what} a été modifiée ({changes}) sans connaître la clôture du mois ({month}) : "
-                "la modification est mise de côté, le relevé signé n'a pas changé."
+                done, outcome = "a été saisie ou rétablie", "elle est mise de côté"
+            elif change.get("deleted_at"):
+                done, outcome = "a été supprimée", "elle est gardée"
+            else:
+                done = f"a été modifiée ({self._values(table, change, named=True)})"
+                outcome = "la modification est mise de côté"
+            outcome = (
+                f"{outcome}, le relevé signé n'a pas changé"
+                if month in self.carnet.months.closed_months()
+                else "le mois a été rouvert depuis, ce qui avait été mis de côté est repris"
             )
+            return f"{what} {done} sans connaître la clôture du mois ({month.label()}) : {outcome}."
         if kind == "24h":
             day = format_date(date.fromisoformat(other_id))
             name = self._name("ambassadors", row_id) or "?"
@@ -901,6 +901,7 @@ class SyncService:
             while (lock := self.carnet.months.active(month)) is not None:  # closed on both laptops
                 self.carnet.months.reopen(lock, REOPEN_REASON)
             _set(self.carnet, conflict.table, conflict.row_id, _month_change(conflict.set_aside))
+            self.engine.reopened_here(str(month))  # the month's other entries set aside come back
         else:  # doublon: the second entry typed, set aside, counts too
             _set(self.carnet, conflict.table, conflict.other_id, {"deleted_at": None})
             self.engine.touch(conflict.table, conflict.other_id, "deleted_at")
@@ -931,6 +932,10 @@ _BOTH_KEPT = "réglé : les deux entrées gardées, comptées toutes deux"
 _CHOSEN = {
     "actuelle": "réglé : valeur actuelle gardée",
     "ecartee": "réglé : valeur écartée reprise",
+    "mois_clos ecartee": (
+        "réglé : le mois {month} est rouvert, et ce que sa clôture avait mis de côté (cette entrée "
+        "comme les autres) est repris ; clôturez-le de nouveau pour un relevé signé à jour"
+    ),
     "doublon actuelle": _ONE_KEPT,
     "doublon ecartee": _BOTH_KEPT,
 }

@@ -878,23 +878,35 @@ class Engine:
             # A closing or a reopening arrived: the month's entries are checked again.
             lock = self.db.execute("SELECT month FROM month_locks WHERE id = ?", [row_id]).fetchone()
             if lock is not None:
-                month = str(lock[0])
-                checked.update(
-                    dict.fromkeys(
-                        entry_id
-                        for (entry_id,) in self.db.execute(
-                            "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
-                            "SELECT row_id FROM _sync_log WHERE tbl = 'time_entries' AND col = 'day'",
-                            [f"{month}-01", f"{month}-32"],
-                        ).fetchall()
-                    )
-                )
+                checked.update(dict.fromkeys(self._of_month(str(lock[0]))))
         alone = self._alone(list(checked), locks)
         for entry_id in checked:
             if entry_id not in alone:
                 self._closed_month(entry_id, locks)
         self._duplicates(entries)
         self._over_a_day(entries)
+
+    def _of_month(self, month: str) -> list[str]:
+        """The entries of ``month``, and those whose day changed (they may have left it)."""
+        return [
+            entry_id
+            for (entry_id,) in self.db.execute(
+                "SELECT id FROM time_entries WHERE day >= ? AND day < ? UNION "
+                "SELECT row_id FROM _sync_log WHERE tbl = 'time_entries' AND col = 'day'",
+                [f"{month}-01", f"{month}-32"],
+            ).fetchall()
+        ]
+
+    def reopened_here(self, month: str) -> None:
+        """Give back at once what the closings of ``month`` set aside, once this copy reopened
+        it (a conflict taken back, « rouvrir »), as a copy that receives the reopening does
+        (``_closed_month``, then ``_reopened``): without it, the entries created in the month
+        stayed deleted here until the other laptop sent them back."""
+        locks = self._month_locks()
+        self.db.execute("UPDATE _sync_state SET capture = 0")  # as in a merge: ``_local_update``
+        for entry_id in self._of_month(month):
+            self._closed_month(entry_id, locks)
+        self.db.execute("UPDATE _sync_state SET capture = 1")
 
     def _alone(
         self, entry_ids: list[str], locks: dict[str, list[tuple[str, Logged | None, bool]]]
