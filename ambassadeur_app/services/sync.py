@@ -859,7 +859,7 @@ class SyncService:
             raise InvalidInput(f"Choix inconnu « {choice} » : écrivez « actuelle » ou « ecartee ».", "choix")
         conflict = self._find(conflict_id)
         if conflict.resolved:
-            raise InvalidInput(f"Ce conflit est déjà réglé ({conflict.resolved}).", "conflit")
+            raise InvalidInput(f"Ce conflit est déjà {conflict.resolved}.", "conflit")  # « réglé (…) »
         if conflict.kind == "24h" and choice == "ecartee":
             raise InvalidInput(
                 "Rien n'a été mis de côté pour cette journée : corrigez ou supprimez ses entrées, ou "

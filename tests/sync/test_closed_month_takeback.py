@@ -10,6 +10,7 @@ import pytest
 
 from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.model import Ambassador, Role
+from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.services import open_service
 from ambassadeur_app.services.sync import join
 from tests.conftest import PROGRAMME, TODAY, log_entry
@@ -111,3 +112,6 @@ def test_taking_back_an_entry_of_a_closed_month_says_that_it_reopens_the_month(b
         assert other.resolved == "réglé (mois rouvert)"
         assert "n'a pas changé" not in other.description
         assert "rouvert" in other.description
+        with pytest.raises(InvalidInput) as again:
+            laptop.sync_service.keep(other.id, "ecartee")
+        assert again.value.message == "Ce conflit est déjà réglé (mois rouvert)."
