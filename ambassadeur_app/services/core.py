@@ -329,8 +329,7 @@ class CarnetCore:
 
     def period_left(self, month: Month) -> int:
         """Return what the months before ``month`` left of the period's cap (``rules.period_left``)."""
-        self.progress()  # brings the months' fundable minutes up to date
-        return period_left(self._fundable, self.programme(), month)
+        return period_left(self._fundable_minutes(), self.programme(), month)
 
     def _day_totals(self, month: Month) -> list[DayTotal]:
         """Return the day totals of the weeks of ``month``."""
@@ -380,7 +379,12 @@ class CarnetCore:
         return kept[1]
 
     def progress(self) -> ProgrammeProgress:
-        """Return where the experiment stands; each month's sum is kept until it changes."""
+        """Return where the experiment stands."""
+        return programme_progress(self._fundable_minutes(), self.programme(), self.today())
+
+    def _fundable_minutes(self) -> dict[Month, int]:
+        """Return the fundable minutes of each month of the period; each month's sum is kept
+        until it changes."""
         programme, today = self.programme(), self.today()
         if self._fundable_key != (programme, today):
             self._fundable_key, self._fundable = (programme, today), {}
@@ -393,7 +397,7 @@ class CarnetCore:
                     if low <= high
                     else 0
                 )
-        return programme_progress(self._fundable, programme, today)
+        return self._fundable
 
     def changed(self) -> None:
         """Forget what is kept about the entries, after a change made around ``_record`` (an
