@@ -85,12 +85,17 @@ def _loadable(library: str) -> bool:
     return True
 
 
-def _x_server_answers(display: str) -> bool:
+def _x_server_answers(display: str, attempts: int = 2) -> bool:
     """Say whether the X server named by ``display`` accepts a connection, as Qt will ask it.
 
     A ``DISPLAY`` left over from another session (an ssh login without X forwarding) names a
     server that is gone: Qt would abort the process. Without libxcb, no answer is possible and
     the display is given the benefit of the doubt.
+
+    A connection that succeeds is kept open for the life of the process: an X server whose last
+    client leaves resets itself (``xvfb-run``, a kiosk session), and Qt's own connection, made
+    a moment later, would arrive during the reset and be refused. A refusal is asked again once,
+    in case another client's leaving had started such a reset.
     """
     import ctypes
 
@@ -102,13 +107,19 @@ def _x_server_answers(display: str) -> bool:
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
     xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
     xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
-    connection = xcb.xcb_connect(display.encode(), None)
-    if not connection:
-        return False
-    try:
-        return int(xcb.xcb_connection_has_error(connection)) == 0
-    finally:
-        xcb.xcb_disconnect(connection)
+    for attempt in range(attempts):
+        if attempt:
+            time.sleep(0.2)
+        connection = xcb.xcb_connect(display.encode(), None)
+        if connection and int(xcb.xcb_connection_has_error(connection)) == 0:
+            _HELD_X_CONNECTIONS.append(connection)
+            return True
+        if connection:
+            xcb.xcb_disconnect(connection)
+    return False
+
+
+_HELD_X_CONNECTIONS: list[int] = []
 
 
 def _missing_packages(libraries: Mapping[str, str], loadable: Callable[[str], bool]) -> list[str]:
