@@ -430,7 +430,8 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         nargs=2,
         metavar=("ID", "CHOIX"),
         help="règle un conflit : CHOIX « actuelle » (garder ce que montre le carnet) ou « ecartee » "
-        "(reprendre ce qui a été mis de côté)",
+        "(reprendre ce qui a été mis de côté) ; ID peut nommer plusieurs conflits séparés par des "
+        "virgules, ou « doublons » pour tous les doublons à vérifier (tous réglés, ou aucun)",
     )
     conflicts.add_argument("--tous", action="store_true", help="montre aussi les conflits déjà réglés")
 
@@ -1453,12 +1454,11 @@ def _sync_warnings(report: Any) -> None:
 
 
 def _cmd_conflits(args: argparse.Namespace) -> None:
-    from ambassadeur_app.services.sync import conflict_lines
+    from ambassadeur_app.services.sync import conflict_lines, settled_line
 
     with _service(args) as service:
         if args.garder:
-            settled = service.sync.keep(*args.garder)
-            print(f"Conflit {settled.id[:8]} {settled.resolved}.")
+            print(settled_line(service.sync.settle(*args.garder), with_id=True))
             return
         print(*conflict_lines(service.sync.conflicts(include_resolved=args.tous)), sep="\n")
 

@@ -16,9 +16,9 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,14 @@ from typing import Any
 from ambassadeur_app import paths
 from ambassadeur_app.domain.dates import Month, utc_now_iso
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES, format_duration
-from ambassadeur_app.domain.formatting import format_date, format_euros, format_timestamp, plural
+from ambassadeur_app.domain.formatting import (
+    NBSP,
+    format_date,
+    format_euros,
+    format_number,
+    format_timestamp,
+    plural,
+)
 from ambassadeur_app.domain.model import Mission
 from ambassadeur_app.errors import CarnetError, InvalidInput, os_reason
 from ambassadeur_app.partfiles import PART_SUFFIX, part_for, remove_part, tracked
@@ -55,6 +62,7 @@ from ambassadeur_app.sync.files import (
 from ambassadeur_app.sync.merge import Merged, common_records, date_first_file, match
 
 CHOICES = ("actuelle", "ecartee")
+DOUBLONS = "doublons"  # « conflits --garder doublons … »: every doublon still to check
 
 
 class WrongPassphrase(CarnetError):
@@ -831,6 +839,10 @@ class SyncService:
                 return ", ".join(name for name in names if name) or "(personne)"
         if (parent := self._refers(table, column)) is not None:
             return self._name(parent, str(value))
+        if isinstance(value, int) and not isinstance(value, bool):  # a count: no quotes, its unit
+            if column == "months":
+                return plural(value, "mois", "mois")
+            return format_number(value, 0) + (f"{NBSP}%" if column.endswith("_percent") else "")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             return format_date(date.fromisoformat(value))
         if isinstance(value, str) and _ISO_DAY.fullmatch(value[:10]) and "T" in value:
@@ -855,33 +867,78 @@ class SyncService:
         Raises:
             InvalidInput: unknown or ambiguous id, unknown choice, or a conflict already settled.
         """
+        (settled,) = self.keep_many([conflict_id], choice)
+        return settled
+
+    def settle(self, which: str, choice: str) -> list[Conflict]:
+        """Settle with one choice the conflicts ``which`` names: an id, ids separated by commas,
+        or « doublons » (every doublon still to check); see ``keep_many``.
+
+        Raises:
+            InvalidInput: as ``keep_many``, or no doublon to settle.
+        """
+        listed = self.conflicts(include_resolved=True)
+        if which.strip().lower() == DOUBLONS:
+            ids = [c.id for c in listed if c.kind == "doublon" and not c.resolved]
+            if not ids:
+                raise InvalidInput(
+                    "Aucun doublon à régler : voyez la liste donnée par « conflits ».", "conflit"
+                )
+        else:
+            ids = [part for part in which.split(",") if part.strip()]
+        return self._keep(listed, ids, choice)
+
+    def keep_many(self, conflict_ids: Iterable[str], choice: str) -> list[Conflict]:
+        """Settle the conflicts ``conflict_ids`` with one choice (as ``keep`` each), in one
+        transaction: all are settled, or none when one of them cannot be (unknown, already
+        settled, nothing set aside); return them settled, in the order given.
+
+        Raises:
+            InvalidInput: unknown or ambiguous id, unknown choice, no id, or a conflict that
+                cannot take the choice (said of that conflict; none is settled then).
+        """
+        return self._keep(self.conflicts(include_resolved=True), conflict_ids, choice)
+
+    def _keep(self, listed: list[Conflict], conflict_ids: Iterable[str], choice: str) -> list[Conflict]:
+        """``keep_many`` among the conflicts ``listed`` (all of them, settled ones included)."""
         if choice not in CHOICES:
             raise InvalidInput(f"Choix inconnu « {choice} » : écrivez « actuelle » ou « ecartee ».", "choix")
-        conflict = self._find(conflict_id)
-        if conflict.resolved:
-            raise InvalidInput(f"Ce conflit est déjà {conflict.resolved}.", "conflit")  # « réglé (…) »
-        if conflict.kind == "24h" and choice == "ecartee":
-            raise InvalidInput(
-                "Rien n'a été mis de côté pour cette journée : corrigez ou supprimez ses entrées, ou "
-                "gardez-la telle quelle avec « actuelle ».",
-                "choix",
-            )
+        chosen = list({c.id: c for c in (_find(listed, one) for one in conflict_ids)}.values())
+        if not chosen:
+            raise InvalidInput("Aucun conflit choisi : voyez la liste donnée par « conflits ».", "conflit")
+        alone = len(chosen) == 1  # among several, the conflict refused is named, none is settled
+        none = "" if alone else " Aucun conflit n'a été réglé."
+        for conflict in chosen:
+            if conflict.resolved:
+                this = "Ce conflit" if alone else f"Le conflit {conflict.id[:8]}"
+                raise InvalidInput(f"{this} est déjà {conflict.resolved}.{none}", "conflit")  # « réglé (…) »
+            if conflict.kind == "24h" and choice == "ecartee":
+                day = "cette journée" if alone else f"la journée du conflit {conflict.id[:8]} (plus de 24 h)"
+                raise InvalidInput(
+                    f"Rien n'a été mis de côté pour {day} : corrigez ou supprimez ses entrées, ou "
+                    f"gardez-la telle quelle avec « actuelle ».{none}",
+                    "choix",
+                )
+        reopened: set[str] = set()  # the months a choice reopened: their entries are given back
         with self.carnet.write():
-            if choice == "ecartee":
-                self._take_set_aside(conflict)
-            elif conflict.kind == "champ":
-                self.engine.touch(conflict.table, conflict.row_id, conflict.column)
-            elif conflict.kind == "doublon":  # one entry: the second one typed goes
-                _set(self.carnet, conflict.table, conflict.other_id, {"deleted_at": utc_now_iso()})
             now = utc_now_iso()
-            self.carnet.db.execute(
+            for conflict in chosen:
+                if choice == "ecartee":
+                    self._take_set_aside(conflict, reopened)
+                elif conflict.kind == "champ":
+                    self.engine.touch(conflict.table, conflict.row_id, conflict.column)
+                elif conflict.kind == "doublon":  # one entry: the second one typed goes
+                    _set(self.carnet, conflict.table, conflict.other_id, {"deleted_at": now})
+            self.carnet.db.conn.executemany(
                 "INSERT INTO conflict_choices (id, choice, created_at, updated_at, device_id) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [conflict.id, choice, now, now, self.carnet.device_id],
+                [[conflict.id, choice, now, now, self.carnet.device_id] for conflict in chosen],
             )
-        return self._find(conflict.id, include_resolved=True)
+        settled = {c.id: c for c in self.conflicts(include_resolved=True)}
+        # (One the listing no longer shows, its change replaced since: settled all the same.)
+        return [settled.get(c.id, replace(c, resolved=_CHOSEN[choice])) for c in chosen]
 
-    def _take_set_aside(self, conflict: Conflict) -> None:
+    def _take_set_aside(self, conflict: Conflict, reopened: set[str]) -> None:
         if conflict.kind == "champ":
             aside = conflict.set_aside
             values = aside if isinstance(aside, dict) else {conflict.column: aside}
@@ -898,10 +955,13 @@ class SyncService:
             _set(self.carnet, conflict.table, conflict.row_id, {"deleted_at": utc_now_iso()})
         elif conflict.kind == "mois_clos":
             month = Month.parse(str(conflict.kept))
+            if str(month) in reopened:  # reopened by an earlier choice: the entry is back already
+                return
             while (lock := self.carnet.months.active(month)) is not None:  # closed on both laptops
                 self.carnet.months.reopen(lock, REOPEN_REASON)
             _set(self.carnet, conflict.table, conflict.row_id, _month_change(conflict.set_aside))
             self.engine.reopened_here(str(month))  # the month's other entries set aside come back
+            reopened.add(str(month))
         else:  # doublon: the second entry typed, set aside, counts too
             _set(self.carnet, conflict.table, conflict.other_id, {"deleted_at": None})
             self.engine.touch(conflict.table, conflict.other_id, "deleted_at")
@@ -913,17 +973,31 @@ class SyncService:
         if repository is not None and (record := repository.get(row_id)) is not None:
             repository.update(record)
 
-    def _find(self, conflict_id: str, include_resolved: bool = False) -> Conflict:
-        wanted = conflict_id.strip().lower()
-        matches = [c for c in self.conflicts(include_resolved=True) if c.id.startswith(wanted)]
-        if len(wanted) < 4 or len(matches) != 1:
-            raise InvalidInput(
-                f"Aucun conflit n'a l'identifiant « {conflict_id} »"
-                + (" (plusieurs commencent ainsi : donnez plus de caractères)" if len(matches) > 1 else "")
-                + " : voyez la liste donnée par « conflits ».",
-                "conflit",
-            )
-        return matches[0]
+
+def _find(conflicts: list[Conflict], conflict_id: str) -> Conflict:
+    """The conflict whose id starts with ``conflict_id`` (4 characters at least, one match)."""
+    wanted = conflict_id.strip().lower()
+    matches = [c for c in conflicts if c.id.startswith(wanted)]
+    if len(wanted) < 4 or len(matches) != 1:
+        raise InvalidInput(
+            f"Aucun conflit n'a l'identifiant « {conflict_id.strip()} »"
+            + (" (plusieurs commencent ainsi : donnez plus de caractères)" if len(matches) > 1 else "")
+            + " : voyez la liste donnée par « conflits ».",
+            "conflit",
+        )
+    return matches[0]
+
+
+def settled_line(settled: list[Conflict], with_id: bool = False) -> str:
+    """What a choice settled, in French: « Conflit 1a2b3c4d réglé : … » for one (its id with
+    ``with_id``), « 108 conflits réglés : une seule entrée gardée. » for several settled alike."""
+    if len(settled) == 1:
+        (conflict,) = settled
+        return f"Conflit {conflict.id[:8] + ' ' if with_id else ''}{conflict.resolved}."
+    outcomes = {conflict.resolved for conflict in settled}
+    (outcome,) = outcomes if len(outcomes) == 1 else ("",)
+    how = outcome.removeprefix("réglé : ") if outcome.startswith("réglé : ") else ""
+    return f"{plural(len(settled), 'conflit réglé', 'conflits réglés')}{' : ' + how if how else ''}."
 
 
 _ONE_KEPT = "réglé : une seule entrée gardée"
@@ -1251,9 +1325,7 @@ def _lists() -> dict[str, Callable[[Any], str]]:
     readers["agenda_items.decision"] = {"accepted": "accepté", "dismissed": "écarté"}.__getitem__
     readers["rex_texts.key"] = {PERTINENCE: PERTINENCE_HEADING}.__getitem__  # as the REX prints it
     readers["month"] = lambda month: Month.parse(month).label()
-    readers["present"] = lambda flags: (
-        f"présent à {plural(flags.count('1'), 'demi-journée')} sur {len(flags)}" if "1" in flags else "absent"
-    )
+    readers["present"] = _presence
     # Lists kept as JSON: an event's half-days, speakers, a module's services, questions, answers.
     readers["sessions"] = lambda text: ", ".join(
         f"{format_date(date.fromisoformat(day))} {start}–{end}" for day, start, end in json.loads(text)
@@ -1265,6 +1337,17 @@ def _lists() -> dict[str, Callable[[Any], str]]:
     readers["questions"] = lambda text: " / ".join(question for question, _ in json.loads(text))
     readers["answers"] = lambda text: " / ".join("—" if a is None else str(a) for a in json.loads(text))
     return readers
+
+
+def _presence(flags: str) -> str:
+    """Who came to an event, by half-day (« 1 » present, « 0 » absent, one per half-day), in
+    words: « présent », « présent aux 2 demi-journées », « présent à 1 demi-journée sur 3 »."""
+    count, sessions = flags.count("1"), len(flags)
+    if not count:
+        return "absent"
+    if count == sessions:
+        return "présent" if sessions == 1 else f"présent aux {sessions} demi-journées"
+    return f"présent à {plural(count, 'demi-journée')} sur {sessions}"
 
 
 def _labels_of(kind: Any) -> Callable[[Any], str]:
@@ -1369,7 +1452,8 @@ def conflict_lines(conflicts: list[Conflict]) -> list[str]:
     if any(conflict.kind == "doublon" and not conflict.resolved for conflict in conflicts):
         lines.append(
             "Pour un doublon : « actuelle » garde une seule entrée (la copie est supprimée), « ecartee » "
-            "garde les deux entrées, comptées toutes les deux."
+            "garde les deux entrées, comptées toutes les deux. Pour régler tous les doublons d'un coup : "
+            "conflits --garder doublons actuelle (ou ecartee) ; plusieurs conflits : ID1,ID2,…"
         )
     return lines
 

@@ -49,6 +49,9 @@ _CONTACT_WITH = (
 # yet, is in ``_APART``.
 MATCHED: tuple[tuple[str, tuple[tuple[str, ...], ...], str], ...] = (
     ("programme", ((),), ""),
+    # The same file imported on both laptops (same kind, name and count): one import, which
+    # undoes what either laptop's import made; an import undone on one side is not matched.
+    ("imports", (("kind", "filename", "row_count"),), "undone_at IS NULL"),
     ("indicator_targets", ((),), ""),
     ("ambassadors", (("name",),), ""),
     ("activities", (("mission", "label"),), ""),

@@ -179,11 +179,36 @@ def test_values_read_in_words(binome: Binome) -> None:
         ("events", "sessions", '[["2024-09-02", "14:00", "17:00"]]'): "02/09/2024 14:00–17:00",
         ("events", "organiser_ids", f'["{marie}"]'): "Marie Durand",
         ("event_attendances", "present", "10"): "présent à 1 demi-journée sur 2",
-        ("event_attendances", "present", "11"): "présent à 2 demi-journées sur 2",
+        ("event_attendances", "present", "110"): "présent à 2 demi-journées sur 3",
+        ("event_attendances", "present", "11"): "présent aux 2 demi-journées",
+        ("event_attendances", "present", "1"): "présent",
+        ("event_attendances", "present", "0"): "absent",
         ("event_attendances", "present", "00"): "absent",
+        # Numbers without quotes, with their unit.
+        ("programme", "months", 6): "6 mois",
+        ("programme", "months", 1): "1 mois",
+        ("indicator_targets", "users_increase_percent", 20): "20\xa0%",
+        ("indicator_targets", "hospitals", 3): "3",
+        ("user_readings", "users", 1234): "1\xa0234",
+        ("imports", "row_count", 10): "10",
         ("month_locks", "month", "2024-10"): "octobre 2024",
         ("surveys", "channel", "lettre"): "Lettre d'information",
         ("journal_notes", "tag", "frein"): "Frein",
         ("agenda_items", "decision", "dismissed"): "écarté",
     }
     assert {case: read(*case) for case in expected} == expected
+
+
+def test_a_number_edited_on_both_laptops_reads_with_its_unit(binome: Binome) -> None:
+    """« durée (mois) » : 18 mois, not « 18 » between quotes."""
+    a = binome.first()
+    a.sync()
+    b = binome.join("b")
+    for laptop, months in ((a, 18), (b, 24)):
+        laptop.service.save_programme(replace(laptop.service.programme(), months=months))
+    everyone_syncs([a, b])
+    (conflict,) = b.sync_service.conflicts()
+    kept, aside = sorted((conflict.kept, conflict.set_aside))
+    assert (kept, aside) == (18, 24)
+    assert "le champ « durée (mois) » a été modifié sur les deux ordinateurs" in conflict.description
+    assert f"Retenu : {conflict.kept} mois ; écarté : {conflict.set_aside} mois." in conflict.description

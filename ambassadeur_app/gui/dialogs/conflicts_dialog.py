@@ -1,21 +1,25 @@
 """« Carnet > Conflits à vérifier » : what the merge of the two laptops set aside, one choice each.
 
-The conflicts are a handful, listed by the service in French in one call: a list widget holds
-them (not a model over ids, meant for the long lists). Each choice goes through the service,
-which records it as a change that travels to the other laptop.
+The conflicts are a few hundred at most (two demo carnets merged: some 200), listed by the
+service in French in one call: a list widget holds them (not a model over ids, meant for the
+long lists). A choice applies to every conflict selected (« Sélectionner les doublons », Ctrl+A,
+Ctrl or Maj + clic), in one transaction through the service, which records each choice as a
+change that travels to the other laptop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
+from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_conflicts_dialog import Ui_ConflictsDialog
 from ambassadeur_app.gui.widgets.feedback import error_line
-from ambassadeur_app.services.sync import KIND_NAMES, Conflict, SyncService
+from ambassadeur_app.services.sync import KIND_NAMES, Conflict, SyncService, settled_line
 
 KEEP, TAKE = "actuelle", "ecartee"
 # The two buttons' texts for a kind of conflict (others: the form's); the shortcuts stay Alt+G, Alt+R.
@@ -41,14 +45,17 @@ class ConflictsDialog(QDialog):
             "deux et l'autre valeur a été mise de côté. Pour chaque conflit, gardez ce que montre "
             "le carnet (Alt+G) ou reprenez ce qui a été écarté (Alt+R) : le choix part aussi vers "
             "l'autre ordinateur. Une entrée saisie sur les deux ordinateurs n'est comptée qu'une fois "
-            "tant que vous n'avez pas choisi : gardez-en une seule (Alt+G) ou les deux (Alt+R)."
+            "tant que vous n'avez pas choisi : gardez-en une seule (Alt+G) ou les deux (Alt+R). Le "
+            "choix s'applique à tous les conflits sélectionnés : « Sélectionner les doublons » (Alt+D), "
+            "Ctrl+A, ou Ctrl / Maj + clic."
         )
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         ui.conflicts_list.setSpacing(4)
         ui.buttons.rejected.connect(self.reject)
         ui.keep_button.clicked.connect(lambda: self.choose(KEEP))
         ui.take_button.clicked.connect(lambda: self.choose(TAKE))
-        ui.conflicts_list.currentRowChanged.connect(lambda _: self._update_buttons())
+        ui.doublons_button.clicked.connect(self.select_doublons)
+        ui.conflicts_list.itemSelectionChanged.connect(self._update_buttons)
         self.reload()
 
     def reload(self) -> None:
@@ -67,34 +74,50 @@ class ConflictsDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        conflict = self.current()
-        keep, take = _CHOICES.get(conflict.kind if conflict else "", self.value_choices)
+        chosen = self.selected()
+        kinds = {conflict.kind for conflict in chosen}
+        keep, take = _CHOICES.get(kinds.pop() if len(kinds) == 1 else "", self.value_choices)
+        count = f" — {plural(len(chosen), 'conflit')}" if len(chosen) > 1 else ""
         for button, text, shortcut in (
             (self.ui.keep_button, keep, "Alt+G"),
             (self.ui.take_button, take, "Alt+R"),
         ):
-            button.setText(text)
+            button.setText(text + count)
             button.setShortcut(QKeySequence(shortcut))  # after the text, whose mnemonic it replaces
-        self.ui.keep_button.setEnabled(conflict is not None)
+        self.ui.keep_button.setEnabled(bool(chosen))
         # A day over 24 h has nothing set aside: it is corrected in the carnet, or kept.
-        self.ui.take_button.setEnabled(conflict is not None and conflict.kind != "24h")
+        self.ui.take_button.setEnabled(bool(chosen) and all(c.kind != "24h" for c in chosen))
+        self.ui.doublons_button.setEnabled(any(c.kind == "doublon" for c in self.conflicts))
 
-    def current(self) -> Conflict | None:
-        row = self.ui.conflicts_list.currentRow()
-        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+    def selected(self) -> list[Conflict]:
+        """The conflicts selected, in the list's order."""
+        rows = sorted(index.row() for index in self.ui.conflicts_list.selectedIndexes())
+        return [self.conflicts[row] for row in rows if row < len(self.conflicts)]
+
+    def select_doublons(self) -> None:
+        """Select every doublon (one entry typed on both laptops), and only them."""
+        listing = self.ui.conflicts_list
+        listing.clearSelection()
+        rows = [row for row, conflict in enumerate(self.conflicts) if conflict.kind == "doublon"]
+        for row in rows:
+            listing.item(row).setSelected(True)
+        if rows:  # the first one shown, the selection kept
+            listing.setCurrentRow(rows[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+            listing.scrollToItem(listing.item(rows[0]), QAbstractItemView.ScrollHint.PositionAtTop)
+        listing.setFocus()
 
     def choose(self, choice: str) -> bool:
-        """Settle the selected conflict; return whether it was."""
-        conflict = self.current()
-        if conflict is None:
+        """Settle the selected conflicts with ``choice``, all or none; return whether they were."""
+        chosen = self.selected()
+        if not chosen:
             return False
-        row = self.ui.conflicts_list.currentRow()
+        row = min(self.ui.conflicts_list.row(item) for item in self.ui.conflicts_list.selectedItems())
         try:
-            settled = self.sync.keep(conflict.id, choice)
+            settled = self.sync.keep_many([conflict.id for conflict in chosen], choice)
         except AppError as exc:
             error_line(self.ui.message_label, exc.message)
             return False
-        self.ui.message_label.setText(f"Conflit {settled.resolved}.")
+        self.ui.message_label.setText(settled_line(settled))
         self.reload()
         self.ui.conflicts_list.setCurrentRow(min(row, max(len(self.conflicts) - 1, 0)))
         self.settled()

@@ -9,8 +9,9 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
-from PySide6.QtWidgets import (QDialogButtonBox,
-    QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
+    QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout)
 
 class Ui_ConflictsDialog(object):
     def setupUi(self, ConflictsDialog):
@@ -29,6 +30,7 @@ class Ui_ConflictsDialog(object):
         self.conflicts_list.setObjectName(u"conflicts_list")
         self.conflicts_list.setWordWrap(True)
         self.conflicts_list.setAlternatingRowColors(True)
+        self.conflicts_list.setSelectionMode(QAbstractItemView.ExtendedSelection)
 
         self.dialog_layout.addWidget(self.conflicts_list)
 
@@ -49,6 +51,11 @@ class Ui_ConflictsDialog(object):
         self.take_button.setObjectName(u"take_button")
 
         self.choice_layout.addWidget(self.take_button)
+
+        self.doublons_button = QPushButton(ConflictsDialog)
+        self.doublons_button.setObjectName(u"doublons_button")
+
+        self.choice_layout.addWidget(self.doublons_button)
 
         self.choice_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -75,5 +82,6 @@ class Ui_ConflictsDialog(object):
         self.message_label.setText("")
         self.keep_button.setText(QCoreApplication.translate("ConflictsDialog", u"&Garder la valeur actuelle", None))
         self.take_button.setText(QCoreApplication.translate("ConflictsDialog", u"&Reprendre la valeur \u00e9cart\u00e9e", None))
+        self.doublons_button.setText(QCoreApplication.translate("ConflictsDialog", u"S\u00e9lectionner les &doublons", None))
     # retranslateUi
 
