@@ -919,6 +919,14 @@ class SyncService:
                     f"gardez-la telle quelle avec « actuelle ».{none}",
                     "choix",
                 )
+            if choice == "ecartee" and (month := self._closed_month_changed(conflict)) is not None:
+                which = "" if alone else f" (conflit {conflict.id[:8]})"
+                raise InvalidInput(
+                    f"Le mois {month.of_label()} est clôturé : reprendre ce qui a été mis de côté{which} "
+                    "changerait son relevé signé. Rouvrez-le d'abord (menu Mois > Rouvrir le mois, ou "
+                    f"« ambassadeur rouvrir --mois {month} --motif … »), puis choisissez de nouveau.{none}",
+                    "choix",
+                )
         reopened: set[str] = set()  # the months a choice reopened: their entries are given back
         with self.carnet.write():
             now = utc_now_iso()
@@ -937,6 +945,22 @@ class SyncService:
         settled = {c.id: c for c in self.conflicts(include_resolved=True)}
         # (One the listing no longer shows, its change replaced since: settled all the same.)
         return [settled.get(c.id, replace(c, resolved=_CHOSEN[choice])) for c in chosen]
+
+    def _closed_month_changed(self, conflict: Conflict) -> Month | None:
+        """The closed month that taking back what was set aside would change: an entry's, where it
+        is or where the value set aside would move it (a « mois_clos » conflict reopens its month
+        instead, and says so)."""
+        if conflict.table != "time_entries" or conflict.kind not in ("champ", "suppression", "doublon"):
+            return None
+        row_id = conflict.other_id if conflict.kind == "doublon" else conflict.row_id
+        found = self.carnet.db.execute("SELECT day FROM time_entries WHERE id = ?", [row_id])
+        days = [str(day) for (day,) in found]
+        aside = conflict.set_aside
+        values = aside if isinstance(aside, dict) else {conflict.column: aside}
+        if conflict.kind == "champ" and values.get("day"):
+            days.append(str(values["day"]))
+        closed = self.carnet.months.closed_months()
+        return next((month for day in days if (month := Month.of(date.fromisoformat(day))) in closed), None)
 
     def _take_set_aside(self, conflict: Conflict, reopened: set[str]) -> None:
         if conflict.kind == "champ":
@@ -1012,6 +1036,8 @@ _CHOSEN = {
     ),
     "doublon actuelle": _ONE_KEPT,
     "doublon ecartee": _BOTH_KEPT,
+    "suppression actuelle": "réglé : gardé, la suppression écartée",
+    "suppression ecartee": "réglé : supprimé, la suppression reprise",
 }
 
 
@@ -1445,11 +1471,18 @@ def conflict_lines(conflicts: list[Conflict]) -> list[str]:
     if settled:
         count += f" ; {plural(settled, 'conflit réglé', 'conflits réglés')}"
     lines.append(f"{count}.")
-    lines.append(
-        "Pour choisir : conflits --garder ID actuelle (garder ce que montre le carnet) ou "
-        "conflits --garder ID ecartee (reprendre ce qui a été mis de côté)."
-    )
-    if any(conflict.kind == "doublon" and not conflict.resolved for conflict in conflicts):
+    kinds = {conflict.kind for conflict in conflicts if not conflict.resolved}
+    if kinds - {"24h"}:
+        lines.append(
+            "Pour choisir : conflits --garder ID actuelle (garder ce que montre le carnet) ou "
+            "conflits --garder ID ecartee (reprendre ce qui a été mis de côté)."
+        )
+    if "24h" in kinds:
+        lines.append(
+            "Pour une journée de plus de 24 h, rien n'a été mis de côté : corrigez ou supprimez ses "
+            "entrées, ou gardez-la telle quelle avec conflits --garder ID actuelle."
+        )
+    if "doublon" in kinds:
         lines.append(
             "Pour un doublon : « actuelle » garde une seule entrée (la copie est supprimée), « ecartee » "
             "garde les deux entrées, comptées toutes les deux. Pour régler tous les doublons d'un coup : "

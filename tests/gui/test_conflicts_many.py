@@ -4,12 +4,14 @@ rows by hand, settled by one choice (one transaction), on real carnets synced th
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.gui.dialogs.conflicts_dialog import ConflictsDialog
 from tests.conftest import log_entry
 from tests.sync.conftest import Binome, contents, everyone_syncs, listing
@@ -92,5 +94,30 @@ def test_rows_selected_by_hand_take_one_choice_and_a_refusal_settles_none(qtbot:
         everyone_syncs([b, a])
         assert listing(a) == listing(b)
         assert a.sync_service.conflicts() == []
+    finally:
+        binome.close()
+
+
+def test_a_deletion_in_a_closed_month_says_why_it_cannot_be_applied(qtbot: Any, tmp_path: Path) -> None:
+    binome = Binome(tmp_path)
+    try:
+        a = binome.first()
+        entry = log_entry(a.service, date(2024, 10, 8), 90)
+        a.sync()
+        b = binome.join("b")
+        a.service.delete_entries([entry])
+        b.service.update_entry(replace(b.service.entry(entry), minutes=100))
+        everyone_syncs([a, b])
+        a.service.close_month(Month(2024, 10))
+        dialog = ConflictsDialog(a.sync_service, lambda: None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        ui = dialog.ui
+        assert [c.kind for c in dialog.selected()] == ["suppression"]
+        assert (ui.keep_button.text(), ui.take_button.text()) == ("Garder (ne pas supprimer)", "Supprimer")
+        qtbot.mouseClick(ui.take_button, Qt.MouseButton.LeftButton)
+        assert "Le mois d'octobre 2024 est clôturé : reprendre ce qui" in ui.message_label.text()
+        assert a.service.carnet.entries.is_live(entry)
+        assert a.service.month_summary(Month(2024, 10)).total_minutes == 100
     finally:
         binome.close()

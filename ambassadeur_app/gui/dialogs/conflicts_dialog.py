@@ -25,6 +25,7 @@ KEEP, TAKE = "actuelle", "ecartee"
 # The two buttons' texts for a kind of conflict (others: the form's); the shortcuts stay Alt+G, Alt+R.
 _CHOICES = {
     "doublon": ("Une seule entrée (supprimer la copie)", "Les deux entrées (compter les deux)"),
+    "suppression": ("Garder (ne pas supprimer)", "Supprimer"),
 }
 
 
