@@ -1055,7 +1055,7 @@ def join(
             (without ``merge``), a carnet to merge that is already shared or in use, or a
             passphrase that opens none of the folder's files (nothing is changed then).
     """
-    folder = _usable_folder(folder, create=False)
+    folder = _usable_folder(folder, create=False, nothing="aucun carnet n'a été créé")
     identity = read_identity(folder)
     if identity is None:
         raise CarnetError(
@@ -1244,7 +1244,8 @@ def _check_opens(folder: Path, keys: Keys) -> None:
     )
 
 
-def _usable_folder(folder: Path, create: bool) -> Path:
+def _usable_folder(folder: Path, create: bool, nothing: str = "rien n'a été échangé") -> Path:
+    """The shared folder, made if ``create``; ``nothing`` says what was not done without it."""
     folder = Path(folder).expanduser().absolute()
     try:
         if create:
@@ -1254,7 +1255,7 @@ def _usable_folder(folder: Path, create: bool) -> Path:
     if not folder.is_dir():
         raise CarnetError(
             f"Le dossier partagé « {folder} » est introuvable (clé USB débranchée, dossier déplacé ?) : "
-            "rien n'a été échangé."
+            f"{nothing}."
         )
     return folder
 

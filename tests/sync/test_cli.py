@@ -76,6 +76,15 @@ def test_share_join_sync_and_settle_a_conflict_from_the_command_line(
     )
     assert code == 1
     assert "ne contient pas de carnet partagé" in err
+    gone = tmp_path / "clé débranchée"
+    code, _, err = run(
+        capsys, "--carnet", str(tmp_path / "c.ambassadeur"), "rejoindre", "--dossier", str(gone)
+    )
+    assert code == 1
+    assert err.endswith(
+        f"« {gone} » est introuvable (clé USB débranchée, dossier déplacé ?) : aucun carnet n'a été créé.\n"
+    )
+    assert not (tmp_path / "c.ambassadeur").exists()
 
 
 def test_sync_of_a_carnet_not_shared_says_so(
