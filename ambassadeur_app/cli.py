@@ -267,6 +267,12 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         action="store_true",
         help="importe les lignes valides même si d'autres sont invalides",
     )
+    imp_carnet.add_argument(
+        "--nouveaux-ambassadeurs",
+        action="store_true",
+        help="ajoute au carnet les ambassadeurs du fichier qu'il ne connaît pas (sinon, le fichier est "
+        "refusé)",
+    )
     imp_contacts = imp_kinds.add_parser("contacts", help="une liste de professionnels (.xlsx ou .csv)")
     imp_contacts.add_argument("fichier", type=Path, metavar="FICHIER", help="la liste à importer")
     imp_contacts.add_argument(
@@ -819,14 +825,26 @@ def _last_lost(last: Path) -> str:
     return f"Le dernier carnet ouvert dans l'application, « {last} », {reason}"
 
 
+def _pasteable(path: Path) -> str:
+    """Return ``path`` as pasted in this system's terminal: in double quotes on Windows (cmd.exe
+    reads no single quotes; escaped as ``subprocess.list2cmdline`` does), else quoted for POSIX
+    shells."""
+    if sys.platform == "win32":
+        import subprocess
+
+        quoted = subprocess.list2cmdline([str(path)])
+        return quoted if quoted.startswith('"') else f'"{quoted}"'
+    import shlex
+
+    return shlex.quote(str(path))
+
+
 def _say_carnet_in_use(made: Path) -> None:
     """After ``made`` was created without --carnet (init, rejoindre, demo): say when the next
     commands without --carnet work on another carnet, with the option to paste to use ``made``."""
-    import shlex
-
     last = paths.last_carnet()
     in_use = paths.opened_carnet(last)[0]
-    option = f"--carnet {shlex.quote(str(made))}"
+    option = f"--carnet {_pasteable(made)}"
     if last is not None and in_use != last:
         print(
             f"{_last_lost(last)} : les commandes sans --carnet s'arrêtent. "
@@ -916,6 +934,7 @@ def _cmd_demo(args: argparse.Namespace) -> None:
 
 def _cmd_import(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import plural
+    from ambassadeur_app.errors import InvalidInput
 
     if args.kind == "reponses":
         _import_answers(args)
@@ -942,6 +961,17 @@ def _cmd_import(args: argparse.Namespace) -> None:
             ignored = plural(invalid, "ligne invalide ignorée", "lignes invalides ignorées")
             print(f"Rien de nouveau : {lines} déjà dans le carnet{f' ; {ignored}' if invalid else ''}.")
             return
+        newcomers = preview.newcomers()
+        one = len(newcomers) == 1
+        if newcomers and not args.nouveaux_ambassadeurs:
+            # As saisir refuses an unknown ambassador: a typo in the file never makes a third one.
+            known = ", ".join(a.name for a in service.ambassadors()) or "aucun"
+            raise InvalidInput(
+                f"{'Ambassadeur inconnu' if one else 'Ambassadeurs inconnus'} du carnet : "
+                f"{', '.join(newcomers)}. Ambassadeurs du carnet : {known}. Rien n'a été importé ; "
+                f"corrigez le fichier, ou, pour ajouter {'cet ambassadeur' if one else 'ces ambassadeurs'} "
+                "au carnet, relancez avec --nouveaux-ambassadeurs."
+            )
         for warning in preview.warnings:
             print(f"attention : {warning}")
         outcome = service.apply_import(preview, skip_invalid=args.ignorer_invalides)
@@ -950,8 +980,9 @@ def _cmd_import(args: argparse.Namespace) -> None:
         skipped = plural(outcome.skipped_invalid, "ligne invalide ignorée", "lignes invalides ignorées")
         message += f", {skipped}"
     print(f"{message}. Pour annuler : ambassadeur annuler-import {outcome.import_id}")
-    if preview.new_ambassadors:
-        print(f"Ambassadeurs ajoutés : {', '.join(preview.new_ambassadors)}")
+    if newcomers:
+        added = "Nouvel ambassadeur ajouté" if one else "Nouveaux ambassadeurs ajoutés"
+        print(f"{added} au carnet : {', '.join(newcomers)}.")
 
 
 def _import_agenda(args: argparse.Namespace) -> None:
@@ -1218,7 +1249,7 @@ def _cmd_resume(args: argparse.Namespace) -> None:
 
 def _cmd_cloturer(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import format_date
-    from ambassadeur_app.reports.timesheet import timesheet_stem
+    from ambassadeur_app.services.carnet import earlier_timesheet_kept
 
     folder = args.dossier or paths.documents_path()
     created = _make_folder(folder)
@@ -1234,11 +1265,8 @@ def _cmd_cloturer(args: argparse.Namespace) -> None:
     print(f"Mois {args.mois.of_label()} clôturé. Relevé écrit :")
     for path in written:
         print(f"  {path}")
-    if written and written[0].stem != timesheet_stem(args.mois):
-        print(
-            f"Le relevé d'une clôture précédente de ce mois est gardé tel quel dans « {folder} » : le "
-            f"nouveau s'appelle « {written[0].stem} »."
-        )
+    if kept := earlier_timesheet_kept(args.mois, written):
+        print(kept)
     if today <= args.mois.last_day:
         print(
             f"attention : le mois {args.mois.of_label()} n'est pas terminé (jusqu'au "

@@ -12,7 +12,7 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from ambassadeur_app import APP_ID, ORG_NAME
+from ambassadeur_app import APP_ID, ORG_NAME, settings_ini
 from ambassadeur_app.ids import canonical_id, new_id
 
 HOME_ENV = "AMBASSADEUR_HOME"
@@ -105,59 +105,20 @@ def exists(path: Path) -> bool:
 
 def last_carnet() -> Path | None:
     """Return the carnet the window showed last (``carnet/last`` of ``settings_file``), read
-    without Qt; ``None`` when it showed the demonstration, or none yet, or when the value is no
-    name the window writes (an escape beyond U+FFFF, a NUL, a half of a surrogate pair, U+FFFF:
-    the window finds no such file and goes on to the default carnet, and so does ``opened_carnet``)."""
+    without Qt as ``QSettings`` reads it (``settings_ini``); ``None`` when it showed the
+    demonstration, or none yet, or when the value is no name the window writes (another type than
+    a string, a NUL, a half of a surrogate pair, U+FFFE, U+FFFF: the window finds no such file
+    and goes on to the default carnet, and so does ``opened_carnet``)."""
     try:
-        lines = settings_file().read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        data = settings_file().read_bytes()
+    except OSError:
         return None
-    section = ""
-    for line in map(str.strip, lines):
-        if line.startswith("["):
-            section = line.strip("[]")
-        elif section == "carnet" and line.startswith("last="):
-            try:
-                value = _ini_value(line.removeprefix("last="))
-            except ValueError:
-                return None
-            return None if not value or _NO_FILE_NAME.search(value) else Path(value)
-    return None
+    value = settings_ini.read_string(data, "carnet/last")
+    return None if not value or _NO_FILE_NAME.search(value) else Path(value)
 
 
-# One piece of a value as QSettings writes it in an ini file: an escape, a quote, a comment, a character.
-_INI_PIECE = re.compile(r'\\x([0-9a-fA-F]+)|\\(.)|(")|(;)|(.)', re.DOTALL)
 # What no carnet's name holds: NUL, a half of a surrogate pair, the non-characters U+FFFE, U+FFFF.
 _NO_FILE_NAME = re.compile("[\0\ud800-\udfff\ufffe\uffff]")
-_INI_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"}
-
-
-def _ini_value(raw: str) -> str:
-    r"""Read a string as ``QSettings`` writes it in an ini file: quoted when it holds ``,``, ``;``
-    or ``=``; escapes ``\\``, ``\"``, ``\n``, ``\xHH``…; outside quotes, ``;`` starts a comment.
-
-    Raises:
-        ValueError: an escape beyond U+FFFF, which QSettings never writes (it would keep its
-            last four digits).
-    """
-    out: list[str] = []
-    quoted = False
-    for piece in _INI_PIECE.finditer(raw):
-        code, escaped, quote, comment, char = piece.groups()
-        if quote:
-            quoted = not quoted
-        elif comment and not quoted:
-            break
-        elif code:
-            if len(code.lstrip("0")) > 4:  # no UTF-16 unit
-                raise ValueError("an escape beyond U+FFFF")
-            out.append(chr(int(code, 16)))
-        elif escaped is not None:
-            out.append(_INI_ESCAPES.get(escaped, escaped))
-        else:
-            out.append(comment or char)
-    # Qt's units make a UTF-16 string: two escaped halves of a surrogate pair are one character.
-    return "".join(out).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass").strip()
 
 
 def backup_root() -> Path:

@@ -539,6 +539,7 @@ class MainWindow(QMainWindow):
     def close_month(self) -> list[Path]:
         from ambassadeur_app.domain.formatting import plural
         from ambassadeur_app.gui import prompts
+        from ambassadeur_app.services.carnet import earlier_timesheet_kept
 
         month = self.page.month
         summary = self.service.month_summary(month)
@@ -559,9 +560,10 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return []
         self.page.show_month(month)
-        self.ui.statusbar.showMessage(
-            f"Mois {month.of_label()} clôturé ; relevé enregistré dans {folder}.", 15000
-        )
+        done = f"Mois {month.of_label()} clôturé ; relevé enregistré dans {folder}."
+        self.ui.statusbar.showMessage(done, 15000)
+        if kept := earlier_timesheet_kept(month, written):  # too long for the status bar, and to be read
+            prompts.notice(self, "Clôture du mois", done, kept, name="kept_timesheet_notice")
         pdf = next((p for p in written if p.suffix == ".pdf"), None)
         if pdf is not None:
             prompts.open_path(pdf)

@@ -30,16 +30,19 @@ def atomic_output(path: Path) -> Iterator[Path]:
             document written (nothing is left).
     """
     path = Path(path)
+    document = final_name(path)  # a staged .part (a month's closing): the document it becomes
     if not path.parent.is_dir():
-        raise ExportError(f"Le dossier « {path.parent} » n'existe pas : « {path.name} » n'a pas été écrit.")
+        raise ExportError(
+            f"Le dossier « {path.parent} » n'existe pas : « {document.name} » n'a pas été écrit."
+        )
     _check_replaceable(path)
     try:
         with written_in_place_of(path) as part:
             yield part
-            _check_extension(path, part)
+            _check_extension(document, part)
     except OSError as exc:
         raise ExportError(
-            f"Impossible d'écrire « {path} » : {os_reason(exc)}. Aucun fichier n'a été laissé."
+            f"Impossible d'écrire « {document} » : {os_reason(exc)}. Aucun fichier n'a été laissé."
         ) from exc
 
 
@@ -98,13 +101,13 @@ def _written_format(part: Path) -> tuple[str, str] | None:
     return None
 
 
-def _check_extension(path: Path, part: Path) -> None:
+def _check_extension(named: Path, part: Path) -> None:
     """Refuse a document whose name's extension says another format (nothing is replaced).
 
     Raises:
-        ExportError: ``path`` has an extension, and not the one of the document written in ``part``.
+        ExportError: ``named`` has an extension, and not the one of the document written in ``part``.
     """
-    written, named = _written_format(part), final_name(path)  # a staged .part: its final name
+    written = _written_format(part)
     if written is None or not named.suffix or named.suffix.lower() == written[1]:
         return
     kind, suffix = written

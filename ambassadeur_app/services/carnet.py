@@ -6,7 +6,7 @@ spreadsheet imports of entries (checked before anything is written).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -82,6 +82,16 @@ class ImportPreview:
     def problems(self) -> list[LineProblem]:
         return [problem for line in self.invalid for problem in line.problems]
 
+    def newcomers(self) -> list[str]:
+        """Name the ambassadors the import adds to the carnet, unknown there (a typo, most often),
+        each with the lines it would import: « Sophie Leroy » (lignes 3, 5)."""
+        named = []
+        for name in self.new_ambassadors:
+            lines = [str(line.line) for line in self.valid if fold(line.ambassador) == fold(name)]
+            if lines:
+                named.append(f"« {name} » ({'ligne' if len(lines) == 1 else 'lignes'} {', '.join(lines)})")
+        return named
+
 
 def import_noun(record: ImportRecord) -> str:
     """What an import's lines became: entries, answers or register records."""
@@ -129,6 +139,19 @@ def unused_names(names: list[Path]) -> list[Path]:
         number += 1
         found = [path.with_stem(f"{path.stem}-cloture-{number}") for path in names]
     return found
+
+
+def earlier_timesheet_kept(month: Month, written: list[Path]) -> str:
+    """Return what to say when a closing's relevé ``written`` took a ``-cloture-N`` name (see
+    ``unused_names``): the relevé of an earlier closing of ``month`` is kept as it was; else ""."""
+    from ambassadeur_app.reports.timesheet import timesheet_stem
+
+    if not written or written[0].stem == timesheet_stem(month):
+        return ""
+    return (
+        "Le relevé d'une clôture précédente de ce mois est gardé tel quel : le nouveau s'appelle "
+        f"« {written[0].stem} »."
+    )
 
 
 def open_service(
@@ -278,7 +301,8 @@ class CarnetService(CarnetCore):
                     self.carnet.months.close(month)
             except BaseException:
                 for part in staged:
-                    part.unlink(missing_ok=True)
+                    with suppress(OSError):  # never hides why the closing failed
+                        part.unlink(missing_ok=True)
                 raise
             try:
                 for part, final in zip(staged, finals, strict=True):

@@ -495,7 +495,13 @@ def structures_indicator(
         for s in figures.onboarded
     ]
     if figures.elsewhere:
-        lines.append(f"{plural(figures.elsewhere, 'structure')} d'un autre département non comptée(s)")
+        lines.append(
+            plural(
+                figures.elsewhere,
+                "structure d'un autre département non comptée",
+                "structures d'un autre département non comptées",
+            )
+        )
     return Indicator(
         "structures",
         "Structures d'exercice coordonné embarquées (MSP, ESP, CDS)",

@@ -171,7 +171,7 @@ class ContactRepo(Repo):
                 f"GROUP BY cp.professional_id {having}) l "
                 "CROSS JOIN professionals p ON p.id = l.professional_id "
                 "WHERE p.deleted_at IS NULL AND p.anonymized_at IS NULL "
-                "ORDER BY l.last_day, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id",
+                "ORDER BY l.last_day, p.name_key, p.id",  # the register's order: « Émile » among the E
                 params,
             ).fetchall()
         }

@@ -573,7 +573,13 @@ def open_carnet(
     # The lock and the backups follow the real file, whatever name (a link) it is opened by.
     path = Path(path).expanduser().absolute().resolve()
     backups = backup_manager(backup_root, path)
-    exists = path.exists() and path.stat().st_size > 0
+    size = path.stat().st_size if path.exists() else None
+    exists = bool(size)
+    if size == 0 and not create:
+        raise CarnetError(
+            f"Le fichier « {path} » est vide (0 octet) : ce n'est pas un carnet (une copie interrompue, "
+            "un disque plein ?). Restaurez-y une sauvegarde, ou ouvrez un autre carnet."
+        )
     if not exists and not create:
         raise CarnetError(
             f"Le carnet « {path} » n'existe pas. Créez-le (« ambassadeur init … » ou, pour essayer, "

@@ -287,7 +287,7 @@ def test_closing_into_a_read_only_folder_names_the_timesheet(
         subprocess.run(["umount", folder], check=False)
     assert refused.returncode == 1
     assert refused.stderr == (
-        f"erreur : impossible d'écrire « {folder / 'releve-heures-2024-09.xlsx'} » : le support est en "
+        f"erreur : Impossible d'écrire « {folder / 'releve-heures-2024-09.xlsx'} » : le support est en "
         "lecture seule. Aucun fichier n'a été laissé.\n"
     )
     assert listed == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ambassadeur_app import paths
+from ambassadeur_app import cli, paths
 from ambassadeur_app.demo import REFERENCE_DAY, build_demo, demo_months
 from ambassadeur_app.demo.entries import AMBASSADORS
 from ambassadeur_app.domain.dates import Month
@@ -100,6 +101,32 @@ def test_help_says_which_carnet_is_used(private_home: Path) -> None:
     text = " ".join(run("--help", home=private_home).stdout.split())
     assert "celui qu'ouvre l'application" in text
     assert "demonstration.ambassadeur" in text
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32"])
+def test_the_carnet_option_to_paste_fits_the_terminal(
+    private_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    platform: str,
+) -> None:
+    # The window showed another carnet last: init says how to reach the new one, quoted as this
+    # system's terminal reads it (cmd.exe reads no single quotes).
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "dossier d'Anne & Cie"))
+    shown = tmp_path / "montré.ambassadeur"
+    shown.touch()
+    paths.settings_file().write_text(f"[carnet]\nlast={shown}\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "platform", platform)
+    made = str(paths.default_carnet_path())
+    assert cli.main(["init", "--cpts", "CPTS Test", "--departement", "54", "--debut", "2026-01-05"]) == 0
+    said = capsys.readouterr().out
+    option = said.split("ajoutez --carnet ", 1)[1].rstrip("\n")
+    if platform == "win32":
+        assert option == f'"{made}"'
+    else:
+        assert option.startswith("'")
+        assert shlex.split(option) == [made]
 
 
 # --- 2. an unknown activity -------------------------------------------------------------------------

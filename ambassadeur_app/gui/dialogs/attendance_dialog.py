@@ -15,6 +15,7 @@ from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_attendance_dialog import Ui_AttendanceDialog
 from ambassadeur_app.gui.models.events import PERSON_COLUMNS, AttendanceModel, AttendanceRow
 from ambassadeur_app.gui.widgets.feedback import OK_COLOR, colored, error_line
+from ambassadeur_app.reports.tables import person_key
 from ambassadeur_app.services import CarnetService
 
 
@@ -85,7 +86,8 @@ class AttendanceDialog(QDialog):
             )
             for person in people.values()
         ]
-        rows.sort(key=lambda row: (not row.invited, fold(row.person.last_name), fold(row.person.first_name)))
+        # The invited first, each group in every list's order of people (the register's, the sheet's).
+        rows.sort(key=lambda row: (not row.invited, person_key(row.person)))
         self.model.set_rows(rows)
         self._count()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ambassadeur_app.domain.formatting import plural
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_import_dialog import Ui_ImportDialog
-from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, error_line
+from ambassadeur_app.gui.widgets.feedback import ERROR_COLOR, WARN_COLOR, error_line
 from ambassadeur_app.gui.widgets.problems import INVALID_LINES_NOTE, setup_problems_table, show_problems
 from ambassadeur_app.services import CarnetService, ImportOutcome, ImportPreview
 
@@ -37,9 +39,14 @@ class ImportDialog(QDialog):
             )
             + "."
         ]
-        if preview.new_ambassadors:
+        if newcomers := preview.newcomers():
+            # Said before the user confirms the import (the command line, with no preview, asks
+            # for --nouveaux-ambassadeurs): a typo in the file never makes a silent third one.
+            unknown = "Ambassadeur inconnu" if len(newcomers) == 1 else "Ambassadeurs inconnus"
+            known = ", ".join(a.name for a in service.ambassadors()) or "aucun"
             lines.append(
-                f"Ambassadeurs que l'import ajoutera au carnet : {', '.join(preview.new_ambassadors)}."
+                f"<b style='color:{WARN_COLOR}'>⚠ {unknown} du carnet, que l'import ajoutera : "
+                f"{html.escape(', '.join(newcomers))}</b>. Ambassadeurs du carnet : {html.escape(known)}."
             )
         if preview.new_activities:
             added = ", ".join(
