@@ -129,6 +129,13 @@ class Professional:
         return f"{self.last_name} {self.first_name}".strip()
 
 
+def person_key(person: Professional) -> tuple[bool, str, str]:
+    """Return where a professional comes in every list of every document: by folded name, as
+    in the Professionnels tab (the register's ``name_key``): « Gérard » before « Guérin »,
+    « Barbier Émilie » before « Barbier Léa »; erased persons last; the id breaks ties."""
+    return person.anonymized, fold(person.sort_name), person.id
+
+
 @dataclass(frozen=True)
 class Contact:
     """An interaction of an ambassador with professionals and/or a structure."""

@@ -17,9 +17,8 @@ from typing import Any
 from ambassadeur_app import APP_NAME
 from ambassadeur_app.domain.events import FUNDER, Event
 from ambassadeur_app.domain.model import Programme
-from ambassadeur_app.domain.register import Profession, Professional, Structure
+from ambassadeur_app.domain.register import Profession, Professional, Structure, person_key
 from ambassadeur_app.reports import pdf as pdfkit
-from ambassadeur_app.reports.tables import person_key
 
 COLUMNS = ("Nom", "Prénom", "Profession", "Structure", "Commune")
 ROW_PADDING = 6  # points above and below a row's text: rows 7.6 mm high for a signature, 22 a page

@@ -42,7 +42,7 @@ from ambassadeur_app.domain.formatting import (
     plural,
 )
 from ambassadeur_app.domain.model import Programme, TimeEntry
-from ambassadeur_app.domain.register import Profession, Professional, Structure
+from ambassadeur_app.domain.register import Profession, Professional, Structure, person_key
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.reports.attendance import funder_text
@@ -50,7 +50,6 @@ from ambassadeur_app.reports.tables import (
     Column,
     Section,
     TableDocument,
-    person_key,
     write_pdf,
     write_xlsx,
 )

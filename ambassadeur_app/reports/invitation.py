@@ -23,11 +23,10 @@ from ambassadeur_app import APP_NAME, __version__
 from ambassadeur_app.domain.events import Event, EventStatus
 from ambassadeur_app.domain.formatting import format_date_long, plural
 from ambassadeur_app.domain.model import Ambassador, Programme
-from ambassadeur_app.domain.register import Professional
+from ambassadeur_app.domain.register import Professional, person_key
 from ambassadeur_app.domain.text import printable
 from ambassadeur_app.errors import InvalidInput
 from ambassadeur_app.reports.output import atomic_output, slug
-from ambassadeur_app.reports.tables import person_key
 
 if TYPE_CHECKING:
     from email.message import EmailMessage

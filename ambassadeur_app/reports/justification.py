@@ -24,9 +24,10 @@ from ambassadeur_app.domain.register import (
     Solicitation,
     Structure,
     StructureType,
+    person_key,
 )
 from ambassadeur_app.domain.text import fold
-from ambassadeur_app.reports.tables import Column, Section, TableDocument, person_key
+from ambassadeur_app.reports.tables import Column, Section, TableDocument
 
 KINDS = {
     "professionnels": "Professionnels du registre",

@@ -13,17 +13,8 @@ from typing import Any
 
 from ambassadeur_app import APP_NAME
 from ambassadeur_app.domain.formatting import format_euros, format_hours, format_number, plural
-from ambassadeur_app.domain.register import Professional
-from ambassadeur_app.domain.text import fold
 from ambassadeur_app.reports import pdf as pdfkit
 from ambassadeur_app.reports import xlsx as xlsxkit
-
-
-def person_key(person: Professional) -> tuple[bool, str, str]:
-    """Return where a professional comes in every list of every document: by folded name, as
-    in the Professionnels tab (the register's ``name_key``): « Gérard » before « Guérin »,
-    « Barbier Émilie » before « Barbier Léa »; erased persons last; the id breaks ties."""
-    return person.anonymized, fold(person.sort_name), person.id
 
 
 @dataclass(frozen=True)

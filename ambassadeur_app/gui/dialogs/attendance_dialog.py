@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from ambassadeur_app.domain.events import Event
 from ambassadeur_app.domain.formatting import plural
-from ambassadeur_app.domain.register import Professional
+from ambassadeur_app.domain.register import Professional, person_key
 from ambassadeur_app.domain.text import fold
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui.forms.ui_attendance_dialog import Ui_AttendanceDialog
 from ambassadeur_app.gui.models.events import PERSON_COLUMNS, AttendanceModel, AttendanceRow
 from ambassadeur_app.gui.widgets.feedback import OK_COLOR, colored, error_line
-from ambassadeur_app.reports.tables import person_key
 from ambassadeur_app.services import CarnetService
 
 

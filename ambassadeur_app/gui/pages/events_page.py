@@ -24,7 +24,7 @@ from ambassadeur_app.domain.durations import format_duration
 from ambassadeur_app.domain.events import Event, EventKind, EventStatus
 from ambassadeur_app.domain.formatting import format_date, format_percent, plural
 from ambassadeur_app.domain.model import TimeEntry
-from ambassadeur_app.domain.text import fold
+from ambassadeur_app.domain.register import person_key
 from ambassadeur_app.errors import AppError
 from ambassadeur_app.gui import prompts
 from ambassadeur_app.gui.documents import ask_and_write
@@ -270,16 +270,13 @@ class EventsPage(UndoablePage):
             return "<h4>Invitations</h4><p><i>Personne n'est encore invité (« Invitations… »).</i></p>"
         people = self._service().register.professionals([i.professional_id for i in invitations])
         rows = sorted(
-            (
-                (fold(p.last_name), fold(p.first_name), p.full_name, i)
-                for i in invitations
-                if (p := people.get(i.professional_id)) is not None
-            ),
-            key=lambda row: row[:2],
+            ((p, i) for i in invitations if (p := people.get(i.professional_id)) is not None),
+            key=lambda row: person_key(row[0]),
         )
         cells = "".join(
-            f"<tr><td>{escape(name)}</td><td>{format_date(i.invited_on)}</td><td>{escape(i.channel.label)}</td></tr>"
-            for _, _, name, i in rows
+            f"<tr><td>{escape(p.full_name)}</td><td>{format_date(i.invited_on)}</td>"
+            f"<td>{escape(i.channel.label)}</td></tr>"
+            for p, i in rows
         )
         return f"<h4>Invitations ({len(rows)})</h4><table cellspacing='0' cellpadding='2'>{cells}</table>"
 
