@@ -613,14 +613,15 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         nargs="+",
         type=Path,
         metavar="FICHIER",
-        help="un carnet, un dossier de justification ou son .zip",
+        help="un carnet, sa copie chiffrée (backup --chiffrer : phrase secrète lue dans "
+        "AMBASSADEUR_PHRASE_SECRETE, sinon demandée), un dossier de justification ou son .zip",
     )
     region.add_argument(
         "--sortie",
         required=True,
         type=Path,
-        metavar="FICHIER.xlsx",
-        help="le fichier à écrire : un classeur .xlsx (totaux en formules) ou un .pdf",
+        metavar="FICHIER.xlsx|FICHIER.pdf",
+        help="le fichier à écrire, selon son extension : un classeur .xlsx (totaux en formules) ou un .pdf",
     )
     commands.add_parser(
         "verifier",
@@ -1839,10 +1840,17 @@ def _cmd_dossier(args: argparse.Namespace) -> None:
 def _cmd_consolider(args: argparse.Namespace) -> None:
     from ambassadeur_app.domain.formatting import plural
     from ambassadeur_app.errors import AppError
-    from ambassadeur_app.reports.region import write
+    from ambassadeur_app.reports.region import output_format, write
+    from ambassadeur_app.services.outside_copy import passphrase_from_env
     from ambassadeur_app.services.region import consolidate
 
-    consolidation = consolidate(args.fichiers)
+    def passphrase(copy: Path) -> str:
+        if passphrase_from_env() is None:
+            print(f"« {copy} » est une copie chiffrée.", file=sys.stderr)
+        return _passphrase(new=False)
+
+    output_format(args.sortie)  # before any passphrase is asked
+    consolidation = consolidate(args.fichiers, passphrase=passphrase)
     out = write(consolidation, args.sortie)
     for result in consolidation.inputs:
         print(f"{result.path} : {result.status}")

@@ -46,8 +46,8 @@ XLSX_HOURS_NOTE = "Heures en heures décimales (40,50 = 40 h 30 min)."
 FILE_TITLES = ["Fichier", "Type", "SHA-256 (d'un dossier : de son manifeste)", "Vérification"]
 
 
-def write(consolidation: Consolidation, out: Path) -> Path:
-    """Write the regional view to ``out``, as its extension says (.xlsx or .pdf).
+def output_format(out: Path) -> str:
+    """Return the format ``out``'s extension asks for (``xlsx`` or ``pdf``).
 
     Raises:
         InvalidInput: another extension.
@@ -55,6 +55,16 @@ def write(consolidation: Consolidation, out: Path) -> Path:
     fmt = out.suffix.lower().removeprefix(".")
     if fmt not in FORMATS:
         raise InvalidInput(f"« {out.name} » : la vue régionale s'écrit en .xlsx ou en .pdf.", "sortie")
+    return fmt
+
+
+def write(consolidation: Consolidation, out: Path) -> Path:
+    """Write the regional view to ``out``, as its extension says (.xlsx or .pdf).
+
+    Raises:
+        InvalidInput: another extension.
+    """
+    fmt = output_format(out)
     return write_xlsx(consolidation, out) if fmt == "xlsx" else write_pdf(consolidation, out)
 
 

@@ -1,5 +1,7 @@
 """The regional view: the figures of many CPTS, read from their justification packs (checked
-against their manifest) or from read-only copies of their carnets.
+against their manifest) or from read-only copies of their carnets (plain, or encrypted by
+``backup --chiffrer``: decrypted with their passphrase into a private temporary folder; a wrong
+passphrase stops the whole reading).
 
 A carnet is never opened in place: its file (and its write-ahead log, if any) is copied into a
 private temporary folder and the copy is read, so the file received is never modified, nor
@@ -21,11 +23,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import shutil
 import sqlite3
 import tempfile
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, replace
@@ -44,6 +48,7 @@ from ambassadeur_app.reports.manifest import (
     parse_csv,
     report_path,
 )
+from ambassadeur_app.storage.sealed import MAGIC, SEALED_SUFFIX, WrongPassphrase
 
 if TYPE_CHECKING:
     from ambassadeur_app.domain.bilan import Bilan
@@ -74,6 +79,21 @@ MAX_INDICATORS = 200
 
 class RegionInputError(AppError):
     """An input the regional view cannot read: its message names the file and the reason."""
+
+
+class PassphraseRefused(AppError):
+    """The passphrase given for the encrypted copy ``path`` does not open it: the whole reading
+    stops, so that nothing is written from a mistyped passphrase."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+# Given the path of an encrypted copy, return its passphrase, or None when none was given (the
+# CLI asks it or reads it from ``AMBASSADEUR_PHRASE_SECRETE``, the window asks it).
+Passphrase = Callable[[Path], str | None]
+NO_PASSPHRASE = "copie chiffrée d'un carnet : sa phrase secrète n'a pas été saisie"
 
 
 @dataclass(frozen=True)
@@ -121,7 +141,7 @@ class InputResult:
     """One input file: its kind, SHA-256, what its check found, and its figures (if read)."""
 
     path: Path
-    kind: str  # « carnet », « dossier », « dossier .zip », or « inconnu »
+    kind: str  # « carnet », « copie chiffrée », « dossier », « dossier .zip », or « inconnu »
     sha256: str
     verified: bool
     problems: tuple[str, ...]
@@ -166,13 +186,20 @@ def name_key(text: str) -> str:
     return fold(printable(text))
 
 
-def consolidate(paths: list[Path], today: Callable[[], date] = date.today) -> Consolidation:
+def consolidate(
+    paths: list[Path], today: Callable[[], date] = date.today, passphrase: Passphrase | None = None
+) -> Consolidation:
     """Read each input; a duplicate of a CPTS and period already read is refused (the CPTS' names
-    compared as ``name_key`` folds them)."""
+    compared as ``name_key`` folds them). ``passphrase`` gives the passphrase of an encrypted copy
+    of a carnet (without it, such a copy is refused).
+
+    Raises:
+        PassphraseRefused: a passphrase does not open its copy.
+    """
     results: list[InputResult] = []
     seen: dict[tuple[str, date, date], Path] = {}
     for path in paths:
-        result = read_input(Path(path), today)
+        result = read_input(Path(path), today, passphrase)
         figures = result.figures
         if figures is not None and result.verified:
             key = (name_key(figures.cpts), figures.start_date, figures.end_date)
@@ -187,8 +214,8 @@ def consolidate(paths: list[Path], today: Callable[[], date] = date.today) -> Co
 
 def inputs_in(folder: Path) -> list[Path]:
     """Return what to consolidate in ``folder``: itself when it is a pack, else, by name, the
-    packs (folders with a manifest, .zip) and the carnets it holds; a pack's .zip beside the
-    same pack's folder is left out (one CPTS, read once)."""
+    packs (folders with a manifest, .zip), the carnets and their encrypted copies it holds; a
+    pack's .zip beside the same pack's folder is left out (one CPTS, read once)."""
     if (folder / CSV_NAME).is_file():
         return [folder]
     found = []
@@ -196,15 +223,22 @@ def inputs_in(folder: Path) -> list[Path]:
         if path.is_dir():
             if (path / CSV_NAME).is_file():
                 found.append(path)
-        elif path.suffix.lower() == CARNET_SUFFIX or (
+        elif path.suffix.lower() in (CARNET_SUFFIX, SEALED_SUFFIX) or (
             path.suffix.lower() == ".zip" and not (path.with_suffix("") / CSV_NAME).is_file()
         ):
             found.append(path)
     return found
 
 
-def read_input(path: Path, today: Callable[[], date] = date.today) -> InputResult:
-    """Read one input: a carnet file, a pack folder or a pack .zip; never raises for its content."""
+def read_input(
+    path: Path, today: Callable[[], date] = date.today, passphrase: Passphrase | None = None
+) -> InputResult:
+    """Read one input: a carnet file, an encrypted copy of one, a pack folder or a pack .zip;
+    never raises for its content.
+
+    Raises:
+        PassphraseRefused: the passphrase does not open an encrypted copy.
+    """
     kind, sha = "inconnu", ""
     try:
         if path.is_dir():
@@ -220,17 +254,17 @@ def read_input(path: Path, today: Callable[[], date] = date.today) -> InputResul
         if head.startswith(b"SQLite format 3"):
             kind = "carnet"
             return InputResult(path, kind, sha, True, (), _carnet_figures(path, today))
+        if head.startswith(MAGIC):
+            kind = "copie chiffrée"
+            return InputResult(path, kind, sha, True, (), _sealed_figures(path, passphrase, today))
         if head.startswith(b"PK"):
             kind = "dossier .zip"
-            try:
-                with zipfile.ZipFile(path) as bundle:
-                    return _read_pack(path, _ZipPack(bundle), kind, sha)
-            except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
-                # RuntimeError: an encrypted zip; NotImplementedError: an unknown compression.
-                raise RegionInputError(f"archive .zip abîmée, tronquée ou illisible ({exc})") from exc
+            return _read_zip(path, kind, sha)
         raise RegionInputError(
             "ni un carnet, ni un dossier de justification (dossier ou .zip écrit par « ambassadeur dossier »)"
         )
+    except WrongPassphrase as exc:
+        raise PassphraseRefused(f"{exc.message} La vue régionale n'a pas été écrite.", path) from exc
     except AppError as exc:
         problem = exc.message
     except sqlite3.Error as exc:
@@ -263,10 +297,12 @@ def _private_copy(path: Path) -> Iterator[Path]:
         yield copy
 
 
-def _carnet_figures(path: Path, today: Callable[[], date]) -> CptsFigures:
+def _carnet_figures(path: Path, today: Callable[[], date], received: Path | None = None) -> CptsFigures:
+    """Read the figures of the carnet ``path`` (decrypted from ``received``, if given)."""
     from ambassadeur_app.services.carnet import CarnetService
     from ambassadeur_app.storage.db import open_carnet
 
+    received = received or path
     with _private_copy(path) as copy:
         try:
             carnet = open_carnet(
@@ -274,12 +310,35 @@ def _carnet_figures(path: Path, today: Callable[[], date]) -> CptsFigures:
             )
         except AppError as exc:
             # The message names the file received, not its private copy.
-            message = exc.message.replace(str(copy.resolve()), str(path)).replace(str(copy), str(path))
+            message = exc.message.replace(str(copy.resolve()), str(received)).replace(
+                str(copy), str(received)
+            )
             raise RegionInputError(message) from exc
         with CarnetService(carnet, today) as service:
             if not service.is_set_up:
                 raise RegionInputError("carnet non paramétré (aucune CPTS ni période)")
             return figures_of(service, service.bilan.bilan()[0], service.indicators.all())
+
+
+def _sealed_figures(path: Path, passphrase: Passphrase | None, today: Callable[[], date]) -> CptsFigures:
+    """Decrypt the encrypted copy ``path`` (``backup --chiffrer``) into a private temporary
+    folder and read its carnet there; the copy received is only read.
+
+    Raises:
+        RegionInputError: no passphrase given. WrongPassphrase. SealedCopyError: a damaged copy.
+    """
+    from ambassadeur_app.storage.sealed import SINGLE_FILE_VERSION, unpack_archive, unseal_file
+
+    phrase = passphrase(path) if passphrase is not None else None
+    if phrase is None:
+        raise RegionInputError(NO_PASSPHRASE)
+    with tempfile.TemporaryDirectory(prefix="ambassadeur-region-") as folder:
+        archive, carnet = Path(folder) / "copie.tar", Path(folder) / "carnet.ambassadeur"
+        if unseal_file(path, phrase, archive) == SINGLE_FILE_VERSION:
+            archive.replace(carnet)  # a copy made before attachments: the carnet file alone
+        else:
+            unpack_archive(archive, path, carnet, Path(folder) / "pieces")
+        return _carnet_figures(carnet, today, received=path)
 
 
 def figures_of(service: CarnetService, bilan: Bilan, indicators: list[Indicator]) -> CptsFigures:
@@ -505,6 +564,8 @@ def _described(value: Any) -> str:
         return str(value) if digits <= 18 else f"un nombre de {digits} chiffres"
     if isinstance(value, str):
         return f"« {printable(value)} »" if len(value) <= 40 else "un texte"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN ou l'infini, qui ne sont pas des nombres"
     kinds = {float: "un nombre à virgule", list: "une liste", dict: "un objet"}
     return kinds.get(type(value), type(value).__name__)
 
@@ -531,7 +592,26 @@ class _ZipPack:
 
     def __init__(self, bundle: zipfile.ZipFile) -> None:
         self.bundle = bundle
+        self.current: str | None = None  # the file being read: a damaged one is named
         infos = [i for i in bundle.infolist() if not i.is_dir()]
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise RegionInputError(
+                    "archive .zip protégée par un mot de passe : l'application ne lit pas les .zip "
+                    "chiffrés ; demandez le .zip tel qu'écrit par « ambassadeur dossier --zip »"
+                )
+            parts = info.filename.replace("\\", "/").split("/")
+            if info.filename.startswith(("/", "\\")) or ".." in parts:
+                raise RegionInputError(
+                    f"archive .zip suspecte : « {printable(info.filename)} » pointe hors de l'archive "
+                    "(chemin absolu ou avec « .. ») : non lue"
+                )
+        counts = Counter(i.filename for i in infos)
+        if twice := sorted(name for name in counts if counts[name] > 1):
+            # Tools disagree on which of the two they show: the one checked might not be the one read.
+            raise RegionInputError(
+                f"archive .zip suspecte : « {printable(twice[0])} » y figure deux fois : non lue"
+            )
         tops = {i.filename.split("/", 1)[0] for i in infos}
         self.prefix = f"{tops.pop()}/" if len(tops) == 1 and all("/" in i.filename for i in infos) else ""
         self.infos = {i.filename.removeprefix(self.prefix): i for i in infos}
@@ -545,7 +625,30 @@ class _ZipPack:
         return self.infos[name].file_size
 
     def open(self, name: str) -> Any:
+        self.current = name
         return self.bundle.open(self.infos[name])
+
+
+def _read_zip(path: Path, kind: str, sha: str) -> InputResult:
+    """Read a pack's .zip; a damaged, truncated, encrypted or unknown zip is refused with its
+    reason in French (never the library's English text)."""
+    pack = None
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            pack = _ZipPack(bundle)
+            return _read_pack(path, pack, kind, sha)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        member = pack.current if pack is not None else None
+        if member is None:
+            reason = "archive .zip tronquée ou abîmée : sa table des fichiers est introuvable ou altérée"
+        elif isinstance(exc, NotImplementedError):
+            reason = (
+                f"archive .zip d'un format que l'application ne lit pas (« {member} » : compression ou "
+                "chiffrement non pris en charge) : refaites-la avec « ambassadeur dossier --zip »"
+            )
+        else:
+            reason = f"archive .zip abîmée ou tronquée : « {member} » ne se décompresse pas à l'identique"
+        raise RegionInputError(reason) from exc
 
 
 def _read(pack: Any, name: str) -> bytes:
@@ -580,6 +683,8 @@ def verify_manifest(pack: Any) -> tuple[set[str], list[str]]:
     except (ValueError, UnicodeDecodeError) as exc:
         raise RegionInputError(f"manifeste illisible ({CSV_NAME})") from exc
     problems = []
+    counts = Counter(entry.path for entry in entries)
+    problems += [f"le manifeste liste deux fois : {name}" for name in sorted(counts) if counts[name] > 1]
     for entry in entries:
         if entry.path not in names:
             problems.append(f"fichier manquant : {entry.path}")

@@ -196,7 +196,7 @@ def test_the_command_refuses_garbled_inputs_and_writes_the_others(tmp_path: Path
     out = tmp_path / "region.xlsx"
     done = run("consolider", carnet, truncated, other, latin, copy, "--sortie", out, home=private_home)
     assert done.returncode == 1
-    assert "tronque.zip : refusé : archive .zip abîmée, tronquée ou illisible" in done.stdout
+    assert "tronque.zip : refusé : archive .zip tronquée ou abîmée : sa table des fichiers" in done.stdout
     assert "autre.xlsx : refusé : pas de manifeste" in done.stdout
     assert "notes.csv : refusé : ni un carnet, ni un dossier de justification" in done.stdout
     assert "copie.ambassadeur : refusé : doublon" in done.stdout

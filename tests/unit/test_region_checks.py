@@ -126,7 +126,7 @@ WRONG: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "NaN": (
         lambda d: json.dumps(d).replace('"solde": -120787', '"solde": NaN'),
         "« montants_centimes.solde » doit être un nombre entier de -10^15 à 10^15 "
-        "(il vaut un nombre à virgule)",
+        "(il vaut NaN ou l'infini, qui ne sont pas des nombres)",
     ),
     "period reversed": (
         lambda d: d.update(periode={"debut": "2030-01-01", "fin": "1990-01-01"}),
@@ -349,7 +349,7 @@ def test_the_same_cpts_written_another_way_is_a_duplicate(
     ]
     figures = own_figures(carnet)
 
-    def read(path: Path, today: Any = None) -> InputResult:
+    def read(path: Path, today: Any = None, passphrase: Any = None) -> InputResult:
         return InputResult(path, "dossier", "", True, (), replace(figures, cpts=names[int(path.name)]))
 
     monkeypatch.setattr(region, "read_input", read)

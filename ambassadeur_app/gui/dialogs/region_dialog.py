@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QInputDialog,
+    QLineEdit,
     QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
@@ -44,9 +46,11 @@ from ambassadeur_app.services.region import (
     VERIFIED_DRAFT,
     Consolidation,
     InputResult,
+    PassphraseRefused,
     consolidate,
     inputs_in,
 )
+from ambassadeur_app.storage.sealed import SEALED_SUFFIX, is_sealed
 
 # The workbook's columns, its « Vérification » beside the CPTS: whether a row counts, on screen.
 FIGURE_TITLES = ["CPTS", "Vérification", "Département", "Période", *NUMBER_TITLES]
@@ -57,12 +61,16 @@ FILTERS = {
     "xlsx": "Classeurs Excel (*.xlsx)",
     "pdf": "Documents PDF (*.pdf)",
 }
-INPUT_FILTER = f"Dossiers .zip et carnets (*.zip *{CARNET_SUFFIX});;Tous les fichiers (*)"
+INPUT_FILTER = (
+    f"Dossiers .zip, carnets et copies chiffrées (*.zip *{CARNET_SUFFIX} *{SEALED_SUFFIX});;"
+    "Tous les fichiers (*)"
+)
 INFO = (
     "Consolidez les chiffres de plusieurs CPTS : ajoutez leurs dossiers de justification (le dossier "
-    "ou son .zip, vérifiés fichier par fichier contre leur manifeste) ou leurs carnets. Les fichiers "
-    "sont lus sans être modifiés. Les totaux régionaux ne comptent que les lignes « vérifié », "
-    "y compris celles d'un bilan « provisoire » (période en cours ou mois non clôturé)."
+    "ou son .zip, vérifiés fichier par fichier contre leur manifeste) ou leurs carnets (ou leurs "
+    "copies chiffrées : la phrase secrète est demandée). Les fichiers sont lus sans être modifiés. "
+    "Les totaux régionaux ne comptent que les lignes « vérifié », y compris celles d'un bilan "
+    "« provisoire » (période en cours ou mois non clôturé)."
 )
 
 
@@ -76,6 +84,7 @@ class RegionDialog(QDialog):
         self.folder = folder  # where the file choosers start
         self.pool = pool
         self.paths: list[Path] = []
+        self.passphrases: dict[Path, str | None] = {}  # per encrypted copy; None: not given
         self.consolidation: Consolidation | None = None
         self.reading = 0  # the number of the latest reading: an older one's result is dropped
         self.saved: Path | None = None
@@ -197,8 +206,12 @@ class RegionDialog(QDialog):
         self._show(None)
         if not paths:
             return None
+        for path in paths:
+            if path not in self.passphrases and is_sealed(path):
+                self.passphrases[path] = ask_passphrase(self, path)
+        phrases = dict(self.passphrases)
         self._status(f"Lecture de {plural(len(paths), 'fichier')}…")
-        task = tasks.Task(lambda progress, cancelled: consolidate(paths))
+        task = tasks.Task(lambda progress, cancelled: consolidate(paths, passphrase=phrases.get))
         task.signals.finished.connect(lambda result: self._read(number, result))
         task.signals.failed.connect(lambda exc: self._failed(number, exc))
         return self._start(task)
@@ -219,6 +232,8 @@ class RegionDialog(QDialog):
         if number == self.reading:
             self._status("")
             show_error(self, exc)
+            if isinstance(exc, PassphraseRefused) and self.passphrases.pop(exc.path, None) is not None:
+                self.read()  # its passphrase asked again
 
     def _show(self, consolidation: Consolidation | None) -> None:
         """Fill the three tables (empty while reading) and say what was counted."""
@@ -319,6 +334,17 @@ class RegionDialog(QDialog):
 
         self._status(colored("La vue régionale n'a pas été enregistrée.", ERROR_COLOR))
         show_error(self, exc)
+
+
+def ask_passphrase(parent: QWidget, path: Path) -> str | None:
+    """Ask the passphrase of the encrypted copy ``path``; return None when none is given."""
+    text, given = QInputDialog.getText(
+        parent,
+        "Copie chiffrée",
+        f"« {path.name} » est une copie chiffrée d'un carnet.\nSa phrase secrète :",
+        QLineEdit.EchoMode.Password,
+    )
+    return text if given and text else None
 
 
 def _fill(
