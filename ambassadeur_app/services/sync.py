@@ -511,6 +511,8 @@ class SyncService:
         report.rewritten, report.former_copy = self.engine.check_own(folder, keys)
         report.exported, report.written = self.engine.export(folder, keys)
         self.engine.apply_folder(folder, keys, report)
+        if sum(report.applied.values()):
+            self.core.changed()  # the entries kept in memory are read again
         if report.conflicts:  # the new ones as « conflits » lists them (a doublon set aside is one)
             report.conflicts = sum(conflict.id not in known for conflict in self.conflicts())
         # What the merge decided here (a record kept, an entry set aside) leaves at once.
@@ -942,6 +944,7 @@ class SyncService:
                 "VALUES (?, ?, ?, ?, ?)",
                 [[conflict.id, choice, now, now, self.carnet.device_id] for conflict in chosen],
             )
+        self.core.changed()
         settled = {c.id: c for c in self.conflicts(include_resolved=True)}
         # (One the listing no longer shows, its change replaced since: settled all the same.)
         return [settled.get(c.id, replace(c, resolved=_CHOSEN[choice])) for c in chosen]
