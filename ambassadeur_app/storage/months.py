@@ -27,7 +27,7 @@ class MonthLockRepo(Repo):
         return [
             _lock(row)
             for row in self.db.query(
-                "SELECT * FROM month_locks WHERE month = ? AND deleted_at IS NULL ORDER BY closed_at",
+                "SELECT * FROM month_locks WHERE month = ? AND deleted_at IS NULL ORDER BY closed_at, id",
                 [str(month)],
             )
         ]
