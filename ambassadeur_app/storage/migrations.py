@@ -848,3 +848,16 @@ def m020_conflict_choices(db: Database) -> None:
             "ELSE 'ecartee' END WHERE kind = 'doublon' AND choice IN ('actuelle', 'ecartee')"
         )
     install_capture(db)
+
+
+@migrations()
+def m021_sync_waiting(db: Database) -> None:
+    """The changes of another laptop's file to a synced table this version does not know yet (a
+    later version's), kept with their copy, file and clock until a version that knows the table
+    applies them, with the usual rules (``Engine._apply_waiting``). Kept on each laptop, never
+    sent: each copy's files stay in the shared folder. Run again, it changes nothing."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _sync_waiting (id INTEGER PRIMARY KEY, replica TEXT NOT NULL, "
+        "file INTEGER NOT NULL, hlc INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+        "col TEXT NOT NULL, value, UNIQUE (replica, hlc, tbl, row_id, col))"
+    )

@@ -65,8 +65,8 @@ SYNCED_TABLES = (
 )
 
 # Kept on each laptop: a running timer belongs to the laptop it runs on (the entry it makes is
-# synced); the entries' day sums (derived, kept by triggers); the sync's own bookkeeping;
-# SQLite's and sqlite-utils' tables.
+# synced); the entries' day sums (derived, kept by triggers); the sync's own bookkeeping (the
+# changes of a later version's table waiting here included); SQLite's and sqlite-utils' tables.
 LOCAL_TABLES = (
     "timers",
     "_time_entry_day_sums",
@@ -75,6 +75,7 @@ LOCAL_TABLES = (
     "_sync_peers",
     "_sync_files",
     "_sync_conflicts",
+    "_sync_waiting",
     "_sqlite_migrations",
 )
 

@@ -82,6 +82,7 @@ DECIDED = "synchronisation"
 _KEPT = frozenset({INSERTED, PURGED, FORGOTTEN}) | META_COLUMNS | _RULED
 CONFLICT_KINDS = ("champ", "suppression", "mois_clos", "doublon", "24h")
 _BATCH = 500  # ids per ``IN (…)`` list
+DOUBLON, TIME_ENTRIES, CHOICES = "doublon", "time_entries", "conflict_choices"
 
 
 def _chunks(items: list[_T]) -> Iterator[list[_T]]:
@@ -168,6 +169,16 @@ def _valid(payload: dict[str, Any] | None, shared_id: str, replica: str, number:
         and isinstance(payload.get("deps"), dict)
         and isinstance(payload.get("changes"), list)
     )
+
+
+def conflict_id(kind: str, table: str, row_id: str, key: str, column: str = "") -> str:
+    """A conflict's id, from what it is about: the same on every copy."""
+    return str(uuid.uuid5(_NAMESPACE, f"{kind}|{table}|{row_id}|{column}|{key}"))
+
+
+def _latest(changes: list[list[Any]]) -> int:
+    """The latest clock among a file's changes (``[hlc, table, row_id, col, value]``)."""
+    return max((int(change[0]) for change in changes), default=0)
 
 
 def _decided(log: list[Logged]) -> set[tuple[int, str]]:
@@ -458,6 +469,7 @@ class Engine:
         others = {row[0] for row in self.db.execute("SELECT replica FROM _sync_peers WHERE applied < 0")}
         found = {copy: files for copy, files in change_files(folder).items() if copy not in others}
         applied = self._applied()
+        self._apply_waiting()
         self._replaced(found, applied, keys, state["shared_id"], report)
         self._twins_counted()
         stuck: set[str] = set()
@@ -603,11 +615,28 @@ class Engine:
             "INSERT OR REPLACE INTO _sync_files (replica, file, deps, sha256) VALUES (?, ?, ?, ?)",
             [replica, number, json.dumps(deps), sha],
         )
+        self._merge(replica, number, changes)
+        self.db.execute(
+            "INSERT INTO _sync_peers (replica, applied, last_hlc) VALUES (?, ?, ?) ON CONFLICT (replica) "
+            "DO UPDATE SET applied = max(applied, excluded.applied), "
+            "last_hlc = max(last_hlc, excluded.last_hlc)",
+            [replica, number, _latest(changes)],
+        )
+
+    def _merge(self, replica: str, number: int, changes: list[list[Any]]) -> None:
+        """Merge the changes of copy ``replica``'s file ``number`` (its rules included). Those of
+        a table this version does not know (a later version's) wait in ``_sync_waiting`` until a
+        version that knows it (``_apply_waiting``)."""
         by_row: dict[tuple[str, str], list[tuple[int, str, Any]]] = {}
-        top = 0
         for hlc, table, row_id, col, value in changes:
+            if not self.columns(table):
+                self.db.execute(
+                    "INSERT OR IGNORE INTO _sync_waiting (replica, file, hlc, tbl, row_id, col, value) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [replica, number, hlc, table, row_id, col, value],
+                )
+                continue
             by_row.setdefault((table, row_id), []).append((int(hlc), col, value))
-            top = max(top, int(hlc))
         erasing = [
             person
             for (table, row_id), row_changes in by_row.items()
@@ -620,8 +649,6 @@ class Engine:
         touched: list[tuple[str, str, list[Logged], bool]] = []
         logged = self._logged_rows(by_row)
         for (table, row_id), row_changes in by_row.items():
-            if not self.columns(table):
-                continue  # a table of a newer version of the app: applied once this one is updated
             log = self._row_log(table, row_id) if (table, row_id) in logged else []
             updates: dict[str, Any] = {}
             created = False
@@ -637,21 +664,47 @@ class Engine:
                 for column in fields & set(self.columns(table)) - META_COLUMNS - {"deleted_at"}:
                     self._concurrent(table, row_id, log, column)
             touched.append((table, row_id, log, created))
-        # What is decided here from now on (a record kept, an entry set aside) comes after them.
-        self.db.execute("UPDATE _sync_state SET hlc = max(hlc, ?)", [top])
+        # What is decided here from now on (a record kept, an entry set aside) comes after them
+        # (after those that wait too: the files' writers sort every change of theirs after them).
+        self.db.execute("UPDATE _sync_state SET hlc = max(hlc, ?)", [_latest(changes)])
         self._after(touched)
+        if chosen := {row_id for table, row_id, _, _ in touched if table == CHOICES}:
+            self._chosen_pairs(chosen, replica, number)
         self.db.execute("UPDATE _sync_state SET capture = 1")
         for person in erasing:
             if self.on_erasure is not None:
                 self.on_erasure(person)
         if self.state()["erased"]:  # what arrives after an erasure may hold its values
             self._forget((table, row_id) for table, row_id, _, _ in touched)
-        self.db.execute(
-            "INSERT INTO _sync_peers (replica, applied, last_hlc) VALUES (?, ?, ?) ON CONFLICT (replica) "
-            "DO UPDATE SET applied = max(applied, excluded.applied), "
-            "last_hlc = max(last_hlc, excluded.last_hlc)",
-            [replica, number, top],
-        )
+
+    def _apply_waiting(self) -> None:
+        """Apply the changes that wait for a table this version did not know when their files
+        came, now that it knows it (the first sync after the step that creates it): each file's
+        changes in the order they came, as when a file is applied (who knew what is read from
+        the files' recorded dependencies), each file in one transaction."""
+        tables = [
+            table
+            for (table,) in self.db.execute("SELECT DISTINCT tbl FROM _sync_waiting").fetchall()
+            if self.columns(table)
+        ]
+        if not tables:
+            return
+        rows = self.db.execute(
+            "SELECT replica, file, hlc, tbl, row_id, col, value FROM _sync_waiting "
+            f"WHERE tbl IN ({', '.join('?' for _ in tables)}) ORDER BY id",
+            tables,
+        ).fetchall()
+        files: dict[tuple[str, int], list[list[Any]]] = {}
+        for replica, number, *change in rows:
+            files.setdefault((replica, number), []).append(change)
+        for (replica, number), changes in files.items():
+            with self.carnet.write():
+                self._merge(replica, number, changes)
+                self.db.execute(
+                    "DELETE FROM _sync_waiting WHERE replica = ? AND file = ? AND "
+                    f"tbl IN ({', '.join('?' for _ in tables)})",
+                    [replica, number, *tables],
+                )
 
     def _logged_rows(self, rows: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of these rows (table, id) have changes in the log: the history of the others is
@@ -690,6 +743,7 @@ class Engine:
                 f"WHEN '{table}' THEN (SELECT {row_json(self.columns(table), f'{table}.')} FROM {table} "
                 f"WHERE {table}.id = _sync_log.row_id)"
                 for table in SYNCED_TABLES
+                if self.columns(table)  # (a synced table missing from the schema holds no row)
             )
             self._created_sql = (
                 f"CASE WHEN _sync_log.value IS NULL AND _sync_log.col = '{INSERTED}' "
@@ -1099,10 +1153,10 @@ class Engine:
         return f"CASE WHEN coalesce({created}, '') = '' THEN {created} ELSE {column} END"
 
     def scrub_log(self, rewrite: Callable[[str], str]) -> None:
-        """Pass the texts the log keeps, sent or not, and the conflicts' values through
-        ``rewrite`` (an erasure's scrubbing). A logged value the carnet still shows is left as
-        it is (the erasure left that field alone: another person's name); one it replaced since
-        is rewritten, so that no old value names the person."""
+        """Pass the texts the log keeps, sent or not, the changes waiting for a later version's
+        table and the conflicts' values through ``rewrite`` (an erasure's scrubbing). A logged
+        value the carnet still shows is left as it is (the erasure left that field alone: another
+        person's name); one it replaced since is rewritten, so that no old value names the person."""
         for log_id, table, row_id, col, value in self.db.execute(
             "SELECT id, tbl, row_id, col, value FROM _sync_log WHERE typeof(value) = 'text'"
         ).fetchall():
@@ -1120,6 +1174,11 @@ class Engine:
                 new = json.dumps(row, ensure_ascii=False)
             if new != value:
                 self.db.execute("UPDATE _sync_log SET value = ? WHERE id = ?", [new, log_id])
+        for waiting_id, value in self.db.execute(
+            "SELECT id, value FROM _sync_waiting WHERE typeof(value) = 'text'"
+        ).fetchall():
+            if (new := rewrite(value)) != value:  # a later version's row as its JSON, as conflicts'
+                self.db.execute("UPDATE _sync_waiting SET value = ? WHERE id = ?", [new, waiting_id])
         for conflict_id, kept, aside in self.db.execute(
             "SELECT id, kept, set_aside FROM _sync_conflicts"
         ).fetchall():
@@ -1315,28 +1374,38 @@ class Engine:
         aside by the merge itself for a closed month, which one laptop may have decided before
         the other entry came and another one after), with the same day, person, mission,
         duration and start, created without either writer knowing of the other, one of them
-        among ``entry_ids``.
+        among ``entry_ids``; then set aside, or give back, the copies of the pairs these entries
+        are in (``_copies``: an entry deleted is in no new pair, but its pairs' copies follow it)."""
+        ids = set(entry_ids)
+        keys = self._entry_values(
+            _ENTRY_KEY, ids, f"(deleted_at IS NULL OR device_id = '{DECIDED}' OR deleted_at = '{DECIDED}')"
+        )
+        if keys:
+            self._pairs(ids, keys)
+        self._copies(ids)
+
+    def _pairs(self, ids: set[str], keys: set[tuple[Any, ...]], chosen: set[str] | None = None) -> None:
+        """List the ``doublon`` pairs of the entries ``ids``, whose keys are ``keys`` (``chosen``:
+        only the pairs with these conflict ids, whatever their entries' state now).
 
         Read in batches, in proportion to the entries given and those sharing their key: each
         key's entries are read once with their creation's writer (the live ones through the
         index of the day's totals, those set aside in one pass), and a key whose entries one
         copy created all is passed over (a copy knows its own earlier changes)."""
-        ids = set(entry_ids)
-        keys = self._entry_values(
-            _ENTRY_KEY, ids, f"(deleted_at IS NULL OR device_id = '{DECIDED}' OR deleted_at = '{DECIDED}')"
-        )
-        if not keys:
-            return
         columns = ", ".join(f"e.{column}" for column in _ENTRY_KEY)
         creation = (
             "JOIN _sync_log AS c ON c.id = (SELECT min(id) FROM _sync_log WHERE tbl = 'time_entries' "
             f"AND row_id = e.id AND col = '{INSERTED}')"
         )
-        rows = self.db.execute(
-            f"SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM time_entries AS e {creation} "
-            "WHERE e.deleted_at IS NOT NULL AND (e.device_id = ? OR e.deleted_at = ?)",
-            [DECIDED, DECIDED],
-        ).fetchall()
+        rows = (
+            self.db.execute(
+                f"SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM time_entries AS e {creation} "
+                "WHERE e.deleted_at IS NOT NULL AND (e.device_id = ? OR e.deleted_at = ?)",
+                [DECIDED, DECIDED],
+            ).fetchall()
+            if chosen is None
+            else []
+        )
         same = " AND ".join(
             f"e.{column} {'IS' if column == 'start_time' else '='} k.{column}" for column in _ENTRY_KEY
         )
@@ -1344,7 +1413,7 @@ class Engine:
             cte, params = _with("k", _ENTRY_KEY, batch)
             rows += self.db.execute(
                 f"{cte}SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM k JOIN time_entries AS e "
-                f"ON {same} {creation} WHERE e.deleted_at IS NULL",
+                f"ON {same} {creation} WHERE {'e.deleted_at IS NULL' if chosen is None else '1'}",
                 params,
             ).fetchall()
         width = len(_ENTRY_KEY)
@@ -1369,23 +1438,55 @@ class Engine:
                     ):
                         continue
                     first, second = sorted([(created.key, entry_id), (other.key, other_id)])
+                    pair = f"{first[1]}:{second[1]}"
+                    wanted = chosen is None or conflict_id(DOUBLON, TIME_ENTRIES, first[1], pair) in chosen
+                    if not wanted:
+                        continue
                     self._conflict(
-                        "doublon",
-                        "time_entries",
+                        DOUBLON,
+                        TIME_ENTRIES,
                         first[1],
                         other_id=second[1],
-                        key=f"{first[1]}:{second[1]}",
+                        key=pair,
                         arose=second[0][0],  # the second one's creation
                     )
-        self._copies(ids)
+
+    def _chosen_pairs(self, chosen: set[str], replica: str, number: int) -> None:
+        """Record the ``doublon`` pairs that the choices ``chosen`` (copy ``replica``'s file
+        ``number``) settle and that this copy never listed: it never held both entries kept (the
+        first one deleted here before the copy came, say), while the laptop that chose did.
+        The pair is among the entries that file changed (a choice changes the copy with it);
+        recorded as elsewhere, it reads settled, alike on every laptop."""
+        listed: set[str] = set()
+        for chunk in _chunks(sorted(chosen)):
+            listed.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT id FROM _sync_conflicts WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+                ).fetchall()
+            )
+        if not chosen - listed:
+            return
+        entries = {
+            row_id
+            for (row_id,) in self.db.execute(
+                "SELECT DISTINCT row_id FROM _sync_log WHERE tbl = ? AND replica = ? AND file = ?",
+                [TIME_ENTRIES, replica, number],
+            ).fetchall()
+        }
+        if keys := self._entry_values(_ENTRY_KEY, entries):
+            self._pairs(entries, keys, chosen - listed)
 
     def _copies(self, entry_ids: set[str]) -> None:
         """Set aside, or give back, the copies in the ``doublon`` pairs of ``entry_ids``: the entry
         created second is kept out of every count (summary, cap, relevé: ``deleted_at =
-        DECIDED``) while one of its pairs has its first entry kept (not deleted by its users)
-        and no choice made knowing both; otherwise it has the state its users wrote. Copies are
-        decided in the order of their creation (a first entry that is itself a copy is decided
-        before), alike on every copy from the history, and never sent."""
+        DECIDED``) while one of its pairs has its first entry kept (not deleted by its users), or
+        deleted by its users knowing both entries (the one entry shown deleted: the hour goes,
+        and comes back as it was if the deletion is undone), and no choice made knowing both;
+        otherwise it has the state its users wrote (the first entry deleted before its writer
+        knew of the copy: the copy is someone's entry, and counts). Copies are decided in the
+        order of their creation (a first entry that is itself a copy is decided before), alike
+        on every copy from the history, and never sent."""
         firsts: dict[str, list[str]] = {}
         for first_id, second_id in self.db.execute(
             "SELECT row_id, other_id FROM _sync_conflicts WHERE kind = 'doublon'"
@@ -1406,7 +1507,9 @@ class Engine:
         for second in sorted(touched & set(created), key=lambda row_id: created[row_id].key):
             aside = any(
                 first in created
-                and self.entry_kept(first)
+                and (
+                    self.entry_kept(first) or self._deleted_knowing(first, [created[first], created[second]])
+                )
                 and not self.twin_chosen(second, [created[first], created[second]])
                 for first in firsts[second]
             )
@@ -1421,6 +1524,16 @@ class Engine:
                     "time_entries", second, {"deleted_at": winner.value_of("deleted_at") if winner else None}
                 )
 
+    def _deleted_knowing(self, entry_id: str, creations: list[Logged]) -> bool:
+        """Whether an entry's users deleted it (its latest deletion or restore is a deletion)
+        knowing of these creations."""
+        winner = _winner(_written(self._row_log("time_entries", entry_id)), "deleted_at")
+        return (
+            winner is not None
+            and winner.value_of("deleted_at") is not None
+            and all(self.seen(created, winner) for created in creations)
+        )
+
     def entry_kept(self, entry_id: str) -> bool:
         """Whether an entry is kept: live, or set aside by the merge (a closed month, a copy)."""
         row = self.db.execute(
@@ -1433,12 +1546,13 @@ class Engine:
         """Set aside the copy of every ``doublon`` listed, not chosen and still counted: a carnet
         whose laptop listed it before the copies were set aside (step m020) counted both. What a
         file bringing them would decide; nothing at all once every copy is set aside."""
+        # (A carnet without the choices' table, as a version before it: no choice to read.)
+        chosen = "AND c.id NOT IN (SELECT id FROM conflict_choices)" if self.columns(CHOICES) else ""
         copies = [
             entry_id
             for (entry_id,) in self.db.execute(
                 "SELECT c.other_id FROM _sync_conflicts AS c JOIN time_entries AS e ON e.id = c.other_id "
-                "WHERE c.kind = 'doublon' AND c.resolved_at IS NULL AND e.deleted_at IS NULL "
-                "AND c.id NOT IN (SELECT id FROM conflict_choices)"
+                f"WHERE c.kind = 'doublon' AND c.resolved_at IS NULL AND e.deleted_at IS NULL {chosen}"
             )
         ]
         if copies:
@@ -1500,12 +1614,12 @@ class Engine:
         met it: every copy lists them in the same order."""
         if isinstance(arose, int):
             arose = hlc_time(arose).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        conflict_id = str(uuid.uuid5(_NAMESPACE, f"{kind}|{table}|{row_id}|{column}|{key}"))
+        identity = conflict_id(kind, table, row_id, key, column)
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO _sync_conflicts (id, kind, tbl, row_id, col, kept, set_aside, "
             "kept_version, lost_version, other_id, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                conflict_id,
+                identity,
                 kind,
                 table,
                 row_id,
@@ -1524,7 +1638,7 @@ class Engine:
             # value kept is the winner's, as on a copy that met the two first.
             self.db.execute(
                 "UPDATE _sync_conflicts SET kept = ?, kept_version = ? WHERE id = ? AND resolved_at IS NULL",
-                [json.dumps(kept, ensure_ascii=False), kept_version, conflict_id],
+                [json.dumps(kept, ensure_ascii=False), kept_version, identity],
             )
 
     # --- conflicts -----------------------------------------------------------------------------
