@@ -1249,7 +1249,7 @@ class Engine:
         """Each month's closings (id, creation, whether still active), oldest first."""
         locks: dict[str, list[tuple[str, Logged | None, bool]]] = {}
         for lock_id, month, reopened in self.db.execute(
-            "SELECT id, month, reopened_at FROM month_locks WHERE deleted_at IS NULL ORDER BY closed_at"
+            "SELECT id, month, reopened_at FROM month_locks WHERE deleted_at IS NULL ORDER BY closed_at, id"
         ).fetchall():
             created = next((e for e in self._row_log("month_locks", lock_id) if e.col == INSERTED), None)
             locks.setdefault(month, []).append((lock_id, created, reopened is None))
@@ -1278,27 +1278,17 @@ class Engine:
         for month in sorted(months & locks.keys()):
             active = [lock for lock in locks[month] if lock[2]]
             closed |= bool(active)
-            # The latest active closing decides; without one, each reopened one still lists.
-            for lock_id, closing, is_active in active[-1:] or locks[month]:
+            wanted = self._wanted(log, now)
+            # The closing in force that signed the entry as its users wrote it decides (a month
+            # closed on both laptops of a merged carnet: each closing signed its own entries),
+            # else the latest one; without one in force, each reopened one still lists.
+            signing = [lock for lock in active if self._signs(log, lock[1], wanted, month)]
+            for lock_id, closing, is_active in signing[:1] or active[-1:] or locks[month]:
                 if closing is None:
                     continue
-                concurrent = [
-                    entry
-                    for entry in log
-                    if any(entry.touches(column) for column in _COUNTED)
-                    and not self.seen(entry, closing)
-                    and not self.seen(closing, entry)
-                ]
+                concurrent, signed = self._signed(log, closing)
                 if not concurrent:
                     continue
-                known = [entry for entry in log if entry not in concurrent and self.seen(entry, closing)]
-                signed: dict[str, Any] | None = None
-                if any(entry.col == INSERTED for entry in known):
-                    signed = {}
-                    for column in _COUNTED:
-                        winner = _winner(known, column)
-                        signed[column] = winner.value_of(column) if winner else None
-                wanted = self._wanted(log, now)
                 if is_active and _differs(signed, now, month):
                     if signed is None:
                         back = {"deleted_at": utc_now_iso()}
@@ -1331,6 +1321,32 @@ class Engine:
                 )
         if not closed:
             self._reopened(entry_id, log, now)
+
+    def _signed(self, log: list[Logged], closing: Logged) -> tuple[bool, dict[str, Any] | None]:
+        """Whether a change of what counts in an entry was made concurrently with a closing, and
+        the counted fields the closing knew (``None``: the entry did not exist for it)."""
+        concurrent = [
+            entry
+            for entry in log
+            if any(entry.touches(column) for column in _COUNTED)
+            and not self.seen(entry, closing)
+            and not self.seen(closing, entry)
+        ]
+        known = [entry for entry in log if entry not in concurrent and self.seen(entry, closing)]
+        signed: dict[str, Any] | None = None
+        if any(entry.col == INSERTED for entry in known):
+            signed = {}
+            for column in _COUNTED:
+                winner = _winner(known, column)
+                signed[column] = winner.value_of(column) if winner else None
+        return bool(concurrent), signed
+
+    def _signs(self, log: list[Logged], closing: Logged | None, values: dict[str, Any], month: str) -> bool:
+        """Whether a closing counted an entry in ``month`` as ``values`` say."""
+        if closing is None:
+            return False
+        concurrent, signed = self._signed(log, closing)
+        return not concurrent or not _differs(signed, values, month)
 
     def _reopened(self, entry_id: str, log: list[Logged], now: dict[str, Any]) -> None:
         """Give back to an entry whose months are no longer closed the values the merge's own
