@@ -187,8 +187,8 @@ def unseal(data: bytes, keys: Keys, name: str) -> bytes:
         raise Refused(f"« {name} » n'est pas un fichier de changements du Carnet de bord : il est ignoré.")
     if version > VERSION:
         raise Refused(
-            f"« {name} » a été écrit par une version plus récente du Carnet de bord : installez la "
-            "dernière version de l'application sur cet ordinateur pour l'appliquer."
+            f"« {name} » a été écrit par une version plus récente du Carnet de bord (ou son en-tête est "
+            "abîmé) : installez la dernière version de l'application sur cet ordinateur pour l'appliquer."
         )
     body = data[HEADER_SIZE:]
     if len(body) != length or hashlib.sha256(body).digest() != checksum:
@@ -202,9 +202,9 @@ def unseal(data: bytes, keys: Keys, name: str) -> bytes:
         hmac.digest(mac_key, fields, hashlib.sha256), data[_FIELDS.size : HEADER_SIZE]
     ):
         raise OtherPassphrase(
-            f"« {name} » a été chiffré avec une autre phrase secrète que celle de ce carnet : il n'est "
-            "pas appliqué (les autres fichiers le sont). Vérifiez que les deux ordinateurs partagent "
-            "le même carnet avec la même phrase."
+            f"« {name} » a été chiffré avec une autre phrase secrète que celle de ce carnet, ou modifié "
+            "après son écriture : il n'est pas appliqué (les autres fichiers le sont). Vérifiez que les "
+            "deux ordinateurs partagent le même carnet avec la même phrase."
         )
     provisional = fields[:-32] + b"\0" * 32
     try:

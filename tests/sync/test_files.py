@@ -105,7 +105,11 @@ def test_a_tampered_file_is_refused(binome: Binome) -> None:
     path.write_bytes(bytes(data))
     report = a.sync()
     assert live_entries(a) == 0
-    assert report.refused  # the header's mac no longer matches: refused, never applied
+    (refused,) = report.refused  # the header's mac no longer matches: refused, never applied
+    assert (
+        f"/{path.name} » a été chiffré avec une autre phrase secrète que celle de ce carnet, ou modifié "
+        in refused
+    )
 
 
 def test_the_wrong_passphrase_exchanges_nothing(binome: Binome) -> None:
