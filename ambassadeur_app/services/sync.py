@@ -583,6 +583,7 @@ class SyncService:
                     and self.engine.entry_kept(row[9])
                     and (self.engine.same_entry(row_id, row[9]) or self.engine.twin_set_aside(row[9]))
                 )
+                and not self.engine.twin_shown_deleted(row_id, row[9])
             ):
                 continue
             if kind == "champ" and technical(table, column):
@@ -683,7 +684,9 @@ class SyncService:
                 return "réglé depuis (valeur modifiée ensuite)"
             return ""
         live = _live(db, table, row_id)
-        if kind == "doublon":  # both entries kept (listed)
+        if kind == "doublon":  # both entries kept, or the entry shown deleted knowing both (listed)
+            if self.engine.twin_shown_deleted(row_id, other_id):
+                return _SHOWN_DELETED
             if not self.engine.twin_chosen(other_id, self.engine.twin_creations(row_id, other_id)):
                 return ""
             return _BOTH_KEPT if _live(db, table, other_id) else _ONE_KEPT
@@ -1029,6 +1032,7 @@ def settled_line(settled: list[Conflict], with_id: bool = False) -> str:
 
 _ONE_KEPT = "réglé : une seule entrée gardée"
 _BOTH_KEPT = "réglé : les deux entrées gardées, comptées toutes deux"
+_SHOWN_DELETED = "réglé : entrée supprimée (la copie n'est pas comptée)"
 # How a choice settled a conflict, by « kind choice » or by choice.
 _CHOSEN = {
     "actuelle": "réglé : valeur actuelle gardée",

@@ -328,19 +328,7 @@ class Engine:
         carnet records it once it is in place), with its checksum."""
         state = self.state()
         replica = state["replica"]
-        rows = self.db.execute(
-            f"SELECT hlc, tbl, row_id, col, {self._logged_value()} FROM _sync_log "
-            "WHERE replica = ? AND file = ? ORDER BY id",
-            [replica, number],
-        ).fetchall()
-        payload = {
-            "format": FORMAT,
-            "carnet": state["shared_id"],
-            "copy": replica,
-            "file": number,
-            "deps": deps,
-            "changes": [list(row) for row in rows],
-        }
+        payload = self._own_payload(state, number, deps)
         data = encode(payload, keys, state["salt"], kdf_params(state["kdf"]))
         write_file(folder / replica / file_name(number), data)
         self.db.execute(
@@ -351,6 +339,22 @@ class Engine:
             [replica, number, json.dumps(deps), hashlib.sha256(data).hexdigest()],
         )
         self._deps[(replica, number)] = deps
+
+    def _own_payload(self, state: dict[str, Any], number: int, deps: dict[str, int]) -> dict[str, Any]:
+        """This copy's file ``number`` as the log gives it now."""
+        rows = self.db.execute(
+            f"SELECT hlc, tbl, row_id, col, {self._logged_value()} FROM _sync_log "
+            "WHERE replica = ? AND file = ? ORDER BY id",
+            [state["replica"], number],
+        ).fetchall()
+        return {
+            "format": FORMAT,
+            "carnet": state["shared_id"],
+            "copy": state["replica"],
+            "file": number,
+            "deps": deps,
+            "changes": [list(row) for row in rows],
+        }
 
     def check_own(self, folder: Path, keys: Keys) -> tuple[int, str]:
         """Check this copy's own files in the shared folder, before writing there.
@@ -561,9 +565,37 @@ class Engine:
                 deps = {str(k): int(v) for k, v in payload["deps"].items()}
                 if any(applied.get(other, 0) < number for other, number in deps.items()):
                     continue  # tried again at the next sync
+                by_writer = deps == self._deps_of(copy, change.number) and self._applied_from(
+                    copy, change.number, payload["changes"]
+                )
                 with self.carnet.write():
                     self._apply(change, deps, payload["changes"], sha)
-                report.replaced.append(f"{copy[:8]}/{change.path.name}")
+                if not by_writer:
+                    report.replaced.append(f"{copy[:8]}/{change.path.name}")
+
+    def _applied_from(self, copy: str, number: int, changes: list[list[Any]]) -> bool:
+        """Whether every change of a file of ``copy`` found rewritten was applied here from its
+        file ``number`` as it was (same clock, table, row and field; its value may differ, or be
+        forgotten, on either side), or belongs to a row purged here: its writer wrote it again
+        (damaged, or after an erasure), which changes nothing. Two carnet files writing under
+        one copy id write different changes under the same number."""
+        fields: dict[tuple[int, str, str], set[str]] = {}
+        for hlc, table, row_id, col in self.db.execute(
+            "SELECT hlc, tbl, row_id, col FROM _sync_log WHERE replica = ? AND file = ? UNION ALL "
+            "SELECT hlc, tbl, row_id, col FROM _sync_waiting WHERE replica = ? AND file = ?",
+            [copy, number, copy, number],
+        ).fetchall():
+            fields.setdefault((int(hlc), table, row_id), set()).add(col)
+        for hlc, table, row_id, col, _ in changes:
+            known = fields.get((int(hlc), table, row_id), set())
+            if known and (col in known or FORGOTTEN in known | {col}):
+                continue
+            purged = self.db.execute(
+                "SELECT 1 FROM _sync_log WHERE tbl = ? AND row_id = ? AND col = ?", [table, row_id, PURGED]
+            ).fetchone()
+            if purged is None:
+                return False
+        return True
 
     def _read(
         self, change: ChangeFile, keys: Keys, shared_id: str, report: SyncReport
@@ -1189,15 +1221,26 @@ class Engine:
                 )
 
     def rewrite_own(self, folder: Path, keys: Keys) -> int:
-        """Write this copy's change files again from what the log keeps now (after an erasure);
-        return how many. Each keeps its number and its dependencies: a copy that applied the
-        old one has nothing to do, one that had not gets it without the erased values."""
-        replica = self.replica
-        numbers = range(1, self._applied().get(replica, 0) + 1)
+        """Write again, from what the log keeps now (after an erasure), this copy's change files
+        whose changes the log no longer gives as they are in the folder (a value scrubbed or
+        forgotten, a purged row's changes gone); return how many. Each keeps its number and its
+        dependencies: a copy that applied the old one has nothing to do, one that had not gets
+        it without the erased values. The other files are left as they are."""
+        state = self.state()
+        replica = state["replica"]
+        present = {change.number: change.path for change in change_files(folder).get(replica, [])}
+        written = 0
         with self.carnet.write():
-            for number in numbers:
-                self._write_own(folder, keys, number, self._deps_of(replica, number))
-        return len(numbers)
+            for number in range(1, self._applied().get(replica, 0) + 1):
+                deps = self._deps_of(replica, number)
+                try:
+                    held = decode(present[number].read_bytes(), keys, file_name(number))
+                except (KeyError, OSError, Incomplete, Refused):
+                    held = None  # missing or damaged: written again
+                if held != self._own_payload(state, number, deps):
+                    self._write_own(folder, keys, number, deps)
+                    written += 1
+        return written
 
     def _deletion_against_edit(self, table: str, row_id: str, log: list[Logged]) -> None:
         """Keep a record whose deletion was concurrent with an edit of it, and list each such
@@ -1548,6 +1591,17 @@ class Engine:
             winner is not None
             and winner.value_of("deleted_at") is not None
             and all(self.seen(created, winner) for created in creations)
+        )
+
+    def twin_shown_deleted(self, first_id: str, second_id: str) -> bool:
+        """Whether the entry shown of a ``doublon`` (typed first) was deleted by its users knowing
+        both entries, and no choice was made for the copy since: the one hour goes, the copy
+        stays set aside (``_copies``), and the doublon is settled alike on every copy."""
+        creations = self.twin_creations(first_id, second_id)
+        return (
+            len(creations) == 2
+            and self._deleted_knowing(first_id, creations)
+            and not self.twin_chosen(second_id, creations)
         )
 
     def entry_kept(self, entry_id: str) -> bool:
