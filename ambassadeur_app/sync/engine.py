@@ -569,7 +569,7 @@ class Engine:
                     copy, change.number, payload["changes"]
                 )
                 with self.carnet.write():
-                    self._apply(change, deps, payload["changes"], sha)
+                    self._apply(change, deps, payload["changes"], sha, again=True)
                 if not by_writer:
                     report.replaced.append(f"{copy[:8]}/{change.path.name}")
 
@@ -640,14 +640,23 @@ class Engine:
             return None
         return payload, hashlib.sha256(data).hexdigest()
 
-    def _apply(self, change: ChangeFile, deps: dict[str, int], changes: list[list[Any]], sha: str) -> None:
+    def _apply(
+        self,
+        change: ChangeFile,
+        deps: dict[str, int],
+        changes: list[list[Any]],
+        sha: str,
+        again: bool = False,
+    ) -> None:
+        """Apply a change file (``again``: one applied before, since written anew: a field of it
+        forgotten here since, or there, after an erasure, is the change already known, not a new one)."""
         replica, number = change.replica, change.number
         self._deps[(replica, number)] = deps
         self.db.execute(
             "INSERT OR REPLACE INTO _sync_files (replica, file, deps, sha256) VALUES (?, ?, ?, ?)",
             [replica, number, json.dumps(deps), sha],
         )
-        self._merge(replica, number, changes)
+        self._merge(replica, number, changes, again)
         self.db.execute(
             "INSERT INTO _sync_peers (replica, applied, last_hlc) VALUES (?, ?, ?) ON CONFLICT (replica) "
             "DO UPDATE SET applied = max(applied, excluded.applied), "
@@ -655,7 +664,7 @@ class Engine:
             [replica, number, _latest(changes)],
         )
 
-    def _merge(self, replica: str, number: int, changes: list[list[Any]]) -> None:
+    def _merge(self, replica: str, number: int, changes: list[list[Any]], again: bool = False) -> None:
         """Merge the changes of copy ``replica``'s file ``number`` (its rules included). Those of
         a table this version does not know (a later version's) wait in ``_sync_waiting`` until a
         version that knows it (``_apply_waiting``)."""
@@ -690,10 +699,14 @@ class Engine:
                 if col == INSERTED:
                     incoming.row = json.loads(value)
                 fields |= set(incoming.row) if incoming.row is not None else {col}
-                created |= self._apply_one(table, row_id, log, incoming, updates)
+                created |= self._apply_one(table, row_id, log, incoming, updates, again)
             self._write(table, row_id, updates, log)
             if not created:
-                for column in fields & set(self.columns(table)) - META_COLUMNS - {"deleted_at"}:
+                # (Two erasures of one person are not a conflict: the latest one's moment stands.)
+                for column in fields & set(self.columns(table)) - META_COLUMNS - {
+                    "deleted_at",
+                    "anonymized_at",
+                }:
                     self._concurrent(table, row_id, log, column)
             touched.append((table, row_id, log, created))
         # What is decided here from now on (a record kept, an entry set aside) comes after them
@@ -805,12 +818,20 @@ class Engine:
         log.append(entry)
 
     def _apply_one(
-        self, table: str, row_id: str, log: list[Logged], incoming: Logged, updates: dict[str, Any]
+        self,
+        table: str,
+        row_id: str,
+        log: list[Logged],
+        incoming: Logged,
+        updates: dict[str, Any],
+        again: bool = False,
     ) -> bool:
         """Merge one incoming change into the row (its field writes gathered in ``updates``);
         return whether it created the row."""
         for known in log:
-            if known.key == incoming.key and known.col == incoming.col:
+            if known.key == incoming.key and (
+                known.col == incoming.col or (again and FORGOTTEN in (known.col, incoming.col))
+            ):
                 if known.file is None:  # this copy's own change, written before a crash
                     self.db.execute("UPDATE _sync_log SET file = ? WHERE id = ?", [incoming.file, known.id])
                     known.file = incoming.file
@@ -876,14 +897,17 @@ class Engine:
                 and (known is None or entry.key > known.key)
             ):
                 latest[entry.replica] = entry
+        first = field_group(table, column)[0]  # fields checked together: one conflict
         for loser in latest.values():
-            if (
+            if self.seen(loser, winner):
+                self._replaced_knowingly(
+                    table, row_id, log, winner, conflict_id("champ", table, row_id, loser.version, first)
+                )
+            elif (
                 loser.value_of(column) != winner.value_of(column)
                 and not {loser.key, winner.key} <= decided  # two decisions of the merge
-                and not self.seen(loser, winner)
                 and not self.seen(winner, loser)
             ):
-                first = field_group(table, column)[0]  # fields checked together: one conflict
                 self._conflict(
                     "champ",
                     table,
@@ -896,6 +920,22 @@ class Engine:
                     key=f"{loser.version}",
                     arose=loser.hlc,
                 )
+
+    def _replaced_knowingly(
+        self, table: str, row_id: str, log: list[Logged], winner: Logged, listed: str
+    ) -> None:
+        """Forget the open conflict ``listed`` of a value the final one replaced knowingly, when
+        the value it was kept against is not known to the final one either: a copy that met the
+        loser losing to that value listed it, the others never did (a choice « actuelle »
+        rewrites the kept value knowing both: its conflict stays, settled)."""
+        row = self.db.execute(
+            "SELECT kept_version FROM _sync_conflicts WHERE id = ? AND resolved_at IS NULL", [listed]
+        ).fetchone()
+        if row is None:
+            return
+        kept = next((entry for entry in log if entry.version == row[0]), None)
+        if kept is not None and kept is not winner and not self.seen(kept, winner):
+            self.db.execute("DELETE FROM _sync_conflicts WHERE id = ?", [listed])
 
     def _write(self, table: str, row_id: str, updates: dict[str, Any], log: list[Logged]) -> None:
         """Write the fields a file changed in one row, together (a row's checks hold across
@@ -1045,13 +1085,22 @@ class Engine:
         erasure = _winner(log, "anonymized_at")
         if erasure is None or erasure.value_of("anonymized_at") is None:
             return
+        # Against every erasure in the log, not only the latest: an edit dropped when it came
+        # (against the one erasure there was then) is dropped on every copy, whichever erasure
+        # each met first. An erasure's own fields stay (the latest one's values win).
+        erasures = [
+            entry for entry in log if entry.touches("anonymized_at") and entry.value_of("anonymized_at")
+        ]
+        theirs = {entry.key for entry in erasures}
         stale = [
             entry
             for entry in log
             if entry.col not in (INSERTED, PURGED, FORGOTTEN)
-            and entry.replica != erasure.replica
-            and not self.seen(entry, erasure)
-            and not self.seen(erasure, entry)
+            and entry.key not in theirs
+            and any(
+                entry.replica != other.replica and not self.seen(entry, other) and not self.seen(other, entry)
+                for other in erasures
+            )
         ]
         for entry in stale:
             self.db.execute("DELETE FROM _sync_log WHERE id = ?", [entry.id])

@@ -1,0 +1,71 @@
+"""Engine faults found by the simulation in processes (tests/sync/test_processes.py), reduced
+to deterministic examples: a value replaced knowingly after losing is listed alike everywhere, an
+edit dropped against one erasure is dropped against any, a file written again after its value was
+forgotten brings nothing new."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ambassadeur_app.domain.register import Professional
+from tests.conftest import log_entry
+from tests.sync.conftest import DAY, PHRASE, Binome, contents, edit, listing, newest, pair
+
+
+def test_a_value_replaced_knowingly_after_losing_is_listed_alike(binome: Binome) -> None:
+    # B1 loses to A1 (neither knew the other), then C replaces B1 knowingly and wins over A1:
+    # the laptops that met A1 as the winner listed « B1 set aside for A1 », the others not.
+    a, b, c = binome.first(), binome.join("b"), binome.join("c")
+    entry = log_entry(c.service, DAY, 30)
+    for laptop in (c, a, b):
+        laptop.sync()
+    edit(b, entry, description="B1")
+    b.sync()
+    edit(a, entry, description="A1")  # A does not know B1
+    c.sync()
+    edit(c, entry, description="C1")  # C knows B1, not A1
+    for laptop in (a, c, b, a, b, c, a, b, c):
+        laptop.sync()
+    assert listing(a) == listing(b) == listing(c)
+
+
+def test_an_edit_and_an_erasure_sent_apart_against_another_erasure_converge(binome: Binome) -> None:
+    # A erases P; B (not knowing) changes a field an erasure keeps, syncs, then erases P too.
+    # A dropped B's edit when it came (stale against A's erasure, deleted from its log); B and C
+    # met B's erasure first, which knew the edit: they keep it. The carnets differ for good.
+    a, b, c = binome.first(), binome.join("b"), binome.join("c")
+    person = a.service.register.save_professional(Professional("Nom", "Prénom", "G15-10"))
+    for laptop in (a, b, c):
+        laptop.sync()
+    a.service.register.erase_professional(person)
+    edited = replace(b.service.register.professional(person), profession_code="G15-40")
+    b.service.register.save_professional(edited)
+    b.sync()
+    b.service.register.erase_professional(person)
+    b.sync()
+    for laptop in (a, b, c, a, b, c, a, b, c):
+        laptop.sync()
+    assert contents(a) == contents(b) == contents(c)
+
+
+def test_a_file_written_again_after_its_value_was_forgotten_makes_no_conflict(binome: Binome) -> None:
+    # B applied A's file (place X), replaced X knowingly, then an erasure made B forget X. A's
+    # file, damaged, is written again (A killed right after, or B reads it before A's sync ends):
+    # B applies it again, does not recognise X (its record became FORGOTTEN), records it anew,
+    # and lists « Y kept, X set aside » — A does not.
+    a, b, entry = pair(binome)
+    person = a.service.register.save_professional(Professional("Nom", "Prénom", "G15-10"))
+    a.sync()
+    b.sync()
+    edit(a, entry, place="X")
+    a.sync()
+    written = newest(binome.folder, a.sync_service.engine.replica)
+    b.sync()
+    edit(b, entry, place="Y")
+    b.service.register.erase_professional(person)
+    b.sync()
+    written.write_bytes(written.read_bytes()[:100])
+    a.sync_service.engine.check_own(binome.folder, a.sync_service._keys(PHRASE))  # then killed
+    for laptop in (b, a, b, a, b):
+        laptop.sync()
+    assert listing(a) == listing(b)
