@@ -50,6 +50,18 @@ def test_every_doublon_is_selected_and_settled_by_one_click(qtbot: Any, tmp_path
         assert not any(c.kind == "doublon" for c in dialog.conflicts)
         assert not ui.doublons_button.isEnabled()
 
+        # The settled ones shown too (as « conflits --tous »): greyed, never chosen again.
+        qtbot.mouseClick(ui.settled_check, Qt.MouseButton.LeftButton)
+        assert len(dialog.conflicts) == listed
+        texts = [ui.conflicts_list.item(row).text() for row in range(ui.conflicts_list.count())]
+        assert sum("[réglé : une seule entrée gardée]" in text for text in texts) == len(TYPED)
+        ui.conflicts_list.selectAll()
+        assert len(dialog.selected()) == listed - len(TYPED)  # the open ones only
+        assert not any(c.resolved for c in dialog.selected())
+        assert not ui.doublons_button.isEnabled()
+        qtbot.mouseClick(ui.settled_check, Qt.MouseButton.LeftButton)
+        assert len(dialog.conflicts) == listed - len(TYPED)
+
         everyone_syncs([b, a])
         assert listing(a) == listing(b)
         assert contents(a) == contents(b)

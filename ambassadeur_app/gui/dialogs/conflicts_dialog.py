@@ -4,14 +4,15 @@ The conflicts are a few hundred at most (two demo carnets merged: some 200), lis
 service in French in one call: a list widget holds them (not a model over ids, meant for the
 long lists). A choice applies to every conflict selected (« Sélectionner les doublons », Ctrl+A,
 Ctrl or Maj + clic), in one transaction through the service, which records each choice as a
-change that travels to the other laptop.
+change that travels to the other laptop. « Afficher aussi les conflits réglés » lists the settled
+ones too, greyed and not selectable, with how they were settled (as « conflits --tous »).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
@@ -39,6 +40,7 @@ class ConflictsDialog(QDialog):
         self.sync = sync
         self.settled = settled
         self.conflicts: list[Conflict] = []
+        self._first = 0  # the list's row of the first conflict (1 under « Aucun conflit… »)
         ui = self.ui
         self.value_choices = (ui.keep_button.text(), ui.take_button.text())
         ui.info_label.setText(
@@ -57,19 +59,26 @@ class ConflictsDialog(QDialog):
         ui.take_button.clicked.connect(lambda: self.choose(TAKE))
         ui.doublons_button.clicked.connect(self.select_doublons)
         ui.conflicts_list.itemSelectionChanged.connect(self._update_buttons)
+        ui.settled_check.toggled.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:
-        self.conflicts = self.sync.conflicts()
+        self.conflicts = self.sync.conflicts(include_resolved=self.ui.settled_check.isChecked())
         listing = self.ui.conflicts_list
         listing.clear()
         for conflict in self.conflicts:
             kind = KIND_NAMES[conflict.kind]
-            item = QListWidgetItem(f"{kind[0].upper()}{kind[1:]}\n{conflict.description}")
+            state = f" [{conflict.resolved}]" if conflict.resolved else ""
+            item = QListWidgetItem(f"{kind[0].upper()}{kind[1:]}{state}\n{conflict.description}")
             item.setToolTip(conflict.description)
+            if conflict.resolved:  # shown, not chosen again
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setForeground(listing.palette().placeholderText())
             listing.addItem(item)
-        if not self.conflicts:
-            listing.addItem("Aucun conflit à vérifier.")
+        # A first line says when nothing is left to choose (the settled ones, if shown, below it).
+        self._first = int(all(conflict.resolved for conflict in self.conflicts))
+        if self._first:
+            listing.insertItem(0, "Aucun conflit à vérifier.")
         listing.setCurrentRow(0)
         listing.setFocus()
         self._update_buttons()
@@ -88,18 +97,20 @@ class ConflictsDialog(QDialog):
         self.ui.keep_button.setEnabled(bool(chosen))
         # A day over 24 h has nothing set aside: it is corrected in the carnet, or kept.
         self.ui.take_button.setEnabled(bool(chosen) and all(c.kind != "24h" for c in chosen))
-        self.ui.doublons_button.setEnabled(any(c.kind == "doublon" for c in self.conflicts))
+        self.ui.doublons_button.setEnabled(
+            any(c.kind == "doublon" and not c.resolved for c in self.conflicts)
+        )
 
     def selected(self) -> list[Conflict]:
         """The conflicts selected, in the list's order."""
-        rows = sorted(index.row() for index in self.ui.conflicts_list.selectedIndexes())
-        return [self.conflicts[row] for row in rows if row < len(self.conflicts)]
+        rows = sorted(index.row() - self._first for index in self.ui.conflicts_list.selectedIndexes())
+        return [self.conflicts[row] for row in rows if 0 <= row < len(self.conflicts)]
 
     def select_doublons(self) -> None:
         """Select every doublon (one entry typed on both laptops), and only them."""
         listing = self.ui.conflicts_list
         listing.clearSelection()
-        rows = [row for row, conflict in enumerate(self.conflicts) if conflict.kind == "doublon"]
+        rows = [row for row, c in enumerate(self.conflicts) if c.kind == "doublon" and not c.resolved]
         for row in rows:
             listing.item(row).setSelected(True)
         if rows:  # the first one shown, the selection kept
@@ -120,6 +131,6 @@ class ConflictsDialog(QDialog):
             return False
         self.ui.message_label.setText(settled_line(settled))
         self.reload()
-        self.ui.conflicts_list.setCurrentRow(min(row, max(len(self.conflicts) - 1, 0)))
+        self.ui.conflicts_list.setCurrentRow(min(row, self.ui.conflicts_list.count() - 1))
         self.settled()
         return True

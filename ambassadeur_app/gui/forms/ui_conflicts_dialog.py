@@ -9,9 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
-from PySide6.QtWidgets import (QAbstractItemView, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
-    QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox,
+    QDialogButtonBox, QHBoxLayout, QLabel,
+    QListWidget, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout)
 
 class Ui_ConflictsDialog(object):
     def setupUi(self, ConflictsDialog):
@@ -57,6 +58,11 @@ class Ui_ConflictsDialog(object):
 
         self.choice_layout.addWidget(self.doublons_button)
 
+        self.settled_check = QCheckBox(ConflictsDialog)
+        self.settled_check.setObjectName(u"settled_check")
+
+        self.choice_layout.addWidget(self.settled_check)
+
         self.choice_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.choice_layout.addItem(self.choice_spacer)
@@ -83,5 +89,6 @@ class Ui_ConflictsDialog(object):
         self.keep_button.setText(QCoreApplication.translate("ConflictsDialog", u"&Garder la valeur actuelle", None))
         self.take_button.setText(QCoreApplication.translate("ConflictsDialog", u"&Reprendre la valeur \u00e9cart\u00e9e", None))
         self.doublons_button.setText(QCoreApplication.translate("ConflictsDialog", u"S\u00e9lectionner les &doublons", None))
+        self.settled_check.setText(QCoreApplication.translate("ConflictsDialog", u"&Afficher aussi les conflits r\u00e9gl\u00e9s", None))
     # retranslateUi
 
