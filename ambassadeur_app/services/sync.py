@@ -913,6 +913,7 @@ class SyncService:
             raise InvalidInput("Aucun conflit choisi : voyez la liste donnée par « conflits ».", "conflit")
         alone = len(chosen) == 1  # among several, the conflict refused is named, none is settled
         none = "" if alone else " Aucun conflit n'a été réglé."
+        closed = self.carnet.months.closed_months() if choice == "ecartee" else set()
         for conflict in chosen:
             if conflict.resolved:
                 this = "Ce conflit" if alone else f"Le conflit {conflict.id[:8]}"
@@ -924,7 +925,7 @@ class SyncService:
                     f"gardez-la telle quelle avec « actuelle ».{none}",
                     "choix",
                 )
-            if choice == "ecartee" and (month := self._closed_month_changed(conflict)) is not None:
+            if closed and (month := self._closed_month_changed(conflict, closed)) is not None:
                 which = "" if alone else f" (conflit {conflict.id[:8]})"
                 raise InvalidInput(
                     f"Le mois {month.of_label()} est clôturé : reprendre ce qui a été mis de côté{which} "
@@ -952,28 +953,23 @@ class SyncService:
         # (One the listing no longer shows, its change replaced since: settled all the same.)
         return [settled.get(c.id, replace(c, resolved=_CHOSEN[choice])) for c in chosen]
 
-    def _closed_month_changed(self, conflict: Conflict) -> Month | None:
-        """The closed month that taking back what was set aside would change: an entry's, where it
-        is or where the value set aside would move it (a « mois_clos » conflict reopens its month
-        instead, and says so)."""
+    def _closed_month_changed(self, conflict: Conflict, closed: set[Month]) -> Month | None:
+        """The month among ``closed`` that taking back what was set aside would change: an
+        entry's, where it is or where the value set aside would move it (a « mois_clos » conflict
+        reopens its month instead, and says so)."""
         if conflict.table != "time_entries" or conflict.kind not in ("champ", "suppression", "doublon"):
             return None
         row_id = conflict.other_id if conflict.kind == "doublon" else conflict.row_id
         found = self.carnet.db.execute("SELECT day FROM time_entries WHERE id = ?", [row_id])
         days = [str(day) for (day,) in found]
-        aside = conflict.set_aside
-        values = aside if isinstance(aside, dict) else {conflict.column: aside}
-        if conflict.kind == "champ" and values.get("day"):
-            days.append(str(values["day"]))
-        closed = self.carnet.months.closed_months()
+        if conflict.kind == "champ" and (day := _aside_values(conflict).get("day")):
+            days.append(str(day))
         return next((month for day in days if (month := Month.of(date.fromisoformat(day))) in closed), None)
 
     def _take_set_aside(self, conflict: Conflict, reopened: set[str]) -> None:
         if conflict.kind == "champ":
-            aside = conflict.set_aside
-            values = aside if isinstance(aside, dict) else {conflict.column: aside}
             try:
-                _set(self.carnet, conflict.table, conflict.row_id, values)
+                _set(self.carnet, conflict.table, conflict.row_id, _aside_values(conflict))
                 self._derive(conflict.table, conflict.row_id)
             except sqlite3.IntegrityError:
                 raise InvalidInput(
@@ -1002,6 +998,12 @@ class SyncService:
         repository: Any = getattr(self.carnet, table) if table in _DERIVED else None
         if repository is not None and (record := repository.get(row_id)) is not None:
             repository.update(record)
+
+
+def _aside_values(conflict: Conflict) -> dict[str, Any]:
+    """The fields a « champ » conflict set aside (one field, or the group checked together)."""
+    aside = conflict.set_aside
+    return aside if isinstance(aside, dict) else {conflict.column: aside}
 
 
 def _find(conflicts: list[Conflict], conflict_id: str) -> Conflict:
