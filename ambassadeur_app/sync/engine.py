@@ -1373,8 +1373,13 @@ class Engine:
             wanted = self._wanted(log, now)
             # The closing in force that signed the entry as its users wrote it decides (a month
             # closed on both laptops of a merged carnet: each closing signed its own entries),
-            # else the latest one; without one in force, each reopened one still lists.
-            signing = [lock for lock in active if self._signs(log, lock[1], wanted, month)]
+            # else the latest one; without one in force, each reopened one still lists. (One
+            # closing in force decides either way: it is not read twice.)
+            signing = (
+                [lock for lock in active if self._signs(log, lock[1], wanted, month)]
+                if len(active) > 1
+                else []
+            )
             for lock_id, closing, is_active in signing[:1] or active[-1:] or locks[month]:
                 if closing is None:
                     continue
