@@ -1006,10 +1006,10 @@ class Engine:
             if lock is not None:
                 checked.update(dict.fromkeys(self._of_month(str(lock[0]))))
         alone = self._alone(list(checked), locks)
-        for entry_id in checked:
-            if entry_id not in alone:
-                self._closed_month(entry_id, locks)
-        self._duplicates(entries)
+        restored = [
+            entry_id for entry_id in checked if entry_id not in alone and self._closed_month(entry_id, locks)
+        ]
+        self._duplicates(dict.fromkeys(entries + restored))
         self._over_a_day(entries)
 
     def _of_month(self, month: str) -> list[str]:
@@ -1030,8 +1030,7 @@ class Engine:
         stayed deleted here until the other laptop sent them back."""
         locks = self._month_locks()
         self.db.execute("UPDATE _sync_state SET capture = 0")  # as in a merge: ``_local_update``
-        for entry_id in self._of_month(month):
-            self._closed_month(entry_id, locks)
+        self._copies({entry_id for entry_id in self._of_month(month) if self._closed_month(entry_id, locks)})
         self.db.execute("UPDATE _sync_state SET capture = 1")
 
     def _alone(
@@ -1347,7 +1346,7 @@ class Engine:
             locks.setdefault(month, []).append((lock_id, created, reopened is None))
         return locks
 
-    def _closed_month(self, entry_id: str, locks: dict[str, list[tuple[str, Logged | None, bool]]]) -> None:
+    def _closed_month(self, entry_id: str, locks: dict[str, list[tuple[str, Logged | None, bool]]]) -> bool:
         """Keep a closed month as it was signed: a change of what counts in it (an entry
         created, moved in or out, deleted, restored, its duration, mission, activity, person or
         start changed) made without knowing of the closing is undone here, as a change of this
@@ -1355,16 +1354,12 @@ class Engine:
         entry's months is active any more (reopened), what the merge undid is undone in turn:
         the users' values come back, on every copy, whichever it learnt first of the change and
         of the reopening (and a copy that learnt of the reopening first lists the conflict too,
-        settled)."""
-        if not locks:
-            return
-        row = self.db.execute(
-            f"SELECT {', '.join(_COUNTED)} FROM time_entries WHERE id = ?", [entry_id]
-        ).fetchone()
-        if row is None:
-            return
-        now = dict(zip(_COUNTED, row, strict=True))
-        log = self._row_log("time_entries", entry_id)
+        settled). Whether the entry was deleted or restored here: a restored copy of a
+        ``doublon`` is set aside again (``_copies``)."""
+        if not locks or (found := self._counted(entry_id)) is None:
+            return False
+        now, log = found
+        before = now["deleted_at"]
         months = {str(entry.value_of("day"))[:7] for entry in log if entry.touches("day")}
         closed = False
         for month in sorted(months & locks.keys()):
@@ -1418,6 +1413,7 @@ class Engine:
                 )
         if not closed:
             self._reopened(entry_id, log, now)
+        return bool(now["deleted_at"] != before)
 
     def _signed(self, log: list[Logged], closing: Logged) -> tuple[bool, dict[str, Any] | None]:
         """Whether a change of what counts in an entry was made concurrently with a closing, and
@@ -1466,6 +1462,7 @@ class Engine:
                 back[column] = value
         if back:
             self._local_update("time_entries", entry_id, back)
+            now.update(back)
 
     def _entry_values(
         self, columns: tuple[str, ...], entry_ids: Iterable[str], condition: str = "1"
@@ -1780,14 +1777,28 @@ class Engine:
         keeps aside ({} when there is no difference in what counts in ``month``). Read from the
         row's history without the merge's own decisions, so every copy lists the same values,
         whichever copy decided first."""
+        found = self._counted(entry_id)
+        if found is None or not _written(found[1]):
+            return {}
+        now, log = found
+        return _aside(self._wanted(log, now), now, month)
+
+    def _counted(self, entry_id: str) -> tuple[dict[str, Any], list[Logged]] | None:
+        """An entry's counted fields as its history gives them, and its history: the copy of a
+        ``doublon`` kept out of the counts (``deleted_at = DECIDED``, never recorded) reads as
+        recorded, as on a copy that has not set it aside yet, so a closed month does not take
+        that for a change of what it signed, nor undo it again and again."""
         row = self.db.execute(
             f"SELECT {', '.join(_COUNTED)} FROM time_entries WHERE id = ?", [entry_id]
         ).fetchone()
-        log = self._row_log("time_entries", entry_id)
-        if row is None or not _written(log):
-            return {}
+        if row is None:
+            return None
         now = dict(zip(_COUNTED, row, strict=True))
-        return _aside(self._wanted(log, now), now, month)
+        log = self._row_log("time_entries", entry_id)
+        if now["deleted_at"] == DECIDED:
+            winner = _winner(log, "deleted_at")
+            now["deleted_at"] = winner.value_of("deleted_at") if winner else None
+        return now, log
 
     @staticmethod
     def _wanted(log: list[Logged], now: dict[str, Any]) -> dict[str, Any]:

@@ -1,15 +1,18 @@
 """Engine faults found by the simulation in processes (tests/sync/test_processes.py), reduced
 to deterministic examples: a value replaced knowingly after losing is listed alike everywhere, an
 edit dropped against one erasure is dropped against any, a file written again after its value was
-forgotten brings nothing new."""
+forgotten brings nothing new, a copy of a doublon kept out of a closed month is not taken for
+a change of what the month's closing signed."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.register import Professional
+from ambassadeur_app.sync.engine import DECIDED
 from tests.conftest import log_entry
-from tests.sync.conftest import DAY, PHRASE, Binome, contents, edit, listing, newest, pair
+from tests.sync.conftest import DAY, PHRASE, Binome, contents, edit, field, listing, newest, pair
 
 
 def test_a_value_replaced_knowingly_after_losing_is_listed_alike(binome: Binome) -> None:
@@ -69,3 +72,33 @@ def test_a_file_written_again_after_its_value_was_forgotten_makes_no_conflict(bi
     for laptop in (b, a, b, a, b):
         laptop.sync()
     assert listing(a) == listing(b)
+
+
+def test_a_copy_set_aside_in_a_closed_month_edited_meanwhile_is_undone_once(binome: Binome) -> None:
+    # A and C type the same hour (a « doublon »: C's copy is kept out of the counts, never
+    # sent); B closes the month; C, not knowing, changes the copy's activity. Each laptop read
+    # the copy kept out as a deletion against what B's closing signed, gave it back (a change
+    # sent) and set it aside again, at every sync: the laptops never stopped exchanging, and the
+    # conflict listed « deleted_at » set aside instead of the activity.
+    a, b, c = binome.first(), binome.join("b"), binome.join("c")
+    log_entry(a.service, DAY, 60)
+    copy = log_entry(c.service, DAY, 60)
+    for laptop in (a, b, c, a, b, c):
+        laptop.sync()
+    month = Month(DAY.year, DAY.month)
+    b.service.close_month(month)
+    edit(c, copy, activity="Réunion")
+    for laptop in (b, c, a, b, c, a):
+        laptop.sync()
+    reports = [laptop.sync() for laptop in (b, c, a)]
+    assert [(report.exported, report.applied) for report in reports] == [(0, {})] * 3
+    assert contents(a) == contents(b) == contents(c)
+    assert listing(a) == listing(b) == listing(c)
+    for laptop in (a, b, c):
+        assert field(laptop, "time_entries", copy, "deleted_at") == DECIDED  # still out of the counts
+        assert field(laptop, "time_entries", copy, "activity") == "Appel"  # as signed
+        laptop.service.changed()
+        assert laptop.service.month_summary(month).total_minutes == 60  # the first entry only
+        (closed,) = [k for k in laptop.sync_service.conflicts() if k.kind == "mois_clos"]
+        assert closed.row_id == copy
+        assert closed.set_aside == {"activity": "Réunion"}
