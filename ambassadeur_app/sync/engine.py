@@ -1449,8 +1449,7 @@ class Engine:
         decided = _decided(log)
         if not decided:
             return
-        undone = {deletion.id for deletion in self._against_edits(log)}
-        written = [entry for entry in _written(log) if entry.id not in undone]
+        written = self._kept_writes(log)
         back = {}
         for column in _COUNTED:
             latest = _winner(log, column)
@@ -1800,11 +1799,17 @@ class Engine:
             now["deleted_at"] = winner.value_of("deleted_at") if winner else None
         return now, log
 
-    @staticmethod
-    def _wanted(log: list[Logged], now: dict[str, Any]) -> dict[str, Any]:
-        """The counted fields of an entry as what its users wrote gives them (its history
-        without the merge's own decisions; ``now`` for a field none of them wrote)."""
-        written = _written(log)
+    def _kept_writes(self, log: list[Logged]) -> list[Logged]:
+        """A row's changes as its users wrote them and the merge keeps them: without the
+        merge's own decisions, nor the deletions undone against an edit (``suppression``)."""
+        undone = {deletion.id for deletion in self._against_edits(log)}
+        return [entry for entry in _written(log) if entry.id not in undone]
+
+    def _wanted(self, log: list[Logged], now: dict[str, Any]) -> dict[str, Any]:
+        """The counted fields of an entry as what its users wrote gives them (``_kept_writes``;
+        ``now`` for a field none of them wrote): a deletion undone against an edit is not what
+        a closed month sets aside, whichever copy met the edit or the closings first."""
+        written = self._kept_writes(log)
         wanted = dict(now)
         for column in _COUNTED:
             winner = _winner(written, column)

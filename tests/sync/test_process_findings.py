@@ -102,3 +102,28 @@ def test_a_copy_set_aside_in_a_closed_month_edited_meanwhile_is_undone_once(bino
         (closed,) = [k for k in laptop.sync_service.conflicts() if k.kind == "mois_clos"]
         assert closed.row_id == copy
         assert closed.set_aside == {"activity": "Réunion"}
+
+
+def test_a_deletion_undone_against_an_edit_in_a_month_closed_twice_is_listed_alike(binome: Binome) -> None:
+    # A deletes an entry and closes the month without it; B, not knowing, edits it and closes
+    # the month with it. The edit keeps the entry (« suppression »). The laptops that met B's
+    # closing before A's listed the deletion as set aside by the closed month (« mois_clos »),
+    # A never did: the deletion undone against the edit is not what the users wrote any more.
+    a, b, c = binome.first(), binome.join("b"), binome.join("c")
+    entry = log_entry(a.service, DAY, 60)
+    for laptop in (a, b, c):
+        laptop.sync()
+    month = Month(DAY.year, DAY.month)
+    a.service.delete_entries([entry])
+    a.sync()
+    a.service.close_month(month)
+    edit(b, entry, description="Vu avec l'équipe")
+    b.service.close_month(month)
+    for laptop in (b, c, a, b, c, a):
+        laptop.sync()
+    assert contents(a) == contents(b) == contents(c)
+    assert listing(a) == listing(b) == listing(c)
+    for laptop in (a, b, c):
+        assert [k.kind for k in laptop.sync_service.conflicts()] == ["suppression"]
+        laptop.service.changed()
+        assert laptop.service.month_summary(month).total_minutes == 60  # kept by the edit
