@@ -1646,10 +1646,14 @@ class Engine:
     def twin_shown_deleted(self, first_id: str, second_id: str) -> bool:
         """Whether the entry shown of a ``doublon`` (typed first) was deleted by its users knowing
         both entries, and no choice was made for the copy since: the one hour goes, the copy
-        stays set aside (``_copies``), and the doublon is settled alike on every copy."""
+        stays set aside (``_copies``), and the doublon is settled alike on every copy. A copy its
+        writer deleted before knowing of the first entry is no longer kept: nothing is set aside,
+        and the pair is not listed (a copy that met that deletion before the first entry never
+        paired them)."""
         creations = self.twin_creations(first_id, second_id)
         return (
             len(creations) == 2
+            and self.entry_kept(second_id)
             and self._deleted_knowing(first_id, creations)
             and not self.twin_chosen(second_id, creations)
         )
