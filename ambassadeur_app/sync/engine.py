@@ -1832,16 +1832,30 @@ class Engine:
         return rows[0] is not None and tuple(rows[0]) == tuple(rows[1] or ())
 
     def replaced_by_writer(self, table: str, row_id: str, lost: str, kept: str, column: str) -> bool:
-        """Whether the writer of the change ``lost`` changed the field again later, still without
-        knowing of the change ``kept`` (a choice made knowing both settles the conflict instead)."""
+        """Whether the change ``lost`` was replaced later, still without knowing of the change
+        ``kept``, by its writer or by another copy's change made knowing it (a choice made
+        knowing both settles the conflict instead). A value replaced knowingly is forgotten
+        after an erasure (``_forget``) unless a conflict holds it: a copy that met it replaced
+        before it met ``kept`` never lists it, so no copy does. (Not by the merge's own
+        decisions: they replace nothing of anyone's.)"""
         hlc, _, replica = lost.partition(":")
+        log = self._row_log(table, row_id)
         winner = self.version(table, row_id, kept, column)
+        loser = self.version(table, row_id, lost, column)
+        decided = _decided(log)
         return any(
-            entry.replica == replica
-            and entry.hlc > int(hlc)
-            and entry.touches(column)
+            entry.touches(column)
+            and (
+                (entry.replica == replica and entry.hlc > int(hlc))
+                or (
+                    loser is not None
+                    and entry.key != loser.key
+                    and entry.key not in decided
+                    and self.seen(loser, entry)
+                )
+            )
             and (winner is None or not self.seen(winner, entry))
-            for entry in self._row_log(table, row_id)
+            for entry in log
         )
 
     def touch(self, table: str, row_id: str, column: str) -> None:
