@@ -289,39 +289,73 @@ class Engine:
     # --- export --------------------------------------------------------------------------------
 
     def export(self, folder: Path, keys: Keys) -> tuple[int, str]:
-        """Write this copy's pending changes as its next change file; return their count and the
-        file's name ("" when there was nothing to write).
+        """Write this copy's pending changes as its next change files; return their count and the
+        last file's name ("" when there was nothing to write).
 
-        The file is renamed into place before the carnet records it as written (in the same
-        transaction): killed between the two, the next sync finds it complete in the folder, its
-        changes in the log, and records it (``check_own``).
+        One file per run of changes that no other copy's change interrupts, each saying which
+        files of the other copies its changes knew (``deps``): the decisions the merge made
+        while applying a file, before the next one came, do not claim to know the next one, so
+        every copy reads what they knew as this one does (``seen``).
+
+        The files are renamed into place before the carnet records them as written (in the
+        same transaction): killed between the two, the next sync finds them complete in the
+        folder, their changes in the log, and records them (``check_own``).
         """
-        state = self.state()
-        replica = state["replica"]
-        last = self.db.execute(
-            "SELECT max(id), count(*) FROM _sync_log WHERE file IS NULL AND replica = ?", [replica]
-        ).fetchone()
-        if not last[1]:
+        replica = self.state()["replica"]
+        runs = self._runs(replica)
+        if not runs:
             return 0, ""
-        number = self._applied().get(replica, 0) + 1
-        deps = {copy: applied for copy, applied in self._applied().items() if copy != replica}
+        applied = self._applied()
+        first = number = applied.get(replica, 0) + 1
+        count = 0
         with self.carnet.write():
-            self.db.execute(
-                "UPDATE _sync_log SET file = ? WHERE file IS NULL AND replica = ? AND id <= ?",
-                [number, replica, last[0]],
-            )
-            self._write_own(folder, keys, number, deps)
+            for low, high in runs:
+                later = dict(
+                    self.db.execute(
+                        "SELECT replica, min(file) FROM _sync_log WHERE id > ? AND replica != ? "
+                        "GROUP BY replica",
+                        [high, replica],
+                    ).fetchall()
+                )
+                deps = {
+                    copy: min(done, later.get(copy, done + 1) - 1)
+                    for copy, done in applied.items()
+                    if copy != replica
+                }
+                count += self.db.execute(
+                    "UPDATE _sync_log SET file = ? WHERE file IS NULL AND replica = ? AND id BETWEEN ? AND ?",
+                    [number, replica, low, high],
+                ).rowcount
+                self._write_own(folder, keys, number, deps)
+                number += 1
             # An entry changed here may now match one typed elsewhere: the other laptop finds
-            # the pair when it applies this file, this one here (the same conflict, both sides).
+            # the pair when it applies these files, this one here (the same conflict, both sides).
             # No other copy is known yet when a share writes its snapshot.
-            entries = "SELECT DISTINCT row_id FROM _sync_log WHERE replica = ? AND file = ? AND tbl = ?"
-            if deps:
+            if any(copy != replica for copy in applied):
                 self.db.execute("UPDATE _sync_state SET capture = 0")  # what it decides is not sent
                 self._duplicates(
-                    entry_id for (entry_id,) in self.db.execute(entries, [replica, number, "time_entries"])
+                    entry_id
+                    for (entry_id,) in self.db.execute(
+                        "SELECT DISTINCT row_id FROM _sync_log WHERE replica = ? AND file >= ? AND tbl = ?",
+                        [replica, first, "time_entries"],
+                    )
                 )
                 self.db.execute("UPDATE _sync_state SET capture = 1")
-        return int(last[1]), file_name(number)
+        return count, file_name(number - 1)
+
+    def _runs(self, replica: str) -> list[tuple[int, int]]:
+        """The first and last log ids of each run of this copy's pending changes that no other
+        copy's change interrupts (a file applied in between), in order."""
+        return [
+            (int(low), int(high))
+            for low, high in self.db.execute(
+                "SELECT min(id), max(id) FROM (SELECT id, replica, file, sum(replica != ?) "
+                "OVER (ORDER BY id) AS run FROM _sync_log WHERE id >= (SELECT min(id) FROM _sync_log "
+                "WHERE replica = ? AND file IS NULL)) WHERE replica = ? AND file IS NULL "
+                "GROUP BY run ORDER BY run",
+                [replica, replica, replica],
+            ).fetchall()
+        ]
 
     def _write_own(self, folder: Path, keys: Keys, number: int, deps: dict[str, int]) -> None:
         """Write this copy's file ``number`` from the log (inside the caller's transaction: the

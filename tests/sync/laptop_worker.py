@@ -14,9 +14,9 @@ a kill (``clean_leftovers`` first).
 The log (JSON lines, written as soon as each operation returned):
 ``{"entry": id}``, ``{"erased": id}``, ``{"write": [table, row, column, value], "seq": n,
 "knew": {copy: files applied}}`` (the laptop's n-th write, and what it had applied then),
-``{"copy": id, "files": n, "first": f, "seq": s}`` (its writes up to ``s`` went out in its file
-``f``, its files go up to ``n``), ``{"step": n, "op": operation, "t": time}`` (with, after a
-sync, ``"applied": {copy: files}``, for a diagnosis).
+``{"copy": id, "files": n, "seq": s}`` (its writes up to ``s`` went out in its files up to
+``n``; files of the merge's decisions alone may follow), ``{"step": n, "op": operation, "t":
+time}`` (with, after a sync, ``"applied": {copy: files}``, for a diagnosis).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any, TextIO
 
 from ambassadeur_app.partfiles import clean_leftovers
 from ambassadeur_app.services import open_service
+from ambassadeur_app.sync.engine import DECIDED
 from tests.conftest import TODAY
 from tests.sync.conftest import Binome, Laptop
 from tests.sync.test_simulation import OPERATIONS, World, act
@@ -53,20 +54,17 @@ class Log:
         self.out.flush()  # in the system's hands: a kill -9 of this process loses nothing
 
     def exports(self, laptop: Laptop) -> None:
-        """Note the first file of this copy that holds its writes up to now, if there is one
-        new since the last note (a sync killed after writing it included)."""
-        engine = laptop.sync_service.engine
-        copy = engine.replica
-        files = int(
-            laptop.db.execute("SELECT applied FROM _sync_peers WHERE replica = ?", [copy]).fetchone()[0]
-        )
-        if self.files.get(copy) == files:
-            return
-        first = laptop.db.execute(
-            "SELECT min(file) FROM _sync_log WHERE replica = ? AND file > ?", [copy, self.files.get(copy, 0)]
+        """Note the last file of this copy holding its writes (not the merge's decisions alone),
+        if there is one new since the last note (a sync killed after writing it included)."""
+        copy = laptop.sync_service.engine.replica
+        files = laptop.db.execute(
+            "SELECT max(file) FROM _sync_log WHERE replica = ? AND hlc NOT IN "
+            "(SELECT hlc FROM _sync_log WHERE replica = ? AND col = 'device_id' AND value = ?)",
+            [copy, copy, DECIDED],
         ).fetchone()[0]
-        self.files[copy] = files
-        self.note(copy=copy, files=files, first=first, seq=self.seq)
+        if files is not None and self.files.get(copy) != files:
+            self.files[copy] = files
+            self.note(copy=copy, files=files, seq=self.seq)
 
 
 def applied(laptop: Laptop) -> dict[str, int]:

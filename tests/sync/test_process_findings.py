@@ -2,7 +2,8 @@
 to deterministic examples: a value replaced knowingly after losing is listed alike everywhere, an
 edit dropped against one erasure is dropped against any, a file written again after its value was
 forgotten brings nothing new, a copy of a doublon kept out of a closed month is not taken for
-a change of what the month's closing signed."""
+a change of what the month's closing signed, a deletion undone against an edit is not set aside
+by a closed month, a decision of the merge claims to know only the files applied before it."""
 
 from __future__ import annotations
 
@@ -127,3 +128,34 @@ def test_a_deletion_undone_against_an_edit_in_a_month_closed_twice_is_listed_ali
         assert [k.kind for k in laptop.sync_service.conflicts()] == ["suppression"]
         laptop.service.changed()
         assert laptop.service.month_summary(month).total_minutes == 60  # kept by the edit
+
+
+def test_a_decision_sent_after_more_files_were_applied_claims_to_know_none_of_them(binome: Binome) -> None:
+    # D closed the month knowing nothing of an entry; B deleted it, A edited it meanwhile (the
+    # deletion undone); C closed the month with it deleted. D applies A's entry (and sets it
+    # aside for its closing: a decision of the merge), then C's closing, and sends its decision
+    # in a file that said it knew C's closing: D read the decision as made without knowing C's
+    # closing and listed the entry set aside, the others read it as made knowing it and did
+    # not. A file now holds only changes made knowing the same files.
+    a, b, c, d = binome.first(), binome.join("b"), binome.join("c"), binome.join("d")
+    month = Month(DAY.year, DAY.month)
+    d.service.close_month(month)
+    entry = log_entry(a.service, DAY, 60)
+    a.sync()
+    b.sync()
+    b.service.delete_entries([entry])
+    b.sync()
+    edit(a, entry, description="Vu avec l'équipe")  # not knowing the deletion
+    c.sync()
+    c.service.close_month(month)  # the entry deleted
+    c.sync()
+    a.sync()
+    d.sync()  # meets the entry, sets it aside, then meets C's closing
+    for laptop in (a, b, c, d, a, b, c, d):
+        laptop.sync()
+    assert contents(a) == contents(b) == contents(c) == contents(d)
+    assert listing(a) == listing(b) == listing(c) == listing(d)
+    for laptop in (a, b, c, d):
+        (closed,) = [k for k in laptop.sync_service.conflicts() if k.kind == "mois_clos"]
+        assert closed.row_id == entry
+        assert closed.set_aside == {"deleted_at": None}  # kept out of the closed month

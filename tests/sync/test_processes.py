@@ -157,7 +157,7 @@ def acknowledged(world: World, logs: list[Path]) -> None:
     lines = [[json.loads(line) for line in log.read_text().splitlines()] for log in logs]
     owner = {line["copy"]: index for index, found in enumerate(lines) for line in found if "copy" in line}
     exports = [
-        (line["copy"], line["first"], line["seq"]) for found in lines for line in found if "first" in line
+        (line["copy"], line["files"], line["seq"]) for found in lines for line in found if "files" in line
     ]
     for index, found in enumerate(lines):
         for line in found:
@@ -167,8 +167,8 @@ def acknowledged(world: World, logs: list[Path]) -> None:
                 world.erased.add(line["erased"])
             elif "write" in line:
                 knew = [0] * len(logs)
-                for copy, first, seq in exports:
-                    if first is not None and first <= line["knew"].get(copy, 0):
+                for copy, files, seq in exports:
+                    if files <= line["knew"].get(copy, 0):
                         knew[owner[copy]] = max(knew[owner[copy]], seq)
                 table, row_id, column, value = line["write"]
                 world.writes.append(Write(index, line["seq"], table, row_id, column, value, knew))
