@@ -6,13 +6,15 @@ Each laptop runs ``laptop_worker``; this test starts them, kills a worker at a r
 sync and starts it again on its carnet, meanwhile does to the folder what sync engines do
 (``test_simulation.mischief``: a file truncated for a while, duplicates, files in transfer). One
 laptop works offline most of the time, its clock hours ahead. The runs are not reproducible to
-the operation (the processes interleave as the machine lets them).
+the operation (the processes interleave as the machine lets them), but their end is: the folder
+as the workers left it is kept beside the run's (``…-fin``) until the checks pass, and
+``python -m tests.sync.test_processes FOLDER-fin`` replays the end (``main``).
 
-A soak test, run on demand: ``SYNC_PROCESS_SEEDS="11 22 33" pytest tests/sync/test_processes.py``.
-It is not part of the README's test command because it still fails about one run in thirty (a
-month closed on two laptops with a doublon in it: see docs/synchronisation.md), and the order in
-which the processes interleave cannot be replayed: the faults it found are kept as deterministic
-tests in ``test_process_findings.py``.
+A soak test, run on demand: ``SYNC_PROCESS_SEEDS="11 22 33" pytest tests/sync/test_processes.py``
+(about 5 s a seed). It is not part of the README's test command: the order in which the
+processes interleave cannot be replayed, so a rare fault left would fail at random; each fault it
+found is kept as a deterministic test (``test_process_findings.py`` and others: see
+docs/synchronisation.md).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import contextlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import threading
@@ -128,16 +131,28 @@ def test_laptops_in_processes_killed_while_syncing_converge_and_lose_nothing(
         if len(now) < len(data) and data.startswith(now):  # not written again by its laptop
             path.write_bytes(data)  # the truncated file arrives whole
     assert not [path for path in binome.folder.rglob("*") if ".part" in path.name]
+    kept = tmp_path.with_name(f"{tmp_path.name}-fin")
+    shutil.copytree(tmp_path, kept)  # for a replay of the end if it fails (``main``)
+    end(tmp_path, count)
+    shutil.rmtree(kept)
+    print(f"seed {seed}: {count} laptops, kills {[(w.kills, w.amid) for w in workers]}")
+
+
+def end(folder: Path, count: int) -> None:
+    """The end of a run, from its folder as the workers left it: everyone syncs until a round
+    changes nothing, then the checks. Deterministic: a failed run replays from its copy."""
+    binome = Binome(folder)
+    world = World(binome, [], random.Random(0))
+    paths = [folder / "a.ambassadeur"] + [folder / f"l{i}.ambassadeur" for i in range(1, count)]
     binome.laptops = world.laptops = [Laptop(open_service(path, today=lambda: TODAY)) for path in paths]
     try:
         until_quiet(world.laptops)
-        acknowledged(world, logs)
+        acknowledged(world, [folder / f"l{i}.log" for i in range(count)])
         check(world)
         for laptop in world.laptops:
             assert laptop.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     finally:
         binome.close()
-    print(f"seed {seed}: {count} laptops, kills {[(w.kills, w.amid) for w in workers]}")
 
 
 def until_quiet(laptops: list[Laptop]) -> None:
@@ -172,3 +187,21 @@ def acknowledged(world: World, logs: list[Path]) -> None:
                         knew[owner[copy]] = max(knew[owner[copy]], seq)
                 table, row_id, column, value = line["write"]
                 world.writes.append(Write(index, line["seq"], table, row_id, column, value, knew))
+
+
+def main(kept: Path) -> None:
+    """Replay the end of a failed run from the copy the test kept (``…-fin``, beside the run's
+    folder: the carnets hold the shared folder's path, so the run's folder is restored first).
+
+        python -m tests.sync.test_processes /tmp/pytest-of-…/test_laptops…0-fin
+    """
+    folder = kept.with_name(kept.name.removesuffix("-fin"))
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(kept, folder)
+    os.environ["AMBASSADEUR_HOME"] = str(folder / "home")
+    end(folder, len(list(folder.glob("l*.log"))))
+    print("end replayed: the carnets agree")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
