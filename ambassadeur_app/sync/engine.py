@@ -192,6 +192,13 @@ def _written(log: list[Logged]) -> list[Logged]:
     return [entry for entry in log if entry.key not in decided]
 
 
+def _deleted_at(log: list[Logged], undone: set[int]) -> Any:
+    """A row's ``deleted_at`` as its history gives it, the deletions ``undone`` against an edit
+    (``suppression``) left out."""
+    winner = _winner([entry for entry in log if entry.id not in undone], "deleted_at")
+    return winner.value_of("deleted_at") if winner is not None else None
+
+
 def _winner(log: list[Logged], column: str) -> Logged | None:
     found = [entry for entry in log if entry.touches(column)]
     return max(found, key=lambda entry: entry.key) if found else None
@@ -1345,8 +1352,7 @@ class Engine:
             )
         if not undone:
             return
-        state = _winner([entry for entry in log if entry.id not in undone], "deleted_at")
-        value = state.value_of("deleted_at") if state is not None else None
+        value = _deleted_at(log, undone)
         current = self.db.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [row_id]).fetchone()
         if current is not None and current[0] != value:
             self._update(table, row_id, {"deleted_at": value})  # every copy decides alike: not sent
@@ -1662,7 +1668,9 @@ class Engine:
                     [DECIDED, second],
                 )
             elif self.twin_set_aside(second):
-                winner = _winner(_written(self._row_log("time_entries", second)), "deleted_at")
+                # What its users wrote as the merge keeps it: a deletion undone against an edit
+                # (``suppression``) is not given back, as on a copy that never set it aside.
+                winner = _winner(self._kept_writes(self._row_log("time_entries", second)), "deleted_at")
                 self._update(
                     "time_entries", second, {"deleted_at": winner.value_of("deleted_at") if winner else None}
                 )
@@ -1833,8 +1841,7 @@ class Engine:
         now = dict(zip(_COUNTED, row, strict=True))
         log = self._row_log("time_entries", entry_id)
         if now["deleted_at"] == DECIDED:
-            winner = _winner(log, "deleted_at")
-            now["deleted_at"] = winner.value_of("deleted_at") if winner else None
+            now["deleted_at"] = _deleted_at(log, {deletion.id for deletion in self._against_edits(log)})
         return now, log
 
     def _kept_writes(self, log: list[Logged]) -> list[Logged]:
