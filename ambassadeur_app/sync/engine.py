@@ -1777,7 +1777,13 @@ class Engine:
         """Record a conflict, identified by what it is about (``key``: the same id on every
         copy). Its time (``detected_at``, by which the conflicts are listed) is when it arose,
         read from the changes it is about (``arose``: a clock, or a time), never when this copy
-        met it: every copy lists them in the same order."""
+        met it: every copy lists them in the same order.
+
+        None about an erased person: each copy drops them when it meets the erasure
+        (``forget_erased``), and one found again later (a file applied again, its writer having
+        rewritten it after the erasure) would be listed on that copy only."""
+        if table == "professionals" and self._erased(row_id):
+            return
         if isinstance(arose, int):
             arose = hlc_time(arose).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         identity = conflict_id(kind, table, row_id, key, column)
@@ -1806,6 +1812,13 @@ class Engine:
                 "UPDATE _sync_conflicts SET kept = ?, kept_version = ? WHERE id = ? AND resolved_at IS NULL",
                 [json.dumps(kept, ensure_ascii=False), kept_version, identity],
             )
+
+    def _erased(self, professional_id: str) -> bool:
+        """Whether a person is erased here (anonymised)."""
+        row = self.db.execute(
+            "SELECT anonymized_at IS NOT NULL FROM professionals WHERE id = ?", [professional_id]
+        ).fetchone()
+        return row is not None and bool(row[0])
 
     # --- conflicts -----------------------------------------------------------------------------
 
