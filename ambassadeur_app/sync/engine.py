@@ -1524,11 +1524,16 @@ class Engine:
         the other entry came and another one after), with the same day, person, mission,
         duration and start, created without either writer knowing of the other, one of them
         among ``entry_ids``; then set aside, or give back, the copies of the pairs these entries
-        are in (``_copies``: an entry deleted is in no new pair, but its pairs' copies follow it)."""
+        are in (``_copies``: their pairs' copies follow them).
+
+        An entry of ``entry_ids`` that its users deleted is paired too, as the first entry of a
+        pair whose copy is kept, when its users' latest deletion was made knowing both entries
+        (the entry shown deleted, ``_deleted_knowing``): the file bringing that deletion records
+        the pair even where the entry was already deleted (by a deletion not knowing the copy)
+        when the copy came, as on a laptop that met both entries kept; the doublon reads settled,
+        the copy set aside, alike everywhere."""
         ids = set(entry_ids)
-        keys = self._entry_values(
-            _ENTRY_KEY, ids, f"(deleted_at IS NULL OR device_id = '{DECIDED}' OR deleted_at = '{DECIDED}')"
-        )
+        keys = self._entry_values(_ENTRY_KEY, ids)
         if keys:
             self._pairs(ids, keys)
         self._copies(ids)
@@ -1539,8 +1544,9 @@ class Engine:
 
         Read in batches, in proportion to the entries given and those sharing their key: each
         key's entries are read once with their creation's writer (the live ones through the
-        index of the day's totals, those set aside in one pass), and a key whose entries one
-        copy created all is passed over (a copy knows its own earlier changes)."""
+        index of the day's totals, those set aside in one pass, those given that their users
+        deleted by their ids: paired only as the entry shown deleted), and a key whose entries
+        one copy created all is passed over (a copy knows its own earlier changes)."""
         columns = ", ".join(f"e.{column}" for column in _ENTRY_KEY)
         creation = (
             "JOIN _sync_log AS c ON c.id = (SELECT min(id) FROM _sync_log WHERE tbl = 'time_entries' "
@@ -1555,6 +1561,17 @@ class Engine:
             if chosen is None
             else []
         )
+        gone: set[str] = set()  # the entries given that their users deleted
+        if chosen is None:
+            for chunk in _chunks(sorted(ids)):
+                found = self.db.execute(
+                    f"SELECT {columns}, e.id, c.id, c.replica, c.hlc, c.file FROM time_entries AS e "
+                    f"{creation} WHERE e.id IN ({', '.join('?' for _ in chunk)}) "
+                    "AND e.deleted_at IS NOT NULL AND e.device_id != ? AND e.deleted_at != ?",
+                    [*chunk, DECIDED, DECIDED],
+                ).fetchall()
+                gone.update(row[len(_ENTRY_KEY)] for row in found)
+                rows += found
         same = " AND ".join(
             f"e.{column} {'IS' if column == 'start_time' else '='} k.{column}" for column in _ENTRY_KEY
         )
@@ -1587,6 +1604,10 @@ class Engine:
                     ):
                         continue
                     first, second = sorted([(created.key, entry_id), (other.key, other_id)])
+                    if second[1] in gone or (
+                        first[1] in gone and not self._deleted_knowing(first[1], [created, other])
+                    ):
+                        continue  # an entry deleted is paired only as the entry shown deleted
                     pair = f"{first[1]}:{second[1]}"
                     wanted = chosen is None or conflict_id(DOUBLON, TIME_ENTRIES, first[1], pair) in chosen
                     if not wanted:
