@@ -569,11 +569,7 @@ class SyncService:
             # Listed alike on both laptops, whatever each one met in between: the conflict of
             # a writer's latest value only, and two entries until a choice only while both are
             # kept and still match (or the copy stays out of the counts, the entry shown edited).
-            if (
-                kind == "champ"
-                and lost
-                and self.engine.replaced_by_writer(table, row_id, lost, row[7], column)
-            ):
+            if kind == "champ" and lost and self.engine.lost_replaced(table, row_id, lost, row[7], column):
                 continue
             if (
                 kind == "doublon"

@@ -1906,7 +1906,7 @@ class Engine:
         ]
         return rows[0] is not None and tuple(rows[0]) == tuple(rows[1] or ())
 
-    def replaced_by_writer(self, table: str, row_id: str, lost: str, kept: str, column: str) -> bool:
+    def lost_replaced(self, table: str, row_id: str, lost: str, kept: str, column: str) -> bool:
         """Whether the change ``lost`` was replaced later, still without knowing of the change
         ``kept``, by its writer or by another copy's change made knowing it (a choice made
         knowing both settles the conflict instead). A value replaced knowingly is forgotten
