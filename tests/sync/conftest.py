@@ -135,6 +135,16 @@ def edit(laptop: Laptop, entry: str, **values: Any) -> None:
     laptop.service.update_entry(replace(laptop.service.entry(entry), **values))
 
 
+def deleted_while_edited(a: Laptop, b: Laptop, entry: str, **values: Any) -> None:
+    """A sends the entry; B deletes it and sends that; A, not knowing, edits it: the deletion is
+    undone against the edit wherever both meet (« suppression »)."""
+    a.sync()
+    b.sync()
+    b.service.delete_entries([entry])
+    b.sync()
+    edit(a, entry, **values)
+
+
 def ahead(laptop: Laptop, hours: int) -> None:
     """Make the laptop's clock ``hours`` ahead: its next changes carry clocks that far ahead."""
     laptop.db.execute("UPDATE _sync_state SET hlc = hlc + ?", [hours * 3600 * 1000 * 65536])

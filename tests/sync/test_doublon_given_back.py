@@ -12,6 +12,7 @@ from tests.sync.conftest import (
     Binome,
     ahead,
     contents,
+    deleted_while_edited,
     edit,
     everyone_syncs,
     field,
@@ -66,11 +67,7 @@ def test_a_copy_given_back_when_its_first_entry_is_deleted_in_a_later_file_stays
     first = log_entry(c.service, DAY, 60)
     ahead(a, 1)
     entry = log_entry(a.service, DAY, 60)
-    a.sync()
-    b.sync()
-    b.service.delete_entries([entry])
-    b.sync()
-    edit(a, entry, place="Mairie")  # not knowing the deletion
+    deleted_while_edited(a, b, entry, place="Mairie")
     a.sync()
     b.sync()
     keys = c.sync_service._keys(PHRASE)

@@ -13,7 +13,18 @@ from ambassadeur_app.domain.dates import Month
 from ambassadeur_app.domain.register import Professional
 from ambassadeur_app.sync.engine import DECIDED
 from tests.conftest import log_entry
-from tests.sync.conftest import DAY, PHRASE, Binome, contents, edit, field, listing, newest, pair
+from tests.sync.conftest import (
+    DAY,
+    PHRASE,
+    Binome,
+    contents,
+    deleted_while_edited,
+    edit,
+    field,
+    listing,
+    newest,
+    pair,
+)
 
 
 def test_a_value_replaced_knowingly_after_losing_is_listed_alike(binome: Binome) -> None:
@@ -141,11 +152,7 @@ def test_a_decision_sent_after_more_files_were_applied_claims_to_know_none_of_th
     month = Month(DAY.year, DAY.month)
     d.service.close_month(month)
     entry = log_entry(a.service, DAY, 60)
-    a.sync()
-    b.sync()
-    b.service.delete_entries([entry])
-    b.sync()
-    edit(a, entry, description="Vu avec l'équipe")  # not knowing the deletion
+    deleted_while_edited(a, b, entry, description="Vu avec l'équipe")
     c.sync()
     c.service.close_month(month)  # the entry deleted
     c.sync()
