@@ -509,16 +509,18 @@ class SyncService:
         report = SyncReport()
         known = {row[0] for row in self.carnet.db.execute("SELECT id FROM _sync_conflicts")}
         report.rewritten, report.former_copy = self.engine.check_own(folder, keys)
-        report.exported, report.written = self.engine.export(folder, keys)
+        before = self.engine.files_written()
+        report.exported, _ = self.engine.export(folder, keys)
         self.engine.apply_folder(folder, keys, report)
         if sum(report.applied.values()):
             self.core.changed()  # the entries kept in memory are read again
         if report.conflicts:  # the new ones as « conflits » lists them (a doublon set aside is one)
             report.conflicts = sum(conflict.id not in known for conflict in self.conflicts())
         # What the merge decided here (a record kept, an entry set aside) leaves at once.
-        more, written = self.engine.export(folder, keys)
-        report.exported += more
-        report.written = written or report.written
+        report.exported += self.engine.export(folder, keys)[0]
+        if (after := self.engine.files_written()) > before:
+            first = file_name(before + 1)
+            report.written = first if after == before + 1 else f"{first} à {file_name(after)}"
         with self.carnet.write():
             erased = self.engine.forget_erased()
         if erased:

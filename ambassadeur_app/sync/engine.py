@@ -68,6 +68,7 @@ _NAMESPACE = uuid.UUID("6f1d3c2a-5b1e-4d8e-9a57-3c2f1b0e7d21")
 # replaced): it no longer counts for any field, but still tells who knew what.
 FORGOTTEN = "~"
 _NOT_YET = 1 << 62  # the log id of a change being applied, greater than any stored one
+_ALL_IDS = (0, _NOT_YET)
 _ENTRY_KEY = ("day", "ambassador_id", "mission", "minutes", "start_time")
 # The fields of an entry that count in a month's relevé: a change of any of them made without
 # knowing of the month's closing would change what was signed.
@@ -333,22 +334,33 @@ class Engine:
                     "UPDATE _sync_log SET file = ? WHERE file IS NULL AND replica = ? AND id BETWEEN ? AND ?",
                     [number, replica, low, high],
                 ).rowcount
-                self._write_own(folder, keys, number, deps)
+                self._write_own(folder, keys, number, deps, (low, high))
                 number += 1
-            # An entry changed here may now match one typed elsewhere: the other laptop finds
-            # the pair when it applies these files, this one here (the same conflict, both sides).
-            # No other copy is known yet when a share writes its snapshot.
-            if any(copy != replica for copy in applied):
-                self.db.execute("UPDATE _sync_state SET capture = 0")  # what it decides is not sent
-                self._duplicates(
-                    entry_id
-                    for (entry_id,) in self.db.execute(
-                        "SELECT DISTINCT row_id FROM _sync_log WHERE replica = ? AND file >= ? AND tbl = ?",
-                        [replica, first, "time_entries"],
-                    )
-                )
-                self.db.execute("UPDATE _sync_state SET capture = 1")
+            self._own_pairs(first, runs[0][0])
         return count, file_name(number - 1)
+
+    def _own_pairs(self, first: int, low: int = 0) -> None:
+        """An entry changed here may now match one typed elsewhere: the other laptop finds the
+        pair when it applies this copy's files from ``first`` on (their log ids from ``low``),
+        this one here (the same conflict, both sides). No other copy is known yet when a share
+        writes its snapshot."""
+        replica = self.replica
+        if all(copy == replica for copy in self._applied()):
+            return
+        self.db.execute("UPDATE _sync_state SET capture = 0")  # what it decides is not sent
+        self._duplicates(
+            entry_id
+            for (entry_id,) in self.db.execute(
+                "SELECT DISTINCT row_id FROM _sync_log WHERE id >= ? AND replica = ? AND file >= ? "
+                "AND tbl = ?",
+                [low, replica, first, TIME_ENTRIES],
+            )
+        )
+        self.db.execute("UPDATE _sync_state SET capture = 1")
+
+    def files_written(self) -> int:
+        """How many change files this copy wrote."""
+        return self._applied().get(self.replica, 0)
 
     def _runs(self, replica: str) -> list[tuple[int, int]]:
         """The first and last log ids of each run of this copy's pending changes that no other
@@ -364,12 +376,15 @@ class Engine:
             ).fetchall()
         ]
 
-    def _write_own(self, folder: Path, keys: Keys, number: int, deps: dict[str, int]) -> None:
-        """Write this copy's file ``number`` from the log (inside the caller's transaction: the
-        carnet records it once it is in place), with its checksum."""
+    def _write_own(
+        self, folder: Path, keys: Keys, number: int, deps: dict[str, int], ids: tuple[int, int] = _ALL_IDS
+    ) -> None:
+        """Write this copy's file ``number`` from the log (its changes among the log ids ``ids``;
+        inside the caller's transaction: the carnet records it once it is in place), with its
+        checksum."""
         state = self.state()
         replica = state["replica"]
-        payload = self._own_payload(state, number, deps)
+        payload = self._own_payload(state, number, deps, ids)
         data = encode(payload, keys, state["salt"], kdf_params(state["kdf"]))
         write_file(folder / replica / file_name(number), data)
         self.db.execute(
@@ -381,12 +396,15 @@ class Engine:
         )
         self._deps[(replica, number)] = deps
 
-    def _own_payload(self, state: dict[str, Any], number: int, deps: dict[str, int]) -> dict[str, Any]:
-        """This copy's file ``number`` as the log gives it now."""
+    def _own_payload(
+        self, state: dict[str, Any], number: int, deps: dict[str, int], ids: tuple[int, int] = _ALL_IDS
+    ) -> dict[str, Any]:
+        """This copy's file ``number`` as the log gives it now (its changes among the log ids
+        ``ids``: a range read through the log's key, not the whole log)."""
         rows = self.db.execute(
             f"SELECT hlc, tbl, row_id, col, {self._logged_value()} FROM _sync_log "
-            "WHERE replica = ? AND file = ? ORDER BY id",
-            [state["replica"], number],
+            "WHERE id BETWEEN ? AND ? AND replica = ? AND file = ? ORDER BY id",
+            [*ids, state["replica"], number],
         ).fetchall()
         return {
             "format": FORMAT,
@@ -483,6 +501,7 @@ class Engine:
                 "INSERT OR REPLACE INTO _sync_files (replica, file, deps, sha256) VALUES (?, ?, ?, ?)",
                 [replica, number, json.dumps(payload["deps"]), hashlib.sha256(data).hexdigest()],
             )
+            self._own_pairs(number)  # as ``export`` would have, had it not been stopped
 
     def _new_copy(self, first_foreign: int) -> str:
         """Become a new copy of the shared carnet: the former id's files from ``first_foreign``

@@ -3,6 +3,7 @@ not write (its carnet file copied, or a backup restored) makes it a new copy, lo
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from datetime import date
@@ -13,8 +14,9 @@ import pytest
 from ambassadeur_app.cli import main
 from ambassadeur_app.services import open_service
 from ambassadeur_app.services.outside_copy import restore_plain_copy
+from ambassadeur_app.sync.engine import SyncReport
 from tests.conftest import TODAY, log_entry, plain
-from tests.sync.conftest import PHRASE, Binome, Laptop, contents, everyone_syncs, newest
+from tests.sync.conftest import PHRASE, Binome, Laptop, contents, edit, everyone_syncs, listing, newest
 
 
 def live_ids(laptop: Laptop) -> set[str]:
@@ -163,3 +165,56 @@ def test_restoring_a_backup_of_a_shared_carnet_says_it_becomes_a_new_copy(
     open_service(alone, create=True).close()
     restore_plain_copy(path, alone, backup_root=binome.tmp_path / "sauvegardes", warn=notes.append)
     assert notes == []
+
+
+def test_a_doublon_found_while_sending_is_found_again_after_a_kill(
+    binome: Binome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A's edit makes its entry match one typed on B: A pairs them as it sends the edit, B as it
+    # applies it. Killed after the file was in place, before the carnet recorded it: A records
+    # the file at its next sync (``check_own``), and pairs them then, as B does.
+    a, b = binome.first(), binome.join("b")
+    mine = log_entry(a.service, date(2024, 11, 4), 60)
+    log_entry(b.service, date(2024, 11, 4), 30)
+    for laptop in (a, b, a):
+        laptop.sync()
+    edit(a, mine, minutes=30)
+    engine = a.sync_service.engine
+
+    def killed(entry_ids: object) -> None:
+        raise OSError("tué")
+
+    monkeypatch.setattr(engine, "_duplicates", killed)
+    with pytest.raises(OSError, match="tué"):
+        engine.export(binome.folder, a.sync_service._keys(PHRASE))
+    monkeypatch.undo()
+    everyone_syncs([a, b])
+    assert contents(a) == contents(b)
+    assert listing(a) == listing(b)
+    assert [c[1] for c in listing(a)] == ["doublon"]
+
+
+def test_changes_made_before_and_after_applying_a_file_go_out_in_two_files(binome: Binome) -> None:
+    # A's first entry was made before B's file was applied, its second after (a sync stopped
+    # before sending, say): two files, the first saying it did not know B's file.
+    a, b = binome.first(), binome.join("b")
+    log_entry(a.service, date(2024, 11, 4), 60)
+    log_entry(b.service, date(2024, 11, 6), 45)
+    b.sync()
+    engine = a.sync_service.engine
+    engine.apply_folder(binome.folder, a.sync_service._keys(PHRASE), SyncReport())
+    log_entry(a.service, date(2024, 11, 5), 30)
+    before = engine.files_written()
+    report = a.sync()
+    assert report.written == f"{before + 1:08d}.changes à {before + 2:08d}.changes"
+    copy = b.sync_service.engine.replica
+    deps = [
+        json.loads(row[0])
+        for row in a.db.execute(
+            "SELECT deps FROM _sync_files WHERE replica = ? AND file > ? ORDER BY file",
+            [engine.replica, before],
+        )
+    ]
+    assert [found.get(copy, 0) for found in deps] == [deps[1][copy] - 1, deps[1][copy]]
+    b.sync()
+    assert contents(a) == contents(b)
