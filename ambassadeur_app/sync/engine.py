@@ -37,6 +37,7 @@ from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES
 from ambassadeur_app.domain.register import Professional
 from ambassadeur_app.storage.db import Carnet
+from ambassadeur_app.storage.professionals import ERASED_COLUMNS
 from ambassadeur_app.sync.capture import (
     INSERTED,
     META_COLUMNS,
@@ -1168,6 +1169,21 @@ class Engine:
         for column in {entry.col for entry in stale}:
             winner = _winner(log, column)
             restored[column] = winner.value_of(column) if winner else None
+        # What an erasure empties is empty, whatever the log still gives: a field the eraser's
+        # row held empty already is not in the erasure's changes, and this copy may hold another
+        # value from the row's creation as first sent (its writer rewrote it since, emptied). Only
+        # a change made knowing of an erasure (the erasure's own included) writes there again.
+        found = self.db.execute(
+            f"SELECT {', '.join(ERASED_COLUMNS)} FROM professionals WHERE id = ?", [row_id]
+        ).fetchone()
+        now = dict(zip(ERASED_COLUMNS, found, strict=True)) if found else {}
+        for column in ERASED_COLUMNS:
+            if any(
+                entry.col == column and any(self.seen(other, entry) for other in erasures) for entry in log
+            ):
+                continue
+            if restored.get(column, now.get(column, "")) not in ("", None):
+                restored[column] = ""
         if restored:
             self._update("professionals", row_id, restored)
 
@@ -1279,16 +1295,18 @@ class Engine:
         when the edits of an erased person made without knowing of the erasure are dropped.
 
         What is never forgotten stays as created. What an erasure empties in a professional is
-        emptied once a later change replaced it (an empty value names no one, and that is what
-        every copy holds once the person is erased). Other fields take the value the row holds
-        now when they held a value (a text scrubbed since), since nothing drops their edits."""
+        emptied once a later change replaced it or the person is erased (an empty value names no
+        one, and that is what every copy holds once the person is erased). Other fields take the
+        value the row holds now when they held a value (a text scrubbed since), since nothing
+        drops their edits."""
         created = f"json_extract(_sync_log.value, '$.{column}')"
         if column in self._never_forgotten(table):
             return created
         if table == "professionals":
             return (
                 "CASE WHEN EXISTS (SELECT 1 FROM _sync_log AS later WHERE later.tbl = _sync_log.tbl "
-                f"AND later.row_id = _sync_log.row_id AND later.col = '{column}') THEN '' ELSE {created} END"
+                f"AND later.row_id = _sync_log.row_id AND later.col = '{column}') "
+                f"OR {table}.anonymized_at IS NOT NULL THEN '' ELSE {created} END"
             )
         return f"CASE WHEN coalesce({created}, '') = '' THEN {created} ELSE {column} END"
 
