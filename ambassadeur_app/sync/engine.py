@@ -37,7 +37,6 @@ from ambassadeur_app.domain.dates import utc_now_iso
 from ambassadeur_app.domain.durations import MAX_ENTRY_MINUTES
 from ambassadeur_app.domain.register import Professional
 from ambassadeur_app.storage.db import Carnet
-from ambassadeur_app.storage.professionals import ERASED_COLUMNS
 from ambassadeur_app.sync.capture import (
     INSERTED,
     META_COLUMNS,
@@ -1173,6 +1172,9 @@ class Engine:
         # row held empty already is not in the erasure's changes, and this copy may hold another
         # value from the row's creation as first sent (its writer rewrote it since, emptied). Only
         # a change made knowing of an erasure (the erasure's own included) writes there again.
+        # (Imported here: the register's storage is not read at start, tests/gui/test_startup.py.)
+        from ambassadeur_app.storage.professionals import ERASED_COLUMNS
+
         found = self.db.execute(
             f"SELECT {', '.join(ERASED_COLUMNS)} FROM professionals WHERE id = ?", [row_id]
         ).fetchone()

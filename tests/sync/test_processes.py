@@ -12,7 +12,7 @@ as the workers left it is kept beside the run's (``…-fin``) until the checks p
 
 Two runs are part of the test suite; more on demand, as a soak test:
 ``SYNC_PROCESS_SEEDS="$(seq 100 299)" pytest tests/sync/test_processes.py`` (about 5 s a run;
-400 runs in a row passed at the end of session 21). Each fault it found is kept as a
+200 runs in a row passed on the final code of session 21). Each fault it found is kept as a
 deterministic test (``test_process_findings.py`` and others: see docs/synchronisation.md).
 """
 
