@@ -200,6 +200,13 @@ def _deleted_at(log: list[Logged], undone: set[int]) -> Any:
     return winner.value_of("deleted_at") if winner is not None else None
 
 
+def _version_in(log: list[Logged], version: str, column: str) -> Logged | None:
+    """The change ``version`` (``hlc:copy``) of a field in a row's history, if still recorded."""
+    hlc, _, replica = version.partition(":")
+    found = (entry for entry in log if entry.replica == replica and str(entry.hlc) == hlc)
+    return next((entry for entry in found if entry.touches(column)), None)
+
+
 def _winner(log: list[Logged], column: str) -> Logged | None:
     found = [entry for entry in log if entry.touches(column)]
     return max(found, key=lambda entry: entry.key) if found else None
@@ -428,7 +435,7 @@ class Engine:
         """
         state = self.state()
         replica = state["replica"]
-        counter = self._applied().get(replica, 0)
+        counter = self.files_written()
         present = {change.number: change.path for change in change_files(folder).get(replica, [])}
         recorded = dict(
             self.db.execute("SELECT file, sha256 FROM _sync_files WHERE replica = ?", [replica]).fetchall()
@@ -477,7 +484,7 @@ class Engine:
                 return len(damaged), self._new_copy(min(foreign))
             for number in damaged:
                 self._write_own(folder, keys, number, self._deps_of(replica, number))
-            counter = self._applied().get(replica, 0)
+            counter = self.files_written()
             for number in range(counter + 1, max(junk, default=0) + 1):
                 # Something unreadable under this copy's next numbers: an empty file in its
                 # place, so that the other copies read on.
@@ -1359,7 +1366,7 @@ class Engine:
         present = {change.number: change.path for change in change_files(folder).get(replica, [])}
         written = 0
         with self.carnet.write():
-            for number in range(1, self._applied().get(replica, 0) + 1):
+            for number in range(1, self.files_written() + 1):
                 deps = self._deps_of(replica, number)
                 try:
                     held = decode(present[number].read_bytes(), keys, file_name(number))
@@ -1884,11 +1891,7 @@ class Engine:
 
     def version(self, table: str, row_id: str, version: str, column: str) -> Logged | None:
         """The recorded change ``version`` (``hlc:copy``) of a row's field, if still recorded."""
-        hlc, _, replica = version.partition(":")
-        for entry in self._row_log(table, row_id):
-            if str(entry.hlc) == hlc and entry.replica == replica and entry.touches(column):
-                return entry
-        return None
+        return _version_in(self._row_log(table, row_id), version, column)
 
     def set_aside(self, entry_id: str, month: str) -> dict[str, Any]:
         """The fields of an entry that what its users wrote gives it and that a closed month
@@ -1914,14 +1917,18 @@ class Engine:
         now = dict(zip(_COUNTED, row, strict=True))
         log = self._row_log("time_entries", entry_id)
         if now["deleted_at"] == DECIDED:
-            now["deleted_at"] = _deleted_at(log, {deletion.id for deletion in self._against_edits(log)})
+            now["deleted_at"] = _deleted_at(log, self._undone(log))
         return now, log
 
     def _kept_writes(self, log: list[Logged]) -> list[Logged]:
         """A row's changes as its users wrote them and the merge keeps them: without the
         merge's own decisions, nor the deletions undone against an edit (``suppression``)."""
-        undone = {deletion.id for deletion in self._against_edits(log)}
+        undone = self._undone(log)
         return [entry for entry in _written(log) if entry.id not in undone]
+
+    def _undone(self, log: list[Logged]) -> set[int]:
+        """The log ids of a row's deletions undone against an edit (``suppression``)."""
+        return {deletion.id for deletion in self._against_edits(log)}
 
     def _wanted(self, log: list[Logged], now: dict[str, Any]) -> dict[str, Any]:
         """The counted fields of an entry as what its users wrote gives them (``_kept_writes``;
@@ -1954,8 +1961,8 @@ class Engine:
         decisions: they replace nothing of anyone's.)"""
         hlc, _, replica = lost.partition(":")
         log = self._row_log(table, row_id)
-        winner = self.version(table, row_id, kept, column)
-        loser = self.version(table, row_id, lost, column)
+        winner = _version_in(log, kept, column)
+        loser = _version_in(log, lost, column)
         decided = _decided(log)
         return any(
             entry.touches(column)
